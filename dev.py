@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""One front door for a checkout: sets up what is missing, then runs.
+
+    python3 dev.py [ARGS...]      open the app (ARGS go to `vanphong`, e.g. `demo`)
+    python3 dev.py test [ARGS]    run the whole test suite (ARGS go to pytest)
+
+Only Python 3.11+ with pip/venv is assumed. A private virtual environment is made in
+`.venv/` and the project is installed into it (editable, with test extras) whenever
+pyproject.toml changed since the last install.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".vanphong-installed"
+
+
+def _venv_python() -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def ensure_env() -> Path:
+    if sys.version_info < (3, 11):
+        sys.exit("vanphong cần Python 3.11 trở lên (đang chạy %d.%d)." % sys.version_info[:2])
+    py = _venv_python()
+    if not py.exists():
+        print("Đang tạo môi trường .venv ...", file=sys.stderr)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    have = STAMP.read_text().strip() if STAMP.exists() else ""
+    if have != want:
+        print("Đang cài đặt các gói cần thiết ...", file=sys.stderr)
+        subprocess.check_call([str(py), "-m", "pip", "install", "-q", "--upgrade", "pip"])
+        subprocess.check_call([str(py), "-m", "pip", "install", "-q", "-e", f"{ROOT}[test]"])
+        STAMP.write_text(want)
+    return py
+
+
+def main(argv: list[str]) -> int:
+    py = ensure_env()
+    if argv[:1] == ["test"]:
+        cmd = [str(py), "-m", "pytest", "-q", *argv[1:]]
+    else:
+        cmd = [str(py), "-m", "tui.cli", *argv]
+    return subprocess.call(cmd, cwd=ROOT)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

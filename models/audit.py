@@ -1,0 +1,166 @@
+"""The audit log: every change — who, when, what, old and new values — appended to a
+hash-chained log that the program never updates or deletes.
+
+Each entry's hash covers its own fields and the previous entry's hash, so an edited, removed or
+reordered row breaks the chain at that row; ``verify()`` names the first broken entry.
+Database triggers refuse UPDATE and DELETE on the table.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import decimal
+import hashlib
+import json
+from dataclasses import dataclass
+
+from peewee import CharField, DateTimeField, IntegerField, TextField
+
+from .db import BaseModel, db, is_sqlite
+
+GENESIS = "0" * 64
+
+
+class AuditEntry(BaseModel):
+    seq = IntegerField(unique=True)
+    at = DateTimeField()
+    username = CharField()
+    action = CharField()          # create / update / cancel / login / ...
+    table_name = CharField()
+    record_id = CharField(null=True)
+    old = TextField(null=True)     # JSON
+    new = TextField(null=True)     # JSON
+    prev_hash = CharField()
+    hash = CharField()
+
+    class Meta:
+        table_name = "audit_entry"
+
+    def save(self, *args, **kwargs):  # appended through append() only
+        if self.id is not None:
+            raise PermissionError("audit entries are append-only")
+        return super().save(*args, **kwargs)
+
+    def delete_instance(self, *args, **kwargs):
+        raise PermissionError("audit entries are append-only")
+
+
+def install(database) -> None:
+    """Triggers that refuse UPDATE and DELETE on the log."""
+    if is_sqlite(database):
+        for op in ("UPDATE", "DELETE"):
+            database.execute_sql(
+                f"CREATE TRIGGER IF NOT EXISTS audit_entry_no_{op.lower()} BEFORE {op} ON audit_entry "
+                "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END")
+    else:
+        database.execute_sql(
+            "CREATE OR REPLACE FUNCTION audit_entry_append_only() RETURNS trigger AS $$ "
+            "BEGIN RAISE EXCEPTION 'audit log is append-only'; END; $$ LANGUAGE plpgsql")
+        database.execute_sql("DROP TRIGGER IF EXISTS audit_entry_append_only ON audit_entry")
+        database.execute_sql(
+            "CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_entry "
+            "FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()")
+
+
+def _jsonable(v):
+    if isinstance(v, (_dt.datetime, _dt.date, _dt.time)):
+        return v.isoformat()
+    if isinstance(v, decimal.Decimal):
+        return str(v)
+    if isinstance(v, bytes):
+        return v.hex()
+    if isinstance(v, BaseModel):
+        return v.get_id()
+    return v
+
+
+def snapshot(obj: BaseModel, exclude: tuple[str, ...] = ()) -> dict:
+    """The stored values of a model instance, JSON-ready (foreign keys as ids)."""
+    out = {}
+    for name, field in obj._meta.fields.items():
+        if name in exclude:
+            continue
+        out[name] = _jsonable(obj.__data__.get(name))
+    return out
+
+
+def _dumps(d) -> str | None:
+    if d is None:
+        return None
+    return json.dumps(d, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _digest(seq, at, username, action, table, record_id, old, new, prev_hash) -> str:
+    payload = json.dumps([seq, at, username, action, table, record_id, old, new, prev_hash],
+                         ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _actor_name(actor) -> str:
+    if actor is None:
+        return "hệ thống"
+    return getattr(actor, "username", str(actor))
+
+
+def append(actor, action: str, table: str, record_id=None, old: dict | None = None,
+           new: dict | None = None) -> AuditEntry:
+    """Append one entry. Runs inside the caller's transaction when there is one."""
+    with db.atomic():
+        last = AuditEntry.select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).first()
+        seq = (last.seq + 1) if last else 1
+        prev = last.hash if last else GENESIS
+        at = _dt.datetime.now().replace(microsecond=0)
+        rid = None if record_id is None else str(record_id)
+        old_s, new_s = _dumps(old), _dumps(new)
+        h = _digest(seq, at.isoformat(), _actor_name(actor), action, table, rid, old_s, new_s, prev)
+        return AuditEntry.create(seq=seq, at=at, username=_actor_name(actor), action=action,
+                                 table_name=table, record_id=rid, old=old_s, new=new_s,
+                                 prev_hash=prev, hash=h)
+
+
+def log_change(actor, action: str, obj: BaseModel, before: dict | None = None,
+               exclude: tuple[str, ...] = ()) -> AuditEntry | None:
+    """Record a create (before=None) or the changed fields of an update. No change, no entry."""
+    after = snapshot(obj, exclude)
+    if before is None:
+        return append(actor, action, obj._meta.table_name, obj.get_id(), None, after)
+    old = {k: v for k, v in before.items() if k in after and after[k] != v}
+    new = {k: after[k] for k in old}
+    if not old and action == "update":
+        return None
+    return append(actor, action, obj._meta.table_name, obj.get_id(), old, new)
+
+
+@dataclass
+class VerifyResult:
+    ok: bool
+    count: int
+    bad_seq: int | None = None
+    reason: str = ""
+
+
+def verify() -> VerifyResult:
+    """Walk the chain; report the first entry whose hash or link does not hold."""
+    prev = GENESIS
+    expected_seq = 1
+    count = 0
+    q = AuditEntry.select().order_by(AuditEntry.seq)
+    for e in q.iterator():
+        count += 1
+        if e.seq != expected_seq:
+            return VerifyResult(False, count, expected_seq,
+                                f"thiếu mục số {expected_seq} (mục tiếp theo là {e.seq})")
+        if e.prev_hash != prev:
+            return VerifyResult(False, count, e.seq, "liên kết với mục trước bị sai")
+        at = e.at.isoformat() if isinstance(e.at, _dt.datetime) else str(e.at)
+        h = _digest(e.seq, at, e.username, e.action, e.table_name, e.record_id, e.old, e.new, e.prev_hash)
+        if h != e.hash:
+            return VerifyResult(False, count, e.seq, "nội dung đã bị sửa")
+        prev = e.hash
+        expected_seq += 1
+    return VerifyResult(True, count)
+
+
+def entries_for(table: str, record_id) -> list[AuditEntry]:
+    return list(AuditEntry.select().where((AuditEntry.table_name == table) &
+                                          (AuditEntry.record_id == str(record_id)))
+                .order_by(AuditEntry.seq))

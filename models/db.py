@@ -1,0 +1,146 @@
+"""Opening the database: URL, pragmas, schema creation and versioned migrations.
+
+SQLite is the embedded default (``sqlite:///path``); ``postgresql://…`` serves a shared server.
+Every write transaction on SQLite is ``BEGIN IMMEDIATE`` (``lock_type``), so a process that reads
+then writes waits for another writer instead of failing half-way.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from peewee import (CharField, Database, DatabaseProxy, DateTimeField, IntegerField, Model,
+                    PostgresqlDatabase, SqliteDatabase)
+
+from .errors import VanphongError
+
+db = DatabaseProxy()
+
+SQLITE_PRAGMAS = (
+    ("journal_mode", "wal"),
+    ("foreign_keys", 1),
+    ("busy_timeout", 10_000),     # ms: wait for the other desk's write, do not fail
+    ("synchronous", 2),           # FULL: a receipt shown as saved survives a power cut
+)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class SchemaVersion(BaseModel):
+    version = IntegerField(primary_key=True)
+    name = CharField()
+    applied_at = DateTimeField(default=_dt.datetime.now)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[Database], None]
+
+
+def is_sqlite(database: Database | None = None) -> bool:
+    d = database if database is not None else db.obj
+    return isinstance(d, SqliteDatabase)
+
+
+def connect_url(url: str) -> Database:
+    """Make (not yet open) a peewee Database from a URL."""
+    if url.startswith("sqlite:///"):
+        path = url[len("sqlite:///"):]
+        return SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE",
+                              check_same_thread=False)
+    if url.startswith(("postgresql://", "postgres://")):
+        from playhouse.db_url import parse
+        kw = parse(url)
+        return PostgresqlDatabase(kw.pop("database"), **kw)
+    raise VanphongError(f"Địa chỉ cơ sở dữ liệu không hỗ trợ: {url} (dùng sqlite:///… hoặc postgresql://…)")
+
+
+def sqlite_url(path: Path | str) -> str:
+    return f"sqlite:///{Path(path)}"
+
+
+def open_database(url: str, migrate: bool = True) -> Database:
+    """Bind the models to the database at ``url`` and bring its schema up to date."""
+    from . import schema  # late: schema imports every module, which import this one
+
+    database = connect_url(url)
+    try:
+        database.connect(reuse_if_open=True)
+    except Exception as e:  # sqlite3.OperationalError, psycopg2 errors ...
+        raise VanphongError(f"Không mở được cơ sở dữ liệu {url}: {e}") from e
+    db.initialize(database)
+    if migrate:
+        upgrade(database, schema.ALL_MODELS, schema.MIGRATIONS, schema.install_extras)
+    return database
+
+
+def close_database() -> None:
+    if db.obj is not None and not db.obj.is_closed():
+        db.obj.close()
+
+
+def current_version(database: Database) -> int:
+    if not database.table_exists("schema_version"):
+        return 0
+    row = SchemaVersion.select().order_by(SchemaVersion.version.desc()).first()
+    return row.version if row else 0
+
+
+def upgrade(database: Database, models: list, migrations: list[Migration],
+            install_extras: Callable[[Database], None]) -> int:
+    """A fresh database gets today's schema and is stamped with the newest version.
+    An older one gets each pending migration, in order, each in its own transaction."""
+    latest = max(m.version for m in migrations)
+    with database.atomic():
+        have = current_version(database)
+        if have == 0 and not database.get_tables():
+            database.create_tables([SchemaVersion, *models])
+            install_extras(database)
+            for m in migrations:
+                SchemaVersion.create(version=m.version, name=m.name)
+            return latest
+        if have == 0:
+            database.create_tables([SchemaVersion])
+    if have > latest:
+        raise VanphongError(
+            f"Cơ sở dữ liệu thuộc phiên bản mới hơn của chương trình (lược đồ {have} > {latest}). "
+            "Hãy cài phiên bản vanphong mới nhất.")
+    for m in sorted(migrations, key=lambda m: m.version):
+        if m.version <= have:
+            continue
+        with database.atomic():
+            m.apply(database)
+            SchemaVersion.create(version=m.version, name=m.name)
+    return latest
+
+
+# --- helpers for migrations ---------------------------------------------------------------
+def add_column_if_missing(database: Database, table: str, name: str, field) -> None:
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+    cols = {c.name for c in database.get_columns(table)}
+    if name in cols:
+        return
+    migrator = SqliteMigrator(database) if is_sqlite(database) else PostgresqlMigrator(database)
+    migrate(migrator.add_column(table, name, field))
+
+
+def backup_sqlite(dest: Path | str) -> Path:
+    """Online, consistent copy of the open SQLite database (sqlite3 backup API)."""
+    if not is_sqlite():
+        raise VanphongError("Sao lưu trực tuyến chỉ dành cho SQLite; với PostgreSQL hãy dùng pg_dump.")
+    dest = Path(dest)
+    target = sqlite3.connect(dest)
+    try:
+        db.obj.connection().backup(target)
+    finally:
+        target.close()
+    return dest

@@ -1,0 +1,57 @@
+"""`vanphong demo`: fill an empty office with realistic data.
+
+Each area of the office adds a filler with ``register_filler``; fillers run in order, all in one
+run with one seeded random generator so the demo is the same every time.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import random
+from dataclasses import dataclass
+from typing import Callable
+
+from . import office, users
+from .errors import VanphongError
+
+DEMO_ADMIN = ("admin", "Nguyễn Thị Hoa", "vanphong2026")
+DEMO_USERS = [
+    ("vanthu", "Trần Thị Mai", "clerk", "vanphong2026"),
+    ("thuquy", "Lê Văn Hùng", "treasurer", "vanphong2026"),
+    ("bithu", "Phạm Văn Đức", "leader", "vanphong2026"),
+    ("xem", "Hoàng Thị Lan", "viewer", "vanphong2026"),
+]
+
+
+@dataclass
+class DemoContext:
+    admin: users.User
+    rng: random.Random
+    today: _dt.date
+    store: object = None    # models.filestore.FileStore, for fillers that add files
+
+
+_FILLERS: list[tuple[int, str, Callable[[DemoContext], None]]] = []
+
+
+def register_filler(order: int, name: str, fn: Callable[[DemoContext], None]) -> None:
+    global _FILLERS
+    _FILLERS = [f for f in _FILLERS if f[1] != name]
+    _FILLERS.append((order, name, fn))
+    _FILLERS.sort(key=lambda f: f[0])
+
+
+def fill(today: _dt.date | None = None, store=None, seed: int = 2026) -> DemoContext:
+    if office.is_configured() or users.has_users():
+        raise VanphongError("Văn phòng này đã có dữ liệu; dữ liệu mẫu chỉ nạp vào văn phòng trống.")
+    today = today or _dt.date.today()
+    office.first_run_setup(
+        {"name": "Đảng ủy xã Tân Lập", "superior": "Đảng bộ huyện Yên Sơn", "body_abbr": "ĐU",
+         "place": "Xã Tân Lập", "term_start": _dt.date(2025, 8, 16), "term_label": "2025–2030"},
+        *DEMO_ADMIN)
+    admin = users.User.get(users.User.username == DEMO_ADMIN[0])
+    for username, full_name, role, pw in DEMO_USERS:
+        users.create_user(admin, username, full_name, role, pw)
+    ctx = DemoContext(admin=admin, rng=random.Random(seed), today=today, store=store)
+    for _, _, f in _FILLERS:
+        f(ctx)
+    return ctx
