@@ -245,33 +245,39 @@ def authenticate(username: str, password: str, now: _dt.datetime | None = None,
     if lock_minutes is None:
         lock_minutes = int(office.get_setting("login.lock_minutes"))
     uname = nfc(username).lower()
+    # the outcome is decided and stored in one transaction, raised after it commits:
+    # a failed try must be counted, not rolled back with the exception
+    error: str | None = None
     with db.atomic():
         u = User.get_or_none(User.username == uname)
         if u is None:
             # same cost as a real check, so a wrong name is not told apart by timing
             check_password(password, "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA")
-            raise LoginError("Sai tên đăng nhập hoặc mật khẩu.")
-        if not u.active:
-            raise LoginError("Tài khoản này đã bị vô hiệu hóa. Hãy liên hệ quản trị.")
-        if u.locked_until is not None and u.locked_until > now:
+            error = "Sai tên đăng nhập hoặc mật khẩu."
+        elif not u.active:
+            error = "Tài khoản này đã bị vô hiệu hóa. Hãy liên hệ quản trị."
+        elif u.locked_until is not None and u.locked_until > now:
             mins = max(1, int((u.locked_until - now).total_seconds() // 60) + 1)
-            raise LoginError(f"Tài khoản tạm khóa do nhập sai quá {MAX_TRIES} lần. Thử lại sau {mins} phút.")
-        if not check_password(password, u.password_hash):
+            error = f"Tài khoản tạm khóa do nhập sai quá {MAX_TRIES} lần. Thử lại sau {mins} phút."
+        elif not check_password(password, u.password_hash):
             u.failed_logins += 1
             if u.failed_logins >= MAX_TRIES:
                 u.locked_until = now + _dt.timedelta(minutes=lock_minutes)
                 u.failed_logins = 0
-                u.save()
-                audit.append(u, "lock", "user_account", u.id, None, {"locked_until": u.locked_until.isoformat()})
-                raise LoginError(f"Nhập sai {MAX_TRIES} lần: tài khoản bị khóa {lock_minutes} phút.")
+                audit.append(u, "lock", "user_account", u.id, None,
+                             {"locked_until": u.locked_until.isoformat()})
+                error = f"Nhập sai {MAX_TRIES} lần: tài khoản bị khóa {lock_minutes} phút."
+            else:
+                error = f"Sai tên đăng nhập hoặc mật khẩu (còn {MAX_TRIES - u.failed_logins} lần thử)."
             u.save()
-            left = MAX_TRIES - u.failed_logins
-            raise LoginError(f"Sai tên đăng nhập hoặc mật khẩu (còn {left} lần thử).")
-        u.failed_logins = 0
-        u.locked_until = None
-        u.save()
-        audit.append(u, "login", "user_account", u.id)
-        return u
+        else:
+            u.failed_logins = 0
+            u.locked_until = None
+            u.save()
+            audit.append(u, "login", "user_account", u.id)
+    if error is not None:
+        raise LoginError(error)
+    return u
 
 
 def list_users() -> list[User]:

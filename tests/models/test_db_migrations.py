@@ -1,0 +1,77 @@
+"""The data core: pragmas, fresh schema, upgrade of a stored old database."""
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from models import audit, db as dbm, office, schema, users
+from models.errors import VanphongError
+
+V1 = Path(__file__).resolve().parents[1] / "data" / "office-v1.sqlite3"
+
+
+def test_sqlite_pragmas_are_safe_for_an_office(home):
+    q = lambda p: dbm.db.execute_sql(f"PRAGMA {p}").fetchone()[0]  # noqa: E731
+    assert q("journal_mode") == "wal"
+    assert q("foreign_keys") == 1
+    assert q("busy_timeout") >= 5000
+    assert q("synchronous") == 2  # FULL
+
+
+def test_fresh_database_is_stamped_with_the_newest_version(home):
+    latest = max(m.version for m in schema.MIGRATIONS)
+    assert dbm.current_version(dbm.db.obj) == latest
+    names = set(dbm.db.get_tables())
+    for model in schema.ALL_MODELS:
+        assert model._meta.table_name in names
+
+
+def test_write_transactions_begin_immediate(home):
+    # a second connection holding the write lock makes our write wait, not fail at commit
+    assert dbm.db.obj._lock_type == "IMMEDIATE"
+
+
+def test_stored_version_1_database_upgrades_without_loss(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(V1, path)
+    raw = sqlite3.connect(path)
+    assert raw.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 1
+    n_audit = raw.execute("SELECT count(*) FROM audit_entry").fetchone()[0]
+    raw.close()
+
+    dbm.open_database(f"sqlite:///{path}")
+    try:
+        assert dbm.current_version(dbm.db.obj) == max(m.version for m in schema.MIGRATIONS)
+        # the old data is all there and usable
+        o = office.get_office()
+        assert o.name == "Đảng ủy phường Hòa Bình"
+        assert users.authenticate("quantri", "matkhau-cu-2024").role == "admin"
+        assert users.User.get(users.User.username == "vanthu").role == "clerk"
+        # the old audit chain still verifies, and grows on
+        assert audit.verify().ok
+        assert audit.AuditEntry.select().count() > n_audit
+        # every table of today's schema exists
+        names = set(dbm.db.get_tables())
+        for model in schema.ALL_MODELS:
+            assert model._meta.table_name in names
+    finally:
+        dbm.close_database()
+    # opening again is a no-op upgrade
+    dbm.open_database(f"sqlite:///{path}")
+    dbm.close_database()
+
+
+def test_database_from_a_newer_program_is_refused(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    dbm.open_database(f"sqlite:///{path}")
+    dbm.SchemaVersion.create(version=999, name="future")
+    dbm.close_database()
+    with pytest.raises(VanphongError, match="phiên bản mới hơn"):
+        dbm.open_database(f"sqlite:///{path}")
+    dbm.close_database()
+
+
+def test_unknown_database_url_is_a_vietnamese_error():
+    with pytest.raises(VanphongError, match="không hỗ trợ"):
+        dbm.connect_url("mysql://x")
