@@ -1,0 +1,66 @@
+"""The same models on PostgreSQL (a multi-office server): schema, accounts, audit, search."""
+import itertools
+
+import pytest
+
+from tests.pg import TempPostgres
+
+psycopg2 = pytest.importorskip("psycopg2")
+_n = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def pg():
+    server = TempPostgres()
+    if not server.available():
+        pytest.skip("PostgreSQL server not installed (apt-get install postgresql)")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_office(pg):
+    from models import db as dbm
+    from models import office, users
+    from tests.conftest import OFFICE_VALUES, PASSWORD
+    url = pg.create_db(f"vp{next(_n)}")
+    dbm.open_database(url)
+    office.first_run_setup(OFFICE_VALUES, "admin", "Nguyễn Thị Hoa", PASSWORD)
+    admin = users.User.get(users.User.username == "admin")
+    clerk = users.create_user(admin, "vanthu", "Trần Thị Mai", "clerk", PASSWORD)
+    yield {"admin": admin, "clerk": clerk, "url": url}
+    dbm.close_database()
+
+
+def test_foundation_runs_on_postgres(pg_office):
+    from models import audit, db as dbm, office, schema, users
+    from tests.conftest import PASSWORD
+    assert not dbm.is_sqlite()
+    assert dbm.current_version(dbm.db.obj) == max(m.version for m in schema.MIGRATIONS)
+    assert users.authenticate("vanthu", PASSWORD).role == "clerk"
+    office.update_office(pg_office["admin"], {"name": "Đảng ủy xã Tân Lập (mới)"})
+    assert office.get_office().name == "Đảng ủy xã Tân Lập (mới)"
+    assert audit.verify().ok
+    with pytest.raises(Exception, match="append-only"):
+        with dbm.db.atomic():
+            dbm.db.execute_sql("DELETE FROM audit_entry")
+
+
+def test_search_folds_on_postgres(pg_office):
+    import unicodedata
+    from models import search
+    search.register_kind("pgtest", 91, "Thử")
+    search.index("pgtest", 1, "Báo cáo thu nộp Đảng phí quý III")
+    search.index("pgtest", 2, "Kế hoạch Đại hội")
+    for q in ("dang phi", "ĐẢNG PHÍ", unicodedata.normalize("NFD", "Đảng phí"), "đang ph"):
+        assert [h.ref for h in search.query(q)] == [1]
+    search.index("pgtest", 1, "Báo cáo khác")
+    assert search.query("dang phi") == []
+
+
+def test_registering_a_document_on_postgres(pg_office):
+    from models import documents
+    d1 = documents.register_incoming(pg_office["clerk"], sender="Huyện ủy Yên Sơn", summary="V/v thử")
+    d2 = documents.register_incoming(pg_office["clerk"], sender="Huyện ủy Yên Sơn", summary="V/v hai")
+    assert (d1.arrival_no, d2.arrival_no) == (1, 2)
