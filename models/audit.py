@@ -164,3 +164,28 @@ def entries_for(table: str, record_id) -> list[AuditEntry]:
     return list(AuditEntry.select().where((AuditEntry.table_name == table) &
                                           (AuditEntry.record_id == str(record_id)))
                 .order_by(AuditEntry.seq))
+
+
+# --- reading the log (the TUI's log viewer and dashboard) ------------------------------------
+def recent(actor, before_seq: int | None = None, limit: int = 100, text: str = "") -> list[AuditEntry]:
+    """Entries newest first, one page at a time: keyset paging on ``seq`` (entries older than
+    ``before_seq``), so a log of a million entries opens as fast as one of ten. ``text`` keeps
+    entries whose user, action or table contains it, or whose record id equals it."""
+    from . import users
+    users.require(actor, "audit.view")
+    q = AuditEntry.select().order_by(AuditEntry.seq.desc()).limit(limit)
+    if before_seq is not None:
+        q = q.where(AuditEntry.seq < before_seq)
+    t = (text or "").strip()
+    if t:
+        q = q.where(AuditEntry.username.contains(t) | AuditEntry.action.contains(t)
+                    | AuditEntry.table_name.contains(t) | (AuditEntry.record_id == t))
+    return list(q)
+
+
+def count_on(day: _dt.date) -> int:
+    """How many entries were written on ``day`` (local time)."""
+    start = _dt.datetime.combine(day, _dt.time())
+    return (AuditEntry.select()
+            .where((AuditEntry.at >= start) & (AuditEntry.at < start + _dt.timedelta(days=1)))
+            .count())
