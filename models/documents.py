@@ -2,6 +2,19 @@
 
 This module holds the registers' data and the functions that change them; every change is
 checked against the actor's role, runs in one write transaction and lands in the audit log.
+
+Incoming (sổ đăng ký văn bản đến): arrival numbers are consecutive and restart each year
+(setting ``incoming.number_reset_yearly``); a status walks chờ xử lý → đang xử lý → đã xử lý →
+lưu hồ sơ and every step is kept with its date; corrections keep the old values and a reason in
+the audit log; a cancelled entry keeps its number.
+
+Outgoing (sổ đăng ký văn bản đi): each (body, type, term) is numbered from 01 for the whole term
+(nhiệm kỳ), not per year; congress documents share one series. A number is first reserved, then
+the document is issued once the nine mandatory elements are there; a reserved number not used is
+cancelled with a reason and never given again.
+
+Secrets: a Mật / Tối mật / Tuyệt mật document keeps metadata only; files are refused, and a
+document marked secret later loses its stored files (recorded in the audit log).
 """
 from __future__ import annotations
 
@@ -12,14 +25,16 @@ from peewee import (BooleanField, CharField, DateField, DateTimeField, ForeignKe
                     IntegerField, TextField, fn)
 
 from . import audit, search, users
+from .contacts import Contact
 from .db import BaseModel, db
 from .errors import NotFound, ValidationError
 from .filestore import FileStore
-from .office import define_setting, get_setting
-from .text import nfc
+from .office import define_setting, get_office, get_setting
+from .text import format_date, nfc, parse_date
 
 URGENCY = ("Thường", "Khẩn", "Thượng khẩn", "Hỏa tốc")
 SECRECY = ("Thường", "Mật", "Tối mật", "Tuyệt mật")
+SECRET_LEVELS = ("Mật", "Tối mật", "Tuyệt mật")
 
 # incoming status: key -> label
 INCOMING_STATUS = {
@@ -30,10 +45,44 @@ INCOMING_STATUS = {
     "filed": "Lưu hồ sơ",
     "cancelled": "Đã hủy",
 }
+STATUS_FLOW = ("pending", "in_progress", "done", "filed")   # the forward path
+OPEN_STATUSES = ("needs_details", "pending", "in_progress")  # still waiting for someone
+
+OUTGOING_STATUS = {
+    "reserved": "Đã lấy số",
+    "issued": "Đã phát hành",
+    "cancelled": "Đã hủy số",
+}
+AUTHORITY = {"": "Ký trực tiếp", "T/M": "T/M (thay mặt)", "K/T": "K/T (ký thay)",
+             "T/L": "T/L (thừa lệnh)"}
+
+DEFAULT_DOC_TYPES = [
+    ("NQ", "Nghị quyết"), ("QĐ", "Quyết định, quy định"), ("QĐi", "Quy định (một số)"),
+    ("CT", "Chỉ thị"), ("KL", "Kết luận"), ("QC", "Quy chế"), ("HD", "Hướng dẫn"),
+    ("TB", "Thông báo"), ("BC", "Báo cáo"), ("KH", "Kế hoạch"), ("CTr", "Chương trình"),
+    ("TTr", "Tờ trình"), ("CV", "Công văn"), ("BB", "Biên bản"), ("BS", "Bản sao"),
+    ("GGT", "Giấy giới thiệu"),
+]
+FORBIDDEN_TYPE_CODES = {"qyđ": "“QyĐ” là chữ viết tắt của văn bản Nhà nước; văn bản của Đảng dùng “QĐ”."}
+CONGRESS_SERIES = "*ĐH"        # series key of congress documents (not a type code)
 
 define_setting("incoming.number_reset_yearly", "Số đến bắt đầu lại từ 1 mỗi năm", "bool", True)
+define_setting("calendar.holidays", "Ngày nghỉ lễ, Tết (dd/mm/yyyy, cách nhau bởi dấu phẩy)", "str", "",
+               "Dùng để tính hạn vào sổ văn bản đến (chậm nhất ngày làm việc tiếp theo).")
+define_setting("outgoing.congress_body", "Chữ viết tắt trong số ký hiệu văn bản đại hội", "str", "ĐH")
 
 search.register_kind("incoming", 1, "Văn bản đến")
+search.register_kind("outgoing", 2, "Văn bản đi")
+search.register_kind("secret_incoming", 5, "Văn bản mật đến")
+search.register_kind("secret_outgoing", 6, "Văn bản mật đi")
+
+SECRET_FILE_REFUSED = ("Văn bản mật chỉ được ghi thông tin vào sổ; Luật Bảo vệ bí mật nhà nước cấm "
+                       "soạn thảo, lưu giữ văn bản mật trên máy tính đã hoặc đang kết nối mạng, "
+                       "nên không được đính kèm tệp.")
+
+
+def is_secret(secrecy: str | None) -> bool:
+    return secrecy in SECRET_LEVELS
 
 
 class StoredFile(BaseModel):
@@ -55,19 +104,22 @@ class Incoming(BaseModel):
     arrival_no = IntegerField()                      # số đến
     arrived_at = DateTimeField()                     # ngày, giờ đến
     registered_at = DateTimeField(default=_dt.datetime.now)
-    sender = CharField(default="")                   # tác giả / nơi gửi
+    sender = CharField(default="")                   # tác giả / nơi gửi (as shown)
+    sender_contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL", backref="+")
     doc_number = CharField(default="")               # số, ký hiệu of the sender
     doc_date = DateField(null=True)
-    doc_type = CharField(default="")
+    doc_type = CharField(default="")                 # tên loại
     summary = TextField(default="")                  # trích yếu
+    summary_consent = BooleanField(default=False)    # Tuyệt mật: summary recorded with consent
     urgency = CharField(default="Thường")
-    secrecy = CharField(default="Thường")
+    secrecy = CharField(default="Thường", index=True)
     pages = IntegerField(null=True)
     copies = IntegerField(null=True)
-    handler = CharField(default="")                  # người/đơn vị nhận xử lý
-    deadline = DateField(null=True)
-    transferred_at = DateTimeField(null=True)
-    received_by = CharField(default="")              # ký nhận
+    handler = CharField(default="")                  # người/đơn vị nhận xử lý (as shown)
+    handler_contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL", backref="+")
+    deadline = DateField(null=True, index=True)      # hạn xử lý
+    transferred_at = DateTimeField(null=True)        # ngày chuyển
+    received_by = CharField(default="")              # ký nhận: who signed for it
     status = CharField(default="pending", index=True)
     status_changed_at = DateTimeField(null=True)
     source = CharField(default="manual")             # manual | scan
@@ -76,28 +128,310 @@ class Incoming(BaseModel):
 
     class Meta:
         table_name = "incoming"
-        indexes = ((("year", "arrival_no"), True),)
+        indexes = ((("year", "arrival_no"), True),
+                   (("arrived_at",), False))
+
+    @property
+    def status_label(self) -> str:
+        return INCOMING_STATUS.get(self.status, self.status)
+
+    @property
+    def is_secret(self) -> bool:
+        return is_secret(self.secrecy)
+
+    @property
+    def late_warning(self) -> str | None:
+        return late_registration_warning(self.arrived_at, self.registered_at)
+
+    @property
+    def number_label(self) -> str:
+        return str(self.arrival_no)
+
+
+class IncomingStatusChange(BaseModel):
+    """Each step of an incoming document, with its date (chờ xử lý → … → lưu hồ sơ)."""
+    incoming = ForeignKeyField(Incoming, backref="steps", on_delete="CASCADE")
+    status = CharField()
+    at = DateTimeField()
+    username = CharField(default="")
+    note = TextField(default="")
+
+    class Meta:
+        table_name = "incoming_step"
 
     @property
     def status_label(self) -> str:
         return INCOMING_STATUS.get(self.status, self.status)
 
 
+class DocType(BaseModel):
+    """The editable table of type abbreviations (NQ, QĐ, BC …)."""
+    code = CharField(unique=True)
+    name = CharField()
+    active = BooleanField(default=True)
+    position = IntegerField(default=0)
+
+    class Meta:
+        table_name = "doc_type"
+
+
+class Outgoing(BaseModel):
+    term_start = DateField()                         # the term (nhiệm kỳ) the number belongs to
+    body_abbr = CharField()                          # ĐU
+    series = CharField()                             # type code, or CONGRESS_SERIES
+    type_code = CharField()                          # BC
+    number = IntegerField()
+    symbol = CharField(index=True)                   # 15-BC/ĐU
+    congress = BooleanField(default=False)
+    doc_date = DateField(index=True)                 # ngày tháng văn bản
+    summary = TextField(default="")                  # trích yếu (V/v … for công văn)
+    summary_consent = BooleanField(default=False)
+    content = TextField(default="")                  # text of the document, when kept here
+    content_on_paper = BooleanField(default=False)   # the content exists on the paper original
+    signer = CharField(default="")                   # người ký (as shown)
+    signer_contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL", backref="+")
+    signer_position = CharField(default="")          # BÍ THƯ / PHÓ BÍ THƯ
+    authority = CharField(default="")                # "", T/M, K/T, T/L
+    authority_of = CharField(default="")             # ĐẢNG ỦY (T/M ĐẢNG ỦY), BÍ THƯ (K/T BÍ THƯ)
+    signed_on = DateField(null=True)
+    recipients = TextField(default="")               # nơi nhận, one per line (as shown)
+    copies = IntegerField(null=True)                 # số lượng bản
+    filed_in = CharField(default="")                 # nơi lưu
+    urgency = CharField(default="Thường")
+    secrecy = CharField(default="Thường", index=True)
+    notes = TextField(default="")
+    status = CharField(default="reserved", index=True)
+    issued_at = DateTimeField(null=True)
+    cancel_reason = TextField(default="")
+    created_at = DateTimeField(default=_dt.datetime.now)
+    created_by = CharField(default="")
+
+    class Meta:
+        table_name = "outgoing"
+        indexes = ((("body_abbr", "series", "term_start", "number"), True),)
+
+    @property
+    def status_label(self) -> str:
+        return OUTGOING_STATUS.get(self.status, self.status)
+
+    @property
+    def is_secret(self) -> bool:
+        return is_secret(self.secrecy)
+
+    @property
+    def number_label(self) -> str:
+        return self.symbol
+
+    def recipient_list(self) -> list[str]:
+        return [r for r in self.recipients.split("\n") if r.strip()]
+
+    def authority_lines(self) -> list[str]:
+        """The signature block's first lines: ['T/M ĐẢNG ỦY', 'BÍ THƯ']."""
+        pos = nfc(self.signer_position).upper()
+        if self.authority:
+            return [f"{self.authority} {nfc(self.authority_of).upper()}".strip(), pos]
+        return [pos] if pos else []
+
+
+class OutgoingRecipient(BaseModel):
+    outgoing = ForeignKeyField(Outgoing, backref="recipient_rows", on_delete="CASCADE")
+    position = IntegerField(default=0)
+    name = CharField()                               # as shown: "Ban Tổ chức Huyện ủy"
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL", backref="+")
+
+    class Meta:
+        table_name = "outgoing_recipient"
+
+
 class Attachment(BaseModel):
     incoming = ForeignKeyField(Incoming, null=True, backref="attachments", on_delete="RESTRICT")
-    file = ForeignKeyField(StoredFile, backref="uses", on_delete="RESTRICT")
+    outgoing = ForeignKeyField(Outgoing, null=True, backref="attachments", on_delete="RESTRICT")
+    file = ForeignKeyField(StoredFile, null=True, backref="uses", on_delete="RESTRICT")
+    sha256 = CharField(default="", index=True)       # kept after the file is purged
+    size = IntegerField(null=True)
     original_name = CharField()
     added_at = DateTimeField(default=_dt.datetime.now)
     removed = BooleanField(default=False)
     removed_reason = TextField(default="")
+    removed_at = DateTimeField(null=True)
 
     class Meta:
         table_name = "attachment"
 
 
+REGISTER_MODELS = [StoredFile, DocType, Incoming, IncomingStatusChange, Outgoing,
+                   OutgoingRecipient, Attachment]
+
+
+def install(database) -> None:
+    """Fill the type table with the defaults (once; the user edits it afterwards)."""
+    if not database.table_exists("doc_type"):
+        return
+    if DocType.select().exists():
+        return
+    for i, (code, name) in enumerate(DEFAULT_DOC_TYPES):
+        DocType.create(code=code, name=name, position=i)
+
+
+# --- shared helpers --------------------------------------------------------------------------
+def _now() -> _dt.datetime:
+    return _dt.datetime.now().replace(microsecond=0)
+
+
+def _as_date(v, field: str, required: bool = False) -> _dt.date | None:
+    if v is None or v == "":
+        if required:
+            raise ValidationError("Chưa nhập ngày (dd/mm/yyyy).", field)
+        return None
+    if isinstance(v, _dt.datetime):
+        return v.date()
+    if isinstance(v, _dt.date):
+        return v
+    return parse_date(str(v), field, required)
+
+
+def _as_int(v, field: str, label: str) -> int | None:
+    if v is None or v == "":
+        return None
+    try:
+        n = int(v)
+    except (TypeError, ValueError):
+        raise ValidationError(f"{label} phải là một số nguyên.", field) from None
+    if n < 0:
+        raise ValidationError(f"{label} không được âm.", field)
+    return n
+
+
+def _check_marks(clean: dict) -> None:
+    if "urgency" in clean and clean["urgency"] not in URGENCY:
+        raise ValidationError(f"Độ khẩn không hợp lệ: {clean['urgency']} (chọn: {', '.join(URGENCY)}).", "urgency")
+    if "secrecy" in clean and clean["secrecy"] not in SECRECY:
+        raise ValidationError(f"Độ mật không hợp lệ: {clean['secrecy']} (chọn: {', '.join(SECRECY)}).", "secrecy")
+
+
+def _contact_ref(value) -> Contact | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, Contact):
+        return value
+    c = Contact.get_or_none(Contact.id == int(value))
+    if c is None:
+        raise ValidationError(f"Không tìm thấy mục danh bạ (mã {value}).", "contact")
+    return c
+
+
+def _tuyet_mat_rule(doc) -> None:
+    """Tuyệt mật: the summary is recorded only when consent was given."""
+    if doc.secrecy == "Tuyệt mật" and not doc.summary_consent and nfc(doc.summary):
+        raise ValidationError("Văn bản Tuyệt mật chỉ ghi trích yếu khi đã có ý kiến đồng ý; "
+                              "hãy đánh dấu “Đã được đồng ý ghi trích yếu” hoặc để trống trích yếu.",
+                              "summary")
+
+
+# --- working days and the late-registration warning -------------------------------------
+WEEKDAYS_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
+def holidays() -> set[_dt.date]:
+    out = set()
+    for part in str(get_setting("calendar.holidays") or "").replace(";", ",").split(","):
+        part = part.strip()
+        if part:
+            try:
+                out.add(parse_date(part))
+            except ValidationError:
+                continue
+    return out
+
+
+def is_working_day(d: _dt.date, off: set[_dt.date] | None = None) -> bool:
+    off = holidays() if off is None else off
+    return d.weekday() < 5 and d not in off
+
+
+def next_working_day(d: _dt.date, off: set[_dt.date] | None = None) -> _dt.date:
+    """The first working day after ``d`` (Saturdays, Sundays and listed holidays are off)."""
+    off = holidays() if off is None else off
+    n = d + _dt.timedelta(days=1)
+    while not is_working_day(n, off):
+        n += _dt.timedelta(days=1)
+    return n
+
+
+def late_registration_warning(arrived_at: _dt.datetime | _dt.date,
+                              registered_at: _dt.datetime | _dt.date | None = None) -> str | None:
+    """A document is registered the day it arrives, at the latest the next working day.
+    Returns the Vietnamese warning when registration is later than that, else None."""
+    if arrived_at is None:
+        return None
+    a = arrived_at.date() if isinstance(arrived_at, _dt.datetime) else arrived_at
+    r = registered_at or _dt.datetime.now()
+    r = r.date() if isinstance(r, _dt.datetime) else r
+    limit = next_working_day(a)
+    if r <= limit:
+        return None
+    late = (r - limit).days
+    return (f"Vào sổ muộn: văn bản đến ngày {format_date(a)} ({WEEKDAYS_VI[a.weekday()]}) phải vào sổ "
+            f"chậm nhất ngày {format_date(limit)} ({WEEKDAYS_VI[limit.weekday()]}), nay là "
+            f"{format_date(r)} — muộn {late} ngày.")
+
+
+# --- incoming -------------------------------------------------------------------------------
+_INCOMING_TEXT = ("sender", "doc_number", "doc_type", "summary", "urgency", "secrecy", "handler",
+                  "received_by", "notes")
+_INCOMING_EDITABLE = set(_INCOMING_TEXT) | {"doc_date", "pages", "copies", "deadline", "arrived_at",
+                                            "transferred_at", "sender_contact", "handler_contact",
+                                            "summary_consent"}
+_INCOMING_LABELS = {"sender": "nơi gửi", "doc_number": "số, ký hiệu", "doc_date": "ngày văn bản",
+                    "doc_type": "tên loại", "summary": "trích yếu", "pages": "số trang",
+                    "copies": "số bản", "deadline": "hạn xử lý", "handler": "người xử lý"}
+
+
+def _clean_incoming(fields: dict) -> dict:
+    clean: dict = {}
+    for k, v in fields.items():
+        if k not in _INCOMING_EDITABLE:
+            raise ValidationError(f"Trường không có trong sổ văn bản đến: {k}.", k)
+        if k in _INCOMING_TEXT:
+            clean[k] = nfc(v)
+        elif k in ("doc_date", "deadline"):
+            clean[k] = _as_date(v, k)
+        elif k in ("pages", "copies"):
+            clean[k] = _as_int(v, k, "Số trang" if k == "pages" else "Số bản")
+        elif k in ("sender_contact", "handler_contact"):
+            clean[k] = _contact_ref(v)
+        elif k == "summary_consent":
+            clean[k] = bool(v)
+        else:
+            clean[k] = v
+    _check_marks(clean)
+    for k in ("sender_contact", "handler_contact"):   # the text shown follows the directory pick
+        c = clean.get(k)
+        t = k.replace("_contact", "")
+        if c is not None and not clean.get(t):
+            clean[t] = c.label if t == "handler" else c.name
+    return clean
+
+
+def _search_text(doc) -> str:
+    """Attachment text, for search: only for non-secret documents."""
+    if doc.is_secret:
+        return ""
+    q = (StoredFile.select(StoredFile.text).join(Attachment)
+         .where((Attachment.removed == False)  # noqa: E712
+                & ((Attachment.incoming == doc.id) if isinstance(doc, Incoming)
+                   else (Attachment.outgoing == doc.id))))
+    return " ".join(s.text for s in q)[:20000]
+
+
 def _index_incoming(d: Incoming) -> None:
-    title = f"Số đến {d.arrival_no}/{d.year}: {d.summary or '(chưa có trích yếu)'}"
-    search.index("incoming", d.id, title, d.sender, d.doc_number, d.doc_type, d.handler, d.notes)
+    search.remove("incoming", d.id)
+    search.remove("secret_incoming", d.id)
+    summary = d.summary if (d.secrecy != "Tuyệt mật" or d.summary_consent) else ""
+    title = f"Số đến {d.arrival_no}/{d.year}: {summary or '(chưa có trích yếu)'}"
+    kind = "secret_incoming" if d.is_secret else "incoming"
+    search.index(kind, d.id, title, d.sender, d.doc_number, d.doc_type, d.handler, d.notes,
+                 _search_text(d))
 
 
 def next_arrival_number(year: int) -> int:
@@ -108,25 +442,230 @@ def next_arrival_number(year: int) -> int:
     return (q.scalar() or 0) + 1
 
 
+def _step(actor, doc: Incoming, status: str, at: _dt.datetime, note: str = "") -> None:
+    IncomingStatusChange.create(incoming=doc, status=status, at=at,
+                                username=audit._actor_name(actor), note=nfc(note))
+
+
 def register_incoming(actor, *, arrived_at: _dt.datetime | None = None, status: str = "pending",
-                      source: str = "manual", **fields) -> Incoming:
-    """Register one incoming document; assigns the next arrival number."""
+                      source: str = "manual", registered_at: _dt.datetime | None = None,
+                      **fields) -> Incoming:
+    """Register one incoming document; assigns the next arrival number.
+
+    ``status`` is "pending" (chờ xử lý) or "needs_details" (a scan waiting for its details).
+    ``registered_at`` defaults to now (set it only when copying an old paper register in)."""
     users.require(actor, "intake.run" if source == "scan" else "documents.edit")
-    arrived_at = arrived_at or _dt.datetime.now().replace(microsecond=0)
-    clean = {k: (nfc(v) if isinstance(v, str) else v) for k, v in fields.items()}
-    for k in ("urgency",):
-        if clean.get(k, "Thường") not in URGENCY:
-            raise ValidationError(f"Độ khẩn không hợp lệ: {clean[k]}.", k)
-    if clean.get("secrecy", "Thường") not in SECRECY:
-        raise ValidationError(f"Độ mật không hợp lệ: {clean['secrecy']}.", "secrecy")
+    if status not in ("pending", "needs_details"):
+        raise ValidationError(f"Trạng thái ban đầu không hợp lệ: {status}.", "status")
+    arrived_at = arrived_at or _now()
+    if isinstance(arrived_at, _dt.date) and not isinstance(arrived_at, _dt.datetime):
+        arrived_at = _dt.datetime.combine(arrived_at, _dt.time(8, 0))
+    clean = _clean_incoming(fields)
+    if clean.get("secrecy") in SECRET_LEVELS:
+        users.require(actor, "secret.edit")
+    registered_at = registered_at or _now()
+    if registered_at < arrived_at - _dt.timedelta(minutes=5):
+        raise ValidationError("Ngày vào sổ không được trước ngày đến.", "arrived_at")
     with db.atomic():
         year = arrived_at.year
         no = next_arrival_number(year)
-        d = Incoming.create(year=year, arrival_no=no, arrived_at=arrived_at, status=status,
-                            status_changed_at=arrived_at, source=source, **clean)
+        d = Incoming(year=year, arrival_no=no, arrived_at=arrived_at, status=status,
+                     status_changed_at=registered_at, registered_at=registered_at, source=source,
+                     **clean)
+        _tuyet_mat_rule(d)
+        d.save()
+        _step(actor, d, status, registered_at, "vào sổ")
         _index_incoming(d)
         audit.log_change(actor, "create", d)
         return d
+
+
+def get_incoming(doc_id: int) -> Incoming:
+    d = Incoming.get_or_none(Incoming.id == doc_id)
+    if d is None:
+        raise NotFound(f"Không tìm thấy văn bản đến (mã {doc_id}).")
+    return d
+
+
+def _doc(model, doc_or_id):
+    if isinstance(doc_or_id, model):
+        return model.get_by_id(doc_or_id.id)   # fresh row inside the transaction
+    return get_incoming(doc_or_id) if model is Incoming else get_outgoing(doc_or_id)
+
+
+def visible(actor, doc) -> bool:
+    """Whether ``actor`` may see this document at all (secret ones need secret.view)."""
+    if not users.can(actor, "records.view") and not users.can(actor, "intake.run"):
+        return False
+    return not doc.is_secret or users.can(actor, "secret.view")
+
+
+def require_visible(actor, doc) -> None:
+    if doc.is_secret:
+        users.require(actor, "secret.view")
+    else:
+        users.require(actor, "records.view")
+
+
+def update_incoming(actor, doc, *, reason: str = "", store: FileStore | None = None,
+                    **changes) -> Incoming:
+    """Correct an entry. The old and new values and the reason go to the audit log; nothing is
+    overwritten silently. The arrival number never changes. Raising the secrecy to Mật or above
+    removes the stored files (``store`` is then needed when the document has files)."""
+    users.require(actor, "documents.edit")
+    reason = nfc(reason)
+    clean = _clean_incoming(changes)
+    with db.atomic():
+        d = _doc(Incoming, doc)
+        if d.status == "cancelled":
+            raise ValidationError("Văn bản đã hủy, không sửa được.", "status")
+        if d.is_secret or is_secret(clean.get("secrecy")):
+            users.require(actor, "secret.edit")
+        needs_reason = d.status != "needs_details"
+        if needs_reason and not reason:
+            raise ValidationError("Sửa thông tin đã vào sổ cần ghi lý do sửa.", "reason")
+        if "arrived_at" in clean and clean["arrived_at"].year != d.year:
+            raise ValidationError("Ngày đến mới thuộc năm khác với số đến; hãy hủy số này và vào sổ lại.",
+                                  "arrived_at")
+        before = audit.snapshot(d)
+        becoming_secret = not d.is_secret and is_secret(clean.get("secrecy"))
+        for k, v in clean.items():
+            setattr(d, k, v)
+        if d.secrecy == "Tuyệt mật" and not d.summary_consent and d.summary and becoming_secret \
+                and "summary" not in clean:
+            d.summary = ""           # marked Tuyệt mật: the summary is not kept without consent
+        _tuyet_mat_rule(d)
+        d.save()
+        if becoming_secret:
+            purge_secret_files(actor, d, store, reason)
+        _index_incoming(d)
+        _log_correction(actor, d, before, reason)
+        return d
+
+
+def _log_correction(actor, obj, before: dict, reason: str) -> None:
+    after = audit.snapshot(obj)
+    old = {k: v for k, v in before.items() if after.get(k) != v}
+    if not old:
+        return
+    new = {k: after[k] for k in old}
+    if reason:
+        new["_reason"] = reason
+    audit.append(actor, "update", obj._meta.table_name, obj.id, old, new)
+
+
+def complete_details(actor, doc, **fields) -> Incoming:
+    """A scan waiting for its details (Cần bổ sung) gets them and moves to chờ xử lý."""
+    users.require(actor, "documents.edit")
+    with db.atomic():
+        d = _doc(Incoming, doc)
+        if d.status != "needs_details":
+            raise ValidationError("Văn bản này không ở trạng thái “Cần bổ sung”.", "status")
+        d = update_incoming(actor, d, **fields)
+        missing = [lbl for k, lbl in (("sender", "nơi gửi"), ("summary", "trích yếu"))
+                   if not getattr(d, k) and not (k == "summary" and d.secrecy == "Tuyệt mật")]
+        if missing:
+            raise ValidationError("Còn thiếu: " + ", ".join(missing) + ".", "summary" if "trích yếu" in missing else "sender")
+        return set_status(actor, d, "pending", note="đã bổ sung thông tin")
+
+
+def set_status(actor, doc, status: str, *, at: _dt.datetime | None = None, note: str = "") -> Incoming:
+    """Move along chờ xử lý → đang xử lý → đã xử lý → lưu hồ sơ (steps may be skipped forward;
+    going back needs a note). Each step is kept with its date."""
+    users.require(actor, "documents.edit")
+    if status not in INCOMING_STATUS or status == "cancelled":
+        raise ValidationError(f"Trạng thái không hợp lệ: {status}.", "status")
+    at = at or _now()
+    with db.atomic():
+        d = _doc(Incoming, doc)
+        if d.status == "cancelled":
+            raise ValidationError("Văn bản đã hủy.", "status")
+        if d.status == status:
+            return d
+        if d.status == "needs_details" and status != "pending":
+            raise ValidationError("Văn bản còn thiếu thông tin; hãy bổ sung trước.", "status")
+        back = (d.status in STATUS_FLOW and status in STATUS_FLOW
+                and STATUS_FLOW.index(status) < STATUS_FLOW.index(d.status))
+        if back and not nfc(note):
+            raise ValidationError("Chuyển trạng thái lùi lại cần ghi lý do.", "note")
+        before = audit.snapshot(d)
+        d.status = status
+        d.status_changed_at = at
+        d.save()
+        _step(actor, d, status, at, note)
+        _log_correction(actor, d, before, nfc(note))
+        return d
+
+
+def transfer(actor, doc, handler: str = "", *, handler_contact=None, received_by: str = "",
+             transferred_at: _dt.datetime | None = None, deadline=None) -> Incoming:
+    """Hand the document to its handler, who signs for it (ký nhận); it is then đang xử lý."""
+    users.require(actor, "documents.edit")
+    hc = _contact_ref(handler_contact)
+    handler = nfc(handler) or (hc.label if hc else "")
+    if not handler:
+        raise ValidationError("Chưa chọn người hoặc đơn vị nhận xử lý.", "handler")
+    received_by = nfc(received_by) or (hc.name if hc and hc.kind == "person" else "")
+    if not received_by:
+        raise ValidationError("Chưa ghi người ký nhận.", "received_by")
+    at = transferred_at or _now()
+    with db.atomic():
+        d = _doc(Incoming, doc)
+        if d.status in ("cancelled", "needs_details"):
+            raise ValidationError("Chỉ chuyển được văn bản đã vào sổ đủ thông tin.", "status")
+        before = audit.snapshot(d)
+        d.handler, d.handler_contact, d.received_by, d.transferred_at = handler, hc, received_by, at
+        if deadline not in (None, ""):
+            d.deadline = _as_date(deadline, "deadline")
+        d.save()
+        audit.log_change(actor, "transfer", d, before)
+        if d.status == "pending":
+            set_status(actor, d, "in_progress", at=at, note=f"chuyển {handler}, {received_by} ký nhận")
+        _index_incoming(d)
+        return get_incoming(d.id)
+
+
+def cancel_incoming(actor, doc, reason: str) -> Incoming:
+    """Cancel an entry (wrongly registered, duplicate …); the number stays, never reused."""
+    users.require(actor, "documents.edit")
+    reason = nfc(reason)
+    if not reason:
+        raise ValidationError("Hủy văn bản đến cần ghi lý do.", "reason")
+    with db.atomic():
+        d = _doc(Incoming, doc)
+        if d.status == "cancelled":
+            raise ValidationError("Văn bản này đã hủy.", "status")
+        before = audit.snapshot(d)
+        d.status, d.cancel_reason, d.status_changed_at = "cancelled", reason, _now()
+        d.save()
+        _step(actor, d, "cancelled", d.status_changed_at, reason)
+        audit.log_change(actor, "cancel", d, before)
+        _index_incoming(d)
+        return d
+
+
+def status_history(doc) -> list[IncomingStatusChange]:
+    did = doc.id if isinstance(doc, Incoming) else int(doc)
+    return list(IncomingStatusChange.select().where(IncomingStatusChange.incoming == did)
+                .order_by(IncomingStatusChange.at, IncomingStatusChange.id))
+
+
+def is_overdue(doc: Incoming, today: _dt.date | None = None) -> bool:
+    today = today or _dt.date.today()
+    return doc.deadline is not None and doc.deadline < today and doc.status in OPEN_STATUSES
+
+
+# --- attachments ---------------------------------------------------------------------------
+def read_pdf_info(path: Path | str) -> tuple[int | None, str]:
+    """(page count, text layer) of a PDF; (None, "") for anything pypdf cannot read."""
+    try:
+        from pypdf import PdfReader      # lazy: only when a file is looked at
+        r = PdfReader(str(path))
+        pages = len(r.pages)
+        text = "\n".join((p.extract_text() or "") for p in r.pages[:50])
+        return pages, nfc(text)
+    except Exception:   # a damaged or non-PDF file: no info rather than a crash
+        return None, ""
 
 
 def store_file(store: FileStore, path: Path, original_name: str, mime: str = "",
@@ -141,20 +680,451 @@ def store_file(store: FileStore, path: Path, original_name: str, mime: str = "",
         return sf
 
 
-def attach(actor, doc: Incoming, sf: StoredFile, original_name: str) -> Attachment:
+def attach(actor, doc, sf: StoredFile, original_name: str) -> Attachment:
+    """Attach a stored file to an incoming or outgoing document (several per document; the same
+    content once per document). Refused for secret documents."""
     users.require(actor, "documents.edit" if getattr(actor, "role", "") != "system" else "intake.run")
-    if doc.secrecy != "Thường":
-        raise ValidationError(
-            "Văn bản mật chỉ được ghi thông tin vào sổ; luật bảo vệ bí mật nhà nước cấm lưu tệp "
-            "văn bản mật trên máy tính có kết nối mạng.", "attachment")
+    if doc.is_secret:
+        raise ValidationError(SECRET_FILE_REFUSED, "attachment")
     with db.atomic():
-        a = Attachment.create(incoming=doc, file=sf, original_name=nfc(original_name))
+        model = Incoming if isinstance(doc, Incoming) else Outgoing
+        d = model.get_by_id(doc.id)
+        if d.is_secret:
+            raise ValidationError(SECRET_FILE_REFUSED, "attachment")
+        owner = {"incoming": d} if model is Incoming else {"outgoing": d}
+        fk = Attachment.incoming if model is Incoming else Attachment.outgoing
+        existing = Attachment.get_or_none((fk == d.id) & (Attachment.file == sf.id)
+                                          & (Attachment.removed == False))  # noqa: E712
+        if existing is not None:
+            return existing
+        a = Attachment.create(file=sf, sha256=sf.sha256, size=sf.size,
+                              original_name=nfc(original_name), **owner)
         audit.log_change(actor, "create", a)
+        if model is Incoming:
+            _index_incoming(d)
+        else:
+            _index_outgoing(d)
         return a
 
 
-def get_incoming(doc_id: int) -> Incoming:
-    d = Incoming.get_or_none(Incoming.id == doc_id)
+def attach_file(actor, store: FileStore, doc, path: Path | str, original_name: str | None = None) -> Attachment:
+    """Store a file and attach it; the secret check comes first, so nothing is stored for a
+    secret document. Page count and text layer are read from PDFs."""
+    if doc.is_secret:
+        raise ValidationError(SECRET_FILE_REFUSED, "attachment")
+    users.require(actor, "documents.edit")
+    path = Path(path)
+    pages, text = read_pdf_info(path) if path.suffix.lower() == ".pdf" else (None, "")
+    mime = "application/pdf" if path.suffix.lower() == ".pdf" else ""
+    sf = store_file(store, path, original_name or path.name, mime=mime, pages=pages, text=text)
+    return attach(actor, doc, sf, original_name or path.name)
+
+
+def attachments(doc, include_removed: bool = False) -> list[Attachment]:
+    fk = Attachment.incoming if isinstance(doc, Incoming) else Attachment.outgoing
+    q = Attachment.select().where(fk == doc.id)
+    if not include_removed:
+        q = q.where(Attachment.removed == False)  # noqa: E712
+    return list(q.order_by(Attachment.id))
+
+
+def attachment_path(store: FileStore, att: Attachment) -> Path:
+    if att.file is None:
+        raise NotFound(f"Tệp “{att.original_name}” đã bị xóa khỏi kho ({att.removed_reason}).")
+    return store.path(att.file.rel_path)
+
+
+def attachment_info(store: FileStore, att: Attachment) -> tuple[Path, int | None, str]:
+    """(path in the store, page count, extracted text); read from the PDF when not yet known."""
+    p = attachment_path(store, att)
+    sf = att.file
+    if sf.pages is None and p.suffix.lower() == ".pdf" and p.exists():
+        pages, text = read_pdf_info(p)
+        with db.atomic():
+            sf.pages, sf.text = pages, text or sf.text
+            sf.save()
+    return p, sf.pages, sf.text
+
+
+def purge_secret_files(actor, doc, store: FileStore | None, reason: str = "") -> int:
+    """Remove a secret document's files: the attachment rows are kept (name, checksum, why
+    removed), the content leaves the store unless a non-secret document still uses it.
+    Returns the number of attachments removed."""
+    atts = attachments(doc)
+    if not atts:
+        return 0
+    if store is None:
+        raise ValueError("purge_secret_files needs the office's FileStore")
+    removed = 0
+    why = f"văn bản được đánh dấu {doc.secrecy}: không lưu tệp văn bản mật"
+    with db.atomic():
+        for a in atts:
+            sf = a.file
+            a.removed, a.removed_reason, a.removed_at, a.file = True, why, _now(), None
+            a.save()
+            removed += 1
+            deleted = False
+            if sf is not None:
+                still_used = (Attachment.select().where((Attachment.file == sf.id)
+                                                        & (Attachment.removed == False))  # noqa: E712
+                              .exists())
+                if not still_used:
+                    store.remove(sf.rel_path)
+                    sf.delete_instance()
+                    deleted = True
+            audit.append(actor, "purge_secret_file", "attachment", a.id,
+                         {"original_name": a.original_name, "sha256": a.sha256},
+                         {"removed": True, "file_deleted": deleted, "_reason": reason or why})
+    return removed
+
+
+# --- document types -------------------------------------------------------------------------
+def _check_type_code(code: str) -> str:
+    code = nfc(code)
+    if not code or " " in code or len(code) > 8:
+        raise ValidationError("Chữ viết tắt tên loại là một cụm ngắn không dấu cách, ví dụ BC.", "code")
+    if code.lower() in FORBIDDEN_TYPE_CODES:
+        raise ValidationError(FORBIDDEN_TYPE_CODES[code.lower()], "code")
+    return code
+
+
+def list_doc_types(include_inactive: bool = False) -> list[DocType]:
+    q = DocType.select()
+    if not include_inactive:
+        q = q.where(DocType.active == True)  # noqa: E712
+    return list(q.order_by(DocType.position, DocType.code))
+
+
+def get_doc_type(code: str) -> DocType:
+    code = _check_type_code(code)
+    t = DocType.get_or_none(DocType.code == code)
+    if t is None:
+        raise ValidationError(f"Không có tên loại viết tắt “{code}” trong bảng tên loại văn bản.", "type_code")
+    return t
+
+
+def add_doc_type(actor, code: str, name: str) -> DocType:
+    users.require(actor, "doctypes.edit")
+    code = _check_type_code(code)
+    name = nfc(name)
+    if not name:
+        raise ValidationError("Chưa nhập tên loại văn bản.", "name")
+    with db.atomic():
+        if DocType.select().where(DocType.code == code).exists():
+            raise ValidationError(f"Bảng tên loại đã có “{code}”.", "code")
+        pos = (DocType.select(fn.MAX(DocType.position)).scalar() or 0) + 1
+        t = DocType.create(code=code, name=name, position=pos)
+        audit.log_change(actor, "create", t)
+        return t
+
+
+def update_doc_type(actor, code: str, *, name: str | None = None, active: bool | None = None) -> DocType:
+    """Rename or retire a type; the code itself never changes (numbers already use it)."""
+    users.require(actor, "doctypes.edit")
+    with db.atomic():
+        t = get_doc_type(code)
+        before = audit.snapshot(t)
+        if name is not None:
+            if not nfc(name):
+                raise ValidationError("Chưa nhập tên loại văn bản.", "name")
+            t.name = nfc(name)
+        if active is not None:
+            t.active = bool(active)
+        t.save()
+        audit.log_change(actor, "update", t, before)
+        return t
+
+
+# --- outgoing -------------------------------------------------------------------------------
+def get_outgoing(doc_id: int) -> Outgoing:
+    d = Outgoing.get_or_none(Outgoing.id == doc_id)
     if d is None:
-        raise NotFound(f"Không tìm thấy văn bản đến (mã {doc_id}).")
+        raise NotFound(f"Không tìm thấy văn bản đi (mã {doc_id}).")
     return d
+
+
+def make_symbol(number: int, type_code: str, body_abbr: str) -> str:
+    """15, BC, ĐU → '15-BC/ĐU'."""
+    return f"{number:02d}-{type_code}/{body_abbr}"
+
+
+def next_outgoing_number(type_code: str, *, congress: bool = False, body_abbr: str | None = None,
+                         term_start: _dt.date | None = None) -> int:
+    """The next number of this series in the current term: never a number used or cancelled."""
+    o = get_office()
+    body = body_abbr or _congress_body(congress) or o.body_abbr
+    term = term_start or o.term_start
+    series = CONGRESS_SERIES if congress else type_code
+    q = Outgoing.select(fn.MAX(Outgoing.number)).where(
+        (Outgoing.body_abbr == body) & (Outgoing.series == series) & (Outgoing.term_start == term))
+    return (q.scalar() or 0) + 1
+
+
+def _congress_body(congress: bool) -> str | None:
+    if not congress:
+        return None
+    return nfc(get_setting("outgoing.congress_body")) or None
+
+
+_OUT_TEXT = ("summary", "content", "signer", "signer_position", "authority", "authority_of",
+             "filed_in", "urgency", "secrecy", "notes")
+_OUT_EDITABLE = set(_OUT_TEXT) | {"doc_date", "signed_on", "copies", "signer_contact",
+                                  "summary_consent", "content_on_paper", "recipients"}
+
+
+def _clean_outgoing(fields: dict) -> dict:
+    clean: dict = {}
+    for k, v in fields.items():
+        if k not in _OUT_EDITABLE:
+            raise ValidationError(f"Trường không có trong sổ văn bản đi: {k}.", k)
+        if k in _OUT_TEXT:
+            clean[k] = nfc(v)
+        elif k in ("doc_date", "signed_on"):
+            clean[k] = _as_date(v, k, required=(k == "doc_date"))
+        elif k == "copies":
+            clean[k] = _as_int(v, k, "Số lượng bản")
+        elif k == "signer_contact":
+            clean[k] = _contact_ref(v)
+        elif k in ("summary_consent", "content_on_paper"):
+            clean[k] = bool(v)
+        elif k == "recipients":
+            clean[k] = v          # handled by _set_recipients
+    _check_marks(clean)
+    if "authority" in clean:
+        a = clean["authority"].upper().replace(" ", "")
+        if a not in AUTHORITY:
+            raise ValidationError("Thể thức ký: để trống, T/M, K/T hoặc T/L (có dấu gạch chéo).", "authority")
+        clean["authority"] = a
+    if "authority_of" in clean:
+        clean["authority_of"] = clean["authority_of"].upper()
+    if "signer_position" in clean:
+        clean["signer_position"] = clean["signer_position"].upper()
+    c = clean.get("signer_contact")
+    if c is not None and not clean.get("signer"):
+        clean["signer"] = c.name
+    if c is not None and not clean.get("signer_position") and c.position:
+        clean["signer_position"] = nfc(c.position).upper()
+    return clean
+
+
+def _set_recipients(d: Outgoing, recipients) -> None:
+    """``recipients``: a list of names, Contacts, or (name, contact) pairs; or one text, one per
+    line or separated by ';'."""
+    if isinstance(recipients, str):
+        recipients = [r for part in recipients.split("\n") for r in part.split(";")]
+    rows = []
+    for r in recipients or []:
+        contact = None
+        if isinstance(r, Contact):
+            name, contact = r.name, r
+        elif isinstance(r, (tuple, list)):
+            name, contact = nfc(r[0]), _contact_ref(r[1])
+            name = name or (contact.name if contact else "")
+        else:
+            name = nfc(r).lstrip("-– ").rstrip(",;.")
+        if name:
+            rows.append((name, contact))
+    OutgoingRecipient.delete().where(OutgoingRecipient.outgoing == d.id).execute()
+    for i, (name, contact) in enumerate(rows):
+        OutgoingRecipient.create(outgoing=d, position=i, name=name, contact=contact)
+    d.recipients = "\n".join(n for n, _ in rows)
+
+
+def _index_outgoing(d: Outgoing) -> None:
+    search.remove("outgoing", d.id)
+    search.remove("secret_outgoing", d.id)
+    summary = d.summary if (d.secrecy != "Tuyệt mật" or d.summary_consent) else ""
+    title = f"{d.symbol}: {summary or '(chưa có trích yếu)'}"
+    kind = "secret_outgoing" if d.is_secret else "outgoing"
+    search.index(kind, d.id, title, d.signer, d.recipients.replace("\n", " "), d.filed_in, d.notes,
+                 d.type_code, _search_text(d))
+
+
+def reserve_number(actor, type_code: str, *, number: int | None = None, congress: bool = False,
+                   body_abbr: str | None = None, doc_date=None, **fields) -> Outgoing:
+    """Take the next number of a series (or, with ``number``, record one already given on paper:
+    a number taken before is refused). The entry stays "Đã lấy số" until issued or cancelled.
+    Meetings take their BB numbers here too."""
+    users.require(actor, "documents.edit")
+    o = get_office()
+    if o is None:
+        raise ValidationError("Văn phòng chưa được thiết lập (tên cấp ủy, nhiệm kỳ).", "office")
+    t = get_doc_type(type_code)
+    if not t.active:
+        raise ValidationError(f"Tên loại “{t.code}” đã ngừng dùng.", "type_code")
+    recipients = fields.pop("recipients", None)
+    clean = _clean_outgoing({**fields, "doc_date": doc_date or _dt.date.today()})
+    if is_secret(clean.get("secrecy")):
+        users.require(actor, "secret.edit")
+    body = nfc(body_abbr) if body_abbr else (_congress_body(congress) or o.body_abbr)
+    series = CONGRESS_SERIES if congress else t.code
+    with db.atomic():
+        nxt = next_outgoing_number(t.code, congress=congress, body_abbr=body, term_start=o.term_start)
+        if number is None:
+            number = nxt
+        else:
+            number = _as_int(number, "number", "Số văn bản")
+            if not number:
+                raise ValidationError("Số văn bản bắt đầu từ 01.", "number")
+            taken = Outgoing.get_or_none((Outgoing.body_abbr == body) & (Outgoing.series == series)
+                                         & (Outgoing.term_start == o.term_start)
+                                         & (Outgoing.number == number))
+            if taken is not None:
+                state = "đã hủy, không dùng lại" if taken.status == "cancelled" else "đã dùng"
+                raise ValidationError(f"Số {taken.symbol} {state} trong nhiệm kỳ này "
+                                      f"(số tiếp theo: {nxt:02d}).", "number")
+        d = Outgoing(term_start=o.term_start, body_abbr=body, series=series, type_code=t.code,
+                     number=number, symbol=make_symbol(number, t.code, body), congress=congress,
+                     created_by=audit._actor_name(actor), **clean)
+        _tuyet_mat_rule(d)
+        d.save()
+        if recipients is not None:
+            _set_recipients(d, recipients)
+            d.save()
+        _index_outgoing(d)
+        audit.log_change(actor, "create", d)
+        return d
+
+
+register_outgoing = reserve_number
+
+
+def update_outgoing(actor, doc, *, reason: str = "", store: FileStore | None = None,
+                    **changes) -> Outgoing:
+    """Fill in or correct an outgoing entry. Number, type and series never change (cancel and
+    take a new number instead). After issue, a correction needs a reason."""
+    users.require(actor, "documents.edit")
+    reason = nfc(reason)
+    recipients = changes.pop("recipients", None)
+    clean = _clean_outgoing(changes)
+    with db.atomic():
+        d = _doc(Outgoing, doc)
+        if d.status == "cancelled":
+            raise ValidationError("Số văn bản này đã hủy, không sửa được.", "status")
+        if d.is_secret or is_secret(clean.get("secrecy")):
+            users.require(actor, "secret.edit")
+        if d.status == "issued" and not reason:
+            raise ValidationError("Sửa văn bản đã phát hành cần ghi lý do sửa.", "reason")
+        before = audit.snapshot(d)
+        becoming_secret = not d.is_secret and is_secret(clean.get("secrecy"))
+        for k, v in clean.items():
+            setattr(d, k, v)
+        if d.secrecy == "Tuyệt mật" and not d.summary_consent and d.summary and becoming_secret \
+                and "summary" not in clean:
+            d.summary = ""
+        _tuyet_mat_rule(d)
+        if recipients is not None:
+            _set_recipients(d, recipients)
+        d.save()
+        if becoming_secret:
+            purge_secret_files(actor, d, store, reason)
+        _index_outgoing(d)
+        _log_correction(actor, d, before, reason)
+        return d
+
+
+def record_signature(actor, doc, signer: str = "", *, signer_position: str = "", authority: str = "",
+                     authority_of: str = "", signed_on=None, signer_contact=None) -> Outgoing:
+    """Record that the competent person signed (the paper original carries the signature)."""
+    fields = {"signer": signer, "signer_position": signer_position, "authority": authority,
+              "authority_of": authority_of, "signed_on": signed_on or _dt.date.today()}
+    if signer_contact is not None:
+        fields["signer_contact"] = signer_contact
+    d = _doc(Outgoing, doc)
+    if not nfc(signer) and signer_contact is None:
+        raise ValidationError("Chưa ghi người ký.", "signer")
+    if authority and not nfc(authority_of):
+        o = get_office()
+        fields["authority_of"] = _default_authority_of(authority, o.name if o else "")
+    return update_outgoing(actor, d, reason="ghi chữ ký" if d.status == "issued" else "", **fields)
+
+
+def _default_authority_of(authority: str, office_name: str) -> str:
+    """T/M ĐẢNG ỦY (the collective), K/T BÍ THƯ (the one signed for), T/L ĐẢNG ỦY."""
+    if authority == "K/T":
+        return "BÍ THƯ"
+    words = nfc(office_name).split()
+    for n in (3, 2):    # "Ban Thường vụ", "Đảng ủy", "Chi bộ"
+        head = " ".join(words[:n])
+        if head.lower() in ("ban thường vụ", "đảng ủy", "chi bộ", "đảng bộ"):
+            return head.upper()
+    return "ĐẢNG ỦY"
+
+
+def missing_elements(doc: Outgoing) -> list[str]:
+    """Which of the nine mandatory elements (HD 36-HD/VPTW) are not yet there, in Vietnamese."""
+    from .seal import SealUse    # late: seal's models point at Outgoing
+    o = get_office()
+    missing = []
+    if o is None:
+        missing += ["tiêu đề “ĐẢNG CỘNG SẢN VIỆT NAM” và tên cơ quan ban hành (chưa thiết lập văn phòng)"]
+    elif not nfc(o.name):
+        missing.append("tên cơ quan ban hành")
+    if not doc.number or not doc.symbol:
+        missing.append("số và ký hiệu")
+    if o is None or not nfc(o.place) or doc.doc_date is None:
+        missing.append("địa danh và ngày tháng năm ban hành")
+    summary_ok = bool(nfc(doc.summary)) or (doc.secrecy == "Tuyệt mật" and not doc.summary_consent)
+    if not doc.type_code or not summary_ok:
+        missing.append("tên loại và trích yếu nội dung")
+    if not (nfc(doc.content) or doc.content_on_paper or attachments(doc)):
+        missing.append("nội dung văn bản")
+    sign = []
+    if doc.authority and not doc.authority_of:
+        sign.append("thể thức đề ký")
+    if not doc.signer_position:
+        sign.append("chức vụ")
+    if not doc.signer:
+        sign.append("họ tên")
+    if doc.signed_on is None:
+        sign.append("chữ ký")
+    if sign:
+        missing.append("quyền hạn, chức vụ, họ tên và chữ ký người có thẩm quyền (thiếu " + ", ".join(sign) + ")")
+    if not SealUse.select().where(SealUse.outgoing == doc.id).exists():
+        missing.append("dấu của cơ quan ban hành (chưa ghi sổ đóng dấu)")
+    if not doc.recipient_list():
+        missing.append("nơi nhận")
+    return missing
+
+
+def issue_outgoing(actor, doc, *, issued_at: _dt.datetime | None = None) -> Outgoing:
+    """Mark as issued (phát hành): only with all nine mandatory elements present."""
+    users.require(actor, "documents.edit")
+    with db.atomic():
+        d = _doc(Outgoing, doc)
+        if d.status == "issued":
+            raise ValidationError(f"Văn bản {d.symbol} đã phát hành.", "status")
+        if d.status == "cancelled":
+            raise ValidationError(f"Số {d.symbol} đã hủy, không phát hành được.", "status")
+        if d.is_secret:
+            users.require(actor, "secret.edit")
+        missing = missing_elements(d)
+        if missing:
+            raise ValidationError(f"Chưa phát hành được {d.symbol}: còn thiếu " + "; ".join(missing) + ".",
+                                  "status")
+        before = audit.snapshot(d)
+        d.status, d.issued_at = "issued", issued_at or _now()
+        d.save()
+        audit.log_change(actor, "issue", d, before)
+        return d
+
+
+def cancel_outgoing(actor, doc, reason: str) -> Outgoing:
+    """Cancel a reserved number that will not be used; it is never given again."""
+    users.require(actor, "documents.edit")
+    reason = nfc(reason)
+    if not reason:
+        raise ValidationError("Hủy số văn bản cần ghi lý do.", "reason")
+    with db.atomic():
+        d = _doc(Outgoing, doc)
+        if d.status == "cancelled":
+            raise ValidationError(f"Số {d.symbol} đã hủy.", "status")
+        if d.status == "issued":
+            raise ValidationError(f"Văn bản {d.symbol} đã phát hành, không hủy số được; "
+                                  "hãy ban hành văn bản thu hồi hoặc thay thế.", "status")
+        before = audit.snapshot(d)
+        d.status, d.cancel_reason = "cancelled", reason
+        d.save()
+        audit.log_change(actor, "cancel", d, before)
+        _index_outgoing(d)
+        return d

@@ -8,10 +8,12 @@ columns with ``db.add_column_if_missing``.
 from __future__ import annotations
 
 from . import audit, documents, office, search, users
+from . import contacts, dossiers, registers, seal  # noqa: F401  registers (issue 3)
 from .db import Migration, SchemaVersion  # noqa: F401  (re-exported for tests)
 
 FOUNDATION = [office.Office, office.Setting, users.User, audit.AuditEntry]
-REGISTERS = [documents.StoredFile, documents.Incoming, documents.Attachment]
+REGISTERS = [contacts.Contact, *documents.REGISTER_MODELS, *seal.SEAL_MODELS,
+             *dossiers.DOSSIER_MODELS]
 
 ALL_MODELS = [*FOUNDATION, *REGISTERS]
 
@@ -19,6 +21,7 @@ ALL_MODELS = [*FOUNDATION, *REGISTERS]
 def install_extras(database) -> None:
     audit.install(database)
     search.install(database)
+    documents.install(database)     # default type table (guarded: a no-op before migration 2)
 
 
 def _m1_foundation(database) -> None:
@@ -28,6 +31,7 @@ def _m1_foundation(database) -> None:
 
 def _m2_registers(database) -> None:
     database.create_tables(REGISTERS, safe=True)
+    documents.install(database)
 
 
 MIGRATIONS: list[Migration] = [

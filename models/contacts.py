@@ -1,0 +1,356 @@
+"""The directory (danh bạ phối hợp): bodies and people the office writes to and hears from.
+
+Party boards, the upper-level office, government bodies, mass organisations, committee members
+with their positions. The incoming register's sender, the outgoing register's recipients, the
+handlers and the signers point here (and keep the text as it was shown, so a later rename does
+not rewrite history).
+
+Type-ahead (``find_contacts``) runs on a folded column (no marks, đ→d, lower-case), so "ubnd tan"
+and "UBND Tân" find the same body; each word typed must start a word of the name.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from peewee import BooleanField, Case, CharField, DateTimeField, TextField
+
+from . import audit, search, users
+from .db import BaseModel, db
+from .errors import NotFound, ValidationError
+from .text import fold, nfc, person_sort_key, require_text, vn_sort_key
+
+KINDS = {"body": "Cơ quan, tổ chức", "person": "Cá nhân"}
+GROUPS = {
+    "party": "Tổ chức đảng",
+    "superior": "Cấp trên",
+    "government": "Chính quyền",
+    "mass": "Mặt trận, đoàn thể",
+    "member": "Cấp ủy viên",
+    "other": "Khác",
+}
+
+search.register_kind("contact", 3, "Danh bạ")
+
+
+class Contact(BaseModel):
+    kind = CharField(default="body")            # body | person
+    name = CharField()                          # UBND xã Tân Lập / Phạm Văn Đức
+    abbr = CharField(default="")                # short form typed by clerks: "BTC HU"
+    group = CharField(default="other", index=True)
+    position = CharField(default="")            # chức vụ (people): Bí thư Đảng ủy
+    organisation = CharField(default="")        # đơn vị (people): Đảng ủy xã Tân Lập
+    phone = CharField(default="")
+    email = CharField(default="")
+    address = CharField(default="")
+    notes = TextField(default="")
+    active = BooleanField(default=True)
+    folded = CharField(default="", index=True)  # type-ahead key: fold(name abbr)
+    sort_key = CharField(default="", index=True)
+    created_at = DateTimeField(default=_dt.datetime.now)
+
+    class Meta:
+        table_name = "contact"
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS.get(self.kind, self.kind)
+
+    @property
+    def group_label(self) -> str:
+        return GROUPS.get(self.group, self.group)
+
+    @property
+    def label(self) -> str:
+        """As shown in a picker: 'Phạm Văn Đức — Bí thư Đảng ủy' or the body's name."""
+        if self.kind == "person" and self.position:
+            return f"{self.name} — {self.position}"
+        return self.name
+
+
+# --- sort key: Vietnamese order as a plain string the database can index -----------------
+def collation_string(text: str, person: bool = False) -> str:
+    """A string whose byte order is Vietnamese alphabetical order (people by given name)."""
+    key = person_sort_key(text) if person else (vn_sort_key(text),)
+    parts = []
+    for primary, tones in key:
+        words = []
+        for letters in primary:
+            w = "".join(chr(0x41 + r) if cls == 0 else ("~" if not chr(r).isdigit() else chr(r))
+                        for cls, r in letters)
+            words.append(w)
+        parts.append(" ".join(words) + "\x01" + "".join(str(t) for tw in tones for t in tw))
+    return "\x02".join(parts)
+
+
+def _derive(c: Contact) -> None:
+    c.folded = " ".join(x for x in (fold(c.name), fold(c.abbr)) if x)
+    c.sort_key = collation_string(c.name, person=(c.kind == "person"))
+
+
+def _index(c: Contact) -> None:
+    if not c.active:
+        search.remove("contact", c.id)
+        return
+    search.index("contact", c.id, c.label, c.abbr, c.organisation, c.group_label, c.phone, c.email,
+                 c.address, c.notes)
+
+
+_FIELDS = ("kind", "name", "abbr", "group", "position", "organisation", "phone", "email",
+           "address", "notes")
+
+
+def _clean(values: dict) -> dict:
+    out = {}
+    for k, v in values.items():
+        if k not in _FIELDS:
+            raise ValidationError(f"Trường không có trong danh bạ: {k}.", k)
+        out[k] = nfc(v)
+    if "name" in out:
+        out["name"] = require_text(out["name"], "tên cơ quan hoặc họ tên", "name", 200)
+    if "kind" in out and out["kind"] not in KINDS:
+        raise ValidationError(f"Loại không hợp lệ: {out['kind']} (cơ quan hoặc cá nhân).", "kind")
+    if "group" in out and out["group"] not in GROUPS:
+        raise ValidationError(f"Nhóm không hợp lệ: {out['group']}.", "group")
+    if out.get("email") and "@" not in out["email"]:
+        raise ValidationError(f"Địa chỉ thư điện tử không hợp lệ: {out['email']}.", "email")
+    return out
+
+
+def _duplicate(kind: str, name: str, exclude_id: int | None = None) -> Contact | None:
+    q = Contact.select().where((Contact.kind == kind) & (Contact.active == True)  # noqa: E712
+                               & (Contact.folded.startswith(fold(name))))
+    for c in q:
+        if fold(c.name) == fold(name) and c.id != exclude_id:
+            return c
+    return None
+
+
+def add_contact(actor, name: str, kind: str = "body", **values) -> Contact:
+    """Add one body or person; a second active entry with the same name and kind is refused."""
+    users.require(actor, "directory.edit")
+    clean = _clean({"name": name, "kind": kind, **values})
+    with db.atomic():
+        dup = _duplicate(clean["kind"], clean["name"])
+        if dup is not None:
+            raise ValidationError(f"Danh bạ đã có “{dup.name}”.", "name")
+        c = Contact(**clean)
+        _derive(c)
+        c.save()
+        _index(c)
+        audit.log_change(actor, "create", c)
+        return c
+
+
+def update_contact(actor, contact_id: int, **values) -> Contact:
+    users.require(actor, "directory.edit")
+    clean = _clean(values)
+    with db.atomic():
+        c = get_contact(contact_id)
+        before = audit.snapshot(c)
+        for k, v in clean.items():
+            setattr(c, k, v)
+        if "name" in clean or "kind" in clean:
+            dup = _duplicate(c.kind, c.name, exclude_id=c.id)
+            if dup is not None:
+                raise ValidationError(f"Danh bạ đã có “{dup.name}”.", "name")
+        _derive(c)
+        c.save()
+        _index(c)
+        audit.log_change(actor, "update", c, before)
+        return c
+
+
+def set_active(actor, contact_id: int, active: bool) -> Contact:
+    """Retire (or bring back) an entry; old documents keep pointing at it."""
+    users.require(actor, "directory.edit")
+    with db.atomic():
+        c = get_contact(contact_id)
+        before = audit.snapshot(c)
+        c.active = bool(active)
+        c.save()
+        _index(c)
+        audit.log_change(actor, "update", c, before)
+        return c
+
+
+def get_contact(contact_id: int) -> Contact:
+    c = Contact.get_or_none(Contact.id == contact_id)
+    if c is None:
+        raise NotFound(f"Không tìm thấy mục danh bạ (mã {contact_id}).")
+    return c
+
+
+def find_contacts(prefix_text: str, limit: int = 10, kind: str | None = None,
+                  group: str | None = None, include_inactive: bool = False) -> list[Contact]:
+    """Type-ahead: entries where every typed word starts a word of the name or abbreviation.
+    Ignores case and accents (đ→d). Whole-name prefix matches come first, then by name."""
+    toks = [t.replace("_", "") for t in search.tokens(prefix_text or "")]
+    toks = [t for t in toks if t]
+    q = Contact.select()
+    if not include_inactive:
+        q = q.where(Contact.active == True)  # noqa: E712
+    if kind:
+        q = q.where(Contact.kind == kind)
+    if group:
+        q = q.where(Contact.group == group)
+    for t in toks:
+        q = q.where(Contact.folded.startswith(t) | Contact.folded.contains(" " + t))
+    whole = " ".join(toks)
+    if whole:
+        q = q.order_by(Case(None, [(Contact.folded.startswith(whole), 0)], 1), Contact.sort_key)
+    else:
+        q = q.order_by(Contact.sort_key)
+    return list(q.limit(limit))
+
+
+def resolve(actor, text: str, kind: str = "body", add_missing: bool = False,
+            **values) -> Contact | None:
+    """The entry whose name is exactly ``text`` (accent/case-insensitive); with ``add_missing``
+    a new entry is added on the spot (the clerk typed a sender the directory lacks)."""
+    name = nfc(text)
+    if not name:
+        return None
+    for c in find_contacts(name, limit=20, include_inactive=True):
+        if fold(c.name) == fold(name) or (c.abbr and fold(c.abbr) == fold(name)):
+            return c
+    if add_missing:
+        return add_contact(actor, name, kind, **values)
+    return None
+
+
+def list_contacts(kind: str | None = None, group: str | None = None,
+                  include_inactive: bool = False) -> list[Contact]:
+    q = Contact.select()
+    if not include_inactive:
+        q = q.where(Contact.active == True)  # noqa: E712
+    if kind:
+        q = q.where(Contact.kind == kind)
+    if group:
+        q = q.where(Contact.group == group)
+    return list(q.order_by(Contact.sort_key, Contact.id))
+
+
+def committee_members() -> list[Contact]:
+    """People of the committee (handlers and signers), in Vietnamese name order."""
+    return list_contacts(kind="person", group="member")
+
+
+# --- CSV import ------------------------------------------------------------------------------
+# folded header -> field; the first header row decides which column is which
+HEADERS = {
+    "ten": "name", "ho va ten": "name", "ho ten": "name", "ten co quan": "name",
+    "ten co quan, to chuc": "name", "ten don vi": "name",
+    "loai": "kind", "nhom": "group", "chuc vu": "position",
+    "don vi": "organisation", "co quan": "organisation", "noi cong tac": "organisation",
+    "viet tat": "abbr", "ten viet tat": "abbr",
+    "dien thoai": "phone", "so dien thoai": "phone", "sdt": "phone",
+    "email": "email", "thu dien tu": "email", "dia chi": "address", "ghi chu": "notes",
+}
+EXPORT_HEADERS = ["Tên", "Loại", "Nhóm", "Chức vụ", "Đơn vị", "Viết tắt", "Điện thoại",
+                  "Email", "Địa chỉ", "Ghi chú"]
+_KIND_WORDS = {"co quan": "body", "to chuc": "body", "co quan, to chuc": "body", "don vi": "body",
+               "body": "body", "ca nhan": "person", "nguoi": "person", "person": "person"}
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)    # (line, why): duplicates
+    errors: list[tuple[int, str]] = field(default_factory=list)     # (line, message)
+
+    def summary(self) -> str:
+        s = f"Đã thêm {self.added} mục vào danh bạ"
+        if self.skipped:
+            s += f", bỏ qua {len(self.skipped)} mục đã có"
+        if self.errors:
+            s += f", {len(self.errors)} dòng lỗi"
+        return s + "."
+
+
+def _decode(data: bytes) -> str:
+    for enc in ("utf-8-sig", "cp1258"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise ValidationError("Tệp CSV không đọc được (cần mã UTF-8).", "file")
+
+
+def _group_key(text: str) -> str | None:
+    f = fold(text)
+    if not f:
+        return "other"
+    for k, label in GROUPS.items():
+        if fold(label) == f or k == f:
+            return k
+    return None
+
+
+def import_csv(actor, source: Path | str | bytes) -> ImportResult:
+    """Import a directory from CSV with Vietnamese headers (Tên, Loại, Nhóm, Chức vụ, Đơn vị,
+    Viết tắt, Điện thoại, Email, Địa chỉ, Ghi chú). Comma or semicolon separated, UTF-8 (Excel's
+    “CSV UTF-8” too). Good rows are added; entries already present are skipped; bad lines listed."""
+    users.require(actor, "directory.edit")
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    text = _decode(data)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ValidationError("Tệp CSV trống.", "file") from None
+    cols: dict[int, str] = {}
+    for i, h in enumerate(header):
+        f = HEADERS.get(fold(h).strip(" :*"))
+        if f and f not in cols.values():
+            cols[i] = f
+    if "name" not in cols.values():
+        raise ValidationError("Tệp CSV cần cột “Tên” (hoặc “Họ và tên”, “Tên cơ quan”) ở dòng đầu.", "file")
+    result = ImportResult()
+    with db.atomic():
+        for line_no, row in enumerate(reader, start=2):
+            if not any(c.strip() for c in row):
+                continue
+            vals = {f: nfc(row[i]) if i < len(row) else "" for i, f in cols.items()}
+            kind_txt = vals.pop("kind", "")
+            kind = _KIND_WORDS.get(fold(kind_txt)) if kind_txt else None
+            if kind_txt and kind is None:
+                result.errors.append((line_no, f"Loại “{kind_txt}” không hiểu được (Cơ quan hoặc Cá nhân)."))
+                continue
+            if kind is None:
+                kind = "person" if vals.get("position") and vals.get("organisation") else "body"
+            grp = _group_key(vals.pop("group", ""))
+            if grp is None:
+                result.errors.append((line_no, "Nhóm không hợp lệ; dùng: " + ", ".join(GROUPS.values()) + "."))
+                continue
+            name = vals.pop("name", "")
+            if not name:
+                result.errors.append((line_no, "Thiếu tên."))
+                continue
+            if _duplicate(kind, name) is not None:
+                result.skipped.append((line_no, f"đã có “{name}”"))
+                continue
+            try:
+                with db.atomic():
+                    add_contact(actor, name, kind, group=grp, **vals)
+            except ValidationError as e:
+                result.errors.append((line_no, e.message))
+                continue
+            result.added += 1
+        audit.append(actor, "import", "contact", None, None,
+                     {"added": result.added, "skipped": len(result.skipped), "errors": len(result.errors)})
+    return result
+
+
+def export_rows(include_inactive: bool = False):
+    """Rows for the directory export, headers EXPORT_HEADERS."""
+    for c in list_contacts(include_inactive=include_inactive):
+        yield [c.name, c.kind_label, c.group_label, c.position, c.organisation, c.abbr, c.phone,
+               c.email, c.address, c.notes]

@@ -1,0 +1,537 @@
+"""The registers as lists: one data source per register for the TUI's lazy table, the global
+search across every register and the directory, and the registers' dashboard panels.
+
+A data source has ``columns`` (Vietnamese headers), ``widths`` (suggested terminal cells) and
+``fetch(after_key, limit) -> [(key, cells)]``: rows newest first (the directory alphabetically),
+paged by *keyset* on the sort key, never OFFSET, so page 2 000 of 100 000 rows costs what page 1
+does. ``key`` is opaque to the caller except that ``source.ref(key)`` is the record id and
+``source.get(key)`` the record. Filters are given to the constructor; ``text`` filters by the
+search index (accent- and case-insensitive).
+
+    src = IncomingSource(actor, year=2026, status="pending")
+    page = src.fetch(None, 50)
+    more = src.fetch(page[-1][0], 50)
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Callable
+
+from peewee import Tuple
+
+from . import dashboard, search, users
+from .contacts import Contact
+from .documents import OPEN_STATUSES, SECRET_LEVELS, Incoming, Outgoing
+from .dossiers import Dossier, DossierItem, overdue_dossiers
+from .seal import SealHandover, SealUse
+from .text import format_date, format_datetime, nfc
+
+Key = tuple
+
+
+def shown_summary(doc) -> str:
+    """The summary as a list shows it: a Tuyệt mật one without consent says so instead."""
+    if doc.secrecy == "Tuyệt mật" and not doc.summary_consent:
+        return "(Tuyệt mật — không ghi trích yếu)"
+    return doc.summary
+
+
+def _one_line(s: str, n: int = 0) -> str:
+    s = " ".join((s or "").split())
+    return s if not n or len(s) <= n else s[: n - 1] + "…"
+
+
+class DataSource:
+    """Keyset-paged rows of one register. Subclasses set the query, sort fields and cells."""
+    kind: str = ""
+    title: str = ""
+    columns: list[str] = []
+    widths: list[int] = []          # 0 = takes what is left
+    descending: bool = True
+    permission: str = "records.view"
+
+    def __init__(self, actor):
+        users.require(actor, self.permission)
+        self.actor = actor
+
+    # subclasses
+    def query(self):
+        raise NotImplementedError
+
+    def order_fields(self) -> list:
+        raise NotImplementedError
+
+    def key_of(self, row) -> Key:
+        return tuple(getattr(row, f.name) for f in self.order_fields())
+
+    def cells(self, row) -> list[str]:
+        raise NotImplementedError
+
+    # the API the TUI uses
+    def fetch(self, after_key: Key | None = None, limit: int = 50) -> list[tuple[Key, list[str]]]:
+        return [(self.key_of(r), self.cells(r)) for r in self.rows(after_key, limit)]
+
+    def rows(self, after_key: Key | None = None, limit: int = 50) -> list:
+        """The records themselves (for code that wants more than the cells)."""
+        fields = self.order_fields()
+        q = self.query()
+        if after_key is not None:
+            after = Tuple(*after_key)
+            q = q.where(Tuple(*fields) < after if self.descending else Tuple(*fields) > after)
+        q = q.order_by(*[(f.desc() if self.descending else f.asc()) for f in fields])
+        return list(q.limit(limit))
+
+    def count(self) -> int:
+        return self.query().count()
+
+    def ref(self, key: Key) -> int:
+        return int(key[-1])
+
+    def get(self, key: Key):
+        return self.query().model.get_by_id(self.ref(key))
+
+
+def _search_ids(text: str | None, kinds: list[str]) -> list[int] | None:
+    if not text or not nfc(text):
+        return None
+    out: list[int] = []
+    for k in kinds:
+        out += search.ids(text, k)
+    return out
+
+
+def _year_range(field, year: int):
+    return (field >= _dt.datetime(year, 1, 1)) & (field < _dt.datetime(year + 1, 1, 1))
+
+
+class IncomingSource(DataSource):
+    """Sổ đăng ký văn bản đến (``secret=True``: the secret register's incoming part)."""
+    kind = "incoming"
+    title = "Sổ văn bản đến"
+    columns = ["Số đến", "Ngày đến", "Nơi gửi", "Số, ký hiệu", "Trích yếu", "Người xử lý",
+               "Hạn xử lý", "Trạng thái"]
+    widths = [6, 10, 18, 12, 0, 16, 10, 11]
+
+    def __init__(self, actor, *, year: int | None = None, status: str | list[str] | None = None,
+                 doc_type: str | None = None, handler: str | int | None = None,
+                 overdue: bool = False, text: str | None = None, urgency: str | None = None,
+                 date_from: _dt.date | None = None, date_to: _dt.date | None = None,
+                 secret: bool = False, today: _dt.date | None = None):
+        super().__init__(actor)
+        if secret:
+            users.require(actor, "secret.view")
+            self.title = "Sổ văn bản mật đến"
+        self.secret = secret
+        self.show_secret = secret or users.can(actor, "secret.view")
+        self.year, self.status, self.doc_type, self.handler = year, status, doc_type, handler
+        self.overdue, self.urgency = overdue, urgency
+        self.date_from, self.date_to = date_from, date_to
+        self.today = today or _dt.date.today()
+        kinds = ["secret_incoming"] if secret else (
+            ["incoming", "secret_incoming"] if self.show_secret else ["incoming"])
+        self.ids = _search_ids(text, kinds)
+
+    def query(self):
+        q = Incoming.select()
+        if self.secret:
+            q = q.where(Incoming.secrecy.in_(SECRET_LEVELS))
+        elif not self.show_secret:
+            q = q.where(Incoming.secrecy == "Thường")
+        if self.year:
+            q = q.where(Incoming.year == int(self.year))
+        if self.status:
+            st = [self.status] if isinstance(self.status, str) else list(self.status)
+            q = q.where(Incoming.status.in_(st))
+        if self.doc_type:
+            q = q.where(Incoming.doc_type == nfc(self.doc_type))
+        if self.urgency:
+            q = q.where(Incoming.urgency == self.urgency)
+        if self.handler:
+            if isinstance(self.handler, int):
+                q = q.where(Incoming.handler_contact == self.handler)
+            else:
+                q = q.where(Incoming.handler == nfc(self.handler))
+        if self.overdue:
+            q = q.where((Incoming.deadline < self.today) & Incoming.status.in_(OPEN_STATUSES))
+        if self.date_from:
+            q = q.where(Incoming.arrived_at >= _dt.datetime.combine(self.date_from, _dt.time.min))
+        if self.date_to:
+            q = q.where(Incoming.arrived_at < _dt.datetime.combine(self.date_to + _dt.timedelta(days=1),
+                                                                    _dt.time.min))
+        if self.ids is not None:
+            q = q.where(Incoming.id.in_(self.ids))
+        return q
+
+    def order_fields(self):
+        return [Incoming.year, Incoming.arrival_no, Incoming.id]
+
+    def cells(self, d: Incoming) -> list[str]:
+        summary = shown_summary(d)
+        if d.is_secret and not self.secret:
+            summary = f"[{d.secrecy}] {summary}"
+        status = d.status_label
+        if d.deadline and d.deadline < self.today and d.status in OPEN_STATUSES:
+            status += " (quá hạn)"
+        return [str(d.arrival_no), format_date(d.arrived_at), _one_line(d.sender),
+                _one_line(d.doc_number), _one_line(summary), _one_line(d.handler),
+                format_date(d.deadline), status]
+
+
+class OutgoingSource(DataSource):
+    """Sổ đăng ký văn bản đi (``secret=True``: the secret register's outgoing part)."""
+    kind = "outgoing"
+    title = "Sổ văn bản đi"
+    columns = ["Số, ký hiệu", "Ngày", "Trích yếu", "Người ký", "Nơi nhận", "Số bản", "Trạng thái"]
+    widths = [12, 10, 0, 16, 18, 6, 12]
+
+    def __init__(self, actor, *, year: int | None = None, status: str | list[str] | None = None,
+                 type_code: str | None = None, signer: str | None = None, text: str | None = None,
+                 date_from: _dt.date | None = None, date_to: _dt.date | None = None,
+                 secret: bool = False, today: _dt.date | None = None):
+        super().__init__(actor)
+        if secret:
+            users.require(actor, "secret.view")
+            self.title = "Sổ văn bản mật đi"
+        self.secret = secret
+        self.show_secret = secret or users.can(actor, "secret.view")
+        self.year, self.status, self.type_code, self.signer = year, status, type_code, signer
+        self.date_from, self.date_to = date_from, date_to
+        kinds = ["secret_outgoing"] if secret else (
+            ["outgoing", "secret_outgoing"] if self.show_secret else ["outgoing"])
+        self.ids = _search_ids(text, kinds)
+
+    def query(self):
+        q = Outgoing.select()
+        if self.secret:
+            q = q.where(Outgoing.secrecy.in_(SECRET_LEVELS))
+        elif not self.show_secret:
+            q = q.where(Outgoing.secrecy == "Thường")
+        if self.year:
+            y = int(self.year)
+            q = q.where((Outgoing.doc_date >= _dt.date(y, 1, 1)) & (Outgoing.doc_date <= _dt.date(y, 12, 31)))
+        if self.status:
+            st = [self.status] if isinstance(self.status, str) else list(self.status)
+            q = q.where(Outgoing.status.in_(st))
+        if self.type_code:
+            q = q.where(Outgoing.type_code == nfc(self.type_code))
+        if self.signer:
+            q = q.where(Outgoing.signer == nfc(self.signer))
+        if self.date_from:
+            q = q.where(Outgoing.doc_date >= self.date_from)
+        if self.date_to:
+            q = q.where(Outgoing.doc_date <= self.date_to)
+        if self.ids is not None:
+            q = q.where(Outgoing.id.in_(self.ids))
+        return q
+
+    def order_fields(self):
+        return [Outgoing.doc_date, Outgoing.id]
+
+    def cells(self, d: Outgoing) -> list[str]:
+        summary = shown_summary(d)
+        if d.is_secret and not self.secret:
+            summary = f"[{d.secrecy}] {summary}"
+        return [d.symbol, format_date(d.doc_date), _one_line(summary), _one_line(d.signer),
+                _one_line("; ".join(d.recipient_list())), str(d.copies or ""), d.status_label]
+
+
+class DirectorySource(DataSource):
+    """Danh bạ phối hợp, in Vietnamese alphabetical order (people by given name)."""
+    kind = "contact"
+    title = "Danh bạ"
+    columns = ["Tên", "Loại", "Nhóm", "Chức vụ", "Đơn vị", "Điện thoại"]
+    widths = [0, 9, 14, 16, 18, 12]
+    descending = False
+
+    def __init__(self, actor, *, kind: str | None = None, group: str | None = None,
+                 text: str | None = None, include_inactive: bool = False):
+        super().__init__(actor)
+        self.contact_kind, self.group, self.include_inactive = kind, group, include_inactive
+        self.ids = _search_ids(text, ["contact"])
+
+    def query(self):
+        q = Contact.select()
+        if not self.include_inactive:
+            q = q.where(Contact.active == True)  # noqa: E712
+        if self.contact_kind:
+            q = q.where(Contact.kind == self.contact_kind)
+        if self.group:
+            q = q.where(Contact.group == self.group)
+        if self.ids is not None:
+            q = q.where(Contact.id.in_(self.ids))
+        return q
+
+    def order_fields(self):
+        return [Contact.sort_key, Contact.id]
+
+    def cells(self, c: Contact) -> list[str]:
+        return [c.name, "Cá nhân" if c.kind == "person" else "Cơ quan", c.group_label, c.position,
+                c.organisation, c.phone]
+
+
+class DossierSource(DataSource):
+    kind = "dossier"
+    title = "Hồ sơ"
+    columns = ["Ký hiệu", "Tiêu đề hồ sơ", "Năm", "Thời hạn bảo quản", "Hạn nộp lưu", "Tình trạng"]
+    widths = [9, 0, 5, 10, 10, 18]
+
+    def __init__(self, actor, *, year: int | None = None, overdue: bool = False,
+                 text: str | None = None, today: _dt.date | None = None):
+        super().__init__(actor)
+        self.year, self.overdue = year, overdue
+        self.today = today or _dt.date.today()
+        self.ids = _search_ids(text, ["dossier"])
+
+    def query(self):
+        q = Dossier.select()
+        if self.year:
+            q = q.where(Dossier.year == int(self.year))
+        if self.overdue:
+            ids = [d.id for d in overdue_dossiers(self.today)]
+            q = q.where(Dossier.id.in_(ids))
+        if self.ids is not None:
+            q = q.where(Dossier.id.in_(self.ids))
+        return q
+
+    def order_fields(self):
+        return [Dossier.year, Dossier.id]
+
+    def cells(self, d: Dossier) -> list[str]:
+        state = d.state_label
+        if d.is_overdue(self.today):
+            state = "Quá hạn nộp lưu"
+        return [d.code, _one_line(d.title), str(d.year), d.retention_label,
+                format_date(d.handover_due), state]
+
+
+class SealSource(DataSource):
+    kind = "seal"
+    title = "Sổ đóng dấu"
+    columns = ["Ngày", "Văn bản", "Người ký", "Người đóng dấu", "Số bản"]
+    widths = [10, 14, 0, 18, 6]
+
+    def __init__(self, actor, *, year: int | None = None):
+        super().__init__(actor)
+        self.year = year
+
+    def query(self):
+        q = SealUse.select()
+        if self.year:
+            y = int(self.year)
+            q = q.where((SealUse.used_on >= _dt.date(y, 1, 1)) & (SealUse.used_on <= _dt.date(y, 12, 31)))
+        return q
+
+    def order_fields(self):
+        return [SealUse.used_on, SealUse.id]
+
+    def cells(self, u: SealUse) -> list[str]:
+        return [format_date(u.used_on), u.symbol, u.signer, u.stamped_by, str(u.copies)]
+
+
+class SealHandoverSource(DataSource):
+    kind = "seal_handover"
+    title = "Bàn giao con dấu"
+    columns = ["Ngày", "Người giao", "Người nhận", "Người chứng kiến", "Lý do"]
+    widths = [10, 18, 18, 18, 0]
+
+    def query(self):
+        return SealHandover.select()
+
+    def order_fields(self):
+        return [SealHandover.handed_on, SealHandover.id]
+
+    def cells(self, h: SealHandover) -> list[str]:
+        return [format_date(h.handed_on), h.from_person, h.to_person, h.witness, _one_line(h.reason)]
+
+
+# --- plain list functions (the same keyset, records instead of cells) ----------------------
+def list_incoming(actor, after_key: Key | None = None, limit: int = 50, **filters) -> list[Incoming]:
+    return IncomingSource(actor, **filters).rows(after_key, limit)
+
+
+def list_outgoing(actor, after_key: Key | None = None, limit: int = 50, **filters) -> list[Outgoing]:
+    return OutgoingSource(actor, **filters).rows(after_key, limit)
+
+
+def list_secret(actor, which: str = "incoming", after_key: Key | None = None, limit: int = 50,
+                **filters) -> list:
+    src = IncomingSource if which == "incoming" else OutgoingSource
+    return src(actor, secret=True, **filters).rows(after_key, limit)
+
+
+def list_dossiers(actor, after_key: Key | None = None, limit: int = 50, **filters) -> list[Dossier]:
+    return DossierSource(actor, **filters).rows(after_key, limit)
+
+
+def list_seal_uses(actor, after_key: Key | None = None, limit: int = 50, **filters) -> list[SealUse]:
+    return SealSource(actor, **filters).rows(after_key, limit)
+
+
+def list_directory(actor, after_key: Key | None = None, limit: int = 50, **filters) -> list[Contact]:
+    return DirectorySource(actor, **filters).rows(after_key, limit)
+
+
+SOURCES: dict[str, type[DataSource]] = {
+    "incoming": IncomingSource, "outgoing": OutgoingSource, "directory": DirectorySource,
+    "dossiers": DossierSource, "seal": SealSource, "seal_handovers": SealHandoverSource,
+}
+
+
+# --- global search ------------------------------------------------------------------------
+@dataclass
+class Found:
+    kind: str          # models.search kind: open it with the TUI's opener of that kind
+    ref: int
+    register: str      # "Văn bản đến"
+    number: str        # "12/2026", "15-BC/ĐU", dossier code
+    date: str          # dd/mm/yyyy
+    summary: str
+
+
+_DESCRIBERS: dict[str, tuple[Callable[[int], Found | None], str]] = {}
+
+
+def register_describer(kind: str, fn: Callable[[int], "Found | None"], permission: str = "records.view") -> None:
+    """Another register shows its hits in the global search with its own number and date."""
+    _DESCRIBERS[kind] = (fn, permission)
+
+
+def _describe_incoming(ref: int) -> Found | None:
+    d = Incoming.get_or_none(Incoming.id == ref)
+    if d is None:
+        return None
+    kind = "secret_incoming" if d.is_secret else "incoming"
+    return Found(kind, d.id, search.KINDS[kind].label, f"{d.arrival_no}/{d.year}",
+                 format_date(d.arrived_at), _one_line(shown_summary(d)) + (" (đã hủy)" if d.status == "cancelled" else ""))
+
+
+def _describe_outgoing(ref: int) -> Found | None:
+    d = Outgoing.get_or_none(Outgoing.id == ref)
+    if d is None:
+        return None
+    kind = "secret_outgoing" if d.is_secret else "outgoing"
+    return Found(kind, d.id, search.KINDS[kind].label, d.symbol, format_date(d.doc_date),
+                 _one_line(shown_summary(d)) + (" (đã hủy số)" if d.status == "cancelled" else ""))
+
+
+def _describe_contact(ref: int) -> Found | None:
+    c = Contact.get_or_none(Contact.id == ref)
+    if c is None:
+        return None
+    extra = ", ".join(x for x in (c.organisation, c.phone) if x)
+    return Found("contact", c.id, search.KINDS["contact"].label, c.abbr, "",
+                 c.label + (f" ({extra})" if extra else ""))
+
+
+def _describe_dossier(ref: int) -> Found | None:
+    d = Dossier.get_or_none(Dossier.id == ref)
+    if d is None:
+        return None
+    n = DossierItem.select().where(DossierItem.dossier == d.id).count()
+    return Found("dossier", d.id, search.KINDS["dossier"].label, d.code, str(d.year),
+                 f"{d.title} ({n} văn bản, {d.retention_label.lower()})")
+
+
+register_describer("incoming", _describe_incoming)
+register_describer("secret_incoming", _describe_incoming, "secret.view")
+register_describer("outgoing", _describe_outgoing)
+register_describer("secret_outgoing", _describe_outgoing, "secret.view")
+register_describer("contact", _describe_contact)
+register_describer("dossier", _describe_dossier)
+
+SECRET_KINDS = ("secret_incoming", "secret_outgoing")
+
+
+def searchable_kinds(actor) -> list[str]:
+    out = []
+    for k in search.KINDS:
+        perm = _DESCRIBERS.get(k, (None, "records.view"))[1]
+        if k in SECRET_KINDS:
+            perm = "secret.view"
+        if users.can(actor, perm):
+            out.append(k)
+    return out
+
+
+def search_all(actor, text: str, limit: int = 50) -> list[Found]:
+    """Every register and the directory, best matches first; secret registers only for those
+    who may see them."""
+    users.require(actor, "records.view")
+    kinds = searchable_kinds(actor)
+    if not kinds:
+        return []
+    out = []
+    for h in search.query(text, kinds=kinds, limit=limit):
+        desc = _DESCRIBERS.get(h.kind)
+        f = desc[0](h.ref) if desc else None
+        if f is None:
+            f = Found(h.kind, h.ref, h.label, "", "", h.title)
+        out.append(f)
+    return out
+
+
+# --- dashboard panels ------------------------------------------------------------------------
+def _visible_incoming(actor):
+    q = Incoming.select()
+    if not users.can(actor, "secret.view"):
+        q = q.where(Incoming.secrecy == "Thường")
+    return q
+
+
+def _line(d: Incoming, extra: str = "") -> str:
+    s = f"Số đến {d.arrival_no} — {_one_line(d.sender, 30)}: {_one_line(shown_summary(d), 50)}"
+    return s + (f" ({extra})" if extra else "")
+
+
+def _panel_waiting(actor, today: _dt.date):
+    if not users.can(actor, "records.view"):
+        return None
+    q = _visible_incoming(actor).where(Incoming.status == "pending")
+    n = q.count()
+    rows = q.order_by(Incoming.arrived_at).limit(5)
+    return dashboard.Panel("Văn bản chờ giao xử lý", n,
+                           [_line(d, f"đến {format_date(d.arrived_at)}") for d in rows],
+                           area="incoming", severity="warning" if n else "info")
+
+
+def _panel_overdue(actor, today: _dt.date):
+    if not users.can(actor, "records.view"):
+        return None
+    q = _visible_incoming(actor).where((Incoming.deadline < today) & Incoming.status.in_(OPEN_STATUSES))
+    n = q.count()
+    rows = q.order_by(Incoming.deadline).limit(5)
+    return dashboard.Panel("Văn bản quá hạn xử lý", n,
+                           [_line(d, f"hạn {format_date(d.deadline)}, {_one_line(d.handler, 25) or 'chưa giao'}")
+                            for d in rows],
+                           area="incoming", severity="error" if n else "info")
+
+
+def _panel_today(actor, today: _dt.date):
+    if not users.can(actor, "records.view"):
+        return None
+    start = _dt.datetime.combine(today, _dt.time.min)
+    q = _visible_incoming(actor).where((Incoming.arrived_at >= start)
+                                       & (Incoming.arrived_at < start + _dt.timedelta(days=1)))
+    n = q.count()
+    rows = q.order_by(Incoming.arrival_no.desc()).limit(5)
+    return dashboard.Panel("Văn bản đến hôm nay", n,
+                           [_line(d, format_datetime(d.arrived_at)[-5:]) for d in rows], area="incoming")
+
+
+def _panel_dossiers(actor, today: _dt.date):
+    if not users.can(actor, "records.view"):
+        return None
+    od = overdue_dossiers(today)
+    if not od:
+        return None
+    return dashboard.Panel("Hồ sơ quá hạn nộp lưu", len(od),
+                           [f"{d.code} — {_one_line(d.title, 50)} (hạn {format_date(d.handover_due)})"
+                            for d in od[:5]],
+                           area="dossiers", severity="warning")
+
+
+dashboard.register_panel(100, "registers.waiting", _panel_waiting)
+dashboard.register_panel(110, "registers.overdue", _panel_overdue)
+dashboard.register_panel(120, "registers.today", _panel_today)
+dashboard.register_panel(130, "registers.dossiers", _panel_dossiers)

@@ -1,0 +1,106 @@
+"""The seal log (sổ theo dõi sử dụng con dấu) and seal handovers (domain.md §2).
+
+The clerk keeps the seal and stamps only documents already signed by the competent person,
+never blank sheets: every use points at an outgoing document, and a use for a document without
+a signer (or whose number was cancelled) is refused.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+
+from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+
+from . import audit, users
+from .db import BaseModel, db
+from .documents import Outgoing, _as_date, _as_int, get_outgoing
+from .errors import ValidationError
+from .text import format_date, nfc
+
+
+class SealUse(BaseModel):
+    used_on = DateField(index=True)
+    outgoing = ForeignKeyField(Outgoing, backref="seal_uses", on_delete="RESTRICT")
+    symbol = CharField()                 # as it was: 15-BC/ĐU
+    signer = CharField()                 # người ký, copied from the document
+    stamped_by = CharField()             # người đóng dấu
+    copies = IntegerField()              # số bản đóng dấu
+    notes = TextField(default="")
+    created_at = DateTimeField(default=_dt.datetime.now)
+
+    class Meta:
+        table_name = "seal_use"
+
+
+class SealHandover(BaseModel):
+    handed_on = DateField(index=True)
+    from_person = CharField()
+    to_person = CharField()
+    witness = CharField(default="")
+    reason = TextField(default="")
+    notes = TextField(default="")
+    created_at = DateTimeField(default=_dt.datetime.now)
+
+    class Meta:
+        table_name = "seal_handover"
+
+
+SEAL_MODELS = [SealUse, SealHandover]
+
+
+def record_use(actor, outgoing, copies, *, used_on=None, stamped_by: str = "",
+               notes: str = "") -> SealUse:
+    """Log one stamping of a signed outgoing document."""
+    users.require(actor, "seal.use")
+    n = _as_int(copies, "copies", "Số bản đóng dấu")
+    if not n:
+        raise ValidationError("Số bản đóng dấu phải từ 1 trở lên.", "copies")
+    used_on = _as_date(used_on, "used_on") or _dt.date.today()
+    stamped_by = nfc(stamped_by) or getattr(actor, "full_name", "") or audit._actor_name(actor)
+    with db.atomic():
+        d = get_outgoing(outgoing.id if isinstance(outgoing, Outgoing) else outgoing)
+        if d.status == "cancelled":
+            raise ValidationError(f"Số {d.symbol} đã hủy: không đóng dấu.", "outgoing")
+        if not nfc(d.signer):
+            raise ValidationError(f"Văn bản {d.symbol} chưa có người ký: chỉ đóng dấu văn bản đã được "
+                                  "người có thẩm quyền ký, không đóng dấu khống.", "outgoing")
+        if d.signed_on is None:
+            raise ValidationError(f"Văn bản {d.symbol} chưa ghi ngày ký: chỉ đóng dấu văn bản đã ký.",
+                                  "outgoing")
+        if used_on < d.signed_on:
+            raise ValidationError(f"Ngày đóng dấu ({format_date(used_on)}) trước ngày ký "
+                                  f"({format_date(d.signed_on)}).", "used_on")
+        u = SealUse.create(used_on=used_on, outgoing=d, symbol=d.symbol, signer=d.signer,
+                           stamped_by=stamped_by, copies=n, notes=nfc(notes))
+        audit.log_change(actor, "create", u)
+        return u
+
+
+def record_handover(actor, from_person: str, to_person: str, *, handed_on=None, witness: str = "",
+                    reason: str = "", notes: str = "") -> SealHandover:
+    """Record that the seal passed from one keeper to another."""
+    users.require(actor, "seal.handover")
+    from_person, to_person = nfc(from_person), nfc(to_person)
+    if not from_person or not to_person:
+        raise ValidationError("Ghi rõ người giao và người nhận con dấu.", "to_person" if from_person else "from_person")
+    if from_person == to_person:
+        raise ValidationError("Người giao và người nhận con dấu phải khác nhau.", "to_person")
+    handed_on = _as_date(handed_on, "handed_on") or _dt.date.today()
+    with db.atomic():
+        h = SealHandover.create(handed_on=handed_on, from_person=from_person, to_person=to_person,
+                                witness=nfc(witness), reason=nfc(reason), notes=nfc(notes))
+        audit.log_change(actor, "create", h)
+        return h
+
+
+def current_keeper() -> str | None:
+    h = SealHandover.select().order_by(SealHandover.handed_on.desc(), SealHandover.id.desc()).first()
+    return h.to_person if h else None
+
+
+def uses_for(outgoing) -> list[SealUse]:
+    oid = outgoing.id if isinstance(outgoing, Outgoing) else int(outgoing)
+    return list(SealUse.select().where(SealUse.outgoing == oid).order_by(SealUse.id))
+
+
+def handovers() -> list[SealHandover]:
+    return list(SealHandover.select().order_by(SealHandover.handed_on.desc(), SealHandover.id.desc()))
