@@ -409,7 +409,7 @@ def _clean_incoming(fields: dict) -> dict:
         c = clean.get(k)
         t = k.replace("_contact", "")
         if c is not None and not clean.get(t):
-            clean[t] = c.label if t == "handler" else c.name
+            clean[t] = c.name
     return clean
 
 
@@ -602,7 +602,7 @@ def transfer(actor, doc, handler: str = "", *, handler_contact=None, received_by
     """Hand the document to its handler, who signs for it (ký nhận); it is then đang xử lý."""
     users.require(actor, "documents.edit")
     hc = _contact_ref(handler_contact)
-    handler = nfc(handler) or (hc.label if hc else "")
+    handler = nfc(handler) or (hc.name if hc else "")
     if not handler:
         raise ValidationError("Chưa chọn người hoặc đơn vị nhận xử lý.", "handler")
     received_by = nfc(received_by) or (hc.name if hc and hc.kind == "person" else "")

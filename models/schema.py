@@ -8,7 +8,7 @@ columns with ``db.add_column_if_missing``.
 from __future__ import annotations
 
 from . import audit, documents, office, search, users
-from . import contacts, dossiers, registers, seal  # noqa: F401  registers (issue 3)
+from . import contacts, demo_registers, dossiers, registers, seal  # noqa: F401  registers (issue 3)
 from .db import Migration, SchemaVersion  # noqa: F401  (re-exported for tests)
 
 FOUNDATION = [office.Office, office.Setting, users.User, audit.AuditEntry]

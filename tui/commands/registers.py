@@ -1,6 +1,170 @@
-"""Subcommands of this area (filled in by its issue)."""
+"""Subcommands of the registers: global search, printed register books, exports, directory import.
+
+Reading commands (search, print, export) run as a read-only "dòng lệnh" reader unless
+``--user`` is given (then the password comes from $VANPHONG_PASSWORD or is asked for); a reader
+never sees the secret register. Changing commands (directory import) need ``--user``.
+"""
 from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from pathlib import Path
+
+from . import open_office
+
+
+class CliReader:
+    """Whoever runs a read-only command without logging in: a viewer, no secrets."""
+    username = "dòng lệnh"
+    full_name = "Dòng lệnh"
+    role = "viewer"
+    role_label = "Chỉ xem (dòng lệnh)"
+    active = True
+    id = None
+
+    def can(self, perm: str) -> bool:
+        from models import users
+        return users.can(self, perm)
+
+
+def actor_from_args(args, required: bool = False):
+    from models import users
+    from models.errors import VanphongError
+    name = getattr(args, "user", None)
+    if not name:
+        if required:
+            raise VanphongError("Lệnh này thay đổi dữ liệu: cần --user TÊN_ĐĂNG_NHẬP "
+                                "(mật khẩu lấy từ $VANPHONG_PASSWORD hoặc được hỏi).")
+        return CliReader()
+    password = os.environ.get("VANPHONG_PASSWORD")
+    if password is None:
+        import getpass
+        password = getpass.getpass(f"Mật khẩu của {name}: ")
+    return users.authenticate(name, password)
+
+
+def _date(text: str):
+    from models.text import parse_date
+    return parse_date(text, "date")
 
 
 def add_commands(sub, common) -> None:
-    return None
+    user = type(common)(add_help=False)
+    user.add_argument("--user", metavar="TÊN", help="đăng nhập bằng tài khoản này "
+                      "(mật khẩu: $VANPHONG_PASSWORD hoặc hỏi); mặc định: chỉ xem, không xem sổ mật")
+
+    p = sub.add_parser("search", parents=[common, user], help="tìm trong mọi sổ và danh bạ",
+                       description="Tìm trong sổ văn bản đến, đi, hồ sơ và danh bạ; không phân biệt "
+                                   "hoa thường, có dấu hay không dấu.")
+    p.add_argument("query", metavar="TỪ_KHÓA", nargs="+", help="những từ cần tìm")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="số kết quả tối đa (mặc định 50)")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("print", parents=[common], help="in sổ sách ra tệp PDF",
+                       description="In sổ sách ra tệp PDF (khổ A4).")
+    psub = p.add_subparsers(dest="print_what", metavar="LOẠI", required=True, parser_class=type(p))
+    r = psub.add_parser("register", parents=[common, user], help="sổ đăng ký văn bản đến hoặc đi",
+                        description="In sổ đăng ký văn bản đến (incoming) hoặc đi (outgoing) "
+                                    "trong một khoảng ngày, khổ A4 ngang.")
+    r.add_argument("kind", choices=["incoming", "outgoing"], metavar="SỔ",
+                   help="incoming (văn bản đến) hoặc outgoing (văn bản đi)")
+    r.add_argument("--from", dest="date_from", metavar="DD/MM/YYYY",
+                   help="từ ngày (mặc định: 01/01 năm nay)")
+    r.add_argument("--to", dest="date_to", metavar="DD/MM/YYYY", help="đến ngày (mặc định: hôm nay)")
+    r.add_argument("--out", metavar="TỆP.pdf", help="nơi lưu (mặc định: thư mục printouts của văn phòng)")
+    r.set_defaults(handler=cmd_print_register)
+
+    p = sub.add_parser("export", parents=[common, user], help="xuất sổ ra CSV hoặc Excel",
+                       description="Xuất sổ văn bản đến, đi hoặc danh bạ ra tệp CSV (UTF-8) hoặc XLSX, "
+                                   "tiêu đề cột tiếng Việt như trong sổ.")
+    p.add_argument("kind", choices=["incoming", "outgoing", "directory"], metavar="SỔ",
+                   help="incoming, outgoing hoặc directory")
+    p.add_argument("--year", type=int, metavar="NĂM", help="chỉ năm này")
+    p.add_argument("--format", choices=["csv", "xlsx"], metavar="ĐỊNH_DẠNG",
+                   help="csv hoặc xlsx (mặc định: theo đuôi tệp --out)")
+    p.add_argument("--out", required=True, metavar="TỆP", help="tệp sẽ ghi")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("directory", parents=[common], help="danh bạ phối hợp",
+                       description="Danh bạ phối hợp: nhập từ tệp CSV.")
+    dsub = p.add_subparsers(dest="dir_cmd", metavar="VIỆC", required=True, parser_class=type(p))
+    i = dsub.add_parser("import", parents=[common, user], help="nhập danh bạ từ tệp CSV",
+                        description="Nhập danh bạ từ CSV có dòng tiêu đề tiếng Việt: Tên, Loại, Nhóm, "
+                                    "Chức vụ, Đơn vị, Viết tắt, Điện thoại, Email, Địa chỉ, Ghi chú.")
+    i.add_argument("file", metavar="TỆP.csv")
+    i.set_defaults(handler=cmd_directory_import)
+
+
+def cmd_search(args) -> int:
+    open_office(args)
+    from models import registers, schema  # noqa: F401  (every area's search kinds registered)
+    actor = actor_from_args(args)
+    text = " ".join(args.query)
+    hits = registers.search_all(actor, text, limit=max(1, args.limit))
+    if not hits:
+        print(f"Không tìm thấy kết quả nào cho “{text}”.")
+        return 0
+    w_reg = max(len(h.register) for h in hits)
+    w_num = max(len(h.number) for h in hits)
+    for h in hits:
+        print(f"{h.register:<{w_reg}}  {h.number:<{w_num}}  {h.date:<10}  {h.summary}")
+    print(f"({len(hits)} kết quả)")
+    return 0
+
+
+def cmd_print_register(args) -> int:
+    home = open_office(args)
+    from models import exports, office, schema  # noqa: F401
+    from models.errors import VanphongError
+    actor = actor_from_args(args)
+    today = _dt.date.today()
+    date_from = _date(args.date_from) if args.date_from else _dt.date(today.year, 1, 1)
+    date_to = _date(args.date_to) if args.date_to else today
+    if date_from > date_to:
+        raise VanphongError("Ngày bắt đầu (--from) sau ngày kết thúc (--to).")
+    o = office.get_office()
+    if o is None:
+        raise VanphongError("Văn phòng chưa được thiết lập; hãy mở chương trình để thiết lập trước.")
+    from printouts.registers import register_book
+    rows = list(exports.book_rows(actor, args.kind, date_from=date_from, date_to=date_to))
+    pdf = register_book(args.kind, rows, o, date_from, date_to)
+    name = {"incoming": "so-van-ban-den", "outgoing": "so-van-ban-di"}[args.kind]
+    out = Path(args.out) if args.out else (
+        home.printouts / f"{name}_{date_from:%Y%m%d}-{date_to:%Y%m%d}.pdf")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp")
+    tmp.write_bytes(pdf)
+    os.replace(tmp, out)
+    label = {"incoming": "văn bản đến", "outgoing": "văn bản đi"}[args.kind]
+    print(f"Đã in sổ {label} ({len(rows)} văn bản, {date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}) vào {out}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    open_office(args)
+    from models import exports, schema  # noqa: F401
+    from models.errors import VanphongError
+    actor = actor_from_args(args)
+    out = Path(args.out)
+    fmt = args.format or out.suffix.lower().lstrip(".")
+    if fmt not in exports.FORMATS:
+        raise VanphongError("Chọn định dạng bằng --format csv|xlsx (hoặc đặt tên tệp đuôi .csv/.xlsx).")
+    n = exports.export(actor, args.kind, fmt, out, year=args.year)
+    print(f"Đã xuất {n} dòng ({exports.TITLES[args.kind].lower()}) vào {out}")
+    return 0
+
+
+def cmd_directory_import(args) -> int:
+    open_office(args)
+    from models import contacts, schema  # noqa: F401
+    from models.errors import VanphongError
+    actor = actor_from_args(args, required=True)
+    path = Path(args.file)
+    if not path.is_file():
+        raise VanphongError(f"Không có tệp {path}.")
+    r = contacts.import_csv(actor, path)
+    print(r.summary())
+    for line, msg in r.errors:
+        print(f"  dòng {line}: {msg}", file=sys.stderr)
+    return 1 if r.errors else 0

@@ -1,0 +1,102 @@
+"""Printed register books: the incoming and outgoing registers for a date range, A4 landscape,
+the register's columns with the header row repeated on every page, and page numbers.
+
+    pdf = register_book("incoming", rows, office, date_from, date_to)
+
+``rows`` are the rows of ``models.exports.book_rows`` (lists of strings, the columns of
+``models.exports.COLUMNS[kind]``), so the paper book and the spreadsheet export agree.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Iterable
+
+from models.exports import COLUMNS
+from models.text import format_date
+
+from .common import MM, build_pdf, frame_width, para, party_header, style, text
+
+BOOK_TITLES = {"incoming": "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "outgoing": "SỔ ĐĂNG KÝ VĂN BẢN ĐI"}
+# relative column widths, one per column of models.exports.COLUMNS[kind]
+_WEIGHTS = {
+    "incoming": [9, 15, 23, 21, 15, 13, 42, 12, 12, 10, 9, 21, 15, 15, 17, 16],
+    "outgoing": [20, 16, 18, 62, 26, 40, 24, 9, 12, 12, 24],
+}
+# columns printed as wrapping paragraphs (the others are short: numbers and dates)
+_WRAP = {
+    "incoming": {2, 3, 5, 6, 7, 8, 11, 14, 15},
+    "outgoing": {0, 2, 3, 4, 5, 6, 8, 9, 10},
+}
+MARGINS = (15, 15, 15, 12)       # top, bottom, left, right (mm) for the landscape book
+CELL_SIZE = 8.5
+
+
+def register_book(kind: str, rows: Iterable[list[str]], office, date_from: _dt.date | None,
+                  date_to: _dt.date | None) -> bytes:
+    """The register book as PDF bytes."""
+    from reportlab.lib import colors
+    from reportlab.platypus import LongTable, Spacer, TableStyle
+    if kind not in BOOK_TITLES:
+        raise ValueError(f"register_book: unknown kind {kind!r}")
+    headers = COLUMNS[kind]
+    width = frame_width(landscape=True, margins_mm=MARGINS)
+    weights = _WEIGHTS[kind]
+    col_w = [width * w / sum(weights) for w in weights]
+    head_st = style("th", CELL_SIZE, bold=True, align="center")
+    cell_st = style("td", CELL_SIZE, leading=CELL_SIZE * 1.15)
+    wrap = _WRAP[kind]
+
+    data = [[para(h, head_st) for h in headers]]
+    for r in rows:
+        cells = []
+        for i, v in enumerate(r):
+            v = text(v)
+            if kind == "incoming" and i == 1 and " " in v:   # "05/03/2026 08:30" on two lines
+                v = v.replace(" ", "\n", 1)
+            cells.append(para(v, cell_st) if i in wrap else v)
+        data.append(cells)
+    empty = len(data) == 1
+    if empty:
+        data.append([para("Không có văn bản nào trong khoảng thời gian này.", cell_st)]
+                    + [""] * (len(headers) - 1))
+
+    t = LongTable(data, colWidths=col_w, repeatRows=1)
+    ts = [
+        ("FONTNAME", (0, 1), (-1, -1), "VPSerif"),
+        ("FONTSIZE", (0, 1), (-1, -1), CELL_SIZE),
+        ("LEADING", (0, 1), (-1, -1), CELL_SIZE * 1.15),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("ALIGN", (0, 1), (0, -1), "CENTER"),
+    ]
+    if empty:
+        ts.append(("SPAN", (0, 1), (-1, 1)))
+    t.setStyle(TableStyle(ts))
+
+    period = _period(date_from, date_to)
+    story = [
+        party_header(office, width, size=12, split=0.4),
+        Spacer(1, 5 * MM),
+        para(BOOK_TITLES[kind], style("title", 15, bold=True, align="center")),
+        para(period, style("period", 12, italic=True, align="center")),
+        Spacer(1, 4 * MM),
+        t,
+    ]
+    return build_pdf(story, landscape=True, margins_mm=MARGINS,
+                     title=f"{BOOK_TITLES[kind].capitalize()} — {period}", author=office.name)
+
+
+def _period(date_from: _dt.date | None, date_to: _dt.date | None) -> str:
+    if date_from and date_to:
+        return f"Từ ngày {format_date(date_from)} đến ngày {format_date(date_to)}"
+    if date_from:
+        return f"Từ ngày {format_date(date_from)}"
+    if date_to:
+        return f"Đến ngày {format_date(date_to)}"
+    return "Toàn bộ"
