@@ -20,8 +20,8 @@ def add_commands(sub, common) -> None:
 def run_tui(args) -> int:
     home = office_home(args)
     from tui.app import VanphongApp
-    app = VanphongApp(home)
-    app.run()
+    app = VanphongApp(home)                 # opens the office's database
+    app.run(mouse=app.wants_mouse())        # setting ui.mouse: off by default (SSH traffic)
     return app.return_code or 0
 
 

@@ -1,0 +1,296 @@
+"""The Textual application: who is logged in, which screen comes first, the global keys, the
+command palette, and how an error from the models is shown.
+
+First screen: the set-up wizard when the office is not configured, else the login; after login,
+"Hôm nay" (the dashboard). Areas (tui.areas) open on top of the dashboard; Esc comes back.
+The app holds the logged-in user (``actor``) that every screen passes to every models call.
+
+Clock: ``today``/``clock`` may be injected (tests, snapshots); screens ask ``app.today()`` and
+``app.now()``, never the system clock.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, Callable
+
+from textual.app import App
+from textual.binding import Binding
+from textual.theme import Theme
+
+from models.errors import VanphongError
+
+from . import areas
+from . import strings as S
+
+
+def _palette_provider():
+    from .screens.palette import VanphongCommands
+    return VanphongCommands
+
+
+# ANSI colours only: the terminal's own 16-colour palette, readable on old PCs and over SSH.
+THEME = Theme(
+    name="vanphong",
+    ansi=True,
+    dark=True,
+    primary="ansi_blue",
+    secondary="ansi_cyan",
+    accent="ansi_yellow",
+    warning="ansi_yellow",
+    error="ansi_red",
+    success="ansi_green",
+    foreground="ansi_default",
+    background="ansi_default",
+    surface="ansi_default",
+    panel="ansi_default",
+    boost="ansi_default",
+    variables={
+        "ansi-background": "ansi_black",
+        "ansi-foreground": "ansi_white",
+        "border": "ansi_cyan",
+        "border-blurred": "ansi_white",
+        "block-cursor-foreground": "ansi_black",
+        "block-cursor-background": "ansi_cyan",
+        "block-cursor-blurred-foreground": "ansi_black",
+        "block-cursor-blurred-background": "ansi_white",
+        "input-cursor-background": "ansi_bright_white",
+        "input-cursor-foreground": "ansi_black",
+        "input-cursor-text-style": "none",
+        "input-selection-background": "ansi_cyan",
+        "input-selection-foreground": "ansi_black",
+        "footer-foreground": "ansi_bright_white",
+        "footer-background": "ansi_blue",
+        "footer-key-foreground": "ansi_bright_yellow",
+        "footer-key-background": "ansi_blue",
+        "footer-description-foreground": "ansi_bright_white",
+        "footer-description-background": "ansi_blue",
+        "footer-item-background": "ansi_blue",
+        "text-muted": "ansi_white",
+        "text-disabled": "ansi_bright_black",
+    },
+)
+
+
+class VanphongApp(App[int]):
+    CSS_PATH = "vanphong.tcss"
+    TITLE = S.APP_TITLE
+    COMMANDS = {_palette_provider}
+    BINDINGS = [
+        Binding("f1,question_mark", "help", S.KEY_HELP, key_display="F1"),
+        Binding("ctrl+p", "command_palette", S.KEY_PALETTE, key_display="^p", show=False,
+                priority=True),
+        Binding("f10,ctrl+o", "menu", S.KEY_MENU, key_display="F10"),
+        Binding("ctrl+q", "quit", S.KEY_QUIT, key_display="^q", priority=True),
+    ]
+
+    def __init__(self, home=None, *, today: _dt.date | None = None,
+                 clock: Callable[[], _dt.datetime] | None = None, user=None):
+        super().__init__()
+        self.home = home
+        self._today = today
+        self._clock = clock
+        self.actor = user
+        self.office_name = ""
+        self.register_theme(THEME)
+        self.theme = THEME.name
+        for area in areas.AREAS.values():
+            if area.keys:
+                self.bind(area.keys, f"open_area('{area.key}')", description=area.label,
+                          show=False, key_display=areas.key_display(area.hotkey or area.twin))
+        self._open_database()
+
+    # --- clock --------------------------------------------------------------------------------
+    def now(self) -> _dt.datetime:
+        if self._clock is not None:
+            return self._clock()
+        if self._today is not None:
+            return _dt.datetime.combine(self._today, _dt.datetime.now().time())
+        return _dt.datetime.now()
+
+    def today(self) -> _dt.date:
+        if self._today is not None:
+            return self._today
+        return self.now().date()
+
+    # --- the office ---------------------------------------------------------------------------
+    def _open_database(self) -> None:
+        from models.db import db, open_database
+        if db.obj is None and self.home is not None:
+            open_database(self.home.db_url)
+
+    def wants_mouse(self) -> bool:
+        """Setting ui.mouse (off by default: every mouse move costs bytes over SSH)."""
+        from models import office
+        return bool(office.get_setting("ui.mouse"))
+
+    def refresh_office(self) -> None:
+        from models import office
+        o = office.get_office()
+        self.office_name = o.name if o is not None else ""
+
+    def on_mount(self) -> None:
+        from models import office
+        self.refresh_office()
+        if not office.is_configured():
+            from .screens.wizard import WizardScreen
+            self.push_screen(WizardScreen())
+        elif self.actor is not None:
+            self.push_screen(self._dashboard())
+        else:
+            from .screens.login import LoginScreen
+            self.push_screen(LoginScreen())
+
+    def _dashboard(self):
+        from .screens.dashboard import DashboardScreen
+        return DashboardScreen()
+
+    # --- logging in and out -------------------------------------------------------------------
+    def show_login(self, username: str = "") -> None:
+        from .screens.login import LoginScreen
+        self.refresh_office()
+        self._pop_to_base()
+        self.switch_screen(LoginScreen(username))
+
+    def login(self, user) -> None:
+        self.actor = user
+        self._pop_to_base()
+        self.switch_screen(self._dashboard())
+
+    def action_logout(self) -> None:
+        self.actor = None
+        self.show_login()
+        self.notify(S.LOGGED_OUT)
+
+    def action_change_password(self) -> None:
+        if self.actor is None:
+            return
+        from .screens.users import OwnPasswordDialog
+        self.push_screen(OwnPasswordDialog(self.actor))
+
+    # --- moving around ------------------------------------------------------------------------
+    def _pop_to_base(self) -> None:
+        """Leave only the first real screen (login, wizard or dashboard) on the stack."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def go_home(self) -> None:
+        from .screens.dashboard import DashboardScreen
+        self._pop_to_base()
+        if not isinstance(self.screen, DashboardScreen) and self.actor is not None:
+            self.switch_screen(self._dashboard())
+
+    def go_back(self) -> None:
+        if len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def action_open_area(self, key: str) -> None:
+        self.open_area(key)
+
+    def open_area(self, key: str) -> None:
+        """Open an area on top of the dashboard (checking the actor may)."""
+        from models import users
+        area = areas.AREAS.get(key)
+        if area is None or self.actor is None:
+            return
+        if area.permission:
+            users.require(self.actor, area.permission)
+        self.go_home()
+        if key != "dashboard":
+            self.push_screen(area.build(self))
+
+    def run_action_entry(self, key: str) -> None:
+        """Run a registered menu/palette action (tui.areas.ACTIONS)."""
+        action = areas.ACTIONS.get(key)
+        if action is not None:
+            self.run_guarded(action.run, self)
+
+    def open_record(self, kind: str, ref: int) -> bool:
+        """Open one search hit with the opener its area registered."""
+        opener = areas.OPENERS.get(kind)
+        if opener is None:
+            from models import search
+            k = search.KINDS.get(kind)
+            self.notify(S.SEARCH_NO_OPENER.format(label=k.label if k else kind), severity="warning")
+            return False
+        self.run_guarded(opener, self, ref)
+        return True
+
+    def action_menu(self) -> None:
+        from .screens.menu import MenuScreen
+        if isinstance(self.screen, MenuScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(MenuScreen(), self._menu_chosen)
+
+    def _menu_chosen(self, choice: tuple[str, str] | None) -> None:
+        if choice is None:
+            return
+        kind, key = choice
+        if kind == "area":
+            self.run_guarded(self.open_area, key)
+        else:
+            self.run_action_entry(key)
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_command_palette(self) -> None:
+        from .screens.palette import VanphongPalette
+        if self.use_command_palette and not VanphongPalette.is_open(self):
+            self.push_screen(VanphongPalette())
+
+    def action_help_quit(self) -> None:          # Ctrl+C
+        self.notify(S.CTRL_C_HINT)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("open_area", "menu") and self.actor is None:
+            return False
+        if action == "open_area":
+            area = areas.AREAS.get(str(parameters[0])) if parameters else None
+            return area is not None and areas._allowed(self.actor, area.permission)
+        return True
+
+    # --- errors -------------------------------------------------------------------------------
+    def show_error(self, err: VanphongError | str, title: str = S.DIALOG_ERROR) -> None:
+        from .widgets.dialogs import ErrorDialog
+        self.push_screen(ErrorDialog(str(err), title))
+
+    def show_message(self, message: str, title: str = S.DIALOG_INFO) -> None:
+        from .widgets.dialogs import MessageDialog
+        self.push_screen(MessageDialog(message, title))
+
+    def confirm(self, question: str, then: Callable[[], Any]) -> None:
+        """Ask; run ``then`` (guarded) only on yes."""
+        from .widgets.dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_guarded(then)
+        self.push_screen(ConfirmDialog(question), answered)
+
+    def run_guarded(self, fn: Callable, *args, **kwargs) -> Any:
+        """Call ``fn``; a VanphongError becomes an error dialog, in Vietnamese."""
+        try:
+            return fn(*args, **kwargs)
+        except VanphongError as e:
+            self.show_error(e)
+            return None
+
+    async def _dispatch_action(self, namespace, action_name: str, params: Any) -> bool:
+        # every key binding runs through here: a models error is a dialog, not a crash
+        try:
+            return await super()._dispatch_action(namespace, action_name, params)
+        except VanphongError as e:
+            self.show_error(e)
+            return True
+
+    def _handle_exception(self, error: Exception) -> None:
+        if isinstance(error, VanphongError):
+            # escaped every guard: leave cleanly with the message, never a traceback
+            self.exit(return_code=1, message=S.UNEXPECTED_ERROR.format(detail=error.message))
+            return
+        super()._handle_exception(error)

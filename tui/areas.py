@@ -1,0 +1,199 @@
+"""The registry the TUI is built from: areas (menu entries with a screen), actions (menu and
+palette entries that do something), search openers, and the foundation's dashboard panels.
+
+A later module plugs in with a few lines at the end of this file (or in a module it imports):
+
+    register_area("incoming", S.AREA_INCOMING, "tui.screens.incoming:IncomingScreen",
+                  hotkey="f3", twin="ctrl+n", permission="records.view", order=10)
+    register_opener("incoming", lambda app, ref: app.push_screen(IncomingDetail(ref)))
+
+and, in its ``models`` module, ``models.dashboard.register_panel(...)`` for "Hôm nay".
+
+The screen is named as ``"module:Class"`` so it is imported only when first opened (start-up
+stays light); a callable ``build(app) -> Screen`` works too. Hotkeys are an F-key plus its
+Ctrl/letter twin (some SSH terminals eat F-keys); keys the whole program uses are reserved.
+
+F-keys in use: F1 help, F2 Hôm nay, F8 Nhật ký, F9 Cài đặt, F10 menu (global);
+F5–F7 are left to screens for their own actions. F3/F4 are meant for the document registers.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from . import strings as S
+
+# Keys the app itself binds everywhere: an area may not take them.
+RESERVED_KEYS = frozenset({
+    "f1", "question_mark", "ctrl+p", "ctrl+q", "f10", "ctrl+o", "escape", "enter", "tab",
+    "shift+tab", "slash", "ctrl+s", "ctrl+c",
+    # line editing keys of the text inputs (a twin must work while typing too)
+    "ctrl+a", "ctrl+e", "ctrl+d", "ctrl+w", "ctrl+u", "ctrl+f", "ctrl+k", "ctrl+x", "ctrl+v",
+    "ctrl+h", "ctrl+i", "ctrl+j", "ctrl+m", "ctrl+z",
+})
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    label: str
+    screen: str | Callable[[Any], Any]     # "module:Class" or build(app) -> Screen
+    hotkey: str | None = None              # an F-key, e.g. "f9"
+    twin: str | None = None                # its Ctrl/letter twin, e.g. "ctrl+g"
+    permission: str | None = None          # models.users permission needed to open it
+    order: int = 100
+    help: str = ""
+
+    @property
+    def keys(self) -> str:
+        """Binding string: "f9,ctrl+g"."""
+        return ",".join(k for k in (self.hotkey, self.twin) if k)
+
+    def build(self, app):
+        if callable(self.screen):
+            return self.screen(app)
+        module, _, cls = self.screen.partition(":")
+        return getattr(importlib.import_module(module), cls)()
+
+
+@dataclass(frozen=True)
+class Action:
+    key: str
+    label: str
+    run: Callable[[Any], Any]              # run(app)
+    permission: str | None = None
+    order: int = 100
+    help: str = ""
+    needs_login: bool = True
+
+
+AREAS: dict[str, Area] = {}
+ACTIONS: dict[str, Action] = {}
+OPENERS: dict[str, Callable[[Any, int], Any]] = {}
+
+
+def register_area(key: str, label: str, screen, *, hotkey: str | None = None, twin: str | None = None,
+                  permission: str | None = None, order: int = 100, help: str = "") -> Area:
+    for k in (hotkey, twin):
+        if k is None:
+            continue
+        if k in RESERVED_KEYS:
+            raise ValueError(f"area {key}: key {k} is reserved by the app")
+        for other in AREAS.values():
+            if other.key != key and k in (other.hotkey, other.twin):
+                raise ValueError(f"area {key}: key {k} already opens {other.key}")
+    a = Area(key, label, screen, hotkey, twin, permission, order, help)
+    AREAS[key] = a
+    return a
+
+
+def register_action(key: str, label: str, run: Callable[[Any], Any], *, permission: str | None = None,
+                    order: int = 100, help: str = "", needs_login: bool = True) -> Action:
+    a = Action(key, label, run, permission, order, help, needs_login)
+    ACTIONS[key] = a
+    return a
+
+
+def register_opener(kind: str, opener: Callable[[Any, int], Any]) -> None:
+    """How to open one search hit of ``kind`` (a models.search kind): opener(app, ref)."""
+    OPENERS[kind] = opener
+
+
+def _allowed(actor, permission: str | None) -> bool:
+    if actor is None:
+        return False
+    if permission is None:
+        return True
+    return bool(actor.can(permission))
+
+
+def visible_areas(actor) -> list[Area]:
+    return sorted((a for a in AREAS.values() if _allowed(actor, a.permission)),
+                  key=lambda a: (a.order, a.label))
+
+
+def visible_actions(actor) -> list[Action]:
+    return sorted((a for a in ACTIONS.values()
+                   if (not a.needs_login) or _allowed(actor, a.permission)),
+                  key=lambda a: (a.order, a.label))
+
+
+def key_display(key: str | None) -> str:
+    """'f9' → 'F9', 'ctrl+g' → 'Ctrl+G', 'k' → 'K'."""
+    if not key:
+        return ""
+    special = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter",
+               "pageup": "PgUp", "pagedown": "PgDn", "delete": "Del", "insert": "Ins"}
+    parts = key.split("+")
+    out = []
+    for p in parts:
+        if p in special:
+            out.append(special[p])
+        elif p in ("ctrl", "shift", "alt"):
+            out.append(p.capitalize())
+        else:
+            out.append(p.upper())
+    return "+".join(out)
+
+
+# --- the foundation's areas and actions -------------------------------------------------------
+register_area("dashboard", S.AREA_DASHBOARD, "tui.screens.dashboard:DashboardScreen",
+              hotkey="f2", twin="ctrl+t", order=0, help=S.AREA_DASHBOARD_HELP)
+register_area("search", S.AREA_SEARCH, "tui.screens.search:SearchScreen",
+              order=80, help=S.AREA_SEARCH_HELP)
+register_area("audit", S.AREA_AUDIT, "tui.screens.audit:AuditScreen",
+              hotkey="f8", twin="ctrl+l", permission="audit.view", order=90, help=S.AREA_AUDIT_HELP)
+register_area("settings", S.AREA_SETTINGS, "tui.screens.settings:SettingsScreen",
+              hotkey="f9", twin="ctrl+g", permission="settings.edit", order=95,
+              help=S.AREA_SETTINGS_HELP)
+
+register_action("password", S.ACTION_PASSWORD, lambda app: app.action_change_password(),
+                order=10, help=S.ACTION_PASSWORD_HELP)
+register_action("logout", S.ACTION_LOGOUT, lambda app: app.action_logout(),
+                order=20, help=S.ACTION_LOGOUT_HELP)
+register_action("help", S.ACTION_HELP, lambda app: app.action_help(),
+                order=30, help=S.ACTION_HELP_HELP, needs_login=False)
+register_action("quit", S.ACTION_QUIT, lambda app: app.exit(),
+                order=40, help=S.ACTION_QUIT_HELP, needs_login=False)
+
+
+# --- the foundation's dashboard panels --------------------------------------------------------
+def _accounts_panel(actor, today: _dt.date):
+    """For those who manage accounts: how many are in use, and who is locked out."""
+    from models import users
+    from models.dashboard import Panel
+    if not users.can(actor, "users.manage"):
+        return None
+    now = _dt.datetime.now()
+    everyone = users.list_users()
+    active = [u for u in everyone if u.active]
+    lines = [S.PANEL_ACCOUNTS_ACTIVE.format(n=len(active))]
+    locked = [u for u in active if u.locked_until is not None and u.locked_until > now]
+    for u in locked[:3]:
+        lines.append(S.PANEL_ACCOUNTS_LOCKED.format(username=u.username,
+                                                     time=u.locked_until.strftime("%H:%M")))
+    for u in [u for u in everyone if not u.active][:2]:
+        lines.append(S.PANEL_ACCOUNTS_DISABLED.format(username=u.username))
+    return Panel(S.PANEL_ACCOUNTS, len(active), lines, area="settings",
+                 severity="warning" if locked else "info")
+
+
+def _audit_panel(actor, today: _dt.date):
+    from models import audit, users
+    from models.dashboard import Panel
+    if not users.can(actor, "audit.view"):
+        return None
+    n = audit.count_on(today)
+    line = S.PANEL_AUDIT_LINE.format(n=n) if n else S.PANEL_AUDIT_NONE
+    return Panel(S.PANEL_AUDIT, n, [line], area="audit")
+
+
+def _register_panels() -> None:
+    from models.dashboard import register_panel
+    register_panel(900, "foundation.accounts", _accounts_panel)
+    register_panel(910, "foundation.audit", _audit_panel)
+
+
+_register_panels()

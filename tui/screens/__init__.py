@@ -1,0 +1,1 @@
+"""Screens: one per area, plus login, wizard, help, menu and the palette."""

@@ -1,0 +1,119 @@
+"""Hôm nay: the first screen after login. On the left the menu of the areas this user may open;
+on the right the panels every area registered with models.dashboard.register_panel, in order.
+A panel is a title, a count and a few lines; Enter on it opens its area."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from models import dashboard
+
+from .. import areas
+from .. import strings as S
+from .base import BaseScreen
+
+
+class PanelBox(Static, can_focus=True):
+    """One dashboard panel, drawn generically from a models.dashboard.Panel: the count in a
+    column on the left, the title, then its lines indented under the title."""
+
+    BINDINGS = [
+        Binding("enter", "open", S.KEY_OPEN, key_display="Enter"),
+        Binding("down", "screen.focus_next('PanelBox')", S.KEY_DOWN, show=False),
+        Binding("up", "screen.focus_previous('PanelBox')", S.KEY_UP, show=False),
+    ]
+    COUNT_STYLE = {"info": "bold", "warning": "bold yellow", "error": "bold red"}
+
+    def __init__(self, panel: dashboard.Panel):
+        super().__init__(self.make_text(panel))
+        self.panel = panel
+        self.add_class(f"-{panel.severity}")
+        if not panel.count:
+            self.add_class("-zero")
+
+    @classmethod
+    def make_text(cls, panel: dashboard.Panel) -> Text:
+        t = Text(no_wrap=False)
+        style = cls.COUNT_STYLE.get(panel.severity, "bold") if panel.count else "dim"
+        t.append(f"{panel.count:>5}  ", style=style)
+        t.append(panel.title, style="bold" if panel.count else "")
+        for line in panel.lines:
+            t.append("\n       " + line)
+        return t
+
+    def action_open(self) -> None:
+        if self.panel.area:
+            self.app.open_area(self.panel.area)
+
+
+def menu_options(actor, wide: bool = False) -> list[Option]:
+    """The menu: one line per area this actor may open, then the actions."""
+    opts: list[Option] = []
+    for a in areas.visible_areas(actor):
+        keys = areas.key_display(a.hotkey)
+        if wide and a.twin:
+            keys = f"{keys} / {areas.key_display(a.twin)}" if keys else areas.key_display(a.twin)
+        width = 13 if wide else 4
+        opts.append(Option(f"{keys:<{width}} {a.label}", id=f"area:{a.key}"))
+    for act in areas.visible_actions(actor):
+        if act.key in ("help", "quit") and not wide:
+            continue
+        width = 13 if wide else 4
+        opts.append(Option(f"{'':<{width}} {act.label}", id=f"action:{act.key}"))
+    return opts
+
+
+class DashboardScreen(BaseScreen):
+    TITLE_VI = S.AREA_DASHBOARD
+    BINDINGS = [Binding("slash", "search", S.KEY_SEARCH, key_display="/")]
+    AUTO_FOCUS = "#dash-menu"
+    HELP_EXTRA = [("↑ ↓ rồi Enter", "Chọn mục trong menu, hoặc mở một ô việc"),
+                  ("Tab", "Chuyển giữa menu và các ô việc")]
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal():
+            with Vertical(id="dash-menu-box"):
+                yield Static(S.DASH_MENU, id="dash-menu-title")
+                yield OptionList(*menu_options(self.app.actor), id="dash-menu", markup=False)
+            yield VerticalScroll(id="dash-panels")
+
+    def on_mount(self) -> None:
+        self.load_panels()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.is_mounted:
+            self.load_panels()
+
+    def load_panels(self) -> None:
+        box = self.query_one("#dash-panels", VerticalScroll)
+        focused_index = None
+        boxes = list(box.query(PanelBox))
+        if self.focused in boxes:
+            focused_index = boxes.index(self.focused)
+        panels = self.app.run_guarded(dashboard.panels, self.app.actor, self.app.today()) or []
+        box.remove_children()
+        if panels:
+            new = [PanelBox(p) for p in panels]
+            box.mount_all(new)
+            if focused_index is not None:
+                new[min(focused_index, len(new) - 1)].focus()
+        else:
+            box.mount(Static(S.DASH_NOTHING, id="dash-empty"))
+            if focused_index is not None:
+                self.query_one("#dash-menu").focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        kind, _, key = (event.option.id or "").partition(":")
+        if kind == "area":
+            self.app.run_guarded(self.app.open_area, key)
+        elif kind == "action":
+            self.app.run_action_entry(key)
+
+    def action_search(self) -> None:
+        self.app.open_area("search")

@@ -1,0 +1,87 @@
+"""Trợ giúp (F1 / ?): every key of the screen underneath, the areas' keys, and the global keys.
+
+Read from the live bindings, so a screen added later is described without writing its help:
+its BINDINGS (with their twins) plus its HELP_EXTRA lines."""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from .. import areas
+from .. import strings as S
+
+# Built-in bindings that are either obvious (listed in NAV_KEYS) or not for this program.
+_SKIP_ACTIONS = {"app.focus_next", "app.focus_previous", "screen.copy_text", "help_quit",
+                 "app.copy_text", "screen.minimize", "screen.maximize"}
+
+
+def describe_bindings(screen: Screen) -> tuple[list[tuple[str, str]], list[tuple[str, str]],
+                                               list[tuple[str, str]]]:
+    """(screen keys, area keys, global keys) as (keys shown, description) rows."""
+    app = screen.app
+    groups: "OrderedDict[tuple[int, str], tuple[object, list[str], str]]" = OrderedDict()
+    for key, active in screen.active_bindings.items():
+        node, binding = active.node, active.binding
+        if binding.system or binding.action in _SKIP_ACTIONS or not binding.description:
+            continue
+        if type(node).__module__.startswith("textual.") and node is not app:
+            continue
+        gk = (id(node), binding.action)
+        if gk not in groups:
+            groups[gk] = (node, [], binding.description)
+        shown = areas.key_display(key)
+        if shown not in groups[gk][1]:
+            groups[gk][1].append(shown)
+    mine, area_rows, common = [], [], []
+    for node, keys, desc in groups.values():
+        row = (" / ".join(keys), desc)
+        if node is app:
+            (area_rows if str(desc) in {a.label for a in areas.AREAS.values()} else common).append(row)
+        else:
+            mine.append(row)
+    mine += list(getattr(screen, "HELP_EXTRA", []))
+    # areas not bound to keys are still reachable: say how (menu, palette)
+    return mine, area_rows, common + list(S.NAV_KEYS)
+
+
+class HelpScreen(ModalScreen):
+    BINDINGS = [Binding("escape,f1,question_mark", "close", S.KEY_CLOSE, key_display="Esc")]
+    AUTO_FOCUS = "#help-body"
+
+    def __init__(self, under: Screen):
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        mine, area_rows, common = describe_bindings(self.under)
+        title = getattr(self.under, "TITLE_VI", "") or getattr(self.under, "dialog_title", "")
+        with Vertical(id="help-box", classes="dialog-box") as box:
+            box.border_title = S.HELP_TITLE
+            box.border_subtitle = S.HELP_CLOSE
+            with VerticalScroll(id="help-body"):
+                yield Static(S.HELP_SCREEN_KEYS.format(screen=title or ""), classes="help-section")
+                if mine:
+                    yield from self._rows(mine)
+                else:
+                    yield Static(S.HELP_NO_SCREEN_KEYS)
+                if area_rows:
+                    yield Static(S.HELP_AREA_KEYS, classes="help-section")
+                    yield from self._rows(area_rows)
+                yield Static(S.HELP_GLOBAL_KEYS, classes="help-section")
+                yield from self._rows(common)
+                yield Static(S.KEY_TWIN_NOTE, classes="hint")
+
+    @staticmethod
+    def _rows(rows):
+        for keys, desc in rows:
+            with Horizontal(classes="help-row"):
+                yield Static(keys, classes="help-key", markup=False)
+                yield Static(str(desc), classes="help-desc", markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,1 @@
+"""Reusable widgets: register table, form fields, dialogs, header."""

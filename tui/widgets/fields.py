@@ -1,0 +1,414 @@
+"""Form fields with validation: a label and an input on one line, and the error, in Vietnamese,
+right under the field.
+
+Each field parses its text with the same function the models use (models.text.parse_date,
+parse_money, require_text), so the screen says exactly what the save would refuse. A field is
+named by ``field`` — the name models use in ``ValidationError.field`` — so an error raised on
+save lands under the right field (``show_validation_error``).
+
+    with Vertical(id="form"):
+        yield RequiredText("Tên cấp ủy", "name")
+        yield DateField("Ngày bắt đầu nhiệm kỳ", "term_start")
+        yield MoneyField("Số tiền", "amount")
+    ...
+    values = clean_fields(self.query_one("#form"))   # None when a field is wrong
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, Iterable
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.binding import Binding
+from textual.widgets import Input, Label, Select, Static
+
+from models.errors import ValidationError
+from models.text import format_date, format_money, nfc, parse_date, parse_money, require_text
+
+from .. import strings as S
+
+
+class Field(Widget):
+    """One labelled text input with its error line. Subclasses override ``parse``."""
+
+    DEFAULT_CSS = """
+    Field { height: auto; }
+    Field > .field-row { height: 1; }
+    Field .field-error { display: none; }
+    Field.-invalid .field-error { display: block; }
+    """
+
+    class Submitted(Message):
+        """Enter was pressed in the field (the form moves on or saves)."""
+
+        def __init__(self, field: "Field"):
+            super().__init__()
+            self.field = field
+
+        @property
+        def control(self) -> "Field":
+            return self.field
+
+    def __init__(self, label: str, field: str = "", *, value: Any = "", placeholder: str = "",
+                 password: bool = False, help: str = "", max_length: int = 0,
+                 stacked: bool = False, id: str | None = None, classes: str | None = None):
+        super().__init__(id=id, classes=classes)
+        self.label = label
+        self.field = field or (id or "")
+        self._initial = self.format(value)
+        self._placeholder = placeholder
+        self._password = password
+        self._help = help
+        self._max_length = max_length
+        self.dirty = False
+        self._error = ""
+        if stacked:
+            self.add_class("-stacked")
+
+    # --- composition -------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        if self.has_class("-stacked"):
+            yield Label(self.label, classes="field-label")
+            yield self.make_control()
+        else:
+            with Horizontal(classes="field-row"):
+                yield Label(self.label, classes="field-label")
+                yield self.make_control()
+        if self._help:
+            yield Static(self._help, classes="field-help", markup=False)
+        yield Static("", classes="field-error", markup=False)
+
+    def make_control(self) -> Widget:
+        return Input(value=self._initial, placeholder=self._placeholder, password=self._password,
+                     max_length=self._max_length, compact=True, classes="field-input")
+
+    @property
+    def control(self) -> Widget:
+        return self.query_one(".field-input")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(".field-input", Input)
+
+    def focus(self, scroll_visible: bool = True) -> "Field":
+        self.control.focus(scroll_visible)
+        return self
+
+    # --- value -------------------------------------------------------------------------------
+    @property
+    def value(self) -> Any:
+        """The raw text as typed."""
+        return self.input.value
+
+    @value.setter
+    def value(self, v: Any) -> None:
+        self.input.value = self.format(v)
+
+    def format(self, v: Any) -> str:
+        """A stored value as text for the input."""
+        return "" if v is None else str(v)
+
+    def parse(self, text: str) -> Any:
+        """Text → value; raises ValidationError(message, self.field)."""
+        return nfc(text)
+
+    def clean(self) -> Any:
+        """The parsed value; shows the error under the field and re-raises when it is wrong."""
+        try:
+            v = self.parse(self.value)
+        except ValidationError as e:
+            self.show_error(e.message)
+            raise
+        self.clear_error()
+        return v
+
+    def is_valid(self) -> bool:
+        try:
+            self.clean()
+        except ValidationError:
+            return False
+        return True
+
+    # --- errors ------------------------------------------------------------------------------
+    @property
+    def error(self) -> str:
+        """The error shown under the field ('' when none)."""
+        return self._error
+
+    def show_error(self, message: str) -> None:
+        self._error = message
+        self.query_one(".field-error", Static).update(message)
+        self.add_class("-invalid")
+
+    def clear_error(self) -> None:
+        self._error = ""
+        self.query_one(".field-error", Static).update("")
+        self.remove_class("-invalid")
+
+    # --- events ------------------------------------------------------------------------------
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.is_valid():                     # a wrong value keeps the cursor here
+            self.after_valid()
+            self.post_message(self.Submitted(self))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.dirty = True
+        if self.has_class("-invalid"):
+            # say as soon as the text is right, but do not nag while it is being typed
+            try:
+                self.parse(self.value)
+            except ValidationError:
+                return
+            self.clear_error()
+
+    def on_descendant_blur(self, event) -> None:
+        if self.dirty and self.is_valid():
+            self.after_valid()
+
+    def after_valid(self) -> None:
+        """Hook: tidy the text once it is valid (MoneyField adds the dots)."""
+
+
+class TextField(Field):
+    """Optional free text (NFC, trimmed)."""
+
+
+class RequiredText(Field):
+    """Text that must be given: "Chưa nhập tên cấp ủy." when empty."""
+
+    def __init__(self, label: str, field: str = "", *, max_len: int = 200, **kw):
+        super().__init__(label, field, **kw)
+        self.max_len = max_len
+
+    def parse(self, text: str) -> str:
+        noun = self.label[:1].lower() + self.label[1:]
+        return require_text(text, noun, self.field, self.max_len)
+
+
+class PasswordField(Field):
+    """A password: hidden, kept exactly as typed."""
+
+    def __init__(self, label: str, field: str = "password", **kw):
+        kw.setdefault("password", True)
+        super().__init__(label, field, **kw)
+
+    def parse(self, text: str) -> str:
+        return text
+
+
+class DateField(Field):
+    """A date typed dd/mm/yyyy (also d/m/yyyy, dd.mm.yyyy)."""
+
+    def __init__(self, label: str, field: str = "", *, required: bool = True, **kw):
+        kw.setdefault("placeholder", S.DATE_PLACEHOLDER)
+        self.required = required
+        super().__init__(label, field, **kw)
+
+    def format(self, v: Any) -> str:
+        if isinstance(v, _dt.date):
+            return format_date(v)
+        return super().format(v)
+
+    def parse(self, text: str) -> _dt.date | None:
+        return parse_date(text, self.field, self.required)
+
+    def after_valid(self) -> None:
+        d = self.parse(self.value)
+        if d is not None and self.value != format_date(d):
+            self.input.value = format_date(d)
+            self.dirty = False
+
+
+class MoneyField(Field):
+    """Integer đồng, shown with '.' thousands separators: 1.250.000."""
+
+    def __init__(self, label: str, field: str = "", *, required: bool = True, **kw):
+        kw.setdefault("placeholder", S.MONEY_PLACEHOLDER)
+        self.required = required
+        super().__init__(label, field, **kw)
+
+    def format(self, v: Any) -> str:
+        if isinstance(v, int) and not isinstance(v, bool):
+            return format_money(v, unit=False)
+        return super().format(v)
+
+    def parse(self, text: str) -> int | None:
+        if not self.required and not nfc(text):
+            return None
+        return parse_money(text, self.field)
+
+    def after_valid(self) -> None:
+        v = self.parse(self.value)
+        if v is not None and self.value != format_money(v, unit=False):
+            self.input.value = format_money(v, unit=False)
+            self.dirty = False
+
+
+class IntField(Field):
+    """A whole number, optionally within bounds."""
+
+    def __init__(self, label: str, field: str = "", *, minimum: int | None = None,
+                 maximum: int | None = None, **kw):
+        super().__init__(label, field, **kw)
+        self.minimum, self.maximum = minimum, maximum
+
+    def parse(self, text: str) -> int:
+        s = nfc(text).replace(".", "")
+        try:
+            v = int(s)
+        except ValueError:
+            raise ValidationError(S.INT_REQUIRED, self.field) from None
+        if (self.minimum is not None and v < self.minimum) or (self.maximum is not None and v > self.maximum):
+            raise ValidationError(S.INT_RANGE.format(minimum=self.minimum, maximum=self.maximum),
+                                  self.field)
+        return v
+
+
+class ChoiceField(Field):
+    """One of a few choices (Enter opens the list, ↑ ↓ then Enter chooses)."""
+
+    def __init__(self, label: str, field: str, options: Iterable[tuple[str, Any]], *, value: Any = None,
+                 **kw):
+        self.options = list(options)
+        self._choice = value if value is not None else self.options[0][1]
+        super().__init__(label, field, **kw)
+
+    def make_control(self) -> Widget:
+        return Select(self.options, value=self._choice, allow_blank=False, compact=True,
+                      classes="field-input")
+
+    @property
+    def value(self) -> Any:
+        return self.query_one(".field-input", Select).value
+
+    @value.setter
+    def value(self, v: Any) -> None:
+        self.query_one(".field-input", Select).value = v
+
+    def parse(self, value) -> Any:
+        return value
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.dirty = True
+
+
+class YesNo(Static, can_focus=True):
+    """A yes/no switch that reads the same in 16 colours: "[x] Có" / "[ ] Không".
+    Space or Enter toggles it."""
+
+    BINDINGS = [Binding("space,enter", "toggle", S.KEY_TOGGLE, key_display="Space")]
+
+    class Changed(Message):
+        def __init__(self, yes_no: "YesNo", value: bool):
+            super().__init__()
+            self.yes_no = yes_no
+            self.value = value
+
+        @property
+        def control(self) -> "YesNo":
+            return self.yes_no
+
+    def __init__(self, value: bool = False, classes: str | None = None):
+        super().__init__("", classes=classes, markup=False)
+        self._value = bool(value)
+
+    def on_mount(self) -> None:
+        self._show()
+
+    @property
+    def value(self) -> bool:
+        return self._value
+
+    @value.setter
+    def value(self, v: bool) -> None:
+        self._value = bool(v)
+        if self.is_mounted:
+            self._show()
+
+    def _show(self) -> None:
+        self.update(S.BOOL_ON if self._value else S.BOOL_OFF)
+        self.set_class(self._value, "-on")
+
+    def action_toggle(self) -> None:
+        self.value = not self._value
+        self.post_message(self.Changed(self, self._value))
+
+
+class BoolField(Field):
+    """Yes/no (Space or Enter toggles)."""
+
+    def __init__(self, label: str, field: str, *, value: bool = False, **kw):
+        self._checked = bool(value)
+        super().__init__(label, field, **kw)
+
+    def make_control(self) -> Widget:
+        return YesNo(self._checked, classes="field-input")
+
+    @property
+    def value(self) -> bool:
+        return self.query_one(".field-input", YesNo).value
+
+    @value.setter
+    def value(self, v: bool) -> None:
+        self.query_one(".field-input", YesNo).value = bool(v)
+
+    def parse(self, value) -> bool:
+        return bool(value)
+
+    def on_yes_no_changed(self, event: YesNo.Changed) -> None:
+        event.stop()
+        self.dirty = True
+
+
+# --- forms: a container of fields ---------------------------------------------------------------
+class FormScroll(VerticalScroll, can_focus=False):
+    """A scrolling form that is not itself a stop for Tab: focus goes field to field, and the
+    form scrolls to show the focused one."""
+
+
+def fields_of(container: Widget) -> list[Field]:
+    return list(container.query(Field))
+
+
+def clean_fields(container: Widget) -> dict[str, Any] | None:
+    """Every field's value by name, or None after showing each error and focusing the first."""
+    values: dict[str, Any] = {}
+    first_bad: Field | None = None
+    for f in fields_of(container):
+        try:
+            values[f.field] = f.clean()
+        except ValidationError:
+            first_bad = first_bad or f
+    if first_bad is not None:
+        first_bad.focus()
+        return None
+    return values
+
+
+def show_validation_error(container: Widget, err: ValidationError) -> bool:
+    """Show ``err`` under the field it names; False when no field of that name is here."""
+    for f in fields_of(container):
+        if err.field and f.field == err.field:
+            f.show_error(err.message)
+            f.focus()
+            return True
+    return False
+
+
+def focus_next_field(container: Widget, current: Field) -> bool:
+    """Move to the field after ``current``; False when it was the last one."""
+    fields = fields_of(container)
+    try:
+        i = fields.index(current)
+    except ValueError:
+        return False
+    if i + 1 < len(fields):
+        fields[i + 1].focus()
+        return True
+    return False
