@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from . import audit, documents, office, search, users
 from . import contacts, demo_registers, dossiers, registers, seal  # noqa: F401  registers (issue 3)
+from . import scans  # scanner intake ledger (issue 4)
 from .db import Migration, SchemaVersion  # noqa: F401  (re-exported for tests)
 
 FOUNDATION = [office.Office, office.Setting, users.User, audit.AuditEntry]
 REGISTERS = [contacts.Contact, *documents.REGISTER_MODELS, *seal.SEAL_MODELS,
              *dossiers.DOSSIER_MODELS]
 
-ALL_MODELS = [*FOUNDATION, *REGISTERS]
+SCANS = [scans.ScanIntake, scans.ScanRejection]
+
+ALL_MODELS = [*FOUNDATION, *REGISTERS, *SCANS]
 
 
 def install_extras(database) -> None:
@@ -37,4 +40,5 @@ def _m2_registers(database) -> None:
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation", _m1_foundation),
     Migration(2, "registers", _m2_registers),
+    Migration(3, "scans", lambda database: database.create_tables(SCANS, safe=True)),
 ]

@@ -1,0 +1,295 @@
+"""Scanner intake: the ledger of scans taken in, the files refused, and the settings and
+dashboard panels of the scanner folder (domain.md §2; the file watching itself is ``intake/``).
+
+The ledger (``scan_intake``) has one row per content taken in, UNIQUE on SHA-256, written in
+the same transaction as the incoming document it created. So a scan is registered at most once
+however many intakes run and however often they crash: a second intake that reaches the same
+content finds the row (or fails on the UNIQUE index and rolls back) and treats the file as a
+duplicate, or, when it is the very file whose registration finished just before a crash (same
+name), simply removes it from the inbox.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from peewee import (BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField,
+                    IntegrityError, TextField)
+
+from . import audit, dashboard, documents, users
+from .db import BaseModel, db
+from .errors import NotFound
+from .filestore import FileStore
+from .office import Setting, define_setting, get_setting
+from .text import format_datetime, nfc
+
+define_setting("intake.inbox", "Thư mục nhận bản quét", "path", "",
+               "Máy quét lưu tệp vào đây; mỗi tệp mới tự vào sổ văn bản đến với trạng thái "
+               "“Cần bổ sung”. Thư mục con mang tên nơi gửi (ví dụ “Tỉnh ủy”). Để trống: thư mục "
+               "scans_inbox trong thư mục chạy chương trình lần đầu.")
+define_setting("intake.quiet_seconds", "Chờ tệp quét yên bao lâu trước khi nhận (giây)", "int", 1,
+               "Tệp được nhận khi không còn thay đổi trong khoảng này và đã ghi trọn vẹn. Tăng lên "
+               "nếu máy quét ghi từng trang cách nhau lâu.", minimum=1, maximum=600)
+define_setting("intake.max_wait_seconds", "Chờ tệp quét chưa hoàn chỉnh tối đa (giây)", "int", 300,
+               "Quá thời gian này mà tệp vẫn dở dang hoặc vẫn thay đổi thì chuyển vào failed/.",
+               minimum=10, maximum=86400)
+define_setting("intake.polling", "Thư mục nhận bản quét: luôn quét định kỳ", "bool", False,
+               "Bật khi thư mục nằm trên ổ mạng mà chương trình không tự nhận ra (thư mục mạng "
+               "NFS/SMB được nhận ra và quét định kỳ tự động).")
+define_setting("intake.rescan_seconds", "Quét lại toàn bộ thư mục nhận bản quét mỗi (giây)", "int", 60,
+               "Để không sót tệp nào chép vào lúc chương trình đóng hoặc giữa hai lần báo.",
+               minimum=5, maximum=3600)
+
+PANEL_NEEDS_DETAILS = "Văn bản quét cần bổ sung"
+PANEL_REJECTED = "Tệp quét bị từ chối"
+
+REJECTION_KINDS = {
+    "unsupported": "Không phải PDF/JPEG/PNG/TIFF",
+    "empty": "Tệp rỗng",
+    "incomplete": "Chưa ghi xong",
+    "unreadable": "Không đọc được",
+    "duplicate": "Trùng văn bản đã có",
+    "error": "Lỗi khi nhận",
+}
+
+
+class ScanIntake(BaseModel):
+    """One scanned content taken into the incoming register."""
+    sha256 = CharField(unique=True)
+    name = TextField()                    # path relative to the inbox, NFC: "Tỉnh ủy/scan001.pdf"
+    size = IntegerField()
+    kind = CharField()                    # pdf | jpeg | png | tiff
+    incoming = ForeignKeyField(documents.Incoming, backref="scans", on_delete="RESTRICT")
+    stored_file = ForeignKeyField(documents.StoredFile, backref="+", on_delete="RESTRICT")
+    arrived_at = DateTimeField()
+    taken_at = DateTimeField(default=_dt.datetime.now)
+    taken_by = CharField(default="")      # the intake that took it: "<host>-<pid>-<start>"
+
+    class Meta:
+        table_name = "scan_intake"
+
+
+class ScanRejection(BaseModel):
+    """A file from the scanner folder that was not taken in, and where it was put."""
+    name = TextField()                    # path relative to the inbox, NFC
+    kind = CharField()                    # REJECTION_KINDS key
+    reason = TextField()
+    failed_path = TextField()             # where the file now is (inside <inbox>/failed/)
+    sha256 = CharField(null=True, index=True)
+    duplicate_of = ForeignKeyField(documents.Incoming, null=True, backref="+", on_delete="SET NULL")
+    at = DateTimeField(default=_dt.datetime.now)
+    dismissed = BooleanField(default=False, index=True)
+
+    class Meta:
+        table_name = "scan_rejection"
+
+    @property
+    def kind_label(self) -> str:
+        return REJECTION_KINDS.get(self.kind, self.kind)
+
+
+SCAN_MODELS = [ScanIntake, ScanRejection]
+
+
+# --- the inbox setting ---------------------------------------------------------------------
+def remember_inbox(path: Path | str) -> str:
+    """Store the inbox path in the setting if nobody set it yet (first start). Returns the
+    setting's value after the call."""
+    value = nfc(str(Path(path).expanduser().absolute()))
+    with db.atomic():
+        current = get_setting("intake.inbox")
+        if current:
+            return current
+        row = Setting.get_or_none(Setting.key == "intake.inbox")
+        if row is None:
+            Setting.create(key="intake.inbox", value=json.dumps(value, ensure_ascii=False))
+        else:
+            row.value = json.dumps(value, ensure_ascii=False)
+            row.save()
+        audit.append(users.SYSTEM, "update", "setting", "intake.inbox", {"value": current},
+                     {"value": value})
+    return value
+
+
+# --- looking up what is already there -------------------------------------------------------
+@dataclass
+class Existing:
+    incoming: documents.Incoming | None
+    name: str                   # the earlier file's name ('' when not from the scanner)
+    when: _dt.datetime | None
+    from_ledger: bool
+
+
+def find_existing(sha: str) -> Existing | None:
+    """The registered document that already holds this content, if any."""
+    row = ScanIntake.get_or_none(ScanIntake.sha256 == sha)
+    if row is not None:
+        return Existing(row.incoming, row.name, row.taken_at, True)
+    A = documents.Attachment
+    q = A.select().where(A.incoming.is_null(False))
+    if "sha256" in A._meta.fields:
+        q = q.where(A.sha256 == sha)
+    else:
+        q = q.join(documents.StoredFile).where(documents.StoredFile.sha256 == sha)
+    a = q.order_by(A.id).first()
+    if a is not None:
+        return Existing(a.incoming, a.original_name, a.added_at, False)
+    return None
+
+
+def number_label(doc: documents.Incoming) -> str:
+    return f"{doc.arrival_no}/{doc.year}"
+
+
+# --- taking a scan in --------------------------------------------------------------------------
+@dataclass
+class ScanResult:
+    outcome: str                        # registered | duplicate | already
+    incoming: documents.Incoming | None
+    existing: Existing | None = None
+
+
+def register_scan(store: FileStore, path: Path, *, sha: str, kind: str, mime: str, ext: str,
+                  name: str, arrived_at: _dt.datetime, taken_by: str = "",
+                  recovered: bool = False, prefill: dict | None = None, pages: int | None = None,
+                  text: str = "", before_commit: Callable[[], None] | None = None) -> ScanResult:
+    """Store the file and register it, or say why not — all or nothing.
+
+    The file is first copied into the store (atomic, idempotent by content); then, in one write
+    transaction: the ledger is checked, the incoming document is registered in state
+    “Cần bổ sung” with the next arrival number, the file attached, the ledger row written.
+    ``already`` means this very file (``recovered`` from a crashed intake, same ``name``) was
+    registered before the crash; ``duplicate`` that the content is in the register already.
+    The caller removes the file from the inbox only after this returns.
+    """
+    name = unicodedata.normalize("NFC", name)     # a file name: NFC, but spaces kept as they are
+    arrived_at = min(arrived_at, _dt.datetime.now().replace(microsecond=0))
+    existing = find_existing(sha)
+    if existing is not None:
+        return _known(existing, name, recovered)
+    _, rel, _ = store.put(path, ext=ext, sha=sha)
+    fields = dict(prefill or {})
+    if "sender_contact" in fields and "sender_contact" not in documents.Incoming._meta.fields:
+        fields.pop("sender_contact")
+    try:
+        with db.atomic():
+            existing = find_existing(sha)          # again, under the write lock
+            if existing is not None:
+                return _known(existing, name, recovered)
+            doc = documents.register_incoming(users.SYSTEM, status="needs_details", source="scan",
+                                              arrived_at=arrived_at, pages=pages, **fields)
+            # the content is in the store already, under the right extension: store_file
+            # finds it there and only records it
+            sf = documents.store_file(store, store.path(rel), Path(name).name, mime=mime,
+                                      pages=pages, text=text, sha=sha)
+            documents.attach(users.SYSTEM, doc, sf, Path(name).name)
+            ScanIntake.create(sha256=sha, name=name, size=sf.size, kind=kind, incoming=doc,
+                              stored_file=sf, arrived_at=arrived_at, taken_by=taken_by)
+            if before_commit is not None:
+                before_commit()
+    except IntegrityError:
+        existing = find_existing(sha)               # another intake won the race
+        if existing is None:
+            raise
+        return _known(existing, name, recovered)
+    return ScanResult("registered", doc)
+
+
+def _known(existing: Existing, name: str, recovered: bool) -> ScanResult:
+    if recovered and existing.from_ledger and existing.name == name:
+        return ScanResult("already", existing.incoming, existing)
+    return ScanResult("duplicate", existing.incoming, existing)
+
+
+def record_rejection(name: str, kind: str, reason: str, failed_path: Path | str,
+                     sha: str | None = None, duplicate_of: documents.Incoming | None = None) -> ScanRejection:
+    with db.atomic():
+        r = ScanRejection.create(name=unicodedata.normalize("NFC", name), kind=kind, reason=nfc(reason),
+                                 failed_path=str(failed_path), sha256=sha, duplicate_of=duplicate_of)
+        audit.append(users.SYSTEM, "reject", "scan_rejection", r.id, None,
+                     {"name": r.name, "kind": kind, "reason": r.reason})
+        return r
+
+
+def dismiss_rejection(actor, rejection_id: int) -> ScanRejection:
+    """The clerk has dealt with a refused file: it leaves the dashboard."""
+    users.require(actor, "intake.run")
+    with db.atomic():
+        r = ScanRejection.get_or_none(ScanRejection.id == rejection_id)
+        if r is None:
+            raise NotFound("Không tìm thấy tệp quét bị từ chối này.")
+        if not r.dismissed:
+            r.dismissed = True
+            r.save()
+            audit.append(actor, "update", "scan_rejection", r.id, {"dismissed": False},
+                         {"dismissed": True})
+        return r
+
+
+def open_rejections(limit: int | None = None) -> list[ScanRejection]:
+    """Refused files not yet dealt with: not dismissed, and still where they were put (a file
+    the clerk moved or deleted counts as dealt with)."""
+    out = []
+    q = (ScanRejection.select().where(ScanRejection.dismissed == False)  # noqa: E712
+         .order_by(ScanRejection.at.desc(), ScanRejection.id.desc()))
+    for r in q:
+        p = Path(r.failed_path)
+        # only when the failed/ folder is reachable from this desk can absence be trusted
+        if p.parent.exists() and not p.exists():
+            continue
+        out.append(r)
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def scans_needing_details():
+    """Incoming documents that came from the scanner and still wait for their details."""
+    I = documents.Incoming
+    return (I.select().where((I.source == "scan") & (I.status == "needs_details"))
+            .order_by(I.arrived_at, I.id))
+
+
+def scan_of(incoming_id: int) -> ScanIntake | None:
+    """The ledger row (original file name, arrival) of a document that came from the scanner."""
+    return ScanIntake.get_or_none(ScanIntake.incoming == incoming_id)
+
+
+# --- dashboard ------------------------------------------------------------------------------
+def _panel_needs_details(actor, today: _dt.date):
+    if not users.can(actor, "records.view"):
+        return None
+    q = scans_needing_details()
+    count = q.count()
+    lines = []
+    oldest = None
+    for d in q.limit(5):
+        oldest = oldest or d.arrived_at
+        scan = scan_of(d.id)
+        what = scan.name if scan else (d.summary or "")
+        sender = f" · {d.sender}" if d.sender else ""
+        lines.append(f"Số đến {number_label(d)} · {format_datetime(d.arrived_at)}{sender} · {what}")
+    if count > 5:
+        lines.append(f"… và {count - 5} văn bản khác")
+    late = oldest is not None and oldest.date() < today - _dt.timedelta(days=1)
+    return dashboard.Panel(PANEL_NEEDS_DETAILS, count, lines, area="incoming",
+                           severity="warning" if late else "info")
+
+
+def _panel_rejected(actor, today: _dt.date):
+    if not users.can(actor, "records.view"):
+        return None
+    rows = open_rejections()
+    lines = [f"{r.name} — {r.kind_label} ({format_datetime(r.at)})" for r in rows[:5]]
+    if len(rows) > 5:
+        lines.append(f"… và {len(rows) - 5} tệp khác (thư mục failed/ trong thư mục nhận bản quét)")
+    return dashboard.Panel(PANEL_REJECTED, len(rows), lines, area="intake",
+                           severity="error" if rows else "info")
+
+
+dashboard.register_panel(15, "scans.needs_details", _panel_needs_details)
+dashboard.register_panel(16, "scans.rejected", _panel_rejected)
