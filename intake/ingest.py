@@ -1,0 +1,245 @@
+"""Ingest: one claimed file → a registered incoming document, or ``failed/`` with its reason.
+
+Order of work, chosen so that a crash at any point leaves either the file (still in the inbox,
+perhaps parked in ``.processing/``) or a complete registration — never half of each, never two:
+
+1. check the content again (it is ours now: no one else can have renamed it);
+2. hash it (SHA-256) and read what can be prefilled (PDF text layer, page count);
+3. copy it into the office's file store (temp file, fsync, rename: idempotent by content);
+4. one write transaction: ledger check, register “Cần bổ sung” with the next arrival number,
+   attach, ledger row (UNIQUE SHA-256) — ``models.scans.register_scan``;
+5. only then remove the file from the inbox.
+
+A crash before 4 commits: the file is still parked and is recovered at the next start. A crash
+after 4 and before 5: the recovered file is found in the ledger under the same name and is just
+removed. A refused file is moved into ``failed/`` (``failed/duplicates/`` for duplicates) with
+``<name>.reason.txt`` beside it, and recorded for the dashboard.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import os
+import sys
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from models import scans
+from models.errors import ValidationError
+from models.filestore import FileStore, sha256_file
+from models.text import format_datetime
+
+from . import content, filters, prefill
+from . import strings as S
+from .claim import Claimed, ClaimDir, unique_path
+from .settle import stat_key
+
+log = logging.getLogger("vanphong.intake")
+
+PAUSE_ENV = "VANPHONG_INTAKE_TEST_PAUSE"    # "<point>:<seconds>" — tests kill the process there
+PAUSE_POINTS = ("after_claim", "after_hash", "in_txn", "after_commit")
+REASON_SUFFIX = ".reason.txt"
+
+
+@dataclass
+class Event:
+    kind: str              # registered | rejected | duplicate | recovered | retry | left | info | error
+    message: str
+    incoming_id: int | None = None
+    name: str = ""
+
+
+class Transient(Exception):
+    """Could not finish now (database busy or away, disk full): keep the file and try later."""
+
+
+def _nfc(s: str) -> str:
+    """NFC, keeping spaces: a file name is what it is."""
+    return unicodedata.normalize("NFC", s)
+
+
+def _nfc_rel(rel: Path) -> Path:
+    return Path(*[_nfc(p) for p in rel.parts])
+
+
+def display_name(rel: Path) -> str:
+    return _nfc(rel.as_posix())
+
+
+class Ingester:
+    def __init__(self, inbox: Path, store: FileStore, claims: ClaimDir):
+        self.inbox = Path(inbox)
+        self.store = store
+        self.claims = claims
+        self.failed = self.inbox / filters.FAILED_DIR
+        self._pause = _parse_pause(os.environ.get(PAUSE_ENV, ""))
+
+    # --- test hook -------------------------------------------------------------------------
+    def _hook(self, point: str, name: str) -> None:
+        if self._pause and self._pause[0] == point:
+            print(f"VANPHONG_TEST_PAUSE {point} {name}", file=sys.stderr, flush=True)
+            time.sleep(self._pause[1])
+
+    # --- the work --------------------------------------------------------------------------
+    def ingest(self, c: Claimed, arrived_at: _dt.datetime | None = None,
+               expect: tuple | None = None) -> Event | None:
+        """Take one claimed file in. Returns the event to report; None when the file turned out
+        not to be ready after all (it was put back in the inbox to settle again).
+        Raises Transient when the file stays claimed for a later try."""
+        name = display_name(c.rel)
+        self._hook("after_claim", name)
+        try:
+            st = os.lstat(c.path)
+            if expect is not None and stat_key(st)[:2] != expect[:2]:
+                self.claims.release(c)          # still being written after all
+                return None
+            v = content.check(c.path)
+        except FileNotFoundError:
+            self.claims.done(c)
+            return None
+        except OSError as e:
+            return self.reject(c, "unreadable", S.REASON_UNREADABLE.format(error=e.strerror or e))
+        if v.state == "rejected":
+            return self.reject(c, "unsupported", v.reason)
+        if v.state == "incomplete":
+            # still being written after all (or parked half-written by a crashed intake):
+            # back to the inbox, to settle again
+            self.claims.release(c)
+            return None
+        if arrived_at is None:
+            arrived_at = _dt.datetime.fromtimestamp(st.st_mtime).replace(microsecond=0)
+        try:
+            sha = sha256_file(c.path)
+        except OSError as e:
+            return self.reject(c, "unreadable", S.REASON_UNREADABLE.format(error=e.strerror or e))
+        self._hook("after_hash", name)
+        try:
+            fields, pages, text = prefill.prefill(c.rel, v.kind.name, c.path, verdict_pages=v.pages)
+        except prefill.PdfUnreadable as e:
+            return self.reject(c, "unreadable", S.REASON_PDF_BROKEN.format(error=e), sha=sha)
+        fields["notes"] = S.NOTE.format(name=name)
+        try:
+            result = self._register(c, name, sha, v, arrived_at, fields, pages, text)
+        except ValidationError:
+            # a guess the register does not accept: register with the sender and note only
+            keep = {k: fields[k] for k in ("sender", "sender_contact", "notes") if k in fields}
+            result = self._register(c, name, sha, v, arrived_at, keep, pages, text)
+        self._hook("after_commit", name)
+        if result.outcome == "duplicate":
+            return self._duplicate(c, sha, result.existing)
+        self._remove(c)
+        doc = result.incoming
+        number = scans.number_label(doc) if doc is not None else "?"
+        if result.outcome == "already":
+            return Event("recovered", S.EV_RECOVERED.format(name=name, number=number),
+                         doc.id if doc else None, name)
+        return Event("registered", S.EV_REGISTERED.format(number=number, name=name,
+                                                          extra=_extra(doc)), doc.id, name)
+
+    def _register(self, c, name, sha, v, arrived_at, fields, pages, text):
+        from peewee import DatabaseError, InterfaceError
+        try:
+            return scans.register_scan(
+                self.store, c.path, sha=sha, kind=v.kind.name, mime=v.kind.mime, ext=v.kind.ext,
+                name=name, arrived_at=arrived_at, taken_by=self.claims.name,
+                recovered=c.recovered, prefill=fields, pages=pages, text=text,
+                before_commit=lambda: self._hook("in_txn", name))
+        except ValidationError:
+            raise
+        except (DatabaseError, InterfaceError) as e:   # locked too long, server away
+            raise Transient(str(e)) from e
+        except OSError as e:                           # store: disk full, not writable
+            raise Transient(e.strerror or str(e)) from e
+
+    def _remove(self, c: Claimed) -> None:
+        try:
+            os.unlink(c.path)
+        except FileNotFoundError:
+            pass
+        self.claims.done(c)
+
+    def _duplicate(self, c: Claimed, sha: str, ex: scans.Existing | None) -> Event:
+        name = display_name(c.rel)
+        doc = ex.incoming if ex else None
+        if doc is not None:
+            reason = S.REASON_DUPLICATE.format(number=scans.number_label(doc),
+                                               when=format_datetime(ex.when), name=ex.name,
+                                               sha_short=sha[:12])
+        else:
+            reason = S.REASON_DUPLICATE_FILE.format(sha_short=sha[:12])
+        where = self._to_failed(c, reason, duplicates=True)
+        self._record(name, "duplicate", reason, where, sha, doc)
+        wh = self._where(where)
+        if doc is not None:
+            return Event("duplicate", S.EV_DUPLICATE.format(name=name, number=scans.number_label(doc),
+                                                            where=wh), doc.id, name)
+        return Event("duplicate", S.EV_DUPLICATE_FILE.format(name=name, where=wh), None, name)
+
+    def reject(self, c: Claimed, kind: str, reason: str, sha: str | None = None) -> Event:
+        """Move a claimed file to failed/ with its reason; record it for the dashboard."""
+        name = display_name(c.rel)
+        if kind == "unsupported" and reason == S.REASON_EMPTY:
+            kind = "empty"
+        where = self._to_failed(c, reason)
+        self._record(name, kind, reason, where, sha, None)
+        return Event("rejected", S.EV_REJECTED.format(name=name, reason=reason,
+                                                      where=self._where(where)), None, name)
+
+    def _where(self, p: Path) -> str:
+        try:
+            return _nfc(p.relative_to(self.inbox).parent.as_posix()) + "/"
+        except ValueError:
+            return str(p.parent)
+
+    def _to_failed(self, c: Claimed, reason: str, duplicates: bool = False) -> Path:
+        base = self.failed / filters.DUPLICATES_DIR if duplicates else self.failed
+        target = unique_path(base / _nfc_rel(c.rel), reserve=len(REASON_SUFFIX.encode()))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(c.path, target)
+        self.claims.done(c)
+        try:
+            _write_atomic(target.with_name(target.name + REASON_SUFFIX),
+                          S.REASON_FILE.format(name=display_name(c.rel),
+                                               when=format_datetime(_dt.datetime.now()),
+                                               reason=reason))
+        except OSError:
+            log.exception("intake: could not write the reason beside %s", target)
+        return target
+
+    def _record(self, name, kind, reason, where, sha, doc) -> None:
+        try:
+            scans.record_rejection(name, kind, reason, where, sha=sha, duplicate_of=doc)
+        except Exception:   # the file is safe in failed/ with its reason; the list can miss it
+            log.exception("intake: could not record the refusal of %s", name)
+
+
+def _extra(doc) -> str:
+    bits = []
+    if doc.pages:
+        bits.append(S.EXTRA_PAGES.format(pages=doc.pages))
+    if doc.sender:
+        bits.append(S.EXTRA_SENDER.format(sender=doc.sender))
+    if doc.doc_number:
+        bits.append(S.EXTRA_NUMBER.format(doc_number=doc.doc_number))
+    return f" ({', '.join(bits)})" if bits else ""
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".reason-{os.getpid()}-{time.monotonic_ns()}.tmp")   # short: names may be long
+    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def _parse_pause(value: str) -> tuple[str, float] | None:
+    if not value or ":" not in value:
+        return None
+    point, _, secs = value.partition(":")
+    try:
+        return point.strip(), float(secs)
+    except ValueError:
+        return None
