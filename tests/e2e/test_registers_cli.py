@@ -1,0 +1,128 @@
+"""The registers through the command line, as a user would type it (python3 -m tui.cli …)."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(home, *args, env=None, check=True):
+    e = {**os.environ, "VANPHONG_HOME": str(home), **(env or {})}
+    p = subprocess.run([sys.executable, "-m", "tui.cli", *args], cwd=ROOT, env=e, capture_output=True,
+                       text=True)
+    if check and p.returncode != 0:
+        raise AssertionError(f"exit {p.returncode}\n{p.stdout}\n{p.stderr}")
+    return p
+
+
+@pytest.fixture(scope="module")
+def demo_home(tmp_path_factory):
+    home = tmp_path_factory.mktemp("office")
+    run(home, "demo")
+    return home
+
+
+def test_search_prints_register_number_date_summary(demo_home):
+    p = run(demo_home, "search", "dang", "phi")
+    lines = [line for line in p.stdout.splitlines() if line.strip()]
+    assert lines[-1].endswith("kết quả)")
+    hit = lines[0]
+    assert hit.startswith(("Văn bản đến", "Văn bản đi"))
+    assert "/" in hit and "đảng phí" in hit.lower()
+    nfd = run(demo_home, "search", unicodedata.normalize("NFD", "ĐẢNG PHÍ")).stdout
+    assert nfd == p.stdout
+
+
+def test_search_without_login_leaves_secret_register_out(demo_home):
+    p = run(demo_home, "search", "Tân", "Lập", "--limit", "500")
+    assert "mật" not in p.stdout.lower().replace("mặt", "")
+
+
+def test_search_as_leader_with_password_sees_secret_register(demo_home):
+    # the demo has a Tối mật / Mật incoming document; its sender is a superior body
+    plain = run(demo_home, "search", "Yen", "Son", "--limit", "1000").stdout
+    lead = run(demo_home, "search", "Yen", "Son", "--limit", "1000", "--user", "bithu",
+               env={"VANPHONG_PASSWORD": "vanphong2026"}).stdout
+    assert "Văn bản mật đến" in lead and "Văn bản mật đến" not in plain
+    bad = run(demo_home, "search", "x", "--user", "bithu", env={"VANPHONG_PASSWORD": "sai"}, check=False)
+    assert bad.returncode == 2 and "Sai tên đăng nhập hoặc mật khẩu" in bad.stderr
+
+
+def test_search_nothing_found(demo_home):
+    p = run(demo_home, "search", "zzzkhongco")
+    assert "Không tìm thấy" in p.stdout
+
+
+def test_print_register_books(demo_home, tmp_path):
+    from pypdf import PdfReader
+    out = tmp_path / "so-den.pdf"
+    p = run(demo_home, "print", "register", "incoming", "--from", "01/01/2026", "--to", "30/06/2026",
+            "--out", str(out))
+    assert "Đã in sổ văn bản đến" in p.stdout and str(out) in p.stdout
+    r = PdfReader(str(out))
+    text = unicodedata.normalize("NFC", " ".join((pg.extract_text() or "") for pg in r.pages))
+    assert "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN" in text and "Trích yếu" in text and "Đảng ủy" in " ".join(text.split())
+    out2 = tmp_path / "so-di.pdf"
+    run(demo_home, "print", "register", "outgoing", "--from", "01/01/2026", "--to", "31/12/2026",
+        "--out", str(out2))
+    assert "SỔ ĐĂNG KÝ VĂN BẢN ĐI" in unicodedata.normalize("NFC", PdfReader(str(out2)).pages[0].extract_text())
+
+
+def test_print_default_destination_is_the_office_printouts_folder(demo_home):
+    p = run(demo_home, "print", "register", "outgoing")
+    path = Path(p.stdout.strip().split(" vào ")[-1])
+    assert path.parent == demo_home / "printouts" and path.exists()
+
+
+def test_print_bad_dates_one_line_exit_2(demo_home, tmp_path):
+    p = run(demo_home, "print", "register", "incoming", "--from", "31/02/2026", "--out",
+            str(tmp_path / "x.pdf"), check=False)
+    assert p.returncode == 2 and "Không có ngày 31/02/2026" in p.stderr and "Traceback" not in p.stderr
+    p = run(demo_home, "print", "register", "incoming", "--from", "01/03/2026", "--to", "01/02/2026",
+            "--out", str(tmp_path / "x.pdf"), check=False)
+    assert p.returncode == 2 and "--from" in p.stderr
+    p = run(demo_home, "print", "register", "secret", check=False)
+    assert p.returncode == 2 and "lựa chọn không hợp lệ" in p.stderr
+
+
+def test_export_csv_and_xlsx(demo_home, tmp_path):
+    out = tmp_path / "den.csv"
+    p = run(demo_home, "export", "incoming", "--year", "2026", "--format", "csv", "--out", str(out))
+    assert "Đã xuất" in p.stdout
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert rows[0][:4] == ["Số đến", "Ngày đến", "Nơi gửi", "Số, ký hiệu"] and "Trích yếu" in rows[0]
+    assert all("/2026 " in r[1] for r in rows[1:])
+    assert len(rows) > 100
+    from openpyxl import load_workbook
+    x = tmp_path / "di.xlsx"
+    run(demo_home, "export", "outgoing", "--out", str(x))             # format from the suffix
+    ws = load_workbook(x).active
+    assert ws.cell(1, 1).value == "Số, ký hiệu" and ws.cell(2, 1).value.endswith("/ĐU")
+    d = tmp_path / "danh-ba.xlsx"
+    run(demo_home, "export", "directory", "--format", "xlsx", "--out", str(d))
+    assert load_workbook(d).active.max_row == 41
+
+
+def test_export_needs_a_format(demo_home, tmp_path):
+    p = run(demo_home, "export", "incoming", "--out", str(tmp_path / "x.txt"), check=False)
+    assert p.returncode == 2 and "--format" in p.stderr
+
+
+def test_directory_import_needs_a_login(demo_home, tmp_path):
+    f = tmp_path / "danh-ba.csv"
+    f.write_text("Tên,Loại,Nhóm\nHội Khuyến học xã Tân Lập,Cơ quan,Mặt trận, đoàn thể\n", encoding="utf-8")
+    p = run(demo_home, "directory", "import", str(f), check=False)
+    assert p.returncode == 2 and "--user" in p.stderr
+    f.write_text("Tên;Loại;Nhóm\nHội Khuyến học xã Tân Lập;Cơ quan;Mặt trận, đoàn thể\n", encoding="utf-8")
+    p = run(demo_home, "directory", "import", str(f), "--user", "vanthu",
+            env={"VANPHONG_PASSWORD": "vanphong2026"})
+    assert "Đã thêm 1 mục" in p.stdout
+    assert "Hội Khuyến học" in run(demo_home, "search", "khuyen", "hoc").stdout
