@@ -76,11 +76,11 @@ class VanphongApp(App[int]):
     TITLE = S.APP_TITLE
     COMMANDS = {_palette_provider}
     BINDINGS = [
-        Binding("f1,question_mark", "help", S.KEY_HELP, key_display="F1"),
+        Binding("f1,question_mark", "help", S.KEY_HELP, key_display="F1", tooltip=S.TIP_HELP),
         Binding("ctrl+p", "command_palette", S.KEY_PALETTE, key_display="^p", show=False,
-                priority=True),
-        Binding("f10,ctrl+o", "menu", S.KEY_MENU, key_display="F10"),
-        Binding("ctrl+q", "quit", S.KEY_QUIT, key_display="^q", priority=True),
+                priority=True, tooltip=S.TIP_PALETTE),
+        Binding("f10,ctrl+o", "menu", S.KEY_MENU, key_display="F10", tooltip=S.TIP_MENU),
+        Binding("ctrl+q", "quit", S.KEY_QUIT, key_display="^q", priority=True, tooltip=S.TIP_QUIT),
     ]
 
     def __init__(self, home=None, *, today: _dt.date | None = None,

@@ -38,6 +38,14 @@ KEY_UP = "Lên"
 KEY_DOWN = "Xuống"
 KEY_TOGGLE = "Bật/tắt"
 
+# longer descriptions for the help screen (the footer shows the short ones above)
+TIP_HELP = "Trợ giúp: danh sách phím (màn hình này)"
+TIP_PALETTE = "Bảng lệnh: gõ để đi đến mọi mục, hoặc tìm trong mọi sổ"
+TIP_MENU = "Menu: mọi mục và việc"
+TIP_QUIT = "Thoát chương trình"
+TIP_SEARCH = "Tìm kiếm trong mọi sổ"
+TIP_FILTER = "Lọc danh sách theo từ gõ vào"
+
 # Keys that every screen understands, listed on the help screen under "Phím chung".
 NAV_KEYS = [
     ("Tab / Shift+Tab", "Chuyển sang ô sau / ô trước"),

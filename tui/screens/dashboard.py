@@ -6,14 +6,16 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from models import dashboard
+from models.errors import VanphongError
 
 from .. import areas
 from .. import strings as S
+from ..widgets.fields import FormScroll
 from .base import BaseScreen
 
 
@@ -69,7 +71,7 @@ def menu_options(actor, wide: bool = False) -> list[Option]:
 
 class DashboardScreen(BaseScreen):
     TITLE_VI = S.AREA_DASHBOARD
-    BINDINGS = [Binding("slash", "search", S.KEY_SEARCH, key_display="/")]
+    BINDINGS = [Binding("slash", "search", S.KEY_SEARCH, key_display="/", tooltip=S.TIP_SEARCH)]
     AUTO_FOCUS = "#dash-menu"
     HELP_EXTRA = [("↑ ↓ rồi Enter", "Chọn mục trong menu, hoặc mở một ô việc"),
                   ("Tab", "Chuyển giữa menu và các ô việc")]
@@ -79,31 +81,32 @@ class DashboardScreen(BaseScreen):
             with Vertical(id="dash-menu-box"):
                 yield Static(S.DASH_MENU, id="dash-menu-title")
                 yield OptionList(*menu_options(self.app.actor), id="dash-menu", markup=False)
-            yield VerticalScroll(id="dash-panels")
+            yield FormScroll(id="dash-panels")
 
-    def on_mount(self) -> None:
-        self.load_panels()
-
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
+        # every time the dashboard comes into view (first show, back from an area)
         super().on_screen_resume()
-        if self.is_mounted:
-            self.load_panels()
+        await self.load_panels()
 
-    def load_panels(self) -> None:
-        box = self.query_one("#dash-panels", VerticalScroll)
-        focused_index = None
+    async def load_panels(self) -> None:
+        box = self.query_one("#dash-panels", FormScroll)
         boxes = list(box.query(PanelBox))
-        if self.focused in boxes:
-            focused_index = boxes.index(self.focused)
-        panels = self.app.run_guarded(dashboard.panels, self.app.actor, self.app.today()) or []
-        box.remove_children()
-        if panels:
+        focused_index = boxes.index(self.focused) if self.focused in boxes else None
+        problem = ""
+        try:
+            panels = dashboard.panels(self.app.actor, self.app.today())
+        except VanphongError as e:        # said in place: a dialog would come back on every return
+            panels, problem = [], e.message
+        await box.remove_children()
+        if problem:
+            await box.mount(Static(problem, classes="dash-error", markup=False))
+        elif panels:
             new = [PanelBox(p) for p in panels]
-            box.mount_all(new)
+            await box.mount_all(new)
             if focused_index is not None:
                 new[min(focused_index, len(new) - 1)].focus()
         else:
-            box.mount(Static(S.DASH_NOTHING, id="dash-empty"))
+            await box.mount(Static(S.DASH_NOTHING, classes="dash-empty"))
             if focused_index is not None:
                 self.query_one("#dash-menu").focus()
 

@@ -20,33 +20,50 @@ _SKIP_ACTIONS = {"app.focus_next", "app.focus_previous", "screen.copy_text", "he
                  "app.copy_text", "screen.minimize", "screen.maximize"}
 
 
+_GLOBAL_ORDER = ["help", "command_palette", "menu", "quit"]
+
+
+def _from_textual(node, key: str, action: str) -> bool:
+    """Was this binding declared by a Textual class (an Input's editing keys, a list's cursor
+    keys) rather than by this program? Those are summed up in NAV_KEYS, in Vietnamese."""
+    for cls in type(node).__mro__:
+        for b in cls.__dict__.get("BINDINGS", ()):
+            keys, act = (b.key, b.action) if isinstance(b, Binding) else (b[0], b[1])
+            if act == action and key in [k.strip() for k in keys.split(",")]:
+                return cls.__module__.startswith("textual.")
+    return False
+
+
 def describe_bindings(screen: Screen) -> tuple[list[tuple[str, str]], list[tuple[str, str]],
                                                list[tuple[str, str]]]:
     """(screen keys, area keys, global keys) as (keys shown, description) rows."""
     app = screen.app
-    groups: "OrderedDict[tuple[int, str], tuple[object, list[str], str]]" = OrderedDict()
+    groups: "OrderedDict[tuple[int, str], tuple[object, str, list[str], str]]" = OrderedDict()
     for key, active in screen.active_bindings.items():
         node, binding = active.node, active.binding
         if binding.system or binding.action in _SKIP_ACTIONS or not binding.description:
             continue
-        if type(node).__module__.startswith("textual.") and node is not app:
+        if _from_textual(node, key, binding.action):
             continue
         gk = (id(node), binding.action)
         if gk not in groups:
-            groups[gk] = (node, [], binding.description)
+            groups[gk] = (node, binding.action, [], binding.tooltip or binding.description)
         shown = areas.key_display(key)
-        if shown not in groups[gk][1]:
-            groups[gk][1].append(shown)
+        if shown not in groups[gk][2]:
+            groups[gk][2].append(shown)
     mine, area_rows, common = [], [], []
-    for node, keys, desc in groups.values():
-        row = (" / ".join(keys), desc)
-        if node is app:
-            (area_rows if str(desc) in {a.label for a in areas.AREAS.values()} else common).append(row)
-        else:
+    for node, action, keys, desc in groups.values():
+        row = (" / ".join(keys), str(desc))
+        if node is not app:
             mine.append(row)
+        elif action.startswith("open_area"):
+            area_rows.append(row)
+        else:
+            rank = _GLOBAL_ORDER.index(action) if action in _GLOBAL_ORDER else len(_GLOBAL_ORDER)
+            common.append((rank, row))
+    common.sort(key=lambda r: r[0])
     mine += list(getattr(screen, "HELP_EXTRA", []))
-    # areas not bound to keys are still reachable: say how (menu, palette)
-    return mine, area_rows, common + list(S.NAV_KEYS)
+    return mine, area_rows, [row for _, row in common] + list(S.NAV_KEYS)
 
 
 class HelpScreen(ModalScreen):

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider, SearchIcon
+from textual.command import (CommandInput, CommandPalette, DiscoveryHit, Hit, Hits, Provider,
+                             SearchIcon)
 
 from .. import areas
 from .. import strings as S
@@ -21,6 +22,7 @@ class VanphongPalette(CommandPalette):
 
     def on_mount(self) -> None:
         self.query_one(SearchIcon).icon = ">"
+        self.query_one(CommandInput).cursor_blink = False      # no repaint twice a second
 
 
 class VanphongCommands(Provider):

@@ -21,13 +21,14 @@ from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from .. import strings as S
+from ..widgets.fields import TextInput
 from ..widgets.register_table import RegisterSource, RegisterTable
 from .base import AreaScreen
 
 
 class RegisterScreen(AreaScreen):
     BINDINGS = [Binding("escape", "back", S.KEY_BACK, key_display="Esc"),
-                Binding("slash", "filter", S.KEY_FILTER, key_display="/")]
+                Binding("slash", "filter", S.KEY_FILTER, key_display="/", tooltip=S.TIP_FILTER)]
     AUTO_FOCUS = "#register-table"
     PAGE_SIZE = 100
     HINT = ""
@@ -37,7 +38,7 @@ class RegisterScreen(AreaScreen):
         self.filter_text = ""
 
     def compose_body(self) -> ComposeResult:
-        yield Input(placeholder=S.FILTER_PLACEHOLDER, id="register-filter", compact=True)
+        yield TextInput(placeholder=S.FILTER_PLACEHOLDER, id="register-filter")
         yield RegisterTable(page_size=self.PAGE_SIZE, id="register-table")
         yield Static(self.HINT, id="register-status", markup=False)
 

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 from models import search
 
 from .. import strings as S
+from ..widgets.fields import TextInput
 from .base import AreaScreen
 
 
@@ -27,8 +28,7 @@ class SearchScreen(AreaScreen):
         self.hits: list[search.Hit] = []
 
     def compose_body(self) -> ComposeResult:
-        yield Input(value=self.initial_query, placeholder=S.SEARCH_PLACEHOLDER, id="search-input",
-                    compact=True)
+        yield TextInput(value=self.initial_query, placeholder=S.SEARCH_PLACEHOLDER, id="search-input")
         yield Static(S.SEARCH_HINT, id="search-status", markup=False)
         yield OptionList(id="search-results", markup=False)
 

@@ -31,14 +31,29 @@ from models.text import format_date, format_money, nfc, parse_date, parse_money,
 from .. import strings as S
 
 
+class TextInput(Input):
+    """An Input whose cursor does not blink: a blinking cursor repaints the line twice a second,
+    which over SSH is traffic for nothing (and keeps screenshots still)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("compact", True)
+        super().__init__(*args, **kwargs)
+        self.cursor_blink = False
+
+
 class Field(Widget):
     """One labelled text input with its error line. Subclasses override ``parse``."""
 
     DEFAULT_CSS = """
     Field { height: auto; }
     Field > .field-row { height: 1; }
-    Field .field-error { display: none; }
+    Field .field-label { width: 24; }
+    Field .field-input { width: 1fr; }
+    Field .field-error { display: none; padding-left: 24; height: auto; }
+    Field .field-help { padding-left: 24; height: auto; }
     Field.-invalid .field-error { display: block; }
+    Field.-stacked .field-label { width: 1fr; }
+    Field.-stacked .field-error, Field.-stacked .field-help { padding-left: 0; }
     """
 
     class Submitted(Message):
@@ -82,8 +97,8 @@ class Field(Widget):
         yield Static("", classes="field-error", markup=False)
 
     def make_control(self) -> Widget:
-        return Input(value=self._initial, placeholder=self._placeholder, password=self._password,
-                     max_length=self._max_length, compact=True, classes="field-input")
+        return TextInput(value=self._initial, placeholder=self._placeholder, password=self._password,
+                         max_length=self._max_length, classes="field-input")
 
     @property
     def control(self) -> Widget:

@@ -96,13 +96,16 @@ class RegisterTable(DataTable):
     def set_source(self, source: RegisterSource) -> None:
         """Show another source (a new filter): clear, then load its first page."""
         self.source = source
-        self.clear(columns=True)
-        self.keys = []
-        self.exhausted = False
-        self.fetches = 0
-        for c in source.columns:
-            col = c if isinstance(c, Column) else Column(str(c))
-            self.add_column(Text(col.label, justify=col.justify), width=col.width)
+        self._loading = True            # clearing moves the cursor: do not fetch meanwhile
+        try:
+            self.clear(columns=True)
+            self.keys = []
+            self.exhausted = False
+            self.fetches = 0
+            for col in self._columns():
+                self.add_column(Text(col.label, justify=col.justify), width=col.width)
+        finally:
+            self._loading = False
         self.load_more()
 
     def reload(self) -> None:
@@ -119,18 +122,19 @@ class RegisterTable(DataTable):
         """Fetch the next page; returns how many rows came."""
         if self.source is None or self.exhausted or self._loading:
             return 0
-        self._loading = True
+        self._loading = True            # adding rows moves the cursor: no fetch from in here
         try:
             after = self.keys[-1] if self.keys else None
             page = self.source.fetch(after, self.page_size)
             self.fetches += 1
+            if len(page) < self.page_size:
+                self.exhausted = True
+            columns = self._columns()
+            for key, cells in page:
+                self.keys.append(key)
+                self.add_row(*(self._cell(c, col) for c, col in zip(cells, columns)))
         finally:
             self._loading = False
-        if len(page) < self.page_size:
-            self.exhausted = True
-        for key, cells in page:
-            self.keys.append(key)
-            self.add_row(*(self._cell(c, col) for c, col in zip(cells, self._columns())))
         self.post_message(self.Loaded(self, len(self.keys), self.exhausted))
         return len(page)
 

@@ -1,0 +1,80 @@
+"""Form fields: parse with the models' own rules, say what is wrong right under the field."""
+from __future__ import annotations
+
+from textual.app import App
+from textual.containers import Vertical
+
+from models.errors import ValidationError
+from tui.widgets.fields import (DateField, MoneyField, RequiredText, clean_fields,
+                                show_validation_error)
+
+from conftest import SIZE
+
+
+class FormApp(App):
+    def compose(self):
+        with Vertical(id="form"):
+            yield RequiredText("Trích yếu", "summary")
+            yield DateField("Ngày văn bản", "doc_date")
+            yield MoneyField("Số tiền", "amount")
+
+
+async def test_money_gets_its_dots_and_date_its_zeros_when_left(type_text, shown):
+    app = FormApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        summary, date, money = app.query_one(RequiredText), app.query_one(DateField), app.query_one(MoneyField)
+        date.focus()
+        await pilot.pause()
+        await type_text(pilot, "5/3/2026")
+        await pilot.press("tab")
+        await type_text(pilot, "1250000")
+        await pilot.press("shift+tab")                 # leaving the field tidies it
+        await pilot.pause()
+        assert money.value == "1.250.000"
+        assert date.value == "05/03/2026"
+        assert "1.250.000" in shown(app)
+        summary.value = "Báo cáo quý I"
+        values = clean_fields(app.query_one("#form"))
+    assert values is not None
+    assert values["amount"] == 1_250_000 and values["doc_date"].isoformat() == "2026-03-05"
+    assert values["summary"] == "Báo cáo quý I"
+
+
+async def test_errors_are_vietnamese_and_under_each_field(type_text, shown):
+    app = FormApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        date, money = app.query_one(DateField), app.query_one(MoneyField)
+        date.value = "05/03"
+        money.value = "12,5"
+        assert clean_fields(app.query_one("#form")) is None
+        await pilot.pause()
+        summary = app.query_one(RequiredText)
+        assert summary.error == "Chưa nhập trích yếu."
+        assert date.error.startswith("Ngày phải viết dạng dd/mm/yyyy")
+        assert money.error.startswith("Số tiền tính bằng đồng, không có phần lẻ")
+        assert app.focused is summary.input                   # the first wrong one
+        lines = shown(app).splitlines()
+        for f in (summary, date, money):                      # each error on the line below its input
+            y = f.input.region.y
+            assert f.error[:20] in lines[y + 1]
+        # fixing a field clears its error as soon as it is right
+        money.focus()
+        await pilot.pause()
+        await pilot.press("end", "ctrl+u")
+        await type_text(pilot, "125")
+        assert money.error == ""
+
+
+async def test_an_error_from_models_lands_under_the_named_field():
+    app = FormApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        placed = show_validation_error(app.query_one("#form"),
+                                       ValidationError("Số tiền vượt mức thu.", "amount"))
+        await pilot.pause()
+        assert placed
+        assert app.query_one(MoneyField).error == "Số tiền vượt mức thu."
+        assert app.focused is app.query_one(MoneyField).input
+        assert not show_validation_error(app.query_one("#form"), ValidationError("Khác.", "other"))

@@ -1,0 +1,198 @@
+"""Cài đặt: the office's particulars, the settings registry, accounts — each saved through models
+and written to the audit log."""
+from __future__ import annotations
+
+import json
+
+from models import audit, users
+from models import office as office_mod
+from models.audit import AuditEntry
+from tui.screens.settings import SettingsScreen
+from tui.screens.users import AddUserDialog, EditUserDialog, ResetPasswordDialog
+from tui.widgets.fields import Field
+
+from conftest import SIZE
+
+
+def field(screen, name: str) -> Field:
+    return [f for f in screen.query(Field) if f.field == name][0]
+
+
+async def open_settings(pilot):
+    await pilot.press("f9")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SettingsScreen)
+
+
+async def show_tab(pilot, tab_id: str):
+    """Shift+Tab up to the row of tabs, then → until the tab is shown (as a person does)."""
+    tabs = pilot.app.screen.query_one("#settings-tabs")
+    await pilot.press("shift+tab")
+    for _ in range(3):
+        if tabs.active == tab_id:
+            break
+        await pilot.press("right")
+    await pilot.press("tab")
+    await pilot.pause()
+    assert tabs.active == tab_id
+
+
+async def test_edit_office_name_saves_audits_and_shows_in_header(office, make_app, type_text, shown):
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(pilot)
+        name = field(app.screen, "name")
+        assert app.focused is name.input                 # the cursor starts on the name
+        assert name.value == "Đảng ủy xã Tân Lập"
+        await pilot.press("end", "ctrl+u")               # clear the line
+        await type_text(pilot, "Đảng ủy phường Hòa Bình")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Đảng ủy phường Hòa Bình ›" in shown(app)     # the header now says so
+    assert office_mod.get_office().name == "Đảng ủy phường Hòa Bình"
+    e = AuditEntry.select().order_by(AuditEntry.seq.desc()).first()
+    assert (e.username, e.action, e.table_name) == ("admin", "update", "office")
+    assert json.loads(e.old) == {"name": "Đảng ủy xã Tân Lập"}
+    assert json.loads(e.new) == {"name": "Đảng ủy phường Hòa Bình"}
+    assert audit.verify().ok
+
+
+async def test_empty_name_and_bad_date_are_refused_under_their_fields(office, make_app, shown):
+    app = make_app(user=office["admin"])
+    before = AuditEntry.select().count()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(pilot)
+        field(app.screen, "name").value = "   "
+        field(app.screen, "term_start").value = "16/13/2025"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert field(app.screen, "name").error == "Chưa nhập tên cấp ủy."
+        assert field(app.screen, "term_start").error == "Không có ngày 16/13/2025."
+        text = shown(app)
+        assert "Chưa nhập tên cấp ủy." in text and "Không có ngày 16/13/2025." in text
+        assert app.focused is field(app.screen, "name").input     # the first wrong field
+    assert office_mod.get_office().name == "Đảng ủy xã Tân Lập"
+    assert AuditEntry.select().count() == before
+
+
+async def test_settings_are_drawn_by_kind_and_saved(office, make_app, type_text, shown):
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(pilot)
+        await show_tab(pilot, "tab-settings")
+        screen = app.screen
+        # every registered setting has a field
+        assert {f.field for f in screen.query_one("#settings-form").query(Field)} == set(office_mod.SETTINGS)
+        lock = field(screen, "login.lock_minutes")
+        assert app.focused is lock.input
+        await pilot.press("end", "ctrl+u")
+        await type_text(pilot, "abc")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert lock.error == "Cần một số nguyên."
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "5000")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert lock.error == "Cần một số nguyên trong khoảng 1–1440."
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "30")
+        await pilot.press("tab")                          # to the mouse switch
+        await pilot.press("space")
+        assert "[x] Có" in shown(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert office_mod.get_setting("login.lock_minutes") == 30
+    assert office_mod.get_setting("ui.mouse") is True
+    changed = {e.record_id for e in AuditEntry.select().where(AuditEntry.table_name == "setting")}
+    assert changed == {"login.lock_minutes", "ui.mouse"}
+
+
+async def test_admin_adds_a_user_edits_role_and_resets_password(office, make_app, type_text, shown):
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(pilot)
+        await show_tab(pilot, "tab-users")
+        assert "thuquy" in shown(app) and "Thủ quỹ" in shown(app)
+        # F7: add an account
+        await pilot.press("f7")
+        await pilot.pause()
+        assert isinstance(app.screen, AddUserDialog)
+        await type_text(pilot, "ketoan")
+        await pilot.press("enter")
+        await type_text(pilot, "Đỗ Thị Hạnh")
+        await pilot.press("enter")
+        field(app.screen, "role").value = "treasurer"
+        field(app.screen, "password").focus()
+        await pilot.pause()
+        await type_text(pilot, "matkhau-moi-1")
+        await pilot.press("enter")
+        await type_text(pilot, "matkhau-moi-1")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        assert "ketoan" in shown(app)
+        u = users.User.get(users.User.username == "ketoan")
+        assert (u.full_name, u.role) == ("Đỗ Thị Hạnh", "treasurer")
+        # Enter on the row: change role and lock the account
+        table = app.screen.query_one("#users-table")
+        table.move_cursor(row=[x.username for x in users.list_users()].index("ketoan"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditUserDialog)
+        field(app.screen, "role").value = "viewer"
+        field(app.screen, "active").focus()
+        await pilot.pause()
+        await pilot.press("space")                        # untick "Đang dùng"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        assert "Đã khóa" in shown(app)
+        # F6: a new password
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, ResetPasswordDialog)
+        await type_text(pilot, "ngan")
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "ngan")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert field(app.screen, "new_password").error == "Mật khẩu cần ít nhất 8 ký tự."
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+    u = users.User.get(users.User.username == "ketoan")
+    assert (u.role, u.active) == ("viewer", False)
+    assert users.check_password("matkhau-moi-1", u.password_hash)
+    assert audit.verify().ok
+
+
+async def test_last_admin_cannot_be_locked_message_in_the_dialog(office, make_app, shown):
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(pilot)
+        await show_tab(pilot, "tab-users")
+        table = app.screen.query_one("#users-table")
+        table.move_cursor(row=[x.username for x in users.list_users()].index("admin"))
+        await pilot.press("enter")
+        await pilot.pause()
+        field(app.screen, "active").value = False
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EditUserDialog)
+        assert field(app.screen, "active").error == "Không thể khóa tài khoản quản trị cuối cùng."
+    assert users.User.get(users.User.username == "admin").active
+
+
+async def test_viewer_cannot_reach_settings(office, make_app):
+    app = make_app(user=office["viewer"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+        # opening it anyway (e.g. from an old shortcut) says why, in Vietnamese
+        app.run_guarded(app.open_area, "settings")
+        await pilot.pause()
+        assert "không có quyền sửa cài đặt" in str(app.screen.query_one("#dialog-message").content)
