@@ -15,14 +15,16 @@ search index (accent- and case-insensitive).
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from dataclasses import dataclass
 from typing import Callable
 
-from peewee import Tuple
+from peewee import SQL, Tuple
 
 from . import dashboard, search, users
 from .contacts import Contact
 from .documents import OPEN_STATUSES, SECRET_LEVELS, Incoming, Outgoing
+from .db import is_sqlite
 from .dossiers import Dossier, DossierItem, overdue_dossiers
 from .seal import SealHandover, SealUse
 from .text import format_date, format_datetime, nfc
@@ -62,6 +64,10 @@ class DataSource:
     def order_fields(self) -> list:
         raise NotImplementedError
 
+    def cell_fields(self) -> list:
+        """The columns ``cells`` and ``key_of`` read (fewer columns, faster pages); [] = all."""
+        return []
+
     def key_of(self, row) -> Key:
         return tuple(getattr(row, f.name) for f in self.order_fields())
 
@@ -69,13 +75,22 @@ class DataSource:
         raise NotImplementedError
 
     # the API the TUI uses
+    def column_specs(self) -> list[tuple[str, int | None]]:
+        """(header, width in cells or None for 'the rest') — for tui.widgets Column(label, width)."""
+        return [(c, w or None) for c, w in zip(self.columns, self.widths)]
+
     def fetch(self, after_key: Key | None = None, limit: int = 50) -> list[tuple[Key, list[str]]]:
-        return [(self.key_of(r), self.cells(r)) for r in self.rows(after_key, limit)]
+        return [(self.key_of(r), self.cells(r)) for r in self._page(after_key, limit, lean=True)]
 
     def rows(self, after_key: Key | None = None, limit: int = 50) -> list:
         """The records themselves (for code that wants more than the cells)."""
+        return self._page(after_key, limit, lean=False)
+
+    def _page(self, after_key: Key | None, limit: int, lean: bool) -> list:
         fields = self.order_fields()
         q = self.query()
+        if lean and self.cell_fields():
+            q = q.select(*self.cell_fields())
         if after_key is not None:
             after = Tuple(*after_key)
             q = q.where(Tuple(*fields) < after if self.descending else Tuple(*fields) > after)
@@ -92,13 +107,33 @@ class DataSource:
         return self.query().model.get_by_id(self.ref(key))
 
 
-def _search_ids(text: str | None, kinds: list[str]) -> list[int] | None:
+class IdSet(list):
+    """Record ids matched by a search; serialised once for every page that filters by them."""
+
+    @property
+    def payload(self) -> str:
+        if not hasattr(self, "_payload"):
+            self._payload = json.dumps(list(self))
+        return self._payload
+
+
+def _search_ids(text: str | None, kinds: list[str]) -> IdSet | None:
     if not text or not nfc(text):
         return None
-    out: list[int] = []
+    out = IdSet()
     for k in kinds:
         out += search.ids(text, k)
     return out
+
+
+def id_filter(field, ids: list[int]):
+    """``field IN ids`` shaped for the planner: a few ids are looked up one by one; many are
+    probed while walking the register's own sort index (no sort of thousands of rows)."""
+    if len(ids) <= 500 or not is_sqlite():
+        return field.in_(list(ids))
+    payload = ids.payload if isinstance(ids, IdSet) else json.dumps(list(ids))
+    sub = SQL("(SELECT value FROM json_each(?))", (payload,))
+    return ((field + 0) if len(ids) > 2000 else field).in_(sub)
 
 
 def _year_range(field, year: int):
@@ -113,9 +148,9 @@ class IncomingSource(DataSource):
                "Hạn xử lý", "Trạng thái"]
     widths = [6, 10, 18, 12, 0, 16, 10, 11]
 
-    def __init__(self, actor, *, year: int | None = None, status: str | list[str] | None = None,
-                 doc_type: str | None = None, handler: str | int | None = None,
-                 overdue: bool = False, text: str | None = None, urgency: str | None = None,
+    def __init__(self, actor, text: str | None = None, *, year: int | None = None,
+                 status: str | list[str] | None = None, doc_type: str | None = None,
+                 handler: str | int | None = None, overdue: bool = False, urgency: str | None = None,
                  date_from: _dt.date | None = None, date_to: _dt.date | None = None,
                  secret: bool = False, today: _dt.date | None = None):
         super().__init__(actor)
@@ -160,11 +195,16 @@ class IncomingSource(DataSource):
             q = q.where(Incoming.arrived_at < _dt.datetime.combine(self.date_to + _dt.timedelta(days=1),
                                                                     _dt.time.min))
         if self.ids is not None:
-            q = q.where(Incoming.id.in_(self.ids))
+            q = q.where(id_filter(Incoming.id, self.ids))
         return q
 
     def order_fields(self):
         return [Incoming.year, Incoming.arrival_no, Incoming.id]
+
+    def cell_fields(self):
+        I = Incoming  # noqa: E741
+        return [I.id, I.year, I.arrival_no, I.arrived_at, I.sender, I.doc_number, I.summary,
+                I.summary_consent, I.secrecy, I.handler, I.deadline, I.status]
 
     def cells(self, d: Incoming) -> list[str]:
         summary = shown_summary(d)
@@ -185,8 +225,9 @@ class OutgoingSource(DataSource):
     columns = ["Số, ký hiệu", "Ngày", "Trích yếu", "Người ký", "Nơi nhận", "Số bản", "Trạng thái"]
     widths = [12, 10, 0, 16, 18, 6, 12]
 
-    def __init__(self, actor, *, year: int | None = None, status: str | list[str] | None = None,
-                 type_code: str | None = None, signer: str | None = None, text: str | None = None,
+    def __init__(self, actor, text: str | None = None, *, year: int | None = None,
+                 status: str | list[str] | None = None, type_code: str | None = None,
+                 signer: str | None = None,
                  date_from: _dt.date | None = None, date_to: _dt.date | None = None,
                  secret: bool = False, today: _dt.date | None = None):
         super().__init__(actor)
@@ -222,11 +263,16 @@ class OutgoingSource(DataSource):
         if self.date_to:
             q = q.where(Outgoing.doc_date <= self.date_to)
         if self.ids is not None:
-            q = q.where(Outgoing.id.in_(self.ids))
+            q = q.where(id_filter(Outgoing.id, self.ids))
         return q
 
     def order_fields(self):
         return [Outgoing.doc_date, Outgoing.id]
+
+    def cell_fields(self):
+        O = Outgoing  # noqa: E741
+        return [O.id, O.doc_date, O.symbol, O.summary, O.summary_consent, O.secrecy, O.signer,
+                O.recipients, O.copies, O.status]
 
     def cells(self, d: Outgoing) -> list[str]:
         summary = shown_summary(d)
@@ -244,8 +290,8 @@ class DirectorySource(DataSource):
     widths = [0, 9, 14, 16, 18, 12]
     descending = False
 
-    def __init__(self, actor, *, kind: str | None = None, group: str | None = None,
-                 text: str | None = None, include_inactive: bool = False):
+    def __init__(self, actor, text: str | None = None, *, kind: str | None = None,
+                 group: str | None = None, include_inactive: bool = False):
         super().__init__(actor)
         self.contact_kind, self.group, self.include_inactive = kind, group, include_inactive
         self.ids = _search_ids(text, ["contact"])
@@ -259,7 +305,7 @@ class DirectorySource(DataSource):
         if self.group:
             q = q.where(Contact.group == self.group)
         if self.ids is not None:
-            q = q.where(Contact.id.in_(self.ids))
+            q = q.where(id_filter(Contact.id, self.ids))
         return q
 
     def order_fields(self):
@@ -276,8 +322,8 @@ class DossierSource(DataSource):
     columns = ["Ký hiệu", "Tiêu đề hồ sơ", "Năm", "Thời hạn bảo quản", "Hạn nộp lưu", "Tình trạng"]
     widths = [9, 0, 5, 10, 10, 18]
 
-    def __init__(self, actor, *, year: int | None = None, overdue: bool = False,
-                 text: str | None = None, today: _dt.date | None = None):
+    def __init__(self, actor, text: str | None = None, *, year: int | None = None,
+                 overdue: bool = False, today: _dt.date | None = None):
         super().__init__(actor)
         self.year, self.overdue = year, overdue
         self.today = today or _dt.date.today()
@@ -291,7 +337,7 @@ class DossierSource(DataSource):
             ids = [d.id for d in overdue_dossiers(self.today)]
             q = q.where(Dossier.id.in_(ids))
         if self.ids is not None:
-            q = q.where(Dossier.id.in_(self.ids))
+            q = q.where(id_filter(Dossier.id, self.ids))
         return q
 
     def order_fields(self):
@@ -311,12 +357,16 @@ class SealSource(DataSource):
     columns = ["Ngày", "Văn bản", "Người ký", "Người đóng dấu", "Số bản"]
     widths = [10, 14, 0, 18, 6]
 
-    def __init__(self, actor, *, year: int | None = None):
+    def __init__(self, actor, text: str | None = None, *, year: int | None = None):
         super().__init__(actor)
         self.year = year
+        kinds = ["outgoing", "secret_outgoing"] if users.can(actor, "secret.view") else ["outgoing"]
+        self.ids = _search_ids(text, kinds)      # by the stamped document
 
     def query(self):
         q = SealUse.select()
+        if self.ids is not None:
+            q = q.where(id_filter(SealUse.outgoing, self.ids))
         if self.year:
             y = int(self.year)
             q = q.where((SealUse.used_on >= _dt.date(y, 1, 1)) & (SealUse.used_on <= _dt.date(y, 12, 31)))
@@ -335,7 +385,15 @@ class SealHandoverSource(DataSource):
     columns = ["Ngày", "Người giao", "Người nhận", "Người chứng kiến", "Lý do"]
     widths = [10, 18, 18, 18, 0]
 
+    def __init__(self, actor, text: str | None = None):
+        super().__init__(actor)
+        self.text = nfc(text)
+
     def query(self):
+        if self.text:
+            return SealHandover.select().where(SealHandover.from_person.contains(self.text)
+                                               | SealHandover.to_person.contains(self.text)
+                                               | SealHandover.reason.contains(self.text))
         return SealHandover.select()
 
     def order_fields(self):
@@ -389,48 +447,51 @@ class Found:
     summary: str
 
 
-_DESCRIBERS: dict[str, tuple[Callable[[int], Found | None], str]] = {}
+_DESCRIBERS: dict[str, tuple[Callable[[list[int]], dict[int, Found]], str]] = {}
 
 
-def register_describer(kind: str, fn: Callable[[int], "Found | None"], permission: str = "records.view") -> None:
-    """Another register shows its hits in the global search with its own number and date."""
+def register_describer(kind: str, fn: Callable[[list[int]], dict[int, "Found"]],
+                       permission: str = "records.view") -> None:
+    """Another register shows its hits in the global search with its own number and date:
+    ``fn(refs) -> {ref: Found}`` (one query for all the hits of that kind)."""
     _DESCRIBERS[kind] = (fn, permission)
 
 
-def _describe_incoming(ref: int) -> Found | None:
-    d = Incoming.get_or_none(Incoming.id == ref)
-    if d is None:
-        return None
-    kind = "secret_incoming" if d.is_secret else "incoming"
-    return Found(kind, d.id, search.KINDS[kind].label, f"{d.arrival_no}/{d.year}",
-                 format_date(d.arrived_at), _one_line(shown_summary(d)) + (" (đã hủy)" if d.status == "cancelled" else ""))
+def _describe_incoming(refs: list[int]) -> dict[int, Found]:
+    out = {}
+    for d in Incoming.select().where(Incoming.id.in_(refs)):
+        kind = "secret_incoming" if d.is_secret else "incoming"
+        out[d.id] = Found(kind, d.id, search.KINDS[kind].label, f"{d.arrival_no}/{d.year}",
+                          format_date(d.arrived_at),
+                          _one_line(shown_summary(d)) + (" (đã hủy)" if d.status == "cancelled" else ""))
+    return out
 
 
-def _describe_outgoing(ref: int) -> Found | None:
-    d = Outgoing.get_or_none(Outgoing.id == ref)
-    if d is None:
-        return None
-    kind = "secret_outgoing" if d.is_secret else "outgoing"
-    return Found(kind, d.id, search.KINDS[kind].label, d.symbol, format_date(d.doc_date),
-                 _one_line(shown_summary(d)) + (" (đã hủy số)" if d.status == "cancelled" else ""))
+def _describe_outgoing(refs: list[int]) -> dict[int, Found]:
+    out = {}
+    for d in Outgoing.select().where(Outgoing.id.in_(refs)):
+        kind = "secret_outgoing" if d.is_secret else "outgoing"
+        out[d.id] = Found(kind, d.id, search.KINDS[kind].label, d.symbol, format_date(d.doc_date),
+                          _one_line(shown_summary(d)) + (" (đã hủy số)" if d.status == "cancelled" else ""))
+    return out
 
 
-def _describe_contact(ref: int) -> Found | None:
-    c = Contact.get_or_none(Contact.id == ref)
-    if c is None:
-        return None
-    extra = ", ".join(x for x in (c.organisation, c.phone) if x)
-    return Found("contact", c.id, search.KINDS["contact"].label, c.abbr, "",
-                 c.label + (f" ({extra})" if extra else ""))
+def _describe_contact(refs: list[int]) -> dict[int, Found]:
+    out = {}
+    for c in Contact.select().where(Contact.id.in_(refs)):
+        extra = ", ".join(x for x in (c.organisation, c.phone) if x)
+        out[c.id] = Found("contact", c.id, search.KINDS["contact"].label, c.abbr, "",
+                          c.label + (f" ({extra})" if extra else ""))
+    return out
 
 
-def _describe_dossier(ref: int) -> Found | None:
-    d = Dossier.get_or_none(Dossier.id == ref)
-    if d is None:
-        return None
-    n = DossierItem.select().where(DossierItem.dossier == d.id).count()
-    return Found("dossier", d.id, search.KINDS["dossier"].label, d.code, str(d.year),
-                 f"{d.title} ({n} văn bản, {d.retention_label.lower()})")
+def _describe_dossier(refs: list[int]) -> dict[int, Found]:
+    out = {}
+    for d in Dossier.select().where(Dossier.id.in_(refs)):
+        n = DossierItem.select().where(DossierItem.dossier == d.id).count()
+        out[d.id] = Found("dossier", d.id, search.KINDS["dossier"].label, d.code, str(d.year),
+                          f"{d.title} ({n} văn bản, {d.retention_label.lower()})")
+    return out
 
 
 register_describer("incoming", _describe_incoming)
@@ -461,14 +522,18 @@ def search_all(actor, text: str, limit: int = 50) -> list[Found]:
     kinds = searchable_kinds(actor)
     if not kinds:
         return []
-    out = []
-    for h in search.query(text, kinds=kinds, limit=limit):
-        desc = _DESCRIBERS.get(h.kind)
-        f = desc[0](h.ref) if desc else None
-        if f is None:
-            f = Found(h.kind, h.ref, h.label, "", "", h.title)
-        out.append(f)
-    return out
+    hits = search.query(text, kinds=kinds, limit=limit)
+    described: dict[tuple[str, int], Found] = {}
+    by_kind: dict[str, list[int]] = {}
+    for h in hits:
+        by_kind.setdefault(h.kind, []).append(h.ref)
+    for kind, refs in by_kind.items():
+        desc = _DESCRIBERS.get(kind)
+        if desc:
+            for ref, f in desc[0](refs).items():
+                described[(kind, ref)] = f
+    return [described.get((h.kind, h.ref)) or Found(h.kind, h.ref, h.label, "", "", h.title)
+            for h in hits]
 
 
 # --- dashboard panels ------------------------------------------------------------------------
