@@ -73,8 +73,8 @@ define_setting("outgoing.congress_body", "Chữ viết tắt trong số ký hi�
 
 search.register_kind("incoming", 1, "Văn bản đến")
 search.register_kind("outgoing", 2, "Văn bản đi")
-search.register_kind("secret_incoming", 5, "Văn bản mật đến")
-search.register_kind("secret_outgoing", 6, "Văn bản mật đi")
+search.register_kind("secret_incoming", 5, "Văn bản mật đến", restricted=True)
+search.register_kind("secret_outgoing", 6, "Văn bản mật đi", restricted=True)
 
 SECRET_FILE_REFUSED = ("Văn bản mật chỉ được ghi thông tin vào sổ; Luật Bảo vệ bí mật nhà nước cấm "
                        "soạn thảo, lưu giữ văn bản mật trên máy tính đã hoặc đang kết nối mạng, "

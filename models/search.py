@@ -24,16 +24,19 @@ class Kind:
     name: str
     code: int
     label: str         # shown beside each hit: "Văn bản đến"
+    restricted: bool = False   # searched only when asked for by name (the secret register)
 
 
 KINDS: dict[str, Kind] = {}
 
 
-def register_kind(name: str, code: int, label: str) -> Kind:
+def register_kind(name: str, code: int, label: str, restricted: bool = False) -> Kind:
+    """``restricted`` kinds (secret documents) are left out of a search that names no kinds;
+    the caller checks the user's right and names them (models.registers.search_all does)."""
     for k in KINDS.values():
         if k.code == code and k.name != name:
             raise ValueError(f"search kind code {code} already used by {k.name}")
-    k = Kind(name, code, label)
+    k = Kind(name, code, label, restricted)
     KINDS[name] = k
     return k
 
@@ -170,11 +173,13 @@ def _newest_per_kind(fts: str, codes: list[int]) -> list[int]:
 
 
 def query(text: str, kinds: list[str] | None = None, limit: int = 50) -> list[Hit]:
-    """Best matches first. Every word of ``text`` must match the start of a word."""
+    """Best matches first. Every word of ``text`` must match the start of a word.
+    Without ``kinds``: every kind except the restricted ones (secret registers)."""
     toks = tokens(text)
     if not toks:
         return []
-    codes = sorted({KINDS[k].code for k in (kinds or KINDS)})
+    names = kinds if kinds else [k.name for k in KINDS.values() if not k.restricted]
+    codes = sorted({KINDS[k].code for k in names})
     if not codes:
         return []
     if is_sqlite():

@@ -112,6 +112,8 @@ def test_secret_documents_are_indexed_apart(office):
                             summary="Phương án bảo vệ", secrecy="Mật")
     assert search.ids("phuong an", "incoming") == []
     assert search.ids("phuong an", "secret_incoming") == [d.id]
+    assert search.query("phuong an") == []                 # a search naming no kinds leaves them out
+    assert [h.ref for h in search.query("phuong an", ["secret_incoming"])] == [d.id]
 
 
 def test_secret_entry_needs_secret_edit(office):
