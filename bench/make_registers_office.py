@@ -1,0 +1,148 @@
+"""Generate a realistic large office for the register benchmarks: ten years of an active
+committee, 100 000 incoming documents (10 000 a year), a directory, and the search index.
+
+Rows go in through sqlite3 ``executemany`` on the raw connection (not peewee's insert_many:
+this is about a realistic database, not about the ORM), the search index through
+``models.search.index_many`` — both in one transaction.
+
+    python3 bench/make_registers_office.py [--docs 100000] [--out bench/out/registers-100k]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SENDERS = [
+    ("Tỉnh ủy Tuyên Quang", "TU"), ("Văn phòng Tỉnh ủy", "VPTU"), ("Huyện ủy Yên Sơn", "HU"),
+    ("Văn phòng Huyện ủy Yên Sơn", "VPHU"), ("Ban Tổ chức Huyện ủy Yên Sơn", "BTCHU"),
+    ("Ban Tuyên giáo Huyện ủy Yên Sơn", "BTGHU"), ("Ủy ban Kiểm tra Huyện ủy Yên Sơn", "UBKTHU"),
+    ("Ban Dân vận Huyện ủy Yên Sơn", "BDVHU"), ("Trung tâm Chính trị huyện Yên Sơn", "TTCT"),
+    ("Ủy ban nhân dân huyện Yên Sơn", "UBND"), ("Phòng Nội vụ huyện Yên Sơn", "PNV"),
+    ("Ủy ban nhân dân xã Tân Lập", "UBND-X"), ("Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Lập", "MTTQ"),
+    ("Hội Liên hiệp Phụ nữ xã Tân Lập", "HLHPN"), ("Đoàn Thanh niên xã Tân Lập", "ĐTN"),
+    ("Hội Nông dân xã Tân Lập", "HND"), ("Hội Cựu chiến binh xã Tân Lập", "CCB"),
+] + [(f"Chi bộ thôn {n}", "CB") for n in ("Đồng Tâm", "Tân Thành", "Làng Mới", "Khuôn Khoai", "Cây Thông",
+                                            "Bản Pình", "Nà Khà", "Đồng Giàng", "Làng Ải", "Thác Cái")]
+TYPES = [("Công văn", "CV", 30), ("Hướng dẫn", "HD", 10), ("Kế hoạch", "KH", 12), ("Thông báo", "TB", 12),
+         ("Báo cáo", "BC", 14), ("Quyết định", "QĐ", 8), ("Nghị quyết", "NQ", 4), ("Chỉ thị", "CT", 2),
+         ("Giấy mời", "GM", 6), ("Tờ trình", "TTr", 2)]
+TOPICS = ["tổ chức Đại hội chi bộ", "thu, nộp đảng phí", "kiểm điểm, đánh giá, xếp loại đảng viên",
+          "phát triển đảng viên mới", "học tập, quán triệt nghị quyết", "công tác kiểm tra, giám sát",
+          "phòng, chống thiên tai mùa mưa bão", "xây dựng nông thôn mới", "chuyển đổi số",
+          "cải cách hành chính", "tuyên truyền kỷ niệm ngày thành lập Đảng", "công tác dân vận",
+          "an ninh trật tự trên địa bàn", "quy hoạch cấp ủy nhiệm kỳ", "sinh hoạt chi bộ chuyên đề",
+          "tình hình tư tưởng cán bộ, đảng viên", "bảo vệ môi trường", "phòng, chống tham nhũng, lãng phí",
+          "chăm lo gia đình chính sách", "giảm nghèo bền vững", "cập nhật cơ sở dữ liệu đảng viên",
+          "trao Huy hiệu Đảng", "bầu cử đại biểu Hội đồng nhân dân", "công tác cán bộ"]
+VERBS = ["V/v triển khai", "V/v hướng dẫn", "V/v báo cáo kết quả", "V/v đôn đốc", "V/v tăng cường",
+         "Kế hoạch thực hiện", "Thông báo kết luận về", "Báo cáo sơ kết", "Hướng dẫn thực hiện"]
+HANDLERS = ["Phạm Văn Đức", "Nguyễn Thị Thu Hà", "Lê Minh Tuấn", "Hoàng Văn Nam", "Đỗ Thị Hương",
+            "Vũ Đình Khoa", "Bùi Thị Lan Anh", "Ngô Quang Vinh", "Đặng Thị Phương", "Văn phòng Đảng ủy",
+            "Ủy ban Kiểm tra Đảng ủy", "Ban Xây dựng Đảng"]
+
+
+def generate(out: Path, n_docs: int = 100_000, seed: int = 7) -> dict:
+    from models import audit, documents, office, schema, search  # noqa: F401
+    from models.db import close_database, db, open_database
+    from models.home import OfficeHome
+    from models.text import nfc
+
+    if out.exists():
+        shutil.rmtree(out)
+    home = OfficeHome(out).ensure()
+    open_database(home.db_url)
+    office.first_run_setup({"name": "Đảng ủy xã Tân Lập", "superior": "Đảng bộ huyện Yên Sơn",
+                            "body_abbr": "ĐU", "place": "Xã Tân Lập", "term_start": dt.date(2025, 8, 16),
+                            "term_label": "2025–2030"}, "admin", "Nguyễn Thị Hoa", "bench-password-1")
+    rng = random.Random(seed)
+    years = 10
+    per_year = n_docs // years
+    first_year = 2026 - years + 1
+    t0 = time.perf_counter()
+    cols = ["year", "arrival_no", "arrived_at", "registered_at", "sender", "doc_number", "doc_date",
+            "doc_type", "summary", "summary_consent", "urgency", "secrecy", "pages", "copies", "handler",
+            "deadline", "transferred_at", "received_by", "status", "status_changed_at", "source", "notes",
+            "cancel_reason"]
+    rows, steps, index_rows = [], [], []
+    type_w = [w for *_, w in TYPES]
+    doc_id = 0
+    for y in range(first_year, 2027):
+        start = dt.date(y, 1, 2)
+        days = [start + dt.timedelta(days=i) for i in range(360) if (start + dt.timedelta(days=i)).weekday() < 5]
+        if y == 2026:
+            days = [d for d in days if d <= dt.date(2026, 11, 25)]
+        arrivals = sorted(rng.choice(days) for _ in range(per_year))
+        counters: dict[str, int] = {}
+        for no, day in enumerate(arrivals, start=1):
+            doc_id += 1
+            sender, abbr = rng.choice(SENDERS)
+            tname, tcode, _ = rng.choices(TYPES, type_w)[0]
+            counters[sender] = counters.get(sender, 0) + rng.randint(1, 3)
+            number = f"{counters[sender]}-{tcode}/{abbr}"
+            summary = f"{rng.choice(VERBS)} {rng.choice(TOPICS)} năm {y}"
+            at = dt.datetime.combine(day, dt.time(rng.randint(7, 16), rng.randint(0, 59)))
+            reg = at + dt.timedelta(minutes=rng.randint(2, 120))
+            handler = rng.choice(HANDLERS)
+            deadline = day + dt.timedelta(days=rng.randint(5, 30)) if tcode in ("CV", "HD", "KH", "GM") else None
+            age = (dt.date(2026, 11, 26) - day).days
+            if age > 60:
+                status = rng.choices(("filed", "done", "in_progress"), (70, 28, 2))[0]
+            elif age > 5:
+                status = rng.choices(("done", "in_progress", "pending"), (50, 40, 10))[0]
+            else:
+                status = rng.choices(("pending", "in_progress"), (60, 40))[0]
+            transferred = at + dt.timedelta(hours=rng.randint(1, 24)) if status != "pending" else None
+            secrecy = "Mật" if rng.random() < 0.003 else "Thường"
+            rows.append((y, no, at.isoformat(" "), reg.isoformat(" "), sender, number,
+                         (day - dt.timedelta(days=rng.randint(0, 4))).isoformat(), tname, summary, 0,
+                         rng.choices(("Thường", "Khẩn", "Thượng khẩn"), (90, 8, 2))[0], secrecy,
+                         rng.randint(1, 20), 1, handler if transferred else "",
+                         deadline.isoformat() if deadline else None,
+                         transferred.isoformat(" ") if transferred else None,
+                         handler if transferred else "", status, reg.isoformat(" "), "manual", "", ""))
+            steps.append((doc_id, "pending", reg.isoformat(" "), "admin", "vào sổ"))
+            kind = "secret_incoming" if secrecy != "Thường" else "incoming"
+            index_rows.append((kind, (doc_id, f"Số đến {no}/{y}: {summary}", sender, number, tname,
+                                      handler if transferred else "")))
+    sql = f"INSERT INTO incoming ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    with db.atomic():
+        conn = db.connection()
+        conn.executemany(sql, [tuple(nfc(v) if isinstance(v, str) else v for v in r) for r in rows])
+        conn.executemany("INSERT INTO incoming_step (incoming_id, status, at, username, note) VALUES (?, ?, ?, ?, ?)",
+                         steps)
+        search.index_many("incoming", [r for k, r in index_rows if k == "incoming"])
+        search.index_many("secret_incoming", [r for k, r in index_rows if k == "secret_incoming"])
+        from models import contacts
+        admin = __import__("models.users", fromlist=["User"]).User.get()
+        for name, abbr in SENDERS:
+            contacts.add_contact(admin, name, abbr=abbr, group="superior" if "Huyện" in name or "Tỉnh" in name else "other")
+        for h in HANDLERS[:9]:
+            contacts.add_contact(admin, h, "person", group="member", position="Đảng ủy viên")
+    db.execute_sql("ANALYZE")
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    elapsed = time.perf_counter() - t0
+    close_database()
+    return {"docs": len(rows), "seconds": elapsed, "path": str(home.db_path),
+            "size_mb": home.db_path.stat().st_size / 1e6}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--docs", type=int, default=100_000)
+    ap.add_argument("--out", default=str(ROOT / "bench" / "out" / "registers-100k"))
+    a = ap.parse_args()
+    r = generate(Path(a.out), a.docs)
+    print(f"{r['docs']} văn bản đến trong {r['seconds']:.1f} s → {r['path']} ({r['size_mb']:.0f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
