@@ -244,6 +244,8 @@ class IntakeService:
     def _start_watcher(self) -> None:
         self.watcher = Watcher(self.inbox, self._q, polling=self.polling, interval=self.poll_interval)
         m = self.watcher.start()
+        # native events: wait for the close-after-write; polling sees no closes
+        self.tracker.require_close = not m.polling
         if not m.polling:
             self.mode = S.MODE_INOTIFY
         elif m.reason.startswith("!"):
@@ -280,8 +282,12 @@ class IntakeService:
     def _apply(self, kind: str, path: Path, when: float) -> None:
         if kind == "touch":
             self.tracker.touch(path)
+        elif kind == "write":
+            self.tracker.touch(path, writing=True)
         elif kind == "closed":
             self.tracker.touch(path, closed=True, when=when)
+        elif kind == "seen":
+            self.tracker.see(path)
         elif kind == "gone":
             self.tracker.forget(path)
         elif kind == "gone_dir":
@@ -364,8 +370,11 @@ class IntakeService:
         try:
             return self.claims.claim(path)
         except OSError as e:
-            self._emit(Event("error", S.EV_ERROR.format(error=f"{_disp(path.relative_to(self.inbox))}: "
-                                                            f"{e.strerror or e}")))
+            if os.name == "nt" and isinstance(e, PermissionError):
+                self.tracker.touch(path)   # Windows: still open in the scanner's program; wait
+                return None
+            self._emit(Event("error", S.EV_ERROR.format(
+                error=f"{_disp(path.relative_to(self.inbox))}: {e.strerror or e}")))
             return None
 
     def _refuse(self, d: Decision, kind: str, reason: str) -> None:

@@ -9,6 +9,11 @@ A file is *ready* when all three hold:
    PNG with IEND, a TIFF's IFDs can be read. A scanner that closes the file between pages
    leaves it incomplete; it keeps waiting, checked again every ``quiet`` seconds.
 
+With a native observer (``require_close``), a file that was written to (created/modified events)
+is not even looked at until its close-after-write event (or a rename into place) arrives: the
+close is the first signal. Should that event never come (a hard link, a writer that keeps the
+file open), the file is looked at after ``stall`` seconds without events.
+
 A file that is still incomplete or still changing ``max_wait`` seconds after it was first seen
 is given up (``too_long``) so it can be moved to ``failed/`` with its reason. A file that
 vanishes is forgotten (``gone``). Nothing here moves files: the tracker only decides.
@@ -37,6 +42,7 @@ class Pending:
     next_check: float
     stat: tuple | None = None          # (size, mtime_ns, inode) at the last observation
     closed_at: float | None = None     # wall-clock time of the last close-after-write event
+    writing: bool = False              # written to, and no close-after-write seen since
     last_reason: str = ""
 
 
@@ -61,8 +67,11 @@ class SettleTracker:
                  clock: Callable[[], float] = time.monotonic,
                  wall: Callable[[], float] = time.time,
                  check: Callable[[Path], content.Verdict] = content.check,
-                 lstat: Callable[[Path], os.stat_result] = os.lstat):
+                 lstat: Callable[[Path], os.stat_result] = os.lstat,
+                 require_close: bool = False, stall: float | None = None):
         self.quiet = float(quiet)
+        self.require_close = require_close
+        self.stall = float(stall) if stall is not None else max(30.0, 10 * self.quiet)
         self.max_wait = float(max_wait)
         self._clock = clock
         self._wall = wall
@@ -71,8 +80,10 @@ class SettleTracker:
         self._pending: dict[Path, Pending] = {}
 
     # --- what the watcher and the scans report -----------------------------------------------
-    def touch(self, path: Path, closed: bool = False, when: float | None = None) -> None:
-        """An event for ``path``: (re)start its quiet time. ``closed``: a close-after-write."""
+    def touch(self, path: Path, closed: bool = False, when: float | None = None,
+              writing: bool = False) -> None:
+        """An event for ``path``: (re)start its quiet time. ``closed``: a close-after-write (or a
+        rename into place); ``writing``: a create/modify event (a writer has it open)."""
         now = self._clock()
         p = self._pending.get(path)
         if p is None:
@@ -82,6 +93,9 @@ class SettleTracker:
         p.stat = self._stat_or_none(path)
         if closed:
             p.closed_at = when if when is not None else self._wall()
+            p.writing = False
+        elif writing:
+            p.writing = True
 
     def see(self, path: Path) -> bool:
         """A scan found ``path``: track it if new, without restarting a running quiet time."""
@@ -162,6 +176,12 @@ class SettleTracker:
             return None
         if now - p.last_event < self.quiet:
             p.next_check = p.last_event + self.quiet
+            return None
+        if self.require_close and p.writing and now - p.last_event < self.stall:
+            p.next_check = p.last_event + self.stall      # the close event will wake it earlier
+            if waited >= self.max_wait:
+                return Decision("too_long", p.path, reason=self._too_long(p, "tệp vẫn đang mở để ghi"),
+                                stat=key, mtime=st.st_mtime)
             return None
         try:
             v = self._check(p.path)

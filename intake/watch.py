@@ -7,8 +7,9 @@ network file system (inotify does not see writes made by another machine), or wh
 observer cannot start (no inotify, watch limit reached). Either way the periodic rescan in the
 service catches anything an observer missed.
 
-Messages put on the queue: ``(kind, path, wall_time)`` with kind ``touch``, ``closed``,
-``gone`` or ``dir`` (a folder appeared: walk it), paths absolute, as the file system spells them.
+Messages put on the queue: ``(kind, path, wall_time)`` with kind ``touch`` (created),
+``write`` (modified: a writer has it open), ``closed`` (close-after-write, or renamed into place), ``seen`` (found inside a
+folder moved in), ``gone``, ``gone_dir`` or ``dir`` (a folder appeared: walk it); paths absolute, as the file system spells them.
 """
 from __future__ import annotations
 
@@ -45,14 +46,14 @@ def _unescape_mount(s: str) -> str:
             .replace("\\134", "\\"))
 
 
-def filesystem_type(path: Path | str) -> str:
+def filesystem_type(path: Path | str, mounts: str = "/proc/self/mounts") -> str:
     """The type of the file system ``path`` lives on ('' when unknown)."""
     p = os.path.realpath(path)
     if os.name == "nt":
         return _windows_fs_type(p)
     best, fstype = "", ""
     try:
-        with open("/proc/self/mounts", encoding="utf-8", errors="replace") as f:
+        with open(mounts, encoding="utf-8", errors="replace") as f:
             for line in f:
                 parts = line.split()
                 if len(parts) < 3:
@@ -78,8 +79,8 @@ def _windows_fs_type(p: str) -> str:  # pragma: no cover - Windows only
     return ""
 
 
-def is_network_fs(path: Path | str) -> tuple[bool, str]:
-    t = filesystem_type(path)
+def is_network_fs(path: Path | str, mounts: str = "/proc/self/mounts") -> tuple[bool, str]:
+    t = filesystem_type(path, mounts)
     return (t.lower() in NETWORK_FS or t.lower().startswith("nfs")), t
 
 
@@ -120,9 +121,9 @@ class _Handler(FileSystemEventHandler):
                 if p is not None:
                     self.q.put(("dir", p, now))
             elif event.event_type == "moved":
-                src = Path(os.fsdecode(event.src_path))
-                self.q.put(("gone_dir", src, now))
-                p = self._rel_ok(event.dest_path, True)
+                if event.src_path:
+                    self.q.put(("gone_dir", Path(os.fsdecode(event.src_path)), now))
+                p = self._rel_ok(event.dest_path, True) if event.dest_path else None
                 if p is not None:
                     self.q.put(("dir", p, now))
             elif event.event_type == "deleted":
@@ -130,10 +131,11 @@ class _Handler(FileSystemEventHandler):
             return
         kind = event.event_type
         if kind == "moved":
-            self.q.put(("gone", Path(os.fsdecode(event.src_path)), now))
+            if event.src_path:
+                self.q.put(("gone", Path(os.fsdecode(event.src_path)), now))
             p = self._rel_ok(event.dest_path, False)
             if p is not None:
-                self.q.put(("touch", p, now))
+                self.q.put(("closed", p, now))     # renamed into place: the writer is done
             return
         if kind == "deleted":
             self.q.put(("gone", Path(os.fsdecode(event.src_path)), now))
@@ -141,7 +143,12 @@ class _Handler(FileSystemEventHandler):
         p = self._rel_ok(event.src_path, False)
         if p is None:
             return
-        self.q.put(("closed" if kind == "closed" else "touch", p, now))
+        if kind == "created":
+            # a creation alone says nothing about an open writer: inotify also reports files
+            # already inside a folder that just appeared as created. Writes come as modified.
+            self.q.put(("seen" if event.is_synthetic else "touch", p, now))
+            return
+        self.q.put(("closed" if kind == "closed" else "write", p, now))
 
 
 class Watcher:
@@ -167,7 +174,10 @@ class Watcher:
             from watchdog.observers.polling import PollingObserver
             if Observer is PollingObserver:
                 raise OSError("hệ điều hành không có cơ chế báo thay đổi tệp")
-            obs = Observer()
+            # full events: a file moved in from outside the inbox comes as a move (it is
+            # complete: someone renamed it into place), not as a creation (being written)
+            kw = {"generate_full_events": True} if Observer.__name__ == "InotifyObserver" else {}
+            obs = Observer(**kw)
             obs.schedule(_Handler(self.root, self.q), str(self.root), recursive=True,
                          event_filter=EVENT_TYPES)
             obs.start()

@@ -208,3 +208,29 @@ def test_sender_folder_nfd_is_stored_nfc():
     f = prefill.sender_from_folder(Path(nfd) / "a.pdf")
     assert f["sender"] == "Huyện ủy Yên Sơn" and f["sender"] == unicodedata.normalize("NFC", f["sender"])
     assert prefill.sender_from_folder(Path("a.pdf")) == {}
+
+
+def test_with_native_events_a_file_being_written_waits_for_its_close(tmp_path):
+    clock = Clock()
+    f = tmp_path / "a.pdf"
+    f.write_bytes(pdf_bytes("a"))             # looks complete, but the writer still has it open
+    t = tracker(clock, quiet=1.0, require_close=True, stall=20.0)
+    t.touch(f, writing=True)
+    clock.advance(5)
+    assert t.poll() == []
+    t.touch(f, closed=True, when=1_700_000_000.0)
+    clock.advance(1.1)
+    [d] = t.poll()
+    assert d.kind == "ready" and d.arrived_at == _dt.datetime.fromtimestamp(1_700_000_000)
+
+
+def test_with_native_events_a_close_that_never_comes_is_not_waited_for_forever(tmp_path):
+    clock = Clock()
+    f = tmp_path / "a.pdf"
+    f.write_bytes(pdf_bytes("a"))             # e.g. a hard link: created, never closed
+    t = tracker(clock, quiet=1.0, require_close=True, stall=20.0)
+    t.touch(f, writing=True)
+    clock.advance(19)
+    assert t.poll() == []
+    clock.advance(1.5)
+    assert [d.kind for d in t.poll()] == ["ready"]
