@@ -49,6 +49,21 @@ def _date(text: str):
     return parse_date(text, "date")
 
 
+_PRINT: dict = {}
+
+
+def print_subcommands(sub, common):
+    """The subparsers of `vanphong print`, made once: another area adds its own paper with
+    ``print_subcommands(sub, common).add_parser("receipt", …)``."""
+    key = id(sub)
+    if key not in _PRINT:
+        p = sub.add_parser("print", parents=[common], help="in sổ sách, giấy tờ ra tệp PDF",
+                           description="In sổ sách, giấy tờ ra tệp PDF (khổ A4).")
+        _PRINT[key] = p.add_subparsers(dest="print_what", metavar="LOẠI", required=True,
+                                       parser_class=type(p))
+    return _PRINT[key]
+
+
 def add_commands(sub, common) -> None:
     user = type(common)(add_help=False)
     user.add_argument("--user", metavar="TÊN", help="đăng nhập bằng tài khoản này "
@@ -61,10 +76,7 @@ def add_commands(sub, common) -> None:
     p.add_argument("--limit", type=int, default=50, metavar="N", help="số kết quả tối đa (mặc định 50)")
     p.set_defaults(handler=cmd_search)
 
-    p = sub.add_parser("print", parents=[common], help="in sổ sách ra tệp PDF",
-                       description="In sổ sách ra tệp PDF (khổ A4).")
-    psub = p.add_subparsers(dest="print_what", metavar="LOẠI", required=True, parser_class=type(p))
-    r = psub.add_parser("register", parents=[common, user], help="sổ đăng ký văn bản đến hoặc đi",
+    r = print_subcommands(sub, common).add_parser("register", parents=[common, user], help="sổ đăng ký văn bản đến hoặc đi",
                         description="In sổ đăng ký văn bản đến (incoming) hoặc đi (outgoing) "
                                     "trong một khoảng ngày, khổ A4 ngang.")
     r.add_argument("kind", choices=["incoming", "outgoing"], metavar="SỔ",
