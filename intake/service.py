@@ -159,7 +159,6 @@ class IntakeService:
         """Check the inbox here (so an unusable one is an error for the caller), then run the
         loop in a daemon thread."""
         self.prepare()
-        self._stop.clear()
         self._thread = threading.Thread(target=self._thread_main, name="vanphong-intake",
                                         daemon=True)
         self._thread.start()
@@ -239,6 +238,9 @@ class IntakeService:
             self._emit(Event("info", S.EV_STOPPED.format(registered=self.counts["registered"],
                                                          rejected=self.counts["rejected"]
                                                          + self.counts["duplicate"])))
+            # ready to be started again (the TUI restarts it after the settings change)
+            self._q = queue.Queue()
+            self._stop.clear()
         return self.counts
 
     def _start_watcher(self) -> None:

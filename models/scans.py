@@ -44,6 +44,10 @@ define_setting("intake.rescan_seconds", "Quét lại toàn bộ thư mục nhậ
                "Để không sót tệp nào chép vào lúc chương trình đóng hoặc giữa hai lần báo.",
                minimum=5, maximum=3600)
 
+define_setting("intake.run_in_tui", "Nhận bản quét ngay trong giao diện khi chương trình mở", "bool", True,
+               "Tắt nếu máy này đã chạy dịch vụ vanphong-intake (chạy cả hai cùng lúc vẫn an toàn: "
+               "mỗi tệp chỉ vào sổ một lần).")
+
 PANEL_NEEDS_DETAILS = "Văn bản quét cần bổ sung"
 PANEL_REJECTED = "Tệp quét bị từ chối"
 

@@ -356,3 +356,11 @@ def test_inbox_setting_defaults_to_scans_inbox_in_the_start_directory(office, ho
     assert resolve_inbox() == tmp_path / "scans_inbox"            # remembered
     assert resolve_inbox(tmp_path / "khac") == tmp_path / "khac"   # --inbox overrides
     assert get_setting("intake.inbox") == str(tmp_path / "scans_inbox")
+
+
+def test_the_service_can_be_started_again_after_a_stop(run_service, inbox):
+    svc, rec = run_service()
+    svc.stop()
+    svc.start()
+    (inbox / "again.pdf").write_bytes(pdf_bytes("again"))
+    assert wait_for(lambda: rec.count("registered") == 1, 5)
