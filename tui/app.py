@@ -190,7 +190,10 @@ class VanphongApp(App[int]):
         """Open an area on top of the dashboard (checking the actor may)."""
         from models import users
         area = areas.AREAS.get(key)
-        if area is None or self.actor is None:
+        if self.actor is None:
+            return
+        if area is None:
+            self.notify(S.AREA_MISSING, severity="warning")
             return
         if area.permission:
             users.require(self.actor, area.permission)

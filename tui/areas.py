@@ -45,6 +45,7 @@ class Area:
     permission: str | None = None          # models.users permission needed to open it
     order: int = 100
     help: str = ""
+    hint: str = ""                         # a key shown in the menu when there is no hotkey
 
     @property
     def keys(self) -> str:
@@ -75,7 +76,8 @@ OPENERS: dict[str, Callable[[Any, int], Any]] = {}
 
 
 def register_area(key: str, label: str, screen, *, hotkey: str | None = None, twin: str | None = None,
-                  permission: str | None = None, order: int = 100, help: str = "") -> Area:
+                  permission: str | None = None, order: int = 100, help: str = "",
+                  hint: str = "") -> Area:
     for k in (hotkey, twin):
         if k is None:
             continue
@@ -84,7 +86,7 @@ def register_area(key: str, label: str, screen, *, hotkey: str | None = None, tw
         for other in AREAS.values():
             if other.key != key and k in (other.hotkey, other.twin):
                 raise ValueError(f"area {key}: key {k} already opens {other.key}")
-    a = Area(key, label, screen, hotkey, twin, permission, order, help)
+    a = Area(key, label, screen, hotkey, twin, permission, order, help, hint)
     AREAS[key] = a
     return a
 
@@ -142,7 +144,7 @@ def key_display(key: str | None) -> str:
 register_area("dashboard", S.AREA_DASHBOARD, "tui.screens.dashboard:DashboardScreen",
               hotkey="f2", twin="ctrl+t", order=0, help=S.AREA_DASHBOARD_HELP)
 register_area("search", S.AREA_SEARCH, "tui.screens.search:SearchScreen",
-              order=80, help=S.AREA_SEARCH_HELP)
+              order=80, help=S.AREA_SEARCH_HELP, hint="/")
 register_area("audit", S.AREA_AUDIT, "tui.screens.audit:AuditScreen",
               hotkey="f8", twin="ctrl+l", permission="audit.view", order=90, help=S.AREA_AUDIT_HELP)
 register_area("settings", S.AREA_SETTINGS, "tui.screens.settings:SettingsScreen",

@@ -28,6 +28,8 @@ KEY_FINISH = "Hoàn tất"
 KEY_CLOSE = "Đóng"
 KEY_YES = "Đồng ý"
 KEY_NO = "Không"
+KEY_ADD = "Thêm"
+KEY_PASSWORD = "Mật khẩu"
 KEY_ADD_USER = "Thêm tài khoản"
 KEY_EDIT_USER = "Sửa tài khoản"
 KEY_RESET_PASSWORD = "Đặt lại mật khẩu"
@@ -65,6 +67,8 @@ AREA_DASHBOARD_HELP = "Việc cần làm hôm nay"
 AREA_SEARCH_HELP = "Tìm trong mọi sổ, không phân biệt dấu và hoa thường"
 AREA_AUDIT_HELP = "Ai đã thay đổi gì, khi nào; kiểm tra chuỗi băm"
 AREA_SETTINGS_HELP = "Thông tin cấp ủy, cài đặt, tài khoản"
+
+AREA_MISSING = "Mục này chưa có màn hình trong phiên bản này."
 
 # actions of the menu and palette (besides areas)
 ACTION_LOGOUT = "Đăng xuất"
@@ -186,7 +190,7 @@ SETTINGS_TAB_USERS = "Tài khoản"
 SETTINGS_OFFICE_SAVED = "Đã lưu thông tin cấp ủy."
 SETTINGS_SAVED = "Đã lưu {n} cài đặt."
 SETTINGS_UNCHANGED = "Không có gì thay đổi."
-SETTINGS_HINT = "Ctrl+S: lưu thẻ này · ←/→ trên hàng thẻ: chuyển thẻ"
+SETTINGS_HINT = "Ctrl+S: lưu thẻ này · Shift+Tab rồi ← →: sang thẻ khác"
 SETTINGS_MOUSE_NOTE = "Thay đổi về chuột có hiệu lực từ lần mở chương trình sau."
 SETTING_DEFAULT = "mặc định: {value}"
 BOOL_YES = "Có"
@@ -228,12 +232,30 @@ AUDIT_ACTIONS = {
     "login": "Đăng nhập",
     "lock": "Khóa do sai mật khẩu",
     "password": "Đổi mật khẩu",
+    "transfer": "Chuyển xử lý",
+    "issue": "Phát hành",
+    "export": "Xuất",
+    "import": "Nhập",
+    "reject": "Từ chối",
+    "purge_secret_file": "Xóa tệp mật",
 }
+# table → what a person calls it (a table not listed shows its own name)
 AUDIT_TABLES = {
     "office": "Cấp ủy",
     "setting": "Cài đặt",
     "user_account": "Tài khoản",
     "incoming": "Văn bản đến",
+    "incoming_step": "Xử lý VB đến",
+    "outgoing": "Văn bản đi",
+    "outgoing_recipient": "Nơi nhận VB đi",
     "attachment": "Tệp đính kèm",
     "stored_file": "Tệp lưu trữ",
+    "contact": "Danh bạ",
+    "doc_type": "Loại văn bản",
+    "dossier": "Hồ sơ",
+    "dossier_item": "Văn bản trong hồ sơ",
+    "scan_intake": "Văn bản quét",
+    "scan_rejection": "Tệp quét bị từ chối",
+    "seal_handover": "Bàn giao con dấu",
+    "seal_use": "Sổ đóng dấu",
 }

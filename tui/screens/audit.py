@@ -29,8 +29,8 @@ def table_label(table: str) -> str:
 
 class AuditSource:
     columns = [Column(S.AUDIT_COLUMNS[0], 6, "right"), Column(S.AUDIT_COLUMNS[1], 16),
-               Column(S.AUDIT_COLUMNS[2], 12), Column(S.AUDIT_COLUMNS[3], 14),
-               Column(S.AUDIT_COLUMNS[4], 12), Column(S.AUDIT_COLUMNS[5], 6)]
+               Column(S.AUDIT_COLUMNS[2], 10), Column(S.AUDIT_COLUMNS[3], 13),
+               Column(S.AUDIT_COLUMNS[4], 15), Column(S.AUDIT_COLUMNS[5], 5)]
 
     def __init__(self, actor, text: str = ""):
         self.actor, self.text = actor, text

@@ -39,7 +39,7 @@ class PanelBox(Static, can_focus=True):
 
     @classmethod
     def make_text(cls, panel: dashboard.Panel) -> Text:
-        t = Text(no_wrap=False)
+        t = Text(no_wrap=True, overflow="ellipsis")     # one line per item: Enter shows all
         style = cls.COUNT_STYLE.get(panel.severity, "bold") if panel.count else "dim"
         t.append(f"{panel.count:>5}  ", style=style)
         t.append(panel.title, style="bold" if panel.count else "")
@@ -56,7 +56,7 @@ def menu_options(actor, wide: bool = False) -> list[Option]:
     """The menu: one line per area this actor may open, then the actions."""
     opts: list[Option] = []
     for a in areas.visible_areas(actor):
-        keys = areas.key_display(a.hotkey)
+        keys = areas.key_display(a.hotkey) or a.hint
         if wide and a.twin:
             keys = f"{keys} / {areas.key_display(a.twin)}" if keys else areas.key_display(a.twin)
         width = 13 if wide else 4

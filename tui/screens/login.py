@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Middle, Vertical
+from textual.containers import Vertical
 from textual.widgets import Static
 
 from models import users
@@ -25,17 +25,13 @@ class LoginScreen(BaseScreen):
         self.username = username
 
     def compose_body(self) -> ComposeResult:
-        with Middle(id="login-center"):
-            with Center():
-                with Vertical(id="login-box") as box:
-                    box.border_title = S.LOGIN_TITLE
-                    yield Static(self.app.office_name or S.LOGIN_NO_OFFICE, id="login-office",
-                                 markup=False)
-                    yield TextField(S.FIELD_USERNAME, "username", value=self.username,
-                                    id="login-username")
-                    yield PasswordField(S.FIELD_PASSWORD, "password", id="login-password")
-                    yield Static("", id="login-error", markup=False)
-                    yield Static(S.LOGIN_HINT, classes="hint")
+        with Vertical(id="login-box") as box:
+            box.border_title = S.LOGIN_TITLE
+            yield Static(self.app.office_name or S.LOGIN_NO_OFFICE, id="login-office", markup=False)
+            yield TextField(S.FIELD_USERNAME, "username", value=self.username, id="login-username")
+            yield PasswordField(S.FIELD_PASSWORD, "password", id="login-password")
+            yield Static("", id="login-error", markup=False)
+            yield Static(S.LOGIN_HINT, classes="hint")
 
     def on_mount(self) -> None:
         if self.username:

@@ -126,8 +126,9 @@ class UsersPane(Vertical):
     """The accounts list: F7/Ctrl+N add, Enter edit (name, role, in use), F6/Ctrl+R new password."""
 
     BINDINGS = [
-        Binding("f7,ctrl+n", "add", S.KEY_ADD_USER, key_display="F7"),
-        Binding("f6,ctrl+r", "password", S.KEY_RESET_PASSWORD, key_display="F6"),
+        Binding("f7,ctrl+n", "add", S.KEY_ADD, key_display="F7", tooltip=S.KEY_ADD_USER),
+        Binding("f6,ctrl+r", "password", S.KEY_PASSWORD, key_display="F6",
+                tooltip=S.KEY_RESET_PASSWORD),
     ]
 
     def compose(self) -> ComposeResult:

@@ -1,9 +1,8 @@
 """The one-line header: where you are on the left, who and which day on the right."""
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Label
+from rich.text import Text
+from textual.widgets import Static
 
 from models.text import format_date
 
@@ -14,22 +13,21 @@ def long_date(d) -> str:
     return S.TODAY_LONG.format(weekday=S.WEEKDAYS[d.weekday()], date=format_date(d))
 
 
-class AppHeader(Horizontal):
+class AppHeader(Static):
+    """One widget, one line (every screen has it: kept cheap to build)."""
+
     DEFAULT_CSS = """
-    AppHeader { height: 1; dock: top; }
-    AppHeader > #header-where { width: 1fr; }
-    AppHeader > #header-who { width: auto; }
+    AppHeader { height: 1; dock: top; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(self, title: str = ""):
-        super().__init__()
+        super().__init__("")
         self.title = title
 
-    def compose(self) -> ComposeResult:
-        yield Label("", id="header-where", markup=False)
-        yield Label("", id="header-who", markup=False)
-
     def on_mount(self) -> None:
+        self.refresh_text()
+
+    def on_resize(self) -> None:
         self.refresh_text()
 
     def refresh_text(self) -> None:
@@ -41,5 +39,10 @@ class AppHeader(Horizontal):
         if actor is not None:
             who = S.HEADER_USER.format(username=actor.username, role=actor.role_label) + " · "
         who += long_date(app.today()) + " "
-        self.query_one("#header-where", Label).update(where)
-        self.query_one("#header-who", Label).update(who)
+        width = self.size.width or app.size.width
+        gap = max(1, width - len(where) - len(who))
+        t = Text(no_wrap=True, overflow="ellipsis")
+        t.append(where, style="bold")
+        t.append(" " * gap)
+        t.append(who)
+        self.update(t)
