@@ -48,6 +48,14 @@ TIP_QUIT = "Thoát chương trình"
 TIP_SEARCH = "Tìm kiếm trong mọi sổ"
 TIP_FILTER = "Lọc danh sách theo từ gõ vào"
 
+# keys a screen explains on the help screen beyond its bindings (keys, what they do)
+HELP_DASHBOARD = [("↑ ↓ rồi Enter", "Chọn mục trong menu, hoặc mở một ô việc"),
+                  ("Tab", "Chuyển giữa menu và các ô việc")]
+HELP_SEARCH = [("Enter (ô tìm)", "Tìm"), ("Enter (kết quả)", "Mở hồ sơ"),
+               ("↓", "Từ ô tìm xuống danh sách kết quả")]
+HELP_SETTINGS = [("Shift+Tab rồi ← →", "Chuyển thẻ: Cấp ủy / Cài đặt chung / Tài khoản"),
+                 ("Enter (ô nhập)", "Sang ô tiếp theo")]
+
 # Keys that every screen understands, listed on the help screen under "Phím chung".
 NAV_KEYS = [
     ("Tab / Shift+Tab", "Chuyển sang ô sau / ô trước"),

@@ -73,8 +73,7 @@ class DashboardScreen(BaseScreen):
     TITLE_VI = S.AREA_DASHBOARD
     BINDINGS = [Binding("slash", "search", S.KEY_SEARCH, key_display="/", tooltip=S.TIP_SEARCH)]
     AUTO_FOCUS = "#dash-menu"
-    HELP_EXTRA = [("↑ ↓ rồi Enter", "Chọn mục trong menu, hoặc mở một ô việc"),
-                  ("Tab", "Chuyển giữa menu và các ô việc")]
+    HELP_EXTRA = S.HELP_DASHBOARD
 
     def compose_body(self) -> ComposeResult:
         with Horizontal():

@@ -50,6 +50,8 @@ class VanphongCommands(Provider):
             if score > 0:
                 yield Hit(score, text, run, text=text, help=help)
         if getattr(app, "actor", None) is None:
+            # never Textual's English "No matches found": say what is possible now
+            yield Hit(0.001, S.PALETTE_LOGIN_FIRST, lambda: None, text=S.PALETTE_LOGIN_FIRST)
             return
         q = query.strip()
         if not q:

@@ -19,8 +19,7 @@ class SearchScreen(AreaScreen):
     BINDINGS = [Binding("escape", "back", S.KEY_BACK, key_display="Esc"),
                 Binding("slash", "focus_input", S.KEY_SEARCH, key_display="/")]
     AUTO_FOCUS = "#search-input"
-    HELP_EXTRA = [("Enter (ô tìm)", "Tìm"), ("Enter (kết quả)", "Mở hồ sơ"),
-                  ("↓", "Từ ô tìm xuống danh sách kết quả")]
+    HELP_EXTRA = S.HELP_SEARCH
 
     def __init__(self, query: str = ""):
         super().__init__()

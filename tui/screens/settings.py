@@ -35,8 +35,7 @@ class SettingsScreen(AreaScreen):
     BINDINGS = [Binding("escape", "back", S.KEY_BACK, key_display="Esc"),
                 Binding("ctrl+s", "save", S.KEY_SAVE, key_display="^s")]
     AUTO_FOCUS = "#office-form Input"
-    HELP_EXTRA = [("Shift+Tab rồi ← →", "Chuyển thẻ: Cấp ủy / Cài đặt chung / Tài khoản"),
-                  ("Enter (ô nhập)", "Sang ô tiếp theo")]
+    HELP_EXTRA = S.HELP_SETTINGS
 
     def compose_body(self) -> ComposeResult:
         o = office.get_office()

@@ -30,7 +30,8 @@ class WizardScreen(BaseScreen):
             yield Static(S.WIZARD_OFFICE, classes="section-title")
             yield RequiredText(S.FIELD_OFFICE_NAME, "name", placeholder=S.FIELD_OFFICE_NAME_PH)
             yield RequiredText(S.FIELD_SUPERIOR, "superior", placeholder=S.FIELD_SUPERIOR_PH)
-            yield RequiredText(S.FIELD_BODY_ABBR, "body_abbr", value="ĐU", max_len=12)
+            yield RequiredText(S.FIELD_BODY_ABBR, "body_abbr", value=office.Office.body_abbr.default,
+                               max_len=12)
             yield RequiredText(S.FIELD_PLACE, "place", placeholder=S.FIELD_PLACE_PH)
             yield DateField(S.FIELD_TERM_START, "term_start")
             yield TextField(S.FIELD_TERM_LABEL, "term_label", placeholder=S.FIELD_TERM_LABEL_PH)
