@@ -72,8 +72,9 @@ class PdfUnreadable(Exception):
     pass
 
 
-def read_pdf(path: Path, max_pages: int = 3) -> tuple[int, str]:
-    """(page count, text of the first pages). Raises PdfUnreadable when pypdf cannot open it."""
+def read_pdf(path: Path, max_pages: int = 20) -> tuple[int, str]:
+    """(page count, text of the first ``max_pages`` pages, for search and prefill). Raises
+    PdfUnreadable when pypdf cannot open it."""
     try:
         from pypdf import PdfReader      # lazy: only when a PDF arrives
     except ImportError:                  # pragma: no cover - pypdf is a dependency
