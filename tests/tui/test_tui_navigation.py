@@ -139,3 +139,21 @@ async def test_footer_shows_the_screens_keys(office, make_app, shown):
         await pilot.pause()
         footer = shown(app).splitlines()[-1]
         assert "^s Lưu" in footer and "Esc Quay lại" in footer and "F1 Trợ giúp" in footer
+
+
+async def test_f1_in_a_dialog_lists_the_dialogs_keys(office, make_app, shown):
+    from tui.screens.users import OwnPasswordDialog
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_change_password()
+        await pilot.pause()
+        assert isinstance(app.screen, OwnPasswordDialog)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = shown(app)
+        assert "Ctrl+S" in text and "Lưu" in text and "Đóng" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, OwnPasswordDialog)

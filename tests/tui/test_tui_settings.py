@@ -196,3 +196,36 @@ async def test_viewer_cannot_reach_settings(office, make_app):
         app.run_guarded(app.open_area, "settings")
         await pilot.pause()
         assert "không có quyền sửa cài đặt" in str(app.screen.query_one("#dialog-message").content)
+
+
+async def test_anyone_changes_their_own_password_from_the_menu(office, make_app, type_text):
+    from tui.screens.menu import MenuScreen
+    from tui.screens.users import OwnPasswordDialog
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, MenuScreen)
+        menu = app.screen.query_one("#menu-list")
+        target = next(i for i in range(menu.option_count)
+                      if menu.get_option_at_index(i).id == "action:password")
+        for _ in range(target):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OwnPasswordDialog)
+        await type_text(pilot, "sai-roi-nhe")
+        await pilot.press("enter")
+        await type_text(pilot, "matkhau-moi-2")
+        await pilot.press("enter")
+        await type_text(pilot, "matkhau-moi-2")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert field(app.screen, "old_password").error == "Mật khẩu cũ không đúng."
+        field(app.screen, "old_password").value = "matkhau-2026"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, OwnPasswordDialog)
+    u = users.User.get(users.User.username == "vanthu")
+    assert users.check_password("matkhau-moi-2", u.password_hash)

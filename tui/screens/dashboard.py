@@ -83,8 +83,8 @@ class DashboardScreen(BaseScreen):
             yield FormScroll(id="dash-panels")
 
     async def on_screen_resume(self) -> None:
-        # every time the dashboard comes into view (first show, back from an area)
-        super().on_screen_resume()
+        # every time the dashboard comes into view (first show, back from an area); the
+        # header is refreshed by BaseScreen's handler (Textual runs both)
         await self.load_panels()
 
     async def load_panels(self) -> None:

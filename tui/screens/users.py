@@ -13,8 +13,8 @@ from models import users
 
 from .. import strings as S
 from ..widgets.dialogs import FormDialog
-from ..widgets.fields import (BoolField, ChoiceField, Field, PasswordField, RequiredText, TextField,
-                              clean_fields, focus_next_field)
+from ..widgets.fields import (BoolField, ChoiceField, PasswordField, RequiredText, TextField,
+                              clean_fields)
 
 
 def _role_options():
@@ -22,11 +22,6 @@ def _role_options():
 
 
 class _UserForm(FormDialog):
-    def on_field_submitted(self, event: Field.Submitted) -> None:
-        event.stop()
-        if not focus_next_field(self, event.field):
-            self.action_save()
-
     def values(self) -> dict | None:
         return clean_fields(self.query_one(".dialog-form"))
 

@@ -52,7 +52,8 @@ def guarded(fn):
 class Dialog(ModalScreen):
     """A framed box in the middle of the screen; Esc closes it with ``None``."""
 
-    BINDINGS = [Binding("escape", "cancel", S.KEY_CLOSE, key_display="Esc")]
+    BINDINGS = [Binding("escape", "cancel", S.KEY_CLOSE, key_display="Esc"),
+                Binding("f1", "app.help", S.KEY_HELP, key_display="F1", show=False)]
     TITLE_VI = ""
 
     def __init__(self, title: str = "", **kw):
@@ -136,8 +137,10 @@ class ConfirmDialog(Dialog):
 
 
 class FormDialog(Dialog):
-    """A dialog holding form fields (tui.widgets.fields). Ctrl+S or Enter on the last field
-    calls ``save()``; a ValidationError raised there is shown under its field."""
+    """A dialog holding form fields (tui.widgets.fields). Enter goes field to field; Ctrl+S,
+    or Enter on the last field, calls ``save()``; a ValidationError raised there is shown under
+    its field. (Textual calls a handler of every class up the MRO: a subclass does not
+    redefine ``on_field_submitted``.)"""
 
     BINDINGS = [Binding("escape", "cancel", S.KEY_CLOSE, key_display="Esc"),
                 Binding("ctrl+s", "save", S.KEY_SAVE, key_display="^s")]
@@ -160,9 +163,12 @@ class FormDialog(Dialog):
         else:
             self.dismiss(None)
 
-    def on_field_submitted(self, event) -> None:   # Enter on the last field
+    def on_field_submitted(self, event) -> None:
+        """Enter in a field: on to the next one; on the last one, save."""
+        from .fields import focus_next_field
         event.stop()
-        self.action_save()
+        if not focus_next_field(self, event.field):
+            self.action_save()
 
     def show_validation_error(self, err: ValidationError) -> bool:
         from .fields import show_validation_error

@@ -23,7 +23,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.binding import Binding
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, Static
 
 from models.errors import ValidationError
 from models.text import format_date, format_money, nfc, parse_date, parse_money, require_text
@@ -294,21 +294,22 @@ class ChoiceField(Field):
         super().__init__(label, field, **kw)
 
     def make_control(self) -> Widget:
+        from textual.widgets import Select     # only forms with a choice pay for it
         return Select(self.options, value=self._choice, allow_blank=False, compact=True,
                       classes="field-input")
 
     @property
     def value(self) -> Any:
-        return self.query_one(".field-input", Select).value
+        return self.query_one(".field-input").value
 
     @value.setter
     def value(self, v: Any) -> None:
-        self.query_one(".field-input", Select).value = v
+        self.query_one(".field-input").value = v
 
     def parse(self, value) -> Any:
         return value
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_select_changed(self, event) -> None:
         event.stop()
         self.dirty = True
 
