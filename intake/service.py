@@ -136,6 +136,7 @@ class IntakeService:
         self._thread: threading.Thread | None = None
         self._prepared = False
         self._retries: list[_Retry] = []
+        self._lost = False
         self.watcher: Watcher | None = None
         self.claims: ClaimDir | None = None
 
@@ -318,10 +319,15 @@ class IntakeService:
         return found
 
     def _rescan_all(self) -> None:
-        if not self.inbox.is_dir():
-            self._emit(Event("error", S.EV_WATCH_LOST.format(inbox=self.inbox,
-                                                             error="thư mục không còn truy cập được")))
+        if not self.inbox.is_dir():     # share unmounted, USB disk pulled: say so once, keep trying
+            if not self._lost:
+                self._lost = True
+                self._emit(Event("error", S.EV_WATCH_LOST.format(
+                    inbox=self.inbox, error="thư mục không còn truy cập được")))
             return
+        if self._lost:
+            self._lost = False
+            self._emit(Event("info", S.EV_WATCH_BACK.format(inbox=self.inbox)))
         self.claims.heartbeat()
         if not (self.claims.path / ".owner").exists():
             self.claims.open()         # someone removed our folder: make it again

@@ -43,6 +43,7 @@ EV_STARTED = "Đang theo dõi thư mục nhận bản quét {inbox} ({mode})."
 EV_STOPPED = "Đã dừng nhận bản quét: {registered} tệp vào sổ, {rejected} tệp không nhận."
 EV_WATCH_FALLBACK = "Không dùng được inotify ({error}); chuyển sang quét định kỳ."
 EV_WATCH_LOST = "Mất theo dõi thư mục {inbox} ({error}); sẽ thử lại."
+EV_WATCH_BACK = "Đã truy cập lại được thư mục {inbox}; tiếp tục nhận bản quét."
 EV_ERROR = "Lỗi khi nhận bản quét: {error}"
 
 MODE_INOTIFY = "inotify: báo ngay khi tệp được ghi xong"

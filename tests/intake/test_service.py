@@ -364,3 +364,17 @@ def test_the_service_can_be_started_again_after_a_stop(run_service, inbox):
     svc.start()
     (inbox / "again.pdf").write_bytes(pdf_bytes("again"))
     assert wait_for(lambda: rec.count("registered") == 1, 5)
+
+
+def test_an_inbox_that_goes_away_and_comes_back(run_service, inbox):
+    """A network share unmounted for a while: one message, then work resumes by itself."""
+    import shutil
+    svc, rec = run_service(rescan=0.5)
+    shutil.rmtree(inbox)
+    assert wait_for(lambda: rec.count("error") == 1, 5)
+    time.sleep(1.2)
+    assert rec.count("error") == 1                      # said once, not at every rescan
+    inbox.mkdir()
+    (inbox / "back.pdf").write_bytes(pdf_bytes("back"))
+    assert wait_for(lambda: rec.count("registered") == 1, 8), rec.events
+    assert any("truy cập lại được" in e[2] for e in rec.of("info"))
