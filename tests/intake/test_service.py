@@ -378,3 +378,18 @@ def test_an_inbox_that_goes_away_and_comes_back(run_service, inbox):
     (inbox / "back.pdf").write_bytes(pdf_bytes("back"))
     assert wait_for(lambda: rec.count("registered") == 1, 8), rec.events
     assert any("truy cập lại được" in e[2] for e in rec.of("info"))
+
+
+def test_a_file_that_keeps_changing_past_the_limit_is_refused(run_service, inbox):
+    svc, rec = run_service(max_wait=1.5)
+    with open(inbox / "mai ghi.pdf", "wb") as f:
+        f.write(b"%PDF-1.4\n")
+        end = time.monotonic() + 3
+        while time.monotonic() < end and not rec.count("rejected"):
+            f.write(b"% still scanning\n" * 50)
+            f.flush()
+            time.sleep(0.1)
+    assert wait_for(lambda: rec.count("rejected") == 1, 5), rec.events
+    reason = failed_reason(inbox, "mai ghi.pdf")
+    assert "vẫn chưa hoàn chỉnh hoặc vẫn thay đổi sau 1.5 giây" in reason
+    assert registered() == []
