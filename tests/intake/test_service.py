@@ -128,7 +128,7 @@ def test_each_refused_kind_goes_to_failed_with_its_reason(run_service, inbox, of
     assert "%%EOF" in failed_reason(inbox, "dang ghi.pdf")
     assert "không phải tệp thông thường" in failed_reason(inbox, "lien ket.pdf")
     assert registered() == []
-    from models import dashboard, scans, users
+    from models import dashboard, scans
     kinds = sorted(r.kind for r in scans.open_rejections())
     assert kinds == ["empty", "incomplete", "unsupported", "unsupported", "unsupported"]
     panels = {p.title: p for p in dashboard.panels(office["clerk"])}
@@ -136,6 +136,13 @@ def test_each_refused_kind_goes_to_failed_with_its_reason(run_service, inbox, of
     # the clerk deletes one from failed/: it leaves the dashboard
     (inbox / "failed" / "rong.pdf").unlink()
     assert len(scans.open_rejections()) == 4
+    # or dismisses it (a viewer may not)
+    from models.errors import PermissionDenied
+    first = scans.open_rejections()[0]
+    with pytest.raises(PermissionDenied):
+        scans.dismiss_rejection(office["viewer"], first.id)
+    scans.dismiss_rejection(office["clerk"], first.id)
+    assert len(scans.open_rejections()) == 3
 
 
 def test_a_file_deleted_before_it_settled_leaves_no_trace(run_service, inbox):
@@ -166,7 +173,7 @@ def test_subfolder_names_the_sender_and_a_pdf_text_layer_prefills(run_service, i
     assert str(doc.doc_date) == "2026-03-05"
     assert ledger()[0].name == "Tỉnh ủy/scan 001.pdf"
     assert "nơi gửi Tỉnh ủy" in rec.of("registered")[0][2]
-    from models import dashboard, users
+    from models import dashboard
     panel = {p.title: p for p in dashboard.panels(office["clerk"])}["Văn bản quét cần bổ sung"]
     assert panel.count == 1 and "Tỉnh ủy" in panel.lines[0]
 
