@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.theme import Theme
 
 from models.errors import VanphongError
@@ -84,13 +85,16 @@ class VanphongApp(App[int]):
     ]
 
     def __init__(self, home=None, *, today: _dt.date | None = None,
-                 clock: Callable[[], _dt.datetime] | None = None, user=None):
+                 clock: Callable[[], _dt.datetime] | None = None, user=None,
+                 services: bool = False):
         super().__init__()
         self.home = home
         self._today = today
         self._clock = clock
         self.actor = user
         self.office_name = ""
+        self.services_enabled = services          # run_tui: True; tests leave the inbox alone
+        self.running_services: dict[str, Any] = {}
         self.register_theme(THEME)
         self.theme = THEME.name
         for area in areas.AREAS.values():
@@ -136,6 +140,7 @@ class VanphongApp(App[int]):
             self.push_screen(WizardScreen())
         elif self.actor is not None:
             self.push_screen(self._dashboard())
+            self.call_after_refresh(self.start_services)
         else:
             from .screens.login import LoginScreen
             self.push_screen(LoginScreen())
@@ -155,6 +160,7 @@ class VanphongApp(App[int]):
         self.actor = user
         self._pop_to_base()
         self.switch_screen(self._dashboard())
+        self.call_after_refresh(self.start_services)
 
     def action_logout(self) -> None:
         self.actor = None
@@ -166,6 +172,74 @@ class VanphongApp(App[int]):
             return
         from .screens.users import OwnPasswordDialog
         self.push_screen(OwnPasswordDialog(self.actor))
+
+    # --- background services (tui.areas.register_service) -----------------------------------------
+    def start_services(self, keys=None) -> None:
+        """Start the registered services not running yet (after login, once the screen is up)."""
+        if not self.services_enabled or self.home is None:
+            return
+        for key, svc in areas.SERVICES.items():
+            if (keys is not None and key not in keys) or key in self.running_services:
+                continue
+            try:
+                handle = svc.start(self)
+            except VanphongError as e:                 # e.g. the scanner folder is unusable
+                self.notify(e.message, title=S.SERVICE_PROBLEM, severity="error", timeout=15)
+                continue
+            if handle is not None:
+                self.running_services[key] = handle
+
+    def stop_services(self, keys=None) -> None:
+        for key in list(self.running_services):
+            if keys is None or key in keys:
+                handle = self.running_services.pop(key)
+                try:
+                    handle.stop()
+                except Exception:                      # stopping must never keep the program open
+                    pass
+
+    def settings_changed(self, changed: set[str]) -> None:
+        """Restart the services that read one of the changed settings (in a thread: a stop
+        may take a moment)."""
+        keys = {k for k, svc in areas.SERVICES.items()
+                if any(c == p or (p.endswith(".") and c.startswith(p))
+                       for c in changed for p in svc.restart_on)}
+        if not keys or not self.services_enabled:
+            return
+
+        def restart() -> None:
+            self.stop_services(keys)
+            self.call_from_thread(self.start_services, keys)
+        self.run_worker(restart, thread=True, group="services")
+
+    class ServiceEvent(Message):
+        def __init__(self, key: str, kind: str, message: str, ref: Any = None):
+            super().__init__()
+            self.key, self.kind, self.text, self.ref = key, kind, message, ref
+
+    def service_callback(self, key: str) -> Callable[[str, str, Any], None]:
+        """For a service's own thread: posts each event to the app and returns at once (never
+        waits for the app: a service stopping while the app closes must not hang)."""
+        def callback(kind: str, message: str, ref: Any = None) -> None:
+            self.post_message(self.ServiceEvent(key, kind, message, ref))
+        return callback
+
+    def on_vanphong_app_service_event(self, event: "VanphongApp.ServiceEvent") -> None:
+        self.service_event(event.key, event.kind, event.text, event.ref)
+
+    def on_unmount(self) -> None:
+        self.stop_services()
+
+    def service_event(self, key: str, kind: str, message: str, ref: Any = None) -> None:
+        """One event of a service: said in a notification (routine "info" is not), and the
+        dashboard, if in view, is brought up to date."""
+        from .screens.dashboard import DashboardScreen
+        if kind != "info":
+            severity = {"error": "error", "rejected": "warning", "duplicate": "warning",
+                        "retry": "warning", "left": "warning"}.get(kind, "information")
+            self.notify(message, severity=severity, timeout=10)
+        if isinstance(self.screen, DashboardScreen) and kind != "info":
+            self.screen.call_later(self.screen.load_panels)
 
     # --- moving around ------------------------------------------------------------------------
     def _pop_to_base(self) -> None:

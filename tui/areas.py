@@ -70,9 +70,19 @@ class Action:
     needs_login: bool = True
 
 
+@dataclass(frozen=True)
+class Service:
+    """Work that runs beside the screens while the program is open (the scanner intake).
+    ``start(app)`` returns a handle with ``stop()``, or None when the service is turned off."""
+    key: str
+    start: Callable[[Any], Any]
+    restart_on: tuple[str, ...] = ()       # setting keys (or prefixes ending in '.') that restart it
+
+
 AREAS: dict[str, Area] = {}
 ACTIONS: dict[str, Action] = {}
 OPENERS: dict[str, Callable[[Any, int], Any]] = {}
+SERVICES: dict[str, Service] = {}
 
 
 def register_area(key: str, label: str, screen, *, hotkey: str | None = None, twin: str | None = None,
@@ -101,6 +111,14 @@ def register_action(key: str, label: str, run: Callable[[Any], Any], *, permissi
 def register_opener(kind: str, opener: Callable[[Any, int], Any]) -> None:
     """How to open one search hit of ``kind`` (a models.search kind): opener(app, ref)."""
     OPENERS[kind] = opener
+
+
+def register_service(key: str, start: Callable[[Any], Any], *, restart_on: tuple[str, ...] = ()) -> Service:
+    """A background service the app starts after login (never before the first screen is up:
+    start-up stays light) and stops on exit. It reports through ``app.service_event``."""
+    svc = Service(key, start, restart_on)
+    SERVICES[key] = svc
+    return svc
 
 
 def _allowed(actor, permission: str | None) -> bool:
@@ -159,6 +177,21 @@ register_action("help", S.ACTION_HELP, lambda app: app.action_help(),
                 order=30, help=S.ACTION_HELP_HELP, needs_login=False)
 register_action("quit", S.ACTION_QUIT, lambda app: app.exit(),
                 order=40, help=S.ACTION_QUIT_HELP, needs_login=False)
+
+
+# --- background services ---------------------------------------------------------------------
+def _start_intake(app):
+    """The scanner folder, watched inside the TUI when setting intake.run_in_tui is on."""
+    from models import office
+    if "intake.run_in_tui" not in office.SETTINGS or not office.get_setting("intake.run_in_tui"):
+        return None
+    from intake.service import IntakeService     # imports watchdog: only now, after login
+    svc = IntakeService(app.home, on_event=app.service_callback("intake"))
+    svc.start()                                   # VanphongError (Vietnamese) if the inbox is unusable
+    return svc
+
+
+register_service("intake", _start_intake, restart_on=("intake.",))
 
 
 # --- the foundation's dashboard panels --------------------------------------------------------

@@ -176,6 +176,8 @@ UNEXPECTED_ERROR = ("Chương trình gặp lỗi không lường trước và ph
                     "Dữ liệu đã lưu không bị ảnh hưởng. Chi tiết: {detail}")
 CTRL_C_HINT = "Bấm Ctrl+Q để thoát."
 
+SERVICE_PROBLEM = "Nhận bản quét"
+
 # --- register tables -------------------------------------------------------------------------
 TABLE_EMPTY = "Chưa có mục nào."
 TABLE_EMPTY_FILTER = "Không có mục nào khớp “{text}”."

@@ -20,8 +20,11 @@ def add_commands(sub, common) -> None:
 def run_tui(args) -> int:
     home = office_home(args)
     from tui.app import VanphongApp
-    app = VanphongApp(home)                 # opens the office's database
-    app.run(mouse=app.wants_mouse())        # setting ui.mouse: off by default (SSH traffic)
+    app = VanphongApp(home, services=True)  # opens the office's database
+    try:
+        app.run(mouse=app.wants_mouse())    # setting ui.mouse: off by default (SSH traffic)
+    finally:
+        app.stop_services()                 # the scanner intake, if it ran inside
     return app.return_code or 0
 
 

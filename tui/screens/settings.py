@@ -105,5 +105,6 @@ class SettingsScreen(AreaScreen):
         for key, v in changed.items():
             office.set_setting(self.app.actor, key, v)
         self.app.notify(S.SETTINGS_SAVED.format(n=len(changed)))
+        self.app.settings_changed(set(changed))
         if "ui.mouse" in changed:
             self.app.notify(S.SETTINGS_MOUSE_NOTE)

@@ -1,0 +1,110 @@
+"""Background services in the TUI: the scanner intake runs beside the screens after login,
+reports in notifications, refreshes "Hôm nay", restarts when its settings change."""
+from __future__ import annotations
+
+import threading
+import time
+
+from models import office as office_mod
+from tui import areas
+from tui.screens.dashboard import DashboardScreen
+
+from conftest import SIZE
+
+
+def pdf_bytes(tag: str) -> bytes:
+    """A small valid one-page PDF; ``tag`` makes its content unique."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+    out = bytearray(b"%PDF-1.4\n%" + tag.encode() + b"\n")
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + o + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def toasts(screen_text: str) -> str:
+    """The notifications' text (drawn at the right after '▌'), joined across their lines."""
+    return " ".join(line.split("▌", 1)[1].strip() for line in screen_text.splitlines() if "▌" in line)
+
+
+async def wait_until(pilot, cond, seconds: float = 15.0) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if cond():
+            return True
+        await pilot.pause(0.1)
+    return cond()
+
+
+async def test_scanner_intake_runs_inside_after_login(office, make_app, tmp_path, shown):
+    inbox = tmp_path / "scans"
+    inbox.mkdir()
+    admin = office["admin"]
+    office_mod.set_setting(admin, "intake.inbox", str(inbox))
+    office_mod.set_setting(admin, "intake.quiet_seconds", 1)
+    office_mod.set_setting(admin, "intake.polling", True)
+    app = make_app(user=office["clerk"], services=True)
+    try:
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            assert await wait_until(pilot, lambda: "intake" in app.running_services, 5)
+            (inbox / "cong-van.pdf").write_bytes(pdf_bytes("tui-test-1"))
+            assert await wait_until(pilot, lambda: "Đã vào sổ văn bản đến số 1/2026: cong-van.pdf"
+                                    in toasts(shown(app)), 20)
+            assert isinstance(app.screen, DashboardScreen)
+            # "Hôm nay" was brought up to date: the new scan waits for its details
+            assert await wait_until(pilot, lambda: any(
+                "Văn bản quét cần bổ sung" in line and line.split()[0] == "1"
+                for line in (l.split("▕")[-1].strip() for l in shown(app).splitlines())), 5)
+    finally:
+        app.stop_services()
+    assert not app.running_services
+    assert not (inbox / "cong-van.pdf").exists()
+
+
+class FakeService:
+    def __init__(self, app, log):
+        self.log = log
+        log.append("start")
+        cb = app.service_callback("fake")
+        threading.Thread(target=cb, args=("registered", "Dịch vụ thử: đã nhận một tệp.", 1)).start()
+
+    def stop(self):
+        self.log.append("stop")
+
+
+async def test_services_report_restart_on_their_settings_and_stop(office, make_app, monkeypatch, shown):
+    log: list[str] = []
+    monkeypatch.setattr(areas, "SERVICES", {})
+    areas.register_service("fake", lambda app: FakeService(app, log), restart_on=("ui.",))
+    app = make_app(user=office["admin"], services=True)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        assert await wait_until(pilot, lambda: "Dịch vụ thử: đã nhận một tệp." in toasts(shown(app)), 5)
+        assert log == ["start"]
+        app.settings_changed({"login.lock_minutes"})          # not its setting
+        await pilot.pause(0.3)
+        assert log == ["start"]
+        app.settings_changed({"ui.mouse"})
+        assert await wait_until(pilot, lambda: log == ["start", "stop", "start"], 5)
+    app.stop_services()
+    assert log == ["start", "stop", "start", "stop"]
+
+
+async def test_no_services_before_login_or_when_not_asked(office, make_app, monkeypatch):
+    started = []
+    monkeypatch.setattr(areas, "SERVICES", {})
+    areas.register_service("fake", lambda app: started.append(app) or None)
+    app = make_app(services=True)                     # login screen: nothing yet
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert started == []
+    app = make_app(user=office["admin"])              # tests' default: services off
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert started == []
