@@ -19,6 +19,10 @@ from .errors import VanphongError
 
 db = DatabaseProxy()
 
+# The newest schema version (max of schema.MIGRATIONS; a test keeps them equal). Knowing it here
+# lets a start-up whose database is already current skip importing every area's module.
+LATEST_SCHEMA = 3
+
 SQLITE_PRAGMAS = (
     ("journal_mode", "wal"),
     ("foreign_keys", 1),
@@ -68,19 +72,27 @@ def sqlite_url(path: Path | str) -> str:
     return f"sqlite:///{Path(path)}"
 
 
-def open_database(url: str, migrate: bool = True) -> Database:
-    """Bind the models to the database at ``url`` and bring its schema up to date."""
-    from . import schema  # late: schema imports every module, which import this one
+def open_database(url: str, migrate: bool = True, defer_load: bool = False) -> Database:
+    """Bind the models to the database at ``url`` and bring its schema up to date.
 
+    ``defer_load``: when the database is already at LATEST_SCHEMA, do not import every area's
+    module now (the TUI paints its first screen sooner and calls ``load_all()`` after)."""
     database = connect_url(url)
     try:
         database.connect(reuse_if_open=True)
     except Exception as e:  # sqlite3.OperationalError, psycopg2 errors ...
         raise VanphongError(f"Không mở được cơ sở dữ liệu {url}: {e}") from e
     db.initialize(database)
-    if migrate:
+    if migrate and not (defer_load and current_version(database) == LATEST_SCHEMA):
+        schema = load_all()
         upgrade(database, schema.ALL_MODELS, schema.MIGRATIONS, schema.install_extras)
     return database
+
+
+def load_all():
+    """Import every area's module (their search kinds, panels, settings, demo fillers)."""
+    from . import schema  # late: schema imports every module, which import this one
+    return schema
 
 
 def close_database() -> None:
@@ -89,10 +101,12 @@ def close_database() -> None:
 
 
 def current_version(database: Database) -> int:
-    if not database.table_exists("schema_version"):
+    try:
+        with database.atomic():   # a savepoint on PostgreSQL: a missing table aborts only it
+            row = database.execute_sql("SELECT MAX(version) FROM schema_version").fetchone()
+    except Exception:              # no such table: a new or foreign database
         return 0
-    row = SchemaVersion.select().order_by(SchemaVersion.version.desc()).first()
-    return row.version if row else 0
+    return (row[0] or 0) if row else 0
 
 
 def upgrade(database: Database, models: list, migrations: list[Migration],

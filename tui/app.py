@@ -120,7 +120,8 @@ class VanphongApp(App[int]):
     def _open_database(self) -> None:
         from models.db import db, open_database
         if db.obj is None and self.home is not None:
-            open_database(self.home.db_url)
+            # a current database paints the first screen before every area's module loads
+            open_database(self.home.db_url, defer_load=True)
 
     def wants_mouse(self) -> bool:
         """Setting ui.mouse (off by default: every mouse move costs bytes over SSH)."""
@@ -134,6 +135,8 @@ class VanphongApp(App[int]):
 
     def on_mount(self) -> None:
         from models import office
+        from models.db import load_all
+        self.call_after_refresh(load_all)   # while the clerk types; login() needs it loaded
         self.refresh_office()
         if not office.is_configured():
             from .screens.wizard import WizardScreen
@@ -157,6 +160,8 @@ class VanphongApp(App[int]):
         self.switch_screen(LoginScreen(username))
 
     def login(self, user) -> None:
+        from models.db import load_all
+        load_all()
         self.actor = user
         self._pop_to_base()
         self.switch_screen(self._dashboard())

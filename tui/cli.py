@@ -52,10 +52,23 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _plain_run(argv: list[str]) -> argparse.Namespace | None:
+    """`vanphong` or `vanphong --home DIR`: open the program without building every
+    subcommand's parser (their modules cost start-up time the clerk waits for)."""
+    if not argv:
+        return argparse.Namespace(handler=None)
+    if len(argv) == 2 and argv[0] == "--home" and not argv[1].startswith("-"):
+        return argparse.Namespace(handler=None, home=argv[1])
+    if len(argv) == 1 and argv[0].startswith("--home=") and len(argv[0]) > 7:
+        return argparse.Namespace(handler=None, home=argv[0][7:])
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     from models.errors import VanphongError
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    if argv is None:
+        argv = sys.argv[1:]
+    args = _plain_run(argv) or build_parser().parse_args(argv)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:

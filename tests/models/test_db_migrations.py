@@ -75,3 +75,28 @@ def test_database_from_a_newer_program_is_refused(tmp_path):
 def test_unknown_database_url_is_a_vietnamese_error():
     with pytest.raises(VanphongError, match="không hỗ trợ"):
         dbm.connect_url("mysql://x")
+
+
+def test_latest_schema_constant_matches_the_migrations():
+    assert dbm.LATEST_SCHEMA == max(m.version for m in schema.MIGRATIONS)
+
+
+def _open_in_fresh_process(url: str) -> tuple[bool, int]:
+    import subprocess
+    import sys
+    code = ("import sys; from models import db; db.open_database(sys.argv[1], defer_load=True); "
+            "print('models.schema' in sys.modules, db.current_version(db.db.obj))")
+    out = subprocess.run([sys.executable, "-c", code, url], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[2]).stdout.split()
+    return out[0] == "True", int(out[1])
+
+
+def test_deferred_open_skips_loading_areas_only_when_current(tmp_path):
+    current = tmp_path / "current.sqlite3"
+    dbm.open_database(f"sqlite:///{current}")
+    dbm.close_database()
+    assert _open_in_fresh_process(f"sqlite:///{current}") == (False, dbm.LATEST_SCHEMA)
+    old = tmp_path / "old.sqlite3"
+    shutil.copy(V1, old)
+    # an old database is upgraded even when the caller asked to defer
+    assert _open_in_fresh_process(f"sqlite:///{old}") == (True, dbm.LATEST_SCHEMA)
