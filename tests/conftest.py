@@ -41,3 +41,34 @@ def office(home):
                                  ("xem", "Hoàng Thị Lan", "viewer")]:
         people[role] = users.create_user(admin, username, name, role, PASSWORD)
     return people
+
+
+# --- PostgreSQL (a throw-away server, started once per test run) ---------------------------
+@pytest.fixture(scope="session")
+def pg():
+    from tests.pg import TempPostgres
+    pytest.importorskip("psycopg2")
+    server = TempPostgres()
+    if not server.available():
+        pytest.skip("PostgreSQL server not installed (apt-get install postgresql)")
+    server.start()
+    yield server
+    server.stop()
+
+
+_pg_counter = iter(range(1, 10**6))
+
+
+@pytest.fixture
+def pg_office(pg):
+    """A configured office in a new PostgreSQL database: admin and clerk accounts."""
+    from models import db as dbm
+    from models import office as office_mod
+    from models import users
+    url = pg.create_db(f"vp{next(_pg_counter)}_{os.getpid()}")
+    dbm.open_database(url)
+    office_mod.first_run_setup(OFFICE_VALUES, "admin", "Nguyễn Thị Hoa", PASSWORD)
+    admin = users.User.get(users.User.username == "admin")
+    clerk = users.create_user(admin, "vanthu", "Trần Thị Mai", "clerk", PASSWORD)
+    yield {"admin": admin, "clerk": clerk, "url": url}
+    dbm.close_database()

@@ -1,38 +1,10 @@
 """The registers on PostgreSQL: numbering, lists by keyset, search in the list and across
 registers, the directory's type-ahead, exports."""
 import datetime as dt
-import itertools
 
 import pytest
 
-from tests.pg import TempPostgres
-
-psycopg2 = pytest.importorskip("psycopg2")
-_n = itertools.count()
-
-
-@pytest.fixture(scope="module")
-def pg():
-    server = TempPostgres()
-    if not server.available():
-        pytest.skip("PostgreSQL server not installed (apt-get install postgresql)")
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def pg_office(pg):
-    from models import db as dbm
-    from models import office, users
-    from tests.conftest import OFFICE_VALUES, PASSWORD
-    url = pg.create_db(f"vpreg{next(_n)}")
-    dbm.open_database(url)
-    office.first_run_setup(OFFICE_VALUES, "admin", "Nguyễn Thị Hoa", PASSWORD)
-    admin = users.User.get(users.User.username == "admin")
-    clerk = users.create_user(admin, "vanthu", "Trần Thị Mai", "clerk", PASSWORD)
-    yield {"admin": admin, "clerk": clerk}
-    dbm.close_database()
+# fixtures pg, pg_office: tests/conftest.py
 
 
 def test_registers_on_postgres(pg_office, tmp_path):
