@@ -707,6 +707,16 @@ def attach(actor, doc, sf: StoredFile, original_name: str) -> Attachment:
         return a
 
 
+def check_attachable(doc) -> None:
+    """Raise the refusal (Vietnamese, field ``attachment``) when no file may be attached to
+    ``doc`` — a secret document keeps metadata only. Lets a screen say so before asking for
+    a file."""
+    if doc.is_secret:
+        raise ValidationError(SECRET_FILE_REFUSED, "attachment")
+    if doc.status == "cancelled":
+        raise ValidationError("Văn bản đã hủy, không đính kèm tệp được.", "attachment")
+
+
 def attach_file(actor, store: FileStore, doc, path: Path | str, original_name: str | None = None) -> Attachment:
     """Store a file and attach it; the secret check comes first, so nothing is stored for a
     secret document. Page count and text layer are read from PDFs."""

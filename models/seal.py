@@ -47,6 +47,19 @@ class SealHandover(BaseModel):
 SEAL_MODELS = [SealUse, SealHandover]
 
 
+def stamp_refusal(doc: Outgoing) -> str | None:
+    """Why this outgoing document may not be stamped now (Vietnamese), or None: the seal goes
+    only on a document already signed by the competent person, never on a blank sheet."""
+    if doc.status == "cancelled":
+        return f"Số {doc.symbol} đã hủy: không đóng dấu."
+    if not nfc(doc.signer):
+        return (f"Văn bản {doc.symbol} chưa có người ký: chỉ đóng dấu văn bản đã được "
+                "người có thẩm quyền ký, không đóng dấu khống.")
+    if doc.signed_on is None:
+        return f"Văn bản {doc.symbol} chưa ghi ngày ký: chỉ đóng dấu văn bản đã ký."
+    return None
+
+
 def record_use(actor, outgoing, copies, *, used_on=None, stamped_by: str = "",
                notes: str = "") -> SealUse:
     """Log one stamping of a signed outgoing document."""
@@ -58,14 +71,9 @@ def record_use(actor, outgoing, copies, *, used_on=None, stamped_by: str = "",
     stamped_by = nfc(stamped_by) or getattr(actor, "full_name", "") or audit._actor_name(actor)
     with db.atomic():
         d = get_outgoing(outgoing.id if isinstance(outgoing, Outgoing) else outgoing)
-        if d.status == "cancelled":
-            raise ValidationError(f"Số {d.symbol} đã hủy: không đóng dấu.", "outgoing")
-        if not nfc(d.signer):
-            raise ValidationError(f"Văn bản {d.symbol} chưa có người ký: chỉ đóng dấu văn bản đã được "
-                                  "người có thẩm quyền ký, không đóng dấu khống.", "outgoing")
-        if d.signed_on is None:
-            raise ValidationError(f"Văn bản {d.symbol} chưa ghi ngày ký: chỉ đóng dấu văn bản đã ký.",
-                                  "outgoing")
+        refusal = stamp_refusal(d)
+        if refusal:
+            raise ValidationError(refusal, "outgoing")
         if used_on < d.signed_on:
             raise ValidationError(f"Ngày đóng dấu ({format_date(used_on)}) trước ngày ký "
                                   f"({format_date(d.signed_on)}).", "used_on")
