@@ -50,6 +50,19 @@ class Migration:
     apply: Callable[[Database], None]
 
 
+class OfficePostgresqlDatabase(PostgresqlDatabase):
+    """PostgreSQL with SQLite's write discipline: every explicit transaction first takes one
+    transaction-scoped advisory lock, so two desks that read-then-write (the next arrival number,
+    the audit chain's next entry) wait for each other instead of colliding on a unique index.
+    An office's write load is tiny; correctness of numbering is not negotiable."""
+
+    WRITE_LOCK = 0x7661_6E70   # "vanp"
+
+    def begin(self, *args, **kwargs):
+        super().begin(*args, **kwargs)
+        self.cursor().execute("SELECT pg_advisory_xact_lock(%s)", (self.WRITE_LOCK,))
+
+
 def is_sqlite(database: Database | None = None) -> bool:
     d = database if database is not None else db.obj
     return isinstance(d, SqliteDatabase)
@@ -64,7 +77,7 @@ def connect_url(url: str) -> Database:
     if url.startswith(("postgresql://", "postgres://")):
         from playhouse.db_url import parse
         kw = parse(url)
-        return PostgresqlDatabase(kw.pop("database"), **kw)
+        return OfficePostgresqlDatabase(kw.pop("database"), **kw)
     raise VanphongError(f"Địa chỉ cơ sở dữ liệu không hỗ trợ: {url} (dùng sqlite:///… hoặc postgresql://…)")
 
 

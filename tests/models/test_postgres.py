@@ -36,3 +36,29 @@ def test_registering_a_document_on_postgres(pg_office):
     d1 = documents.register_incoming(pg_office["clerk"], sender="Huyện ủy Yên Sơn", summary="V/v thử")
     d2 = documents.register_incoming(pg_office["clerk"], sender="Huyện ủy Yên Sơn", summary="V/v hai")
     assert (d1.arrival_no, d2.arrival_no) == (1, 2)
+
+
+def test_two_desks_registering_at_once_on_postgres_get_distinct_numbers(pg_office):
+    """Real processes, one PostgreSQL database: every registration succeeds, numbers 1..N, and
+    the audit chain stays whole."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from models import audit, documents
+    code = (
+        "import sys\n"
+        "from models import db, documents, users\n"
+        "db.open_database(sys.argv[1])\n"
+        "clerk = users.User.get(users.User.username == 'vanthu')\n"
+        "for i in range(15):\n"
+        "    documents.register_incoming(clerk, sender='Huyện ủy', summary=f'V/v bàn {sys.argv[2]} số {i}')\n")
+    root = Path(__file__).resolve().parents[2]
+    procs = [subprocess.Popen([sys.executable, "-c", code, pg_office["url"], str(k)], cwd=root,
+                              stderr=subprocess.PIPE, text=True) for k in (1, 2)]
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    numbers = sorted(d.arrival_no for d in documents.Incoming.select())
+    assert numbers == list(range(1, 31))
+    assert audit.verify().ok
