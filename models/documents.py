@@ -870,6 +870,16 @@ def next_outgoing_number(type_code: str, *, congress: bool = False, body_abbr: s
     return (q.scalar() or 0) + 1
 
 
+def next_symbol(type_code: str, *, congress: bool = False) -> str:
+    """The number and symbol the next reservation of this type would get: '15-BC/ĐU'."""
+    o = get_office()
+    if o is None:
+        raise ValidationError("Văn phòng chưa được thiết lập (tên cấp ủy, nhiệm kỳ).", "office")
+    t = get_doc_type(type_code)
+    body = _congress_body(congress) or o.body_abbr
+    return make_symbol(next_outgoing_number(t.code, congress=congress, body_abbr=body), t.code, body)
+
+
 def _congress_body(congress: bool) -> str | None:
     if not congress:
         return None

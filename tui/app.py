@@ -236,8 +236,9 @@ class VanphongApp(App[int]):
         self.stop_services()
 
     def service_event(self, key: str, kind: str, message: str, ref: Any = None) -> None:
-        """One event of a service: said in a notification (routine "info" is not), and the
-        dashboard, if in view, is brought up to date."""
+        """One event of a service: said in a notification (routine "info" is not), the
+        dashboard, if in view, is brought up to date, and every open screen with a
+        ``service_changed(key, kind, ref)`` method (the incoming register …) is told."""
         from .screens.dashboard import DashboardScreen
         if kind != "info":
             severity = {"error": "error", "rejected": "warning", "duplicate": "warning",
@@ -245,6 +246,10 @@ class VanphongApp(App[int]):
             self.notify(message, severity=severity, timeout=10)
         if isinstance(self.screen, DashboardScreen) and kind != "info":
             self.screen.call_later(self.screen.load_panels)
+        for screen in self.screen_stack:
+            hook = getattr(screen, "service_changed", None)
+            if callable(hook):
+                screen.call_later(self.run_guarded, hook, key, kind, ref)
 
     # --- moving around ------------------------------------------------------------------------
     def _pop_to_base(self) -> None:

@@ -232,3 +232,37 @@ def _register_panels() -> None:
 
 
 _register_panels()
+
+
+# --- the registers (sổ văn bản đến, đi, mật; hồ sơ; con dấu; danh bạ; máy quét) ---------------
+register_area("incoming", S.AREA_INCOMING, "tui.screens.incoming:IncomingScreen",
+              hotkey="f3", twin="ctrl+n", permission="records.view", order=10,
+              help=S.AREA_INCOMING_HELP)
+register_area("outgoing", S.AREA_OUTGOING, "tui.screens.outgoing:OutgoingScreen",
+              hotkey="f4", twin="ctrl+r", permission="records.view", order=20,
+              help=S.AREA_OUTGOING_HELP)
+register_area("secret", S.AREA_SECRET, "tui.screens.secret:SecretScreen",
+              permission="secret.view", order=30, help=S.AREA_SECRET_HELP)
+register_area("dossiers", S.AREA_DOSSIERS, "tui.screens.dossiers:DossierScreen",
+              permission="records.view", order=40, help=S.AREA_DOSSIERS_HELP)
+register_area("seal", S.AREA_SEAL, "tui.screens.seal:SealScreen",
+              permission="records.view", order=50, help=S.AREA_SEAL_HELP)
+register_area("directory", S.AREA_DIRECTORY, "tui.screens.directory:DirectoryScreen",
+              permission="records.view", order=60, help=S.AREA_DIRECTORY_HELP)
+register_area("intake", S.AREA_INTAKE, "tui.screens.intake:IntakeScreen",
+              permission="records.view", order=70, help=S.AREA_INTAKE_HELP)
+
+
+def _lazy_opener(module: str, name: str) -> Callable[[Any, int], Any]:
+    """An opener whose screen module is imported only when a hit is opened."""
+    def opener(app, ref: int):
+        return getattr(importlib.import_module(module), name)(app, ref)
+    return opener
+
+
+for _kind in ("incoming", "secret_incoming"):
+    register_opener(_kind, _lazy_opener("tui.screens.incoming", "open_incoming"))
+for _kind in ("outgoing", "secret_outgoing"):
+    register_opener(_kind, _lazy_opener("tui.screens.outgoing", "open_outgoing"))
+register_opener("contact", _lazy_opener("tui.screens.directory", "open_contact"))
+register_opener("dossier", _lazy_opener("tui.screens.dossiers", "open_dossier"))

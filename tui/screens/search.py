@@ -53,7 +53,9 @@ class SearchScreen(AreaScreen):
             self.hits = []
             status.update(S.SEARCH_HINT)
             return
-        self.hits = self.app.run_guarded(search.query, q, None, 200) or []
+        from models import registers
+        kinds = registers.searchable_kinds(self.app.actor)     # the secret registers if allowed
+        self.hits = (self.app.run_guarded(search.query, q, kinds, 200) if kinds else []) or []
         if not self.hits:
             status.update(S.SEARCH_NONE.format(query=q))
             return

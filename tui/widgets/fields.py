@@ -265,15 +265,18 @@ class MoneyField(Field):
 
 
 class IntField(Field):
-    """A whole number, optionally within bounds."""
+    """A whole number, optionally within bounds (``required=False``: empty gives None)."""
 
     def __init__(self, label: str, field: str = "", *, minimum: int | None = None,
-                 maximum: int | None = None, **kw):
+                 maximum: int | None = None, required: bool = True, **kw):
         super().__init__(label, field, **kw)
         self.minimum, self.maximum = minimum, maximum
+        self.required = required
 
-    def parse(self, text: str) -> int:
+    def parse(self, text: str) -> int | None:
         s = nfc(text).replace(".", "")
+        if not s and not self.required:
+            return None
         try:
             v = int(s)
         except ValueError:
@@ -282,6 +285,151 @@ class IntField(Field):
             raise ValidationError(S.INT_RANGE.format(minimum=self.minimum, maximum=self.maximum),
                                   self.field)
         return v
+
+
+class TimeField(Field):
+    """A time of day typed hh:mm (also h:mm, hh.mm, hhmm)."""
+
+    def __init__(self, label: str, field: str = "", **kw):
+        kw.setdefault("placeholder", S.TIME_PLACEHOLDER)
+        super().__init__(label, field, **kw)
+
+    def format(self, v: Any) -> str:
+        if isinstance(v, _dt.time):
+            return v.strftime("%H:%M")
+        return super().format(v)
+
+    def parse(self, text: str) -> _dt.time:
+        s = nfc(text).replace(".", ":").replace("h", ":").rstrip(":")
+        if s.isdigit() and len(s) in (3, 4):
+            s = f"{s[:-2]}:{s[-2:]}"
+        try:
+            h, m = (int(x) for x in s.split(":"))
+            return _dt.time(h, m)
+        except (ValueError, TypeError):
+            raise ValidationError(S.TIME_INVALID, self.field) from None
+
+    def after_valid(self) -> None:
+        t = self.parse(self.value)
+        if self.value != t.strftime("%H:%M"):
+            self.input.value = t.strftime("%H:%M")
+            self.dirty = False
+
+
+class Cycle(Static, can_focus=True):
+    """One value out of a short list, on one line: "‹ Thường ›". ← → change it; typing the
+    first letters (without accents) jumps there; Enter goes on to the next field."""
+
+    BINDINGS = [Binding("left", "step(-1)", S.KEY_PREV_CHOICE, show=False),
+                Binding("right,space", "step(1)", S.KEY_NEXT_CHOICE, show=False),
+                Binding("enter", "submit", S.KEY_NEXT_FIELD, show=False)]
+
+    class Changed(Message):
+        def __init__(self, cycle: "Cycle", value: Any):
+            super().__init__()
+            self.cycle = cycle
+            self.value = value
+
+        @property
+        def control(self) -> "Cycle":
+            return self.cycle
+
+    def __init__(self, options: list[tuple[str, Any]], value: Any = None, classes: str | None = None):
+        super().__init__("", classes=classes, markup=False)
+        self.options = options
+        values = [v for _, v in options]
+        self.index = values.index(value) if value in values else 0
+        self._typed = ""
+        self._typed_at = 0.0
+
+    def on_mount(self) -> None:
+        self._show()
+
+    @property
+    def value(self) -> Any:
+        return self.options[self.index][1] if self.options else None
+
+    @value.setter
+    def value(self, v: Any) -> None:
+        values = [x for _, x in self.options]
+        if v in values:
+            self._set(values.index(v))
+
+    @property
+    def label(self) -> str:
+        return self.options[self.index][0] if self.options else ""
+
+    def _show(self) -> None:
+        self.update(f"‹ {self.label} ›")
+
+    def _set(self, i: int) -> None:
+        if not self.options:
+            return
+        i %= len(self.options)
+        changed = i != self.index
+        self.index = i
+        if self.is_mounted:
+            self._show()
+        if changed:
+            self.post_message(self.Changed(self, self.value))
+
+    def action_step(self, delta: int) -> None:
+        self._set(self.index + delta)
+
+    def action_submit(self) -> None:
+        field = next((a for a in self.ancestors if isinstance(a, Field)), None)
+        if field is not None:
+            field.post_message(Field.Submitted(field))
+
+    def on_key(self, event) -> None:
+        ch = event.character
+        if not ch or not ch.isprintable() or ch == " " or event.key in ("question_mark", "slash"):
+            return
+        import time
+        from models.text import fold
+        now = time.monotonic()
+        self._typed = (self._typed + ch) if now - self._typed_at < 1.0 else ch
+        self._typed_at = now
+        want = fold(self._typed)
+        n = len(self.options)
+        start = self.index + (1 if len(want) == 1 else 0)
+        for k in range(n):
+            i = (start + k) % n
+            if fold(self.options[i][0]).startswith(want):
+                event.stop()
+                self._set(i)
+                return
+
+
+class CycleField(Field):
+    """A choice among a few values, on one line (← → or the first letters; Enter goes on)."""
+
+    def __init__(self, label: str, field: str, options: Iterable[tuple[str, Any]], *,
+                 value: Any = None, **kw):
+        self.options = list(options)
+        self._choice = value
+        super().__init__(label, field, **kw)
+
+    def make_control(self) -> Widget:
+        return Cycle(self.options, self._choice, classes="field-input")
+
+    @property
+    def cycle(self) -> Cycle:
+        return self.query_one(".field-input", Cycle)
+
+    @property
+    def value(self) -> Any:
+        return self.cycle.value
+
+    @value.setter
+    def value(self, v: Any) -> None:
+        self.cycle.value = v
+
+    def parse(self, value) -> Any:
+        return value
+
+    def on_cycle_changed(self, event: Cycle.Changed) -> None:
+        self.dirty = True
 
 
 class ChoiceField(Field):

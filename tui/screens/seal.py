@@ -1,0 +1,155 @@
+"""Sổ con dấu: the seal log (every stamping of a signed outgoing document) and the seal's
+handovers, one list at a time (T switches). F7/N records a stamping (choose the document;
+an unsigned one is refused with the reason) or a handover. Enter on a stamping opens its
+document."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from models import registers, seal
+
+from .. import strings as S
+from ..widgets.dialogs import FormDialog
+from ..widgets.fields import DateField, IntField, RequiredText, TextField, clean_fields
+from .docbase import ColSpec, DocRegisterScreen, FilterSpec
+
+USE_COLUMNS = [ColSpec(0, S.COL_DATE, 10), ColSpec(1, S.COL_DOCUMENT, 12),
+               ColSpec(2, S.COL_SIGNER, 0), ColSpec(3, S.COL_STAMPED_BY, 18),
+               ColSpec(4, S.COL_COPIES, 6, "right")]
+HANDOVER_COLUMNS = [ColSpec(0, S.COL_DATE, 10), ColSpec(1, S.COL_FROM, 16), ColSpec(2, S.COL_TO, 16),
+                    ColSpec(3, S.COL_WITNESS, 14, optional=True), ColSpec(4, S.COL_REASON, 0)]
+
+
+class SealScreen(DocRegisterScreen):
+    TITLE_VI = S.AREA_SEAL
+    TAKES_TODAY = False
+    BINDINGS = [Binding("f7,n", "new", S.KEY_NEW, key_display="F7"),
+                Binding("t", "switch", S.KEY_SWITCH, key_display="T")]
+
+    def __init__(self, view: str = "uses"):
+        super().__init__()
+        self.view = view
+
+    def on_mount(self) -> None:
+        self.set_view(self.view, load=False)
+
+    def set_view(self, view: str, load: bool = True) -> None:
+        self.view = view
+        self.filters, self.filter_labels = {}, []
+        if view == "uses":
+            self.SOURCE, self.COLUMNS = registers.SealSource, USE_COLUMNS
+            self.FILTERS = [FilterSpec("year", S.FIELD_YEAR, "year")]
+            title = S.SEAL_USES_TITLE
+        else:
+            self.SOURCE, self.COLUMNS = registers.SealHandoverSource, HANDOVER_COLUMNS
+            self.FILTERS = []
+            title = S.SEAL_HANDOVERS_TITLE
+        from ..widgets.header import AppHeader
+        self.TITLE_VI = title
+        for h in self.query(AppHeader):
+            h.title = title
+            h.refresh_text()
+        keeper = seal.current_keeper()
+        self.HINT = S.SEAL_HINT.format(keeper=keeper or S.SEAL_NO_KEEPER)
+        self.refresh_bindings()
+        if load:
+            self.apply_filter(self.filter_text)
+
+    def action_switch(self) -> None:
+        self.set_view("handovers" if self.view == "uses" else "uses")
+
+    def open_record(self, key) -> None:
+        if self.view != "uses":
+            return
+        from .outgoing import open_outgoing
+        use = self.table.source.source.get(key)
+        open_outgoing(self.app, use.outgoing_id)
+
+    def action_new(self) -> None:
+        if self.view == "uses":
+            pick_and_stamp(self.app, lambda r: self.set_view("uses"))
+        else:
+            self.app.push_screen(HandoverDialog(self.app.today()),
+                                 lambda r: r is not None and self.set_view("handovers"))
+
+
+def stamp(app, doc, done) -> None:
+    """D on an outgoing document: refused at once, with the reason, when it is not signed."""
+    from models import users
+    users.require(app.actor, "seal.use")
+    refusal = seal.stamp_refusal(doc)
+    if refusal:
+        app.show_error(refusal, S.SEAL_REFUSED_TITLE)
+        return
+    app.push_screen(SealUseDialog(doc, app.today()), done)
+
+
+def pick_and_stamp(app, done) -> None:
+    """F7/N in the seal log: choose the document first (signed ones are listed first)."""
+    from ..widgets.picker import PickerDialog
+    from models import documents
+
+    def lookup(t: str):
+        rows = registers.OutgoingSource(app.actor, t or None, status=["reserved", "issued"],
+                                        today=app.today()).rows(None, 30)
+        return [(d.id, S.PICK_OUTGOING_LINE.format(symbol=d.symbol, summary=d.summary or "—",
+                                                   signer=d.signer or S.NOT_SIGNED))
+                for d in rows]
+
+    def chosen(doc_id) -> None:
+        if doc_id is not None:
+            app.run_guarded(stamp, app, documents.get_outgoing(doc_id), done)
+    app.push_screen(PickerDialog(S.PICK_OUTGOING, lookup), chosen)
+
+
+class SealUseDialog(FormDialog):
+    AUTO_FOCUS = ".dialog-form Input"
+
+    def __init__(self, doc, today):
+        super().__init__(S.SEAL_USE_TITLE.format(symbol=doc.symbol))
+        self.doc, self.today = doc, today
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(S.SEAL_USE_INTRO.format(symbol=self.doc.symbol, signer=self.doc.signer),
+                     classes="question", markup=False)
+        yield IntField(S.FIELD_SEAL_COPIES, "copies", value=self.doc.copies or "", minimum=1,
+                       maximum=100000)
+        yield DateField(S.FIELD_SEAL_DATE, "used_on", value=self.today)
+        yield TextField(S.FIELD_STAMPED_BY, "stamped_by", value=getattr(self.app.actor, "full_name", ""))
+        yield TextField(S.FIELD_NOTES, "notes")
+
+    def save(self):
+        v = clean_fields(self.query_one(".dialog-form"))
+        if v is None:
+            return None
+        u = seal.record_use(self.app.actor, self.doc.id, v["copies"], used_on=v["used_on"],
+                            stamped_by=v["stamped_by"], notes=v["notes"])
+        self.app.notify(S.SEAL_USED_DONE.format(symbol=u.symbol, copies=u.copies))
+        return u
+
+
+class HandoverDialog(FormDialog):
+    TITLE_VI = S.HANDOVER_TITLE
+    AUTO_FOCUS = ".dialog-form Input"
+
+    def __init__(self, today):
+        super().__init__()
+        self.today = today
+
+    def compose_body(self) -> ComposeResult:
+        yield RequiredText(S.FIELD_HANDOVER_FROM, "from_person", value=seal.current_keeper() or "")
+        yield RequiredText(S.FIELD_HANDOVER_TO, "to_person")
+        yield TextField(S.FIELD_WITNESS, "witness")
+        yield DateField(S.FIELD_HANDOVER_DATE, "handed_on", value=self.today)
+        yield TextField(S.FIELD_REASON, "reason")
+
+    def save(self):
+        v = clean_fields(self.query_one(".dialog-form"))
+        if v is None:
+            return None
+        h = seal.record_handover(self.app.actor, v["from_person"], v["to_person"],
+                                 handed_on=v["handed_on"], witness=v["witness"], reason=v["reason"])
+        self.app.notify(S.HANDOVER_DONE.format(to=h.to_person))
+        return h

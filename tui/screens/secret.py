@@ -1,0 +1,67 @@
+"""Sổ văn bản mật: Mật, Tối mật and Tuyệt mật documents, metadata only (domain.md §2) — for
+those allowed to see it (secret.view). T switches between incoming and outgoing; F7/N adds
+one (secrecy Mật by default); Enter opens it. Files are refused: attaching says why."""
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from models import registers
+
+from .. import strings as S
+from ..widgets.header import AppHeader
+from .docbase import DocRegisterScreen, ViewSource, fit_columns
+from .incoming import INCOMING_COLUMNS, INCOMING_FILTERS, decorate_incoming
+from .outgoing import OUTGOING_COLUMNS, OUTGOING_FILTERS, decorate_outgoing
+
+
+class SecretScreen(DocRegisterScreen):
+    TITLE_VI = S.SECRET_INCOMING_TITLE
+    BINDINGS = [Binding("f7,n", "new", S.KEY_NEW, key_display="F7"),
+                Binding("t", "switch", S.KEY_SWITCH, key_display="T")]
+
+    def __init__(self, which: str = "incoming"):
+        super().__init__()
+        self.which = which
+        self.HINT = S.SECRET_HINT
+
+    def on_mount(self) -> None:
+        self.set_which(self.which, load=False)
+
+    def set_which(self, which: str, load: bool = True) -> None:
+        self.which = which
+        self.filters, self.filter_labels = {}, []
+        self.FILTERS = INCOMING_FILTERS if which == "incoming" else OUTGOING_FILTERS
+        title = S.SECRET_INCOMING_TITLE if which == "incoming" else S.SECRET_OUTGOING_TITLE
+        self.TITLE_VI = title
+        for h in self.query(AppHeader):
+            h.title = title
+            h.refresh_text()
+        if load:
+            self.apply_filter(self.filter_text)
+
+    def make_source(self, text: str):
+        kw = self.source_kwargs()
+        if self.which == "incoming":
+            src = registers.IncomingSource(self.app.actor, text or None, secret=True, **kw)
+            return ViewSource(src, fit_columns(INCOMING_COLUMNS, self.app.size.width), decorate_incoming)
+        src = registers.OutgoingSource(self.app.actor, text or None, secret=True, **kw)
+        return ViewSource(src, fit_columns(OUTGOING_COLUMNS, self.app.size.width), decorate_outgoing)
+
+    def action_switch(self) -> None:
+        self.set_which("outgoing" if self.which == "incoming" else "incoming")
+
+    def open_record(self, key) -> None:
+        if self.which == "incoming":
+            from .incoming import open_incoming
+            open_incoming(self.app, int(key[-1]))
+        else:
+            from .outgoing import open_outgoing
+            open_outgoing(self.app, int(key[-1]))
+
+    def action_new(self) -> None:
+        if self.which == "incoming":
+            from .incoming import IncomingForm
+            self.app.push_screen(IncomingForm(secrecy="Mật"))
+        else:
+            from .outgoing import reserve
+            reserve(self.app, secrecy="Mật")
