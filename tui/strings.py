@@ -426,6 +426,8 @@ CONTACT_PLACEHOLDER_MULTI = "gõ tên, Enter để chọn; nhiều nơi cách nh
 CONTACT_MATCHES = "Danh bạ: {names} (Enter/↓: chọn)"
 CONTACT_NO_MATCH = "Không có trong danh bạ — Enter: thêm mới hoặc ghi đúng như đã gõ"
 CONTACT_REQUIRED = "Chưa nhập {label}."
+CONTACT_UNRESOLVED = "Chưa chọn trong danh bạ (Enter hoặc ↓: chọn, thêm mới)."
+CONTACT_UNRESOLVED_NAME = "“{name}” chưa chọn trong danh bạ (Enter: chọn, thêm mới)."
 PICK_CONTACT_TITLE = "{label} — chọn trong danh bạ"
 PICK_ADD = "+ Thêm vào danh bạ: “{text}”"
 PICK_FREE = "= Ghi đúng như đã gõ (không thêm vào danh bạ): “{text}”"

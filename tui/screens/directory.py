@@ -9,7 +9,7 @@ from models import contacts, registers
 
 from .. import strings as S
 from ..widgets.contact_field import ContactDialog
-from .docbase import ColSpec, DocRegisterScreen, FilterSpec, ExportDialog
+from .docbase import ColSpec, DocRegisterScreen, FilterSpec, export_book
 
 DIRECTORY_COLUMNS = [ColSpec(0, S.COL_NAME, 0), ColSpec(3, S.COL_POSITION, 16, optional=True),
                      ColSpec(2, S.COL_GROUP, 14), ColSpec(5, S.COL_PHONE, 13),
@@ -60,7 +60,7 @@ class DirectoryScreen(DocRegisterScreen):
         self.app.confirm(question, do)
 
     def action_export_directory(self) -> None:
-        self.app.push_screen(ExportDialog("directory", self.app.today()))
+        export_book(self.app, "directory")
 
 
 def open_contact(app, ref: int) -> None:

@@ -140,7 +140,7 @@ class FilterDialog(FormDialog):
                 text = self.values.get(f"_{s.key}_text", v if isinstance(v, str) else "")
                 yield ContactField(s.label, s.key, value=text or "",
                                    contact_id=v if isinstance(v, int) else None,
-                                   kind=s.contact_kind)
+                                   kind=s.contact_kind, strict=False)
         yield Static(S.FILTER_DIALOG_HINT, classes="hint")
 
     def save(self):
@@ -224,7 +224,8 @@ class DocRegisterScreen(RegisterScreen):
         if self.filter_text:
             parts.append(f"“{self.filter_text}”")
         if event.rows == 0:
-            line = S.TABLE_EMPTY_FILTERED.format(filters=" · ".join(parts)) if parts else S.TABLE_EMPTY
+            line = (S.TABLE_EMPTY_FILTERED.format(filters=" · ".join(parts)) if parts
+                    else f"{S.TABLE_EMPTY} {self.HINT}".strip())
         elif parts:
             line = S.FILTERS_ACTIVE.format(filters=" · ".join(parts))
         else:
@@ -255,7 +256,7 @@ class DocRegisterScreen(RegisterScreen):
                              lambda r: r and start_print(self.app, self.KIND, *r))
 
     def action_export_book(self) -> None:
-        self.app.push_screen(ExportDialog(self.KIND, self.app.today()))
+        export_book(self.app, self.KIND)
 
 
 # --- full-screen forms -------------------------------------------------------------------------
@@ -485,8 +486,16 @@ class ExportDialog(FormDialog):
             n = exports.export(self.app.actor, self.kind, v["fmt"], path, year=v["year"])
         except OSError as e:
             raise ValidationError(S.EXPORT_FAILED.format(path=path, detail=e.strerror or e), "out") from None
-        self.app.show_message(S.EXPORT_DONE.format(n=n, path=path), S.EXPORT_DONE_TITLE)
-        return path
+        return n, path
+
+
+def export_book(app, kind: str) -> None:
+    """X: the export dialog, then where the file went."""
+    def done(result) -> None:
+        if result is not None:
+            n, path = result
+            app.show_message(S.EXPORT_DONE.format(n=n, path=path), S.EXPORT_DONE_TITLE)
+    app.push_screen(ExportDialog(kind, app.today()), done)
 
 
 class PathDialog(FormDialog):
@@ -550,14 +559,14 @@ class FileInfoDialog(Dialog):
 
     def __init__(self, name: str, path: Path, pages: int | None, size: int | None, text: str):
         super().__init__(S.FILE_INFO_TITLE.format(name=name))
-        self.path, self.pages, self.size, self.text = path, pages, size, text
+        self.path, self.pages, self.file_size, self.text = path, pages, size, text
 
     def compose_body(self) -> ComposeResult:
         t = Text()
         kv(t, S.FILE_PATH, self.path)
         kv(t, S.FILE_PAGES, self.pages if self.pages is not None else S.UNKNOWN)
-        if self.size is not None:
-            kv(t, S.FILE_SIZE, S.FILE_SIZE_KB.format(kb=max(1, round(self.size / 1024))))
+        if self.file_size is not None:
+            kv(t, S.FILE_SIZE, S.FILE_SIZE_KB.format(kb=max(1, round(self.file_size / 1024))))
         section(t, S.FILE_TEXT)
         body = (self.text or "").strip()
         t.append(body[:6000] if body else S.FILE_NO_TEXT)

@@ -59,7 +59,7 @@ class VanphongCommands(Provider):
         entry = S.PALETTE_SEARCH.format(query=q)
         yield Hit(0.01, entry, partial(self._open_search, q), text=entry, help=S.PALETTE_SEARCH_HELP)
         if areas.OPENERS and len(q) >= 2:
-            from models import registers
+            from models import registers, search
             allowed = set(registers.searchable_kinds(app.actor))   # secret kinds: only if allowed
             kinds = [k for k in areas.OPENERS if k in allowed]
             hits = (app.run_guarded(search.query, q, kinds, 5) if kinds else None) or []

@@ -50,16 +50,19 @@ class ContactField(Field):
 
     def __init__(self, label: str, field: str, *, value: str = "", contact_id: int | None = None,
                  kind: str | None = None, add_kind: str = "body", required: bool = False,
-                 multi: bool = False, allow_free: bool = True, **kw):
+                 multi: bool = False, allow_free: bool = True, strict: bool = True, **kw):
         kw.setdefault("placeholder", S.CONTACT_PLACEHOLDER_MULTI if multi else S.CONTACT_PLACEHOLDER)
         if multi and isinstance(value, (list, tuple)):
             value = "; ".join(value)
         super().__init__(label, field, value=value, **kw)
         self.kind, self.add_kind = kind, add_kind
         self.required, self.multi, self.allow_free = required, multi, allow_free
+        self.strict = strict                      # text not from the directory must be confirmed
         self.contact_id = contact_id
         self._contact_name = value if contact_id is not None else ""
         self.chosen: dict[str, int] = {}          # multi: fold(name) -> contact id
+        # what was there already, and what the person chose to keep as typed
+        self.confirmed: set[str] = {fold(n) for n in nfc(value).split(";") if nfc(n)}
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
@@ -74,11 +77,49 @@ class ContactField(Field):
             names = [s for s in (nfc(x) for x in text.split(";")) if s]
             if self.required and not names:
                 raise ValidationError(S.CONTACT_REQUIRED.format(label=self.label.lower()), self.field)
+            loose = [n for n in names if fold(n) not in self.chosen and fold(n) not in self.confirmed]
+            if self.strict and loose:
+                raise ValidationError(S.CONTACT_UNRESOLVED_NAME.format(name=loose[0]), self.field)
             return [(n, self.chosen.get(fold(n))) for n in names]
         t = nfc(text)
         if self.required and not t:
             raise ValidationError(S.CONTACT_REQUIRED.format(label=self.label.lower()), self.field)
+        if self.strict and t and self.contact_id is None and fold(t) not in self.confirmed:
+            raise ValidationError(S.CONTACT_UNRESOLVED, self.field)
         return t
+
+    def clean(self) -> Any:
+        """Text typed exactly as a directory entry's name or abbreviation is taken as that entry;
+        other text must have been chosen "as typed" (a half-typed name is not saved)."""
+        if self.multi:
+            names = [n for n in self._segments() if n]
+            out, changed = [], False
+            for n in names:
+                c = None
+                if fold(n) not in self.chosen and fold(n) not in self.confirmed:
+                    c = self._exact(n)
+                if c is not None:
+                    self.chosen[fold(c.name)] = c.id
+                    changed = changed or c.name != n
+                    n = c.name
+                out.append(n)
+            if changed:
+                self.value = "; ".join(out)
+        else:
+            t = nfc(self.value)
+            if t and self.contact_id is None and fold(t) not in self.confirmed:
+                c = self._exact(t)
+                if c is not None:
+                    self._contact_name, self.contact_id = c.name, c.id
+                    if c.name != t:
+                        self.value = c.name
+        return super().clean()
+
+    def _exact(self, text: str) -> contacts.Contact | None:
+        c = contacts.resolve(self.app.actor, text)
+        if c is not None and (self.kind is None or c.kind == self.kind):
+            return c
+        return None
 
     def set_contact(self, c: contacts.Contact) -> None:
         if self.multi:
@@ -97,6 +138,8 @@ class ContactField(Field):
         self.post_message(self.Picked(self, c))
 
     def keep_as_typed(self, text: str) -> None:
+        self.confirmed.add(fold(text))
+        self.clear_error()
         if self.multi:
             segs = [s for s in self._segments()[:-1] if s]
             self.value = "; ".join([*segs, nfc(text)]) + "; "
@@ -145,8 +188,12 @@ class ContactField(Field):
             if self.is_valid():
                 self.post_message(self.Submitted(self))
             return
-        exact = contacts.resolve(self.app.actor, text)
-        if exact is not None and (self.kind is None or exact.kind == self.kind):
+        if not self.multi and fold(text) in self.confirmed:
+            if self.is_valid():
+                self.post_message(self.Submitted(self))
+            return
+        exact = self._exact(text)
+        if exact is not None:
             self.set_contact(exact)
             if not self.multi:
                 self.post_message(self.Submitted(self))

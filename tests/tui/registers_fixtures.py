@@ -1,0 +1,66 @@
+"""Shared pieces of the register screen tests: a small directory, documents registered the
+day they arrived (no late warning), and waiting for the screen."""
+from __future__ import annotations
+
+import datetime as _dt
+import time
+
+import pytest
+
+from conftest import TODAY
+
+ARRIVED = _dt.datetime.combine(TODAY, _dt.time(8, 30))
+
+
+@pytest.fixture
+def directory(office):
+    """Bodies and people the office deals with; returns name -> Contact."""
+    from models import contacts
+    admin = office["admin"]
+    out = {}
+    for name, kind, group, abbr, position in [
+        ("Huyện ủy Yên Sơn", "body", "superior", "HU", ""),
+        ("Văn phòng Huyện ủy Yên Sơn", "body", "superior", "VPHU", ""),
+        ("Ban Tổ chức Huyện ủy Yên Sơn", "body", "superior", "BTCHU", ""),
+        ("Chi bộ thôn Đồng Tâm", "body", "party", "", ""),
+        ("Phạm Văn Đức", "person", "member", "", "Bí thư Đảng ủy"),
+        ("Nguyễn Thị Thu Hà", "person", "member", "", "Phó Bí thư Thường trực Đảng ủy"),
+    ]:
+        out[name] = contacts.add_contact(admin, name, kind, group=group, abbr=abbr, position=position)
+    return out
+
+
+def register(actor, summary: str, *, sender: str = "Huyện ủy Yên Sơn", arrived=ARRIVED, **kw):
+    """An incoming document registered five minutes after it arrived."""
+    from models import documents
+    kw.setdefault("doc_type", "Công văn")
+    return documents.register_incoming(actor, arrived_at=arrived,
+                                       registered_at=arrived + _dt.timedelta(minutes=5),
+                                       sender=sender, summary=summary, **kw)
+
+
+async def wait_until(pilot, cond, seconds: float = 10.0) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if cond():
+            return True
+        await pilot.pause(0.05)
+    return cond()
+
+
+def field(screen, name: str):
+    """The form field named ``name`` on ``screen`` (a form screen or a dialog)."""
+    from tui.widgets.fields import Field
+    return next(f for f in screen.query(Field) if f.field == name)
+
+
+async def type_as_typed(pilot, app, name: str, text: str) -> None:
+    """Type ``text`` into the directory field ``name`` and keep it as typed (not from the
+    directory): Enter opens the list, its "as typed" line is taken."""
+    field(app.screen, name).focus()
+    await pilot.press("ctrl+u", *text, "enter")
+    await pilot.pause()
+    picker = app.screen
+    picker.options.highlighted = picker.keys.index(("free", text))
+    await pilot.press("enter")
+    await pilot.pause()
