@@ -805,6 +805,22 @@ def list_doc_types(include_inactive: bool = False) -> list[DocType]:
     return list(q.order_by(DocType.position, DocType.code))
 
 
+INCOMING_EXTRA_TYPES = ("Giấy mời", "Công điện")   # sent by other bodies, not in the Party's table
+
+
+def incoming_type_names() -> list[str]:
+    """Type names offered when registering an incoming document: the type table's, the ones
+    other bodies commonly send (Giấy mời …), then any other name already in the register."""
+    names = [t.name for t in list_doc_types()] + list(INCOMING_EXTRA_TYPES)
+    used = Incoming.select(Incoming.doc_type).where(Incoming.doc_type != "").distinct()
+    seen = set(names)
+    for r in used.order_by(Incoming.doc_type):
+        if r.doc_type not in seen:
+            names.append(r.doc_type)
+            seen.add(r.doc_type)
+    return names
+
+
 def get_doc_type(code: str) -> DocType:
     code = _check_type_code(code)
     t = DocType.get_or_none(DocType.code == code)

@@ -61,7 +61,7 @@ def status_options() -> list[tuple[str, Any]]:
 
 
 def doc_type_names() -> list[str]:
-    return [t.name for t in documents.list_doc_types()]
+    return documents.incoming_type_names()
 
 
 def type_options() -> list[tuple[str, Any]]:

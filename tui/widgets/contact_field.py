@@ -243,9 +243,10 @@ class ContactField(Field):
                                           text=text, extras=extras), chosen)
 
     def _after_pick(self, submit: bool) -> None:
-        self.focus()
-        if submit:
+        if submit:                        # on to the next field (the form moves the focus)
             self.post_message(self.Submitted(self))
+        else:
+            self.focus()
 
 
 def contact_ids(container) -> dict[str, int | None]:

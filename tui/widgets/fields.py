@@ -393,12 +393,14 @@ class Cycle(Static, can_focus=True):
         want = fold(self._typed)
         n = len(self.options)
         start = self.index + (1 if len(want) == 1 else 0)
-        for k in range(n):
-            i = (start + k) % n
-            if fold(self.options[i][0]).startswith(want):
-                event.stop()
-                self._set(i)
-                return
+        for match in (lambda lbl: lbl.startswith(want),                      # "cong" → Công văn
+                      lambda lbl: "".join(w[0] for w in lbl.split()).startswith(want)):  # "cv"
+            for k in range(n):
+                i = (start + k) % n
+                if match(fold(self.options[i][0])):
+                    event.stop()
+                    self._set(i)
+                    return
 
 
 class CycleField(Field):
@@ -573,6 +575,8 @@ def focus_next_field(container: Widget, current: Field) -> bool:
     except ValueError:
         return False
     if i + 1 < len(fields):
-        fields[i + 1].focus()
+        nxt = fields[i + 1]
+        # at once, not on the next idle: keys typed quickly after Enter go to the next field
+        nxt.screen.set_focus(nxt.control)
         return True
     return False
