@@ -319,8 +319,12 @@ KEY_NEXT_CHOICE = "Lựa chọn sau"
 KEY_NEXT_FIELD = "Sang ô sau"
 TIP_FILTERS = "Lọc theo năm, trạng thái, loại, người xử lý, quá hạn"
 
-HELP_INCOMING = [("Q", "Chỉ văn bản quá hạn xử lý (bấm lại: bỏ)"),
-                 ("Enter", "Mở văn bản: chuyển, trạng thái, sửa, hủy, tệp")]
+HELP_INCOMING = [("Enter", "Mở văn bản: chuyển, trạng thái, sửa, hủy, tệp")]
+TIP_REGISTER = "Vào sổ một văn bản đến (cấp số đến)"
+TIP_RESERVE = "Lấy số văn bản đi theo tên loại (đánh số cả nhiệm kỳ)"
+TIP_PRINT = "In sổ theo khoảng ngày (tệp PDF, gửi máy in)"
+TIP_EXPORT = "Xuất sổ ra tệp CSV hoặc Excel"
+TIP_OVERDUE = "Chỉ văn bản quá hạn xử lý (bấm lại: bỏ)"
 HELP_FORM = [("Enter", "Sang ô sau; ô cuối: lưu"),
              ("← →", "Đổi lựa chọn (độ khẩn, độ mật, tên loại …); gõ chữ đầu để nhảy tới"),
              ("↓ (ô danh bạ)", "Mở danh sách danh bạ để chọn hoặc thêm mới")]
@@ -506,6 +510,10 @@ FILE_TEXT = "Chữ trong tệp"
 FILE_NO_TEXT = "(tệp không có lớp chữ — bản quét ảnh)"
 
 # printing and exporting
+DIALOG_PRINT = "In (Ctrl+S)"
+DIALOG_RESERVE = "Lấy số (Ctrl+S)"
+DIALOG_EXPORT = "Xuất (Ctrl+S)"
+DIALOG_FILTER = "Lọc (Ctrl+S)"
 BOOK_NAMES = {"incoming": "văn bản đến", "outgoing": "văn bản đi", "directory": "danh bạ"}
 PRINT_TITLE = "In sổ {book}"
 PRINT_HINT = "Sổ in khổ A4 ngang, lưu tệp PDF rồi gửi tới máy in (Cài đặt: Lệnh in)."
@@ -538,7 +546,7 @@ OUTGOING_SAVED = "Đã lưu văn bản {symbol}."
 OUTGOING_DETAIL_HINT = "H: hủy số · M: mở tệp · A: đính kèm · L: lưu vào hồ sơ · F1: mọi phím"
 FIELD_CONTENT = "Nội dung"
 FIELD_CONTENT_PH = "tóm tắt, hoặc để trống nếu chỉ có bản giấy"
-FIELD_CONTENT_ON_PAPER = "Nội dung có trên bản giấy"
+FIELD_CONTENT_ON_PAPER = "Nội dung trên bản giấy"
 FIELD_RECIPIENTS = "Nơi nhận"
 FIELD_FILED_IN = "Nơi lưu"
 FIELD_FILED_IN_PH = "ví dụ: Lưu Văn phòng Đảng ủy"

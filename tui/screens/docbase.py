@@ -120,6 +120,7 @@ class FilterDialog(FormDialog):
 
     AUTO_FOCUS = ".dialog-form .field-input"
     BINDINGS = [Binding("f5", "clear", S.KEY_CLEAR_FILTERS, key_display="F5")]
+    SAVE_LABEL = S.DIALOG_FILTER
 
     def __init__(self, specs: list[FilterSpec], values: dict[str, Any]):
         super().__init__(S.FILTER_TITLE)
@@ -413,6 +414,7 @@ class PrintDialog(FormDialog):
     """The dates of the register book to print; dismisses with (date_from, date_to)."""
 
     AUTO_FOCUS = ".dialog-form Input"
+    SAVE_LABEL = S.DIALOG_PRINT
 
     def __init__(self, kind: str, today: _dt.date):
         super().__init__(S.PRINT_TITLE.format(book=S.BOOK_NAMES[kind]))
@@ -455,6 +457,7 @@ class ExportDialog(FormDialog):
     """Export a register as CSV or Excel: format, year, file; says where it went."""
 
     AUTO_FOCUS = ".dialog-form .field-input"
+    SAVE_LABEL = S.DIALOG_EXPORT
 
     def __init__(self, kind: str, today: _dt.date):
         super().__init__(S.EXPORT_TITLE.format(book=S.BOOK_NAMES[kind]))

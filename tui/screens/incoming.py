@@ -102,10 +102,12 @@ class IncomingScreen(DocRegisterScreen):
     COLUMNS = INCOMING_COLUMNS
     FILTERS = INCOMING_FILTERS
     KIND = "incoming"
-    BINDINGS = [Binding("f7,n", "new", S.KEY_REGISTER, key_display="F7"),
-                Binding("f6,i", "print_book", S.KEY_PRINT, key_display="F6", show=False),
-                Binding("x", "export_book", S.KEY_EXPORT, key_display="X", show=False),
-                Binding("q", "toggle_overdue", S.FILTER_OVERDUE, show=False)]
+    BINDINGS = [Binding("f7,n", "new", S.KEY_REGISTER, key_display="F7", tooltip=S.TIP_REGISTER),
+                Binding("f6,i", "print_book", S.KEY_PRINT, key_display="F6", show=False,
+                        tooltip=S.TIP_PRINT),
+                Binding("x", "export_book", S.KEY_EXPORT, key_display="X", show=False,
+                        tooltip=S.TIP_EXPORT),
+                Binding("q", "toggle_overdue", S.FILTER_OVERDUE, show=False, tooltip=S.TIP_OVERDUE)]
     HELP_EXTRA = S.HELP_INCOMING
 
     def decorate(self, cells: list) -> list:
@@ -518,6 +520,8 @@ class IncomingDetail(DetailScreen):
         if d.status == "cancelled" and action in ("transfer", "status", "edit", "cancel_doc",
                                                   "attach", "file_into"):
             return False
+        if d.status == "needs_details" and action in ("transfer", "status"):
+            return False                       # the details first (F7)
         return True
 
     def action_transfer(self) -> None:

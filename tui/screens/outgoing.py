@@ -71,9 +71,11 @@ class OutgoingScreen(DocRegisterScreen):
     COLUMNS = OUTGOING_COLUMNS
     FILTERS = OUTGOING_FILTERS
     KIND = "outgoing"
-    BINDINGS = [Binding("f7,n", "new", S.KEY_RESERVE, key_display="F7"),
-                Binding("f6,i", "print_book", S.KEY_PRINT, key_display="F6", show=False),
-                Binding("x", "export_book", S.KEY_EXPORT, key_display="X", show=False)]
+    BINDINGS = [Binding("f7,n", "new", S.KEY_RESERVE, key_display="F7", tooltip=S.TIP_RESERVE),
+                Binding("f6,i", "print_book", S.KEY_PRINT, key_display="F6", show=False,
+                        tooltip=S.TIP_PRINT),
+                Binding("x", "export_book", S.KEY_EXPORT, key_display="X", show=False,
+                        tooltip=S.TIP_EXPORT)]
 
     def decorate(self, cells: list) -> list:
         return decorate_outgoing(cells)
@@ -104,6 +106,7 @@ class ReserveDialog(FormDialog):
 
     TITLE_VI = S.RESERVE_TITLE
     AUTO_FOCUS = ".dialog-form .field-input"
+    SAVE_LABEL = S.DIALOG_RESERVE
 
     def __init__(self, secrecy: str = "Thường"):
         super().__init__()

@@ -144,6 +144,7 @@ class FormDialog(Dialog):
 
     BINDINGS = [Binding("escape", "cancel", S.KEY_CLOSE, key_display="Esc"),
                 Binding("ctrl+s", "save", S.KEY_SAVE, key_display="^s")]
+    SAVE_LABEL = S.DIALOG_SAVE          # the button that runs save(): "In (Ctrl+S)" when printing
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box form-dialog") as box:
@@ -153,7 +154,7 @@ class FormDialog(Dialog):
                 yield from self.compose_body()
             yield Static("", classes="form-error", id="form-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(S.DIALOG_SAVE, id="save", compact=True)
+                yield Button(self.SAVE_LABEL, id="save", compact=True)
                 yield Button(S.DIALOG_CANCEL, id="cancel", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
