@@ -512,6 +512,7 @@ FILE_NO_TEXT = "(tệp không có lớp chữ — bản quét ảnh)"
 # printing and exporting
 DIALOG_PRINT = "In (Ctrl+S)"
 DIALOG_RESERVE = "Lấy số (Ctrl+S)"
+DIALOG_TRANSFER = "Chuyển (Ctrl+S)"
 DIALOG_EXPORT = "Xuất (Ctrl+S)"
 DIALOG_FILTER = "Lọc (Ctrl+S)"
 BOOK_NAMES = {"incoming": "văn bản đến", "outgoing": "văn bản đi", "directory": "danh bạ"}

@@ -293,6 +293,7 @@ class TransferDialog(FormDialog):
     """Chuyển xử lý: to whom, who signs for it (ký nhận), by when."""
 
     AUTO_FOCUS = ".dialog-form Input"
+    SAVE_LABEL = S.DIALOG_TRANSFER
 
     def __init__(self, doc: documents.Incoming):
         super().__init__(S.TRANSFER_TITLE.format(no=number_label(doc)))
@@ -306,10 +307,18 @@ class TransferDialog(FormDialog):
                         placeholder=S.FIELD_RECEIVED_BY_PH)
         yield DateField(S.FIELD_DEADLINE, "deadline", value=d.deadline, required=False)
 
+    def on_mount(self) -> None:
+        h = self.doc.handler_contact
+        if h is not None and h.kind == "person" and not self.doc.received_by:
+            self.received_by.value = h.name          # a person usually signs for himself
+
+    @property
+    def received_by(self) -> TextField:
+        return next(f for f in self.query(TextField) if f.field == "received_by")
+
     def on_contact_field_picked(self, event: ContactField.Picked) -> None:
-        rb = [f for f in self.query(TextField) if f.field == "received_by"][0]
-        if event.contact.kind == "person" and not nfc(rb.value):
-            rb.value = event.contact.name
+        if event.contact.kind == "person" and not nfc(self.received_by.value):
+            self.received_by.value = event.contact.name
 
     def save(self):
         form = self.query_one(".dialog-form")
