@@ -13,7 +13,8 @@ Measures, per program:
   start   spawn → the last byte of the first paint (the first burst followed by 400 ms quiet)
   rss     peak RSS (VmHWM) once painted and at rest
   paint   bytes written to the terminal for the first paint
-  move    bytes written for one cursor move (Down) in a table / list
+  move    bytes written for one cursor move (Down) in a table: the minimal app's DataTable,
+          vanphong's incoming register (after logging in and pressing F3)
 """
 from __future__ import annotations
 
@@ -122,7 +123,8 @@ def main() -> int:
         progs = {
             "minimal": ([python, str(ROOT / "bench" / "minimal_app.py")], []),
             "vanphong": ([python, "-m", "tui.cli", "--home", str(home)],
-                         [b"admin", b"\t", b"vanphong2026", b"\r"]),
+                         # log in, open Văn bản đến (F3): the move is then in a register table
+                         [b"admin", b"\t", b"vanphong2026", b"\r", b"\x1bOR"]),
         }
         results: dict[str, list[dict]] = {k: [] for k in progs}
         for i in range(args.runs):
