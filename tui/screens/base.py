@@ -13,11 +13,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from models.errors import ValidationError
 
 from .. import strings as S
+from ..widgets.footer import AppFooter
 from ..widgets.header import AppHeader
 
 
@@ -28,7 +28,7 @@ class BaseScreen(Screen):
     def compose(self) -> ComposeResult:
         yield AppHeader(self.TITLE_VI)
         yield from self.compose_body()
-        yield Footer(compact=True)
+        yield AppFooter(compact=True)
 
     def compose_body(self) -> ComposeResult:
         yield from ()
