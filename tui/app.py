@@ -143,7 +143,7 @@ class VanphongApp(App[int]):
             self.push_screen(WizardScreen())
         elif self.actor is not None:
             self.push_screen(self._dashboard())
-            self.call_after_refresh(self.start_services)
+            self.set_timer(0.1, self.start_services)  # app timer: see start_services
         else:
             from .screens.login import LoginScreen
             self.push_screen(LoginScreen())
@@ -165,7 +165,7 @@ class VanphongApp(App[int]):
         self.actor = user
         self._pop_to_base()
         self.switch_screen(self._dashboard())
-        self.call_after_refresh(self.start_services)
+        self.set_timer(0.1, self.start_services)  # app timer: see start_services
 
     def action_logout(self) -> None:
         self.actor = None
@@ -180,7 +180,12 @@ class VanphongApp(App[int]):
 
     # --- background services (tui.areas.register_service) -----------------------------------------
     def start_services(self, keys=None) -> None:
-        """Start the registered services not running yet (after login, once the screen is up)."""
+        """Start the registered services not running yet (after login, once the screen is up).
+
+        Scheduled with an app timer, not call_after_refresh: Textual runs an app's
+        call_after_refresh on the screen current at that moment, so a clerk who opens another
+        screen at once (F3 right after logging in) left it waiting on a hidden dashboard and the
+        scanner intake never started."""
         if not self.services_enabled or self.home is None:
             return
         for key, svc in areas.SERVICES.items():
