@@ -10,23 +10,7 @@ from tui import areas
 from tui.screens.dashboard import DashboardScreen
 
 from conftest import SIZE
-
-
-def pdf_bytes(tag: str) -> bytes:
-    """A small valid one-page PDF; ``tag`` makes its content unique."""
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
-    out = bytearray(b"%PDF-1.4\n%" + tag.encode() + b"\n")
-    offsets = []
-    for i, o in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + o + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        out += f"{off:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+from tests.intake.intake_helpers import pdf_bytes  # noqa: F401  (also used by the register tests)
 
 
 def toasts(screen_text: str) -> str:
