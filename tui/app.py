@@ -142,6 +142,7 @@ class VanphongApp(App[int]):
             from .screens.wizard import WizardScreen
             self.push_screen(WizardScreen())
         elif self.actor is not None:
+            load_all()                      # straight to the dashboard: every area's panels
             self.push_screen(self._dashboard())
             self.set_timer(0.1, self.start_services)  # app timer: see start_services
         else:
