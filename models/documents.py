@@ -85,6 +85,19 @@ def is_secret(secrecy: str | None) -> bool:
     return secrecy in SECRET_LEVELS
 
 
+class _RegisteredDocument:
+    """What incoming and outgoing documents share: a status shown by its label, and secrecy."""
+    STATUS_LABELS: dict[str, str] = {}
+
+    @property
+    def status_label(self) -> str:
+        return self.STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def is_secret(self) -> bool:
+        return is_secret(self.secrecy)
+
+
 class StoredFile(BaseModel):
     """One file content in the office's file store (by SHA-256)."""
     sha256 = CharField(unique=True)
@@ -99,7 +112,7 @@ class StoredFile(BaseModel):
         table_name = "stored_file"
 
 
-class Incoming(BaseModel):
+class Incoming(_RegisteredDocument, BaseModel):
     year = IntegerField()                            # numbering year of the arrival number
     arrival_no = IntegerField()                      # số đến
     arrived_at = DateTimeField()                     # ngày, giờ đến
@@ -131,13 +144,7 @@ class Incoming(BaseModel):
         indexes = ((("year", "arrival_no"), True),
                    (("arrived_at",), False))
 
-    @property
-    def status_label(self) -> str:
-        return INCOMING_STATUS.get(self.status, self.status)
-
-    @property
-    def is_secret(self) -> bool:
-        return is_secret(self.secrecy)
+    STATUS_LABELS = INCOMING_STATUS
 
     @property
     def late_warning(self) -> str | None:
@@ -175,7 +182,7 @@ class DocType(BaseModel):
         table_name = "doc_type"
 
 
-class Outgoing(BaseModel):
+class Outgoing(_RegisteredDocument, BaseModel):
     term_start = DateField()                         # the term (nhiệm kỳ) the number belongs to
     body_abbr = CharField()                          # ĐU
     series = CharField()                             # type code, or CONGRESS_SERIES
@@ -210,13 +217,7 @@ class Outgoing(BaseModel):
         table_name = "outgoing"
         indexes = ((("body_abbr", "series", "term_start", "number"), True),)
 
-    @property
-    def status_label(self) -> str:
-        return OUTGOING_STATUS.get(self.status, self.status)
-
-    @property
-    def is_secret(self) -> bool:
-        return is_secret(self.secrecy)
+    STATUS_LABELS = OUTGOING_STATUS
 
     @property
     def number_label(self) -> str:
