@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as _dt
 import inspect
 import io
 
@@ -20,8 +19,7 @@ def pytest_pyfunc_call(pyfuncitem):
     return None
 
 
-TODAY = _dt.date(2026, 3, 5)          # a Thursday
-SIZE = (80, 24)
+from screen_size import SIZE, TODAY  # noqa: F401  (re-exported for fixtures)
 
 
 @pytest.fixture

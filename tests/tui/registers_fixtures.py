@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from conftest import TODAY
+from screen_size import TODAY
 
 ARRIVED = _dt.datetime.combine(TODAY, _dt.time(8, 30))
 

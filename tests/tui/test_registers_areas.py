@@ -13,7 +13,7 @@ from tui.screens.seal import SealScreen
 from tui.widgets.contact_field import ContactDialog
 from tui.widgets.picker import PickerDialog
 
-from conftest import SIZE
+from screen_size import SIZE
 from registers_fixtures import directory, field, register  # noqa: F401
 
 

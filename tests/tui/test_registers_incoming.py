@@ -10,7 +10,7 @@ from tui.screens.incoming import IncomingDetail, IncomingForm, IncomingScreen
 from tui.widgets.dialogs import ErrorDialog, MessageDialog
 from tui.widgets.picker import PickerDialog
 
-from conftest import SIZE
+from screen_size import SIZE
 from registers_fixtures import directory, field, register, type_as_typed, wait_until  # noqa: F401
 
 

@@ -13,7 +13,7 @@ from tui.screens.intake import IntakeScreen
 from tui.screens.outgoing import OutgoingDetail
 from tui.widgets.contact_field import ContactDialog
 
-from conftest import SIZE
+from screen_size import SIZE
 from registers_fixtures import register, wait_until
 from test_tui_services import pdf_bytes
 

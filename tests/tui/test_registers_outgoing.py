@@ -7,7 +7,7 @@ from models import documents, seal
 from tui.screens.outgoing import OutgoingDetail, OutgoingForm, OutgoingScreen, ReserveDialog
 from tui.widgets.dialogs import ConfirmDialog, ErrorDialog
 
-from conftest import SIZE
+from screen_size import SIZE
 from registers_fixtures import directory, field  # noqa: F401
 
 

@@ -10,7 +10,7 @@ from models import office as office_mod
 from tui.screens.docbase import ExportDialog, PrintDialog
 from tui.widgets.dialogs import MessageDialog
 
-from conftest import SIZE
+from screen_size import SIZE
 from registers_fixtures import field, register, wait_until
 
 

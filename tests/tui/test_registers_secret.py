@@ -9,7 +9,7 @@ from tui.screens.incoming import IncomingDetail
 from tui.screens.secret import SecretScreen
 from tui.widgets.dialogs import ErrorDialog
 
-from conftest import SIZE
+from screen_size import SIZE
 from registers_fixtures import register
 
 

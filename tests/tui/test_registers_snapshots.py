@@ -8,7 +8,7 @@ import datetime as _dt
 
 import pytest
 
-from conftest import SIZE, TODAY
+from screen_size import SIZE, TODAY
 from registers_fixtures import directory, register  # noqa: F401
 
 NOW = _dt.datetime.combine(TODAY, _dt.time(9, 15))

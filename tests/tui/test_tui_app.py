@@ -12,7 +12,7 @@ from tui.screens.audit import AuditScreen
 from tui.screens.settings import SettingsScreen
 from tui.widgets.dialogs import ErrorDialog
 
-from conftest import SIZE
+from screen_size import SIZE
 
 HEAVY = ("reportlab", "keyring", "pypdf", "openpyxl", "watchdog")
 

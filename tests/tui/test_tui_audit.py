@@ -6,7 +6,7 @@ from models.audit import AuditEntry
 from models.db import db
 from tui.screens.audit import AuditEntryDialog, AuditScreen
 
-from conftest import SIZE
+from screen_size import SIZE
 
 
 async def open_audit(pilot):

@@ -10,7 +10,7 @@ from tui.screens.dashboard import DashboardScreen, PanelBox
 from tui.screens.menu import MenuScreen
 from tui.screens.settings import SettingsScreen
 
-from conftest import SIZE, TODAY
+from screen_size import SIZE, TODAY
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from models.errors import ValidationError
 from tui.widgets.fields import (DateField, MoneyField, RequiredText, clean_fields,
                                 show_validation_error)
 
-from conftest import SIZE
+from screen_size import SIZE
 
 
 class FormApp(App):

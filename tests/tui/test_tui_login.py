@@ -6,7 +6,7 @@ from tui.screens.dashboard import DashboardScreen
 from tui.screens.login import LoginScreen
 from tui.widgets.fields import Field
 
-from conftest import SIZE
+from screen_size import SIZE
 
 PASSWORD = "matkhau-2026"           # tests/conftest.py's office fixture
 

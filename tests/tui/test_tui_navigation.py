@@ -9,7 +9,7 @@ from tui.screens.palette import VanphongPalette
 from tui.screens.search import SearchScreen
 from tui.screens.settings import SettingsScreen
 
-from conftest import SIZE
+from screen_size import SIZE
 
 
 async def test_palette_opens_and_goes_to_settings_without_accents(office, make_app, type_text, shown,

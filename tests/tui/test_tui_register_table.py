@@ -5,7 +5,7 @@ from textual.app import App
 
 from tui.widgets.register_table import Column, RegisterTable
 
-from conftest import SIZE
+from screen_size import SIZE
 
 
 class FakeSource:

@@ -9,7 +9,7 @@ from models import office as office_mod
 from tui import areas
 from tui.screens.dashboard import DashboardScreen
 
-from conftest import SIZE
+from screen_size import SIZE
 from tests.intake.intake_helpers import pdf_bytes  # noqa: F401  (also used by the register tests)
 
 

@@ -11,7 +11,7 @@ from tui.screens.settings import SettingsScreen
 from tui.screens.users import AddUserDialog, EditUserDialog, ResetPasswordDialog
 from tui.widgets.fields import Field
 
-from conftest import SIZE
+from screen_size import SIZE
 
 
 def field(screen, name: str) -> Field:

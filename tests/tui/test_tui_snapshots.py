@@ -12,7 +12,7 @@ import pytest
 from models import dashboard
 from tui import areas
 
-from conftest import SIZE
+from screen_size import SIZE
 
 FOUNDATION_AREAS = ("dashboard", "search", "audit", "settings")
 

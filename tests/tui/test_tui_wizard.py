@@ -6,7 +6,7 @@ from tui.screens.login import LoginScreen
 from tui.screens.wizard import WizardScreen
 from tui.widgets.fields import Field
 
-from conftest import SIZE
+from screen_size import SIZE
 
 
 def field(app, name: str) -> Field:
