@@ -95,13 +95,47 @@ class VanphongApp(App[int]):
         self.office_name = ""
         self.services_enabled = services          # run_tui: True; tests leave the inbox alone
         self.running_services: dict[str, Any] = {}
-        self.register_theme(THEME)
-        self.theme = THEME.name
+        self._use_theme(THEME)
         for area in areas.AREAS.values():
             if area.keys:
                 self.bind(area.keys, f"open_area('{area.key}')", description=area.label,
                           show=False, key_display=areas.key_display(area.hotkey or area.twin))
         self._open_database()
+
+    def _use_theme(self, theme: Theme) -> None:
+        """Start in our theme without Textual parsing the whole stylesheet twice.
+
+        Assigning ``self.theme`` runs the theme watcher, which queues ``refresh_css``: a re-parse
+        of every stylesheet from scratch (a fresh Stylesheet, no parse cache) before the first
+        paint — ~15 ms of a ~350 ms start. Nothing is parsed yet at this point, so setting the
+        value without its watcher and giving the stylesheet the theme's variables is enough;
+        the rest is what ``App._watch_theme`` does (theme classes, the ANSI filter: an ANSI
+        theme must not be converted to true colour — tests/e2e/test_terminal.py)."""
+        self.register_theme(theme)
+        self.set_reactive(App.theme, theme.name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        for name in [c for c in self.classes if c.startswith("-theme-")]:
+            self.remove_class(name, update=False)
+        self.add_class(f"-theme-{theme.name}", update=False)
+        self.set_class(theme.dark, "-dark-mode", update=False)
+        self.set_class(not theme.dark, "-light-mode", update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)   # Textual-private: revisit on upgrade
+
+    @property
+    def _background_screens(self) -> list:
+        """Screens that show through the top one: none when the top screen is opaque.
+
+        Textual counts the screen right under the top one as visible whatever the top one's
+        background, so every resize re-lays it out and repaints the top screen in full for it
+        — at start-up two more full paints of the login screen (~3 KB each over SSH) under
+        which lies only Textual's blank default screen; later, the dashboard under every
+        area. Dialogs (ModalScreen, transparent) still show the screen under them. A screen
+        that was covered is laid out again and repainted when it comes back on top (Textual's
+        ScreenResume), as screens deeper in the stack always are."""
+        stack = self._screen_stack
+        if stack and stack[-1].styles.background.a >= 1:
+            return []
+        return App._background_screens.fget(self)   # Textual-private: revisit on upgrade
 
     # --- clock --------------------------------------------------------------------------------
     def now(self) -> _dt.datetime:

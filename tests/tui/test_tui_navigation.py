@@ -161,3 +161,29 @@ async def test_f1_in_a_dialog_lists_the_dialogs_keys(office, make_app, shown):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, OwnPasswordDialog)
+
+
+async def test_screen_covered_during_a_resize_comes_back_at_the_new_size(office, make_app, shown):
+    """A screen under another one is not laid out while covered (tui.app._background_screens);
+    it must still come back whole at the terminal's new size."""
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"cai dat")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        lines = shown(app).splitlines()
+        assert len(lines) == 30
+        assert lines[0].rstrip().endswith("05/03/2026")      # the header's date at the right edge
+        assert len(lines[0].rstrip()) > 80
+        assert "F1" in lines[29], lines[29]                  # the footer on the new last line

@@ -1,0 +1,116 @@
+"""The program on a real terminal (a pty at 80×24, TERM=xterm-256color), as over SSH: what it
+writes must be the terminal's own 16 colours, and the clerk can log in and leave by keys."""
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# 16-colour SGR: 30–37, 39, 40–47, 49, 90–97, 100–107. Anything "38;2;…"/"48;5;…" is true/256 colour.
+RICH_COLOUR = re.compile(rb"\x1b\[[0-9;]*[34]8;[25];")
+
+
+@pytest.fixture(scope="module")
+def demo_home(tmp_path_factory):
+    home = tmp_path_factory.mktemp("office")
+    subprocess.run([sys.executable, "-m", "tui.cli", "demo", "--home", str(home)], cwd=ROOT,
+                   check=True, capture_output=True)
+    return home
+
+
+class Terminal:
+    def __init__(self, home: Path):
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+        env.update(TERM="xterm-256color", COLUMNS="80", LINES="24", COLORTERM="truecolor")
+        self.proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "--home", str(home)],
+                                     stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT,
+                                     start_new_session=True, close_fds=True)
+        os.close(slave)
+        self.fd = master
+        self.out = bytearray()
+
+    def read_until(self, needle: bytes, timeout: float = 20.0) -> bytes:
+        """Everything written until `needle` appears (UTF-8 bytes) — fails on timeout."""
+        start = len(self.out)
+        deadline = time.monotonic() + timeout
+        while needle not in self.out[start:]:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AssertionError(f"not shown within {timeout} s: {needle!r}\n"
+                                     f"{bytes(self.out[start:])[-2000:]!r}")
+            r, _, _ = select.select([self.fd], [], [], left)
+            if r:
+                try:
+                    chunk = os.read(self.fd, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                self.out += chunk
+        return bytes(self.out[start:])
+
+    def drain(self, quiet: float = 0.5) -> bytes:
+        start = len(self.out)
+        while select.select([self.fd], [], [], quiet)[0]:
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            self.out += chunk
+        return bytes(self.out[start:])
+
+    def keys(self, *keys: bytes) -> None:
+        for k in keys:                       # one at a time, as typed (a burst is a paste)
+            os.write(self.fd, k)
+            time.sleep(0.05)
+
+    def close(self) -> int | None:
+        try:
+            return self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+            return None
+        finally:
+            os.close(self.fd)
+
+
+def test_login_screen_in_16_colours_then_log_in_and_quit(demo_home):
+    term = Terminal(demo_home)
+    try:
+        first = term.read_until("Đăng nhập".encode())
+        first += term.drain()
+        assert "Tân Lập".encode() in first                 # the office's name in the header
+        assert b"\x1b[" in first and not RICH_COLOUR.search(first), \
+            "only the terminal's 16 colours may be written (old PCs, SSH)"
+        assert re.search(rb"\x1b\[[0-9;]*44m", first), "the header on the terminal's own blue"
+        assert b"\x1b[?1000h" not in first, "mouse reporting is off by default"
+
+        term.keys(*[c.encode() for c in "admin"], b"\t", *[c.encode() for c in "vanphong2026"],
+                  b"\r")
+        after = term.read_until("Hôm nay".encode())
+        after += term.drain()
+        assert not RICH_COLOUR.search(after)
+        term.keys(b"\x11")                                   # Ctrl+Q
+        assert term.close() == 0
+    finally:
+        if term.proc.poll() is None:
+            os.killpg(term.proc.pid, signal.SIGKILL)
+            term.proc.wait()
