@@ -105,6 +105,9 @@ def user_python() -> str:
     if not py.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run([str(py), "-m", "pip", "install", "-q", str(ROOT)], check=True)
+    else:   # the code as it is now, not as it was when the venv was made
+        subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall",
+                        str(ROOT)], check=True)
     return str(py)
 
 
