@@ -114,6 +114,7 @@ def user_python() -> str:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("-v", "--verbose", action="store_true", help="every run's start time")
     ap.add_argument("--python", help="interpreter to run both programs (default: a user install)")
     args = ap.parse_args()
     python = args.python or user_python()
@@ -139,6 +140,9 @@ def main() -> int:
         print(f"{'':10}{'start ms':>10}{'peak RSS MiB':>14}{'paint B':>10}{'move B':>9}")
         for n, r in med.items():
             print(f"{n:10}{r['start'] * 1000:10.0f}{r['rss'] / 1024:14.1f}{r['paint']:10.0f}{r['move']:9.0f}")
+        if args.verbose:
+            for n, rs in results.items():
+                print(f"{n:10}", " ".join(f"{r['start'] * 1000:.0f}" for r in rs))
         print(f"{'ratio':10}{v['start'] / m['start']:10.2f}{v['rss'] / m['rss']:14.2f}"
               f"{v['paint'] / m['paint']:10.2f}{v['move'] / max(m['move'], 1):9.2f}")
         return 0
