@@ -545,7 +545,10 @@ def _visible_incoming(actor):
 
 
 def _line(d: Incoming, extra: str = "") -> str:
-    s = f"Số đến {d.arrival_no} — {_one_line(d.sender, 30)}: {_one_line(shown_summary(d), 50)}"
+    """One dashboard line; a scan not yet described says so (not "Số đến 271 — : ")."""
+    sender = _one_line(d.sender, 30)
+    summary = _one_line(shown_summary(d), 50) or "(chưa có trích yếu)"
+    s = f"Số đến {d.arrival_no} — " + (f"{sender}: {summary}" if sender else summary)
     return s + (f" ({extra})" if extra else "")
 
 

@@ -158,6 +158,13 @@ def test_dashboard_panels(office):
     assert by_title["Hồ sơ quá hạn nộp lưu"].lines[0].startswith("2024-01")
 
 
+def test_dashboard_line_of_a_scan_not_yet_described(office):
+    """A scan registered by the intake has no sender or summary yet: its line says so."""
+    d = D.register_incoming(office["clerk"], arrived_at=T(2026, 3, 10, 7, 45), status="needs_details")
+    today = {p.title: p for p in dashboard.panels(office["clerk"], dt.date(2026, 3, 10))}
+    assert today["Văn bản đến hôm nay"].lines == [f"Số đến {d.arrival_no} — (chưa có trích yếu) (07:45)"]
+
+
 def test_demo_filler_is_fast_and_realistic(home):
     import time
     from models import contacts, demo, schema  # noqa: F401
