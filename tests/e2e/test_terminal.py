@@ -44,36 +44,33 @@ class Terminal:
         self.fd = master
         self.out = bytearray()
 
+    def _read(self, timeout: float) -> bool:
+        """Take what the program wrote within `timeout`; False when nothing more came."""
+        if not select.select([self.fd], [], [], max(timeout, 0))[0]:
+            return False
+        try:
+            chunk = os.read(self.fd, 65536)
+        except OSError:
+            return False
+        self.out += chunk
+        return bool(chunk)
+
     def read_until(self, needle: bytes, timeout: float = 20.0) -> bytes:
         """Everything written until `needle` appears (UTF-8 bytes) — fails on timeout."""
         start = len(self.out)
         deadline = time.monotonic() + timeout
         while needle not in self.out[start:]:
-            left = deadline - time.monotonic()
-            if left <= 0:
+            if not self._read(deadline - time.monotonic()) and (
+                    time.monotonic() >= deadline or self.proc.poll() is not None):
                 raise AssertionError(f"not shown within {timeout} s: {needle!r}\n"
                                      f"{bytes(self.out[start:])[-2000:]!r}")
-            r, _, _ = select.select([self.fd], [], [], left)
-            if r:
-                try:
-                    chunk = os.read(self.fd, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                self.out += chunk
         return bytes(self.out[start:])
 
     def drain(self, quiet: float = 0.5) -> bytes:
+        """Everything written until the program is quiet for `quiet` seconds."""
         start = len(self.out)
-        while select.select([self.fd], [], [], quiet)[0]:
-            try:
-                chunk = os.read(self.fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            self.out += chunk
+        while self._read(quiet):
+            pass
         return bytes(self.out[start:])
 
     def keys(self, *keys: bytes) -> None:
