@@ -75,38 +75,47 @@ class DashboardScreen(BaseScreen):
     AUTO_FOCUS = "#dash-menu"
     HELP_EXTRA = S.HELP_DASHBOARD
 
+    _shown_fresh = False          # composed with its panels and not yet shown
+
     def compose_body(self) -> ComposeResult:
         with Horizontal():
             with Vertical(id="dash-menu-box"):
                 yield Static(S.DASH_MENU, id="dash-menu-title")
                 yield OptionList(*menu_options(self.app.actor), id="dash-menu", markup=False)
-            yield FormScroll(id="dash-panels")
+            # the panels are there for the first paint: filled after it, the screen was
+            # painted twice in full (~8 KB more over SSH for each login)
+            yield FormScroll(*self._panel_widgets(), id="dash-panels")
+        self._shown_fresh = True
 
     async def on_screen_resume(self) -> None:
-        # every time the dashboard comes into view (first show, back from an area); the
-        # header is refreshed by BaseScreen's handler (Textual runs both)
+        # every time the dashboard comes into view again (back from an area); the header is
+        # refreshed by BaseScreen's handler (Textual runs both)
+        if self._shown_fresh:
+            self._shown_fresh = False
+            return
         await self.load_panels()
+
+    def _panel_widgets(self) -> list:
+        try:
+            panels = dashboard.panels(self.app.actor, self.app.today())
+        except VanphongError as e:        # said in place: a dialog would come back on every return
+            return [Static(e.message, classes="dash-error", markup=False)]
+        if not panels:
+            return [Static(S.DASH_NOTHING, classes="dash-empty")]
+        return [PanelBox(p) for p in panels]
 
     async def load_panels(self) -> None:
         box = self.query_one("#dash-panels", FormScroll)
         boxes = list(box.query(PanelBox))
         focused_index = boxes.index(self.focused) if self.focused in boxes else None
-        problem = ""
-        try:
-            panels = dashboard.panels(self.app.actor, self.app.today())
-        except VanphongError as e:        # said in place: a dialog would come back on every return
-            panels, problem = [], e.message
+        new = self._panel_widgets()
         await box.remove_children()
-        if problem:
-            await box.mount(Static(problem, classes="dash-error", markup=False))
-        elif panels:
-            new = [PanelBox(p) for p in panels]
-            await box.mount_all(new)
-            if focused_index is not None:
-                new[min(focused_index, len(new) - 1)].focus()
-        else:
-            await box.mount(Static(S.DASH_NOTHING, classes="dash-empty"))
-            if focused_index is not None:
+        await box.mount_all(new)
+        if focused_index is not None:
+            panels = [w for w in new if isinstance(w, PanelBox)]
+            if panels:
+                panels[min(focused_index, len(panels) - 1)].focus()
+            else:
                 self.query_one("#dash-menu").focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
