@@ -11,8 +11,10 @@ Clock: ``today``/``clock`` may be injected (tests, snapshots); screens ask ``app
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from typing import Any, Callable
 
+from textual._compositor import CompositorUpdate
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
@@ -22,6 +24,7 @@ from models.errors import VanphongError
 
 from . import areas
 from . import strings as S
+from .frames import SentFrame
 
 
 def _palette_provider():
@@ -82,6 +85,8 @@ class VanphongApp(App[int]):
                 priority=True, tooltip=S.TIP_PALETTE),
         Binding("f10,ctrl+o", "menu", S.KEY_MENU, key_display="F10", tooltip=S.TIP_MENU),
         Binding("ctrl+q", "quit", S.KEY_QUIT, key_display="^q", priority=True, tooltip=S.TIP_QUIT),
+        Binding("ctrl+b", "redraw", S.KEY_REDRAW, key_display="^b", show=False, priority=True,
+                tooltip=S.TIP_REDRAW),
     ]
 
     def __init__(self, home=None, *, today: _dt.date | None = None,
@@ -95,6 +100,8 @@ class VanphongApp(App[int]):
         self.office_name = ""
         self.services_enabled = services          # run_tui: True; tests leave the inbox alone
         self.running_services: dict[str, Any] = {}
+        # what the terminal shows (tui.frames); VANPHONG_FULL_FRAMES=1: Textual's full output
+        self._sent_frame = SentFrame(enabled=not os.environ.get("VANPHONG_FULL_FRAMES"))
         self._use_theme(THEME)
         for area in areas.AREAS.values():
             if area.keys:
@@ -137,6 +144,26 @@ class VanphongApp(App[int]):
             return []
         return App._background_screens.fget(self)   # Textual-private: revisit on upgrade
 
+    # --- what is written to the terminal (tui.frames) --------------------------------------------
+    def _display(self, screen, renderable) -> None:
+        """Full frames go out as the lines that changed (tui.frames: screen changes cost half
+        the bytes over SSH). Only what Textual really writes is remembered: nothing while
+        updates are batched, headless (tests) or inline."""
+        if (isinstance(renderable, CompositorUpdate) and not self._batch_count
+                and self._running and not self._closed and not self.is_headless
+                and self._driver is not None and not self._driver.is_inline):
+            renderable = self._sent_frame.filter(renderable, self.size.width, self.console)
+        super()._display(screen, renderable)              # Textual-private: revisit on upgrade
+
+    def action_redraw(self) -> None:
+        """Ctrl+B: paint the whole screen again (the terminal shows something else after a
+        network hiccup, a message from the system, …)."""
+        self._sent_frame.forget()
+        self.screen.refresh()
+
+    def on_resize(self, event) -> None:
+        self._sent_frame.forget()        # a terminal may clear or reflow on a resize
+
     # --- clock --------------------------------------------------------------------------------
     def now(self) -> _dt.datetime:
         if self._clock is not None:
@@ -168,6 +195,8 @@ class VanphongApp(App[int]):
         self.office_name = o.name if o is not None else ""
 
     def on_mount(self) -> None:
+        # back from Ctrl+Z: the shell used the terminal, send the next frame whole
+        self.app_resume_signal.subscribe(self, lambda _app: self._sent_frame.forget())
         from models import office
         from models.db import load_all
         self.call_after_refresh(load_all)   # while the clerk types; login() needs it loaded

@@ -28,7 +28,7 @@ from . import strings as S
 # Keys the app itself binds everywhere: an area may not take them.
 RESERVED_KEYS = frozenset({
     "f1", "question_mark", "ctrl+p", "ctrl+q", "f10", "ctrl+o", "escape", "enter", "tab",
-    "shift+tab", "slash", "ctrl+s", "ctrl+c",
+    "shift+tab", "slash", "ctrl+s", "ctrl+c", "ctrl+b",
     # line editing keys of the text inputs (a twin must work while typing too)
     "ctrl+a", "ctrl+e", "ctrl+d", "ctrl+w", "ctrl+u", "ctrl+f", "ctrl+k", "ctrl+x", "ctrl+v",
     "ctrl+h", "ctrl+i", "ctrl+j", "ctrl+m", "ctrl+z",

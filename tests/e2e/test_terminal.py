@@ -15,6 +15,7 @@ import termios
 import time
 from pathlib import Path
 
+import pyte
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,17 +33,20 @@ def demo_home(tmp_path_factory):
 
 
 class Terminal:
-    def __init__(self, home: Path):
+    def __init__(self, home: Path, **extra_env: str):
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
-        env.update(TERM="xterm-256color", COLUMNS="80", LINES="24", COLORTERM="truecolor")
+        env.update(TERM="xterm-256color", COLUMNS="80", LINES="24", COLORTERM="truecolor",
+                   **extra_env)
         self.proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "--home", str(home)],
                                      stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT,
                                      start_new_session=True, close_fds=True)
         os.close(slave)
         self.fd = master
         self.out = bytearray()
+        self.screen = pyte.Screen(80, 24)           # what a terminal shows of it all
+        self._stream = pyte.ByteStream(self.screen)
 
     def _read(self, timeout: float) -> bool:
         """Take what the program wrote within `timeout`; False when nothing more came."""
@@ -53,6 +57,7 @@ class Terminal:
         except OSError:
             return False
         self.out += chunk
+        self._stream.feed(chunk)
         return bool(chunk)
 
     def read_until(self, needle: bytes, timeout: float = 20.0) -> bytes:
@@ -77,6 +82,10 @@ class Terminal:
         for k in keys:                       # one at a time, as typed (a burst is a paste)
             os.write(self.fd, k)
             time.sleep(0.05)
+
+    def keys_and_drain(self, key: bytes, quiet: float = 0.6) -> bytes:
+        self.keys(key)
+        return self.drain(quiet)
 
     def close(self) -> int | None:
         try:
@@ -111,3 +120,62 @@ def test_login_screen_in_16_colours_then_log_in_and_quit(demo_home):
         if term.proc.poll() is None:
             os.killpg(term.proc.pid, signal.SIGKILL)
             term.proc.wait()
+
+
+def _cells(screen: pyte.Screen) -> list:
+    return [[(c.data, c.fg, c.bg, c.bold, c.italics, c.underscore, c.reverse)
+             for c in (screen.buffer[y][x] for x in range(80))] for y in range(24)]
+
+
+def _text(screen: pyte.Screen) -> str:
+    return "\n".join(screen.display)
+
+
+KEYS = [b"\x1bOR", b"\x1b[B", b"\x1b[B", b"\r",   # F3 Văn bản đến, two down, open one
+        b"\x1b", b"\x1bOS", b"\x1bOP", b"\x1b",     # back, F4 Văn bản đi, F1 help, close it
+        b"\x1b", b"\x1bOR", b"\x1b"]                 # back to Hôm nay, F3 again, back
+
+
+def _logged_in(home: Path, **env) -> Terminal:
+    term = Terminal(home, **env)
+    term.read_until("Đăng nhập".encode())
+    term.drain()
+    term.keys(*[c.encode() for c in "admin"], b"\t", *[c.encode() for c in "vanphong2026"], b"\r")
+    term.read_until("Hôm nay".encode())
+    term.drain()
+    return term
+
+
+def _greeting_gone(term: Terminal) -> None:
+    deadline = time.monotonic() + 20
+    while "Xin chào" in _text(term.screen) and time.monotonic() < deadline:
+        term.drain(0.5)
+
+
+def test_screen_changes_write_only_what_changed_and_the_terminal_shows_it_right(demo_home):
+    """tui.frames: the same keys in two terminals, one fed only the cells that changed, the
+    other Textual's full output (VANPHONG_FULL_FRAMES=1): after every screen they must show
+    the same cells, for far fewer bytes."""
+    ours, full = _logged_in(demo_home), _logged_in(demo_home, VANPHONG_FULL_FRAMES="1")
+    try:
+        sent = {"ours": 0, "full": 0}
+        for key in KEYS:
+            sent["ours"] += len(ours.keys_and_drain(key))
+            sent["full"] += len(full.keys_and_drain(key))
+            _greeting_gone(ours)
+            _greeting_gone(full)
+            assert _cells(ours.screen) == _cells(full.screen), f"after {key!r}"
+        assert "MENU" in _text(ours.screen) and "Văn bản đến" in _text(ours.screen)
+        assert sent["ours"] < sent["full"] / 2, sent
+        # Ctrl+B paints the whole screen again: the same picture
+        shown = _cells(ours.screen)
+        assert len(ours.keys_and_drain(b"\x02")) > 2000
+        assert _cells(ours.screen) == shown
+        for term in (ours, full):
+            term.keys(b"\x11")
+            assert term.close() == 0
+    finally:
+        for term in (ours, full):
+            if term.proc.poll() is None:
+                os.killpg(term.proc.pid, signal.SIGKILL)
+                term.proc.wait()
