@@ -28,6 +28,14 @@ class DemoContext:
     rng: random.Random
     today: _dt.date
     store: object = None    # models.filestore.FileStore, for fillers that add files
+    now: _dt.datetime | None = None   # nothing in the demo happens after this moment
+
+    def past(self, at: _dt.datetime, not_before: _dt.datetime | None = None) -> _dt.datetime:
+        """``at``, or now if ``at`` is later (a demo filled at 07:40 has no document that
+        "arrived" at 15:30 today), never earlier than ``not_before``."""
+        if self.now is not None and at > self.now:
+            at = self.now
+        return max(at, not_before) if not_before is not None else at
 
 
 _FILLERS: list[tuple[int, str, Callable[[DemoContext], None]]] = []
@@ -51,7 +59,10 @@ def fill(today: _dt.date | None = None, store=None, seed: int = 2026) -> DemoCon
     admin = users.User.get(users.User.username == DEMO_ADMIN[0])
     for username, full_name, role, pw in DEMO_USERS:
         users.create_user(admin, username, full_name, role, pw)
-    ctx = DemoContext(admin=admin, rng=random.Random(seed), today=today, store=store)
+    end_of_day = _dt.datetime.combine(today, _dt.time(17, 0))
+    now = min(_dt.datetime.now().replace(microsecond=0), end_of_day) \
+        if today == _dt.date.today() else end_of_day
+    ctx = DemoContext(admin=admin, rng=random.Random(seed), today=today, store=store, now=now)
     for _, _, f in _FILLERS:
         f(ctx)
     return ctx

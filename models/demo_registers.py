@@ -170,11 +170,12 @@ def _incoming(ctx, book, members) -> None:
         counters[sender] = counters.get(sender, 0) + rng.randint(1, 6)
         num = (f"{counters[sender]}/{suffix}" if code in ("GM",) or "UBND" in suffix
                else f"{counters[sender]}-{code}/{suffix}")
-        arrived = _dt.datetime.combine(day, _dt.time(rng.randint(7, 16), rng.choice((0, 10, 20, 30, 45))))
+        arrived = ctx.past(_dt.datetime.combine(day, _dt.time(rng.randint(7, 16),
+                                                              rng.choice((0, 10, 20, 30, 45)))))
         doc_date = day - _dt.timedelta(days=rng.randint(0, 4))
         late = rng.random() < 0.02
         reg = arrived + (_dt.timedelta(days=rng.randint(4, 6)) if late else _dt.timedelta(minutes=rng.randint(5, 90)))
-        reg = min(reg, _dt.datetime.combine(today, _dt.time(17, 0)))
+        reg = ctx.past(reg, not_before=arrived)
         secrecy = "Thường"
         r = rng.random()
         if r < 0.012:
@@ -204,11 +205,12 @@ def _incoming(ctx, book, members) -> None:
         if age <= 3 and rng.random() < 0.6:
             continue          # still chờ xử lý
         m = rng.choice(members)
-        t_at = arrived + _dt.timedelta(hours=rng.randint(1, 30))
+        t_at = ctx.past(arrived + _dt.timedelta(hours=rng.randint(1, 30)), not_before=reg)
         documents.transfer(a, d, handler_contact=m, received_by=m.name, transferred_at=t_at)
         done_after = rng.randint(2, 25)
         if age > done_after and rng.random() < 0.85:
-            documents.set_status(a, d, "done", at=t_at + _dt.timedelta(days=done_after))
+            documents.set_status(a, d, "done", at=ctx.past(t_at + _dt.timedelta(days=done_after),
+                                                           not_before=t_at))
 
 
 def _outgoing(ctx, book, members) -> None:
@@ -247,7 +249,7 @@ def _outgoing(ctx, book, members) -> None:
                                    authority="T/M" if signer is leader else "K/T",
                                    signed_on=day)
         seal.record_use(a, d, len(recips) + 1, used_on=day, stamped_by="Trần Thị Mai")
-        documents.issue_outgoing(a, d, issued_at=_dt.datetime.combine(day, _dt.time(15, 30)))
+        documents.issue_outgoing(a, d, issued_at=ctx.past(_dt.datetime.combine(day, _dt.time(15, 30))))
 
 
 def _dossiers(ctx) -> None:

@@ -165,6 +165,20 @@ def test_dashboard_line_of_a_scan_not_yet_described(office):
     assert today["Văn bản đến hôm nay"].lines == [f"Số đến {d.arrival_no} — (chưa có trích yếu) (07:45)"]
 
 
+def test_demo_filled_now_has_nothing_in_the_future(home):
+    """A demo loaded at 07:40 has no document that "arrived" at 15:30 today."""
+    from models import demo, schema  # noqa: F401
+    demo.fill(today=dt.date.today())
+    now = dt.datetime.now()
+    I, O, C = D.Incoming, D.Outgoing, D.IncomingStatusChange
+    assert I.select().where(I.arrived_at > now).count() == 0
+    assert I.select().where(I.registered_at > now).count() == 0
+    assert I.select().where(I.transferred_at > now).count() == 0
+    assert I.select().where(I.status_changed_at > now).count() == 0
+    assert C.select().where(C.at > now).count() == 0
+    assert O.select().where(O.issued_at > now).count() == 0
+
+
 def test_demo_filler_is_fast_and_realistic(home):
     import time
     from models import contacts, demo, schema  # noqa: F401
