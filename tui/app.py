@@ -152,7 +152,11 @@ class VanphongApp(App[int]):
         if (isinstance(renderable, CompositorUpdate) and not self._batch_count
                 and self._running and not self._closed and not self.is_headless
                 and self._driver is not None and not self._driver.is_inline):
-            renderable = self._sent_frame.filter(renderable, self.size.width, self.console)
+            try:
+                renderable = self._sent_frame.filter(renderable, self.size.width, self.console)
+            except Exception:                 # an optimisation must never stop the program:
+                self._sent_frame.forget()     # write Textual's update as it is
+                self.log.error("tui.frames failed; the update is written whole")
         super()._display(screen, renderable)              # Textual-private: revisit on upgrade
 
     def action_redraw(self) -> None:

@@ -33,13 +33,16 @@ def demo_home(tmp_path_factory):
 
 
 class Terminal:
-    def __init__(self, home: Path, **extra_env: str):
+    def __init__(self, home: Path, python_code: str = "", **extra_env: str):
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
         env.update(TERM="xterm-256color", COLUMNS="80", LINES="24", COLORTERM="truecolor",
                    **extra_env)
-        self.proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "--home", str(home)],
+        run = ([sys.executable, "-c", python_code + "\nimport sys\nfrom tui.cli import main\n"
+                f"sys.exit(main(['--home', {str(home)!r}]))"] if python_code
+               else [sys.executable, "-m", "tui.cli", "--home", str(home)])
+        self.proc = subprocess.Popen(run,
                                      stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT,
                                      start_new_session=True, close_fds=True)
         os.close(slave)
@@ -179,3 +182,26 @@ def test_screen_changes_write_only_what_changed_and_the_terminal_shows_it_right(
             if term.proc.poll() is None:
                 os.killpg(term.proc.pid, signal.SIGKILL)
                 term.proc.wait()
+
+
+def test_a_failure_in_frames_still_shows_every_screen(demo_home):
+    """tui.frames is an optimisation: if it ever failed, the program must go on with Textual's
+    whole updates, not stop."""
+    broken = ("import tui.frames\n"
+              "def boom(*a, **k):\n    raise RuntimeError('bug')\n"
+              "tui.frames.SentFrame.filter = boom\n")
+    term = Terminal(demo_home, python_code=broken)
+    try:
+        term.read_until("Đăng nhập".encode())
+        term.drain()
+        term.keys(*[c.encode() for c in "admin"], b"\t", *[c.encode() for c in "vanphong2026"],
+                  b"\r")
+        term.read_until("Hôm nay".encode())
+        term.keys_and_drain(b"\x1bOR")
+        assert "Số đến" in _text(term.screen)
+        term.keys(b"\x11")
+        assert term.close() == 0
+    finally:
+        if term.proc.poll() is None:
+            os.killpg(term.proc.pid, signal.SIGKILL)
+            term.proc.wait()
