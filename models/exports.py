@@ -2,8 +2,15 @@
 for CSV and Excel. The printed register book (printouts.registers) uses the same rows, so the
 screen, the spreadsheet and the paper always agree.
 
-Ordinary registers only: secret documents (Mật and above) live in the secret register and are
-never written into an ordinary book or export.
+Kinds: the ordinary incoming and outgoing registers, the secret register's two books
+(``secret_incoming``, ``secret_outgoing``), the seal log (``seal``) and the seal's handovers
+(``seal_handovers``), and the directory.
+
+Secret documents (Mật and above) are never written into an ordinary book or export; they have
+their own books, for those allowed to see the secret register (``secret.view``) only. Those
+books hold the register's metadata (there are no files to hold), and a Tuyệt mật summary only
+when consent was given (models.registers.shown_summary). The seal log names the stamped
+document; for a secret one it does not copy the summary.
 """
 from __future__ import annotations
 
@@ -15,8 +22,10 @@ from typing import Iterable, Iterator
 
 from . import audit, users
 from .contacts import EXPORT_HEADERS, export_rows
-from .documents import Incoming, Outgoing
+from .documents import SECRET_LEVELS, Incoming, Outgoing
 from .errors import ValidationError
+from .registers import shown_summary
+from .seal import SealHandover, SealUse
 from .text import format_date, format_datetime
 
 INCOMING_COLUMNS = ["Số đến", "Ngày đến", "Nơi gửi", "Số, ký hiệu", "Ngày văn bản", "Tên loại",
@@ -24,10 +33,23 @@ INCOMING_COLUMNS = ["Số đến", "Ngày đến", "Nơi gửi", "Số, ký hi�
                     "Hạn xử lý", "Ngày chuyển", "Ký nhận", "Ghi chú"]
 OUTGOING_COLUMNS = ["Số, ký hiệu", "Ngày văn bản", "Tên loại", "Trích yếu", "Người ký",
                     "Nơi nhận", "Nơi lưu", "Số bản", "Độ khẩn", "Độ mật", "Ghi chú"]
-COLUMNS = {"incoming": INCOMING_COLUMNS, "outgoing": OUTGOING_COLUMNS, "directory": EXPORT_HEADERS}
+SEAL_COLUMNS = ["STT", "Ngày đóng dấu", "Số, ký hiệu văn bản", "Trích yếu", "Người ký",
+                "Người đóng dấu", "Số bản", "Ghi chú"]
+SEAL_HANDOVER_COLUMNS = ["STT", "Ngày bàn giao", "Người giao", "Người nhận", "Người chứng kiến",
+                         "Lý do", "Ghi chú"]
+COLUMNS = {"incoming": INCOMING_COLUMNS, "outgoing": OUTGOING_COLUMNS,
+           "secret_incoming": INCOMING_COLUMNS, "secret_outgoing": OUTGOING_COLUMNS,
+           "seal": SEAL_COLUMNS, "seal_handovers": SEAL_HANDOVER_COLUMNS,
+           "directory": EXPORT_HEADERS}
 TITLES = {"incoming": "Sổ đăng ký văn bản đến", "outgoing": "Sổ đăng ký văn bản đi",
+          "secret_incoming": "Sổ đăng ký văn bản mật đến",
+          "secret_outgoing": "Sổ đăng ký văn bản mật đi",
+          "seal": "Sổ theo dõi sử dụng con dấu", "seal_handovers": "Sổ bàn giao con dấu",
           "directory": "Danh bạ phối hợp"}
+SECRET_BOOKS = ("secret_incoming", "secret_outgoing")
 FORMATS = ("csv", "xlsx")
+# the seal log's summary cell for a stamped secret document: the log is not a secret book
+SEAL_SECRET_SUMMARY = "(Văn bản mật — không ghi trích yếu)"
 
 
 def _n(v) -> str:
@@ -39,7 +61,7 @@ def incoming_row(d: Incoming) -> list[str]:
     if d.status == "cancelled":
         notes = f"Đã hủy: {d.cancel_reason}" + (f". {notes}" if notes else "")
     return [str(d.arrival_no), format_datetime(d.arrived_at), d.sender, d.doc_number,
-            format_date(d.doc_date), d.doc_type, d.summary, d.urgency, d.secrecy, _n(d.pages),
+            format_date(d.doc_date), d.doc_type, shown_summary(d), d.urgency, d.secrecy, _n(d.pages),
             _n(d.copies), d.handler, format_date(d.deadline), format_date(d.transferred_at),
             d.received_by, notes]
 
@@ -52,7 +74,7 @@ def outgoing_row(d: Outgoing) -> list[str]:
         notes = f"Đã hủy số: {d.cancel_reason}" + (f". {notes}" if notes else "")
     elif d.status == "reserved":
         notes = "Chưa phát hành" + (f". {notes}" if notes else "")
-    return [d.symbol, format_date(d.doc_date), t.name if t else d.type_code, d.summary, d.signer,
+    return [d.symbol, format_date(d.doc_date), t.name if t else d.type_code, shown_summary(d), d.signer,
             "; ".join(d.recipient_list()), d.filed_in, _n(d.copies), d.urgency, d.secrecy, notes]
 
 
@@ -66,31 +88,88 @@ def _range(year: int | None, date_from: _dt.date | None, date_to: _dt.date | Non
     return date_from, date_to
 
 
+def seal_row(n: int, u: SealUse) -> list[str]:
+    """Line ``n`` of the seal log; ``u.outgoing`` is the stamped document."""
+    d = u.outgoing
+    summary = SEAL_SECRET_SUMMARY if d.is_secret else d.summary
+    return [str(n), format_date(u.used_on), u.symbol, summary, u.signer, u.stamped_by,
+            str(u.copies), u.notes]
+
+
+def seal_handover_row(n: int, h: SealHandover) -> list[str]:
+    return [str(n), format_date(h.handed_on), h.from_person, h.to_person, h.witness, h.reason,
+            h.notes]
+
+
+def _incoming_rows(date_from, date_to, secret: bool) -> Iterator[list[str]]:
+    q = Incoming.select().where(Incoming.secrecy.in_(SECRET_LEVELS) if secret
+                                else Incoming.secrecy == "Thường")
+    if date_from:
+        q = q.where(Incoming.arrived_at >= _dt.datetime.combine(date_from, _dt.time.min))
+    if date_to:
+        q = q.where(Incoming.arrived_at < _dt.datetime.combine(date_to + _dt.timedelta(days=1), _dt.time.min))
+    for d in q.order_by(Incoming.year, Incoming.arrival_no).iterator():
+        yield incoming_row(d)
+
+
+def _outgoing_rows(date_from, date_to, secret: bool) -> Iterator[list[str]]:
+    q = Outgoing.select().where(Outgoing.secrecy.in_(SECRET_LEVELS) if secret
+                                else Outgoing.secrecy == "Thường")
+    if date_from:
+        q = q.where(Outgoing.doc_date >= date_from)
+    if date_to:
+        q = q.where(Outgoing.doc_date <= date_to)
+    for d in q.order_by(Outgoing.doc_date, Outgoing.id).iterator():
+        yield outgoing_row(d)
+
+
+def _seal_rows(date_from, date_to) -> Iterator[list[str]]:
+    q = SealUse.select(SealUse, Outgoing).join(Outgoing)
+    if date_from:
+        q = q.where(SealUse.used_on >= date_from)
+    if date_to:
+        q = q.where(SealUse.used_on <= date_to)
+    for n, u in enumerate(q.order_by(SealUse.used_on, SealUse.id).iterator(), start=1):
+        yield seal_row(n, u)
+
+
+def _seal_handover_rows(date_from, date_to) -> Iterator[list[str]]:
+    q = SealHandover.select()
+    if date_from:
+        q = q.where(SealHandover.handed_on >= date_from)
+    if date_to:
+        q = q.where(SealHandover.handed_on <= date_to)
+    for n, h in enumerate(q.order_by(SealHandover.handed_on, SealHandover.id).iterator(), start=1):
+        yield seal_handover_row(n, h)
+
+
+_ROWS = {
+    "incoming": lambda f, t: _incoming_rows(f, t, secret=False),
+    "outgoing": lambda f, t: _outgoing_rows(f, t, secret=False),
+    "secret_incoming": lambda f, t: _incoming_rows(f, t, secret=True),
+    "secret_outgoing": lambda f, t: _outgoing_rows(f, t, secret=True),
+    "seal": _seal_rows,
+    "seal_handovers": _seal_handover_rows,
+    "directory": lambda f, t: export_rows(),
+}
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in COLUMNS:
+        raise ValidationError(f"Không có sổ “{kind}” (chọn: {', '.join(COLUMNS)}).", "kind")
+
+
 def book_rows(actor, kind: str, *, year: int | None = None, date_from: _dt.date | None = None,
               date_to: _dt.date | None = None) -> Iterator[list[str]]:
-    """The rows of an ordinary register book, in register order (oldest first)."""
+    """The rows of a register book, in register order (oldest first). The checks are made
+    here, at the call, not at the first row: a secret book for someone who may not see the
+    secret register raises PermissionDenied before anything is read or written."""
+    _check_kind(kind)
     users.require(actor, "records.view")
+    if kind in SECRET_BOOKS:
+        users.require(actor, "secret.view")
     date_from, date_to = _range(year, date_from, date_to)
-    if kind == "incoming":
-        q = Incoming.select().where(Incoming.secrecy == "Thường")
-        if date_from:
-            q = q.where(Incoming.arrived_at >= _dt.datetime.combine(date_from, _dt.time.min))
-        if date_to:
-            q = q.where(Incoming.arrived_at < _dt.datetime.combine(date_to + _dt.timedelta(days=1), _dt.time.min))
-        for d in q.order_by(Incoming.year, Incoming.arrival_no).iterator():
-            yield incoming_row(d)
-    elif kind == "outgoing":
-        q = Outgoing.select().where(Outgoing.secrecy == "Thường")
-        if date_from:
-            q = q.where(Outgoing.doc_date >= date_from)
-        if date_to:
-            q = q.where(Outgoing.doc_date <= date_to)
-        for d in q.order_by(Outgoing.doc_date, Outgoing.id).iterator():
-            yield outgoing_row(d)
-    elif kind == "directory":
-        yield from export_rows()
-    else:
-        raise ValidationError(f"Không có sổ “{kind}” (chọn: incoming, outgoing, directory).", "kind")
+    return _ROWS[kind](date_from, date_to)
 
 
 # --- writers ----------------------------------------------------------------------------------
@@ -159,11 +238,10 @@ def _col_letter(i: int) -> str:
 
 def export(actor, kind: str, fmt: str, out: Path | str, *, year: int | None = None,
            date_from: _dt.date | None = None, date_to: _dt.date | None = None) -> int:
-    """Write one register (incoming, outgoing, directory) as CSV or XLSX; returns rows written."""
+    """Write one register (a kind of COLUMNS) as CSV or XLSX; returns rows written."""
     if fmt not in FORMATS:
         raise ValidationError(f"Định dạng không hỗ trợ: {fmt} (chọn csv hoặc xlsx).", "format")
-    if kind not in COLUMNS:
-        raise ValidationError(f"Không có sổ “{kind}” (chọn: incoming, outgoing, directory).", "kind")
+    _check_kind(kind)
     rows = book_rows(actor, kind, year=year, date_from=date_from, date_to=date_to)
     headers = COLUMNS[kind]
     n = (write_csv(out, headers, rows) if fmt == "csv"
