@@ -1,5 +1,6 @@
-"""Printed register books: the incoming and outgoing registers for a date range, A4 landscape,
-the register's columns with the header row repeated on every page, and page numbers.
+"""Printed register books for a date range, A4 landscape, the register's columns with the
+header row repeated on every page, and page numbers: the incoming and outgoing registers, the
+secret register's two books (metadata only), the seal log and the seal's handovers.
 
     pdf = register_book("incoming", rows, office, date_from, date_to)
 
@@ -16,17 +17,32 @@ from models.text import format_date
 
 from .common import MM, build_pdf, frame_width, para, party_header, style, text
 
-BOOK_TITLES = {"incoming": "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "outgoing": "SỔ ĐĂNG KÝ VĂN BẢN ĐI"}
+BOOK_TITLES = {"incoming": "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "outgoing": "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
+               "secret_incoming": "SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐẾN",
+               "secret_outgoing": "SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐI",
+               "seal": "SỔ THEO DÕI SỬ DỤNG CON DẤU", "seal_handovers": "SỔ BÀN GIAO CON DẤU"}
 # relative column widths, one per column of models.exports.COLUMNS[kind]
 _WEIGHTS = {
     "incoming": [9, 15, 23, 21, 15, 13, 42, 12, 12, 10, 9, 21, 15, 15, 17, 16],
     "outgoing": [20, 16, 18, 62, 26, 40, 24, 9, 12, 12, 24],
+    "seal": [7, 14, 22, 72, 28, 28, 9, 30],
+    "seal_handovers": [7, 14, 32, 32, 32, 60, 40],
 }
 # columns printed as wrapping paragraphs (the others are short: numbers and dates)
 _WRAP = {
     "incoming": {2, 3, 5, 6, 7, 8, 11, 14, 15},
     "outgoing": {0, 2, 3, 4, 5, 6, 8, 9, 10},
+    "seal": {2, 3, 4, 5, 7},
+    "seal_handovers": {2, 3, 4, 5, 6},
 }
+# the secret register's books have the columns of the ordinary ones
+_WEIGHTS["secret_incoming"], _WRAP["secret_incoming"] = _WEIGHTS["incoming"], _WRAP["incoming"]
+_WEIGHTS["secret_outgoing"], _WRAP["secret_outgoing"] = _WEIGHTS["outgoing"], _WRAP["outgoing"]
+# the column holding "05/03/2026 08:30", printed on two lines
+_DATETIME_COLUMN = {"incoming": 1, "secret_incoming": 1}
+_EMPTY = {"seal": "Không có lần đóng dấu nào trong khoảng thời gian này.",
+          "seal_handovers": "Không có lần bàn giao con dấu nào trong khoảng thời gian này."}
+EMPTY_BOOK = "Không có văn bản nào trong khoảng thời gian này."
 MARGINS = (15, 15, 15, 12)       # top, bottom, left, right (mm) for the landscape book
 CELL_SIZE = 8.5
 
@@ -45,19 +61,20 @@ def register_book(kind: str, rows: Iterable[list[str]], office, date_from: _dt.d
     head_st = style("th", CELL_SIZE, bold=True, align="center")
     cell_st = style("td", CELL_SIZE, leading=CELL_SIZE * 1.15)
     wrap = _WRAP[kind]
+    split_at = _DATETIME_COLUMN.get(kind)
 
     data = [[para(h, head_st) for h in headers]]
     for r in rows:
         cells = []
         for i, v in enumerate(r):
             v = text(v)
-            if kind == "incoming" and i == 1 and " " in v:   # "05/03/2026 08:30" on two lines
+            if i == split_at and " " in v:               # "05/03/2026 08:30" on two lines
                 v = v.replace(" ", "\n", 1)
             cells.append(para(v, cell_st) if i in wrap else v)
         data.append(cells)
     empty = len(data) == 1
     if empty:
-        data.append([para("Không có văn bản nào trong khoảng thời gian này.", cell_st)]
+        data.append([para(_EMPTY.get(kind, EMPTY_BOOK), cell_st)]
                     + [""] * (len(headers) - 1))
 
     t = LongTable(data, colWidths=col_w, repeatRows=1)
