@@ -16,7 +16,15 @@ from pathlib import Path
 
 from . import strings as S
 
-BOOK_FILES = {"incoming": "so-van-ban-den", "outgoing": "so-van-ban-di"}
+# file names (without date range and suffix) of the printed and exported books
+BOOK_FILES = {"incoming": "so-van-ban-den", "outgoing": "so-van-ban-di",
+              "secret_incoming": "so-van-ban-mat-den", "secret_outgoing": "so-van-ban-mat-di",
+              "seal": "so-su-dung-con-dau", "seal_handovers": "so-ban-giao-con-dau"}
+
+
+def book_unit(kind: str) -> str:
+    """What one line of the book counts, for "(3 lần đóng dấu, …)"."""
+    return S.BOOK_UNITS.get(kind, S.BOOK_UNIT)
 
 
 @dataclass
@@ -68,7 +76,9 @@ def print_register_book(home, kind: str, rows: list[list[str]], office, date_fro
     period = f"{date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}"
     sent, problem = send_to_printer(command, path)
     if sent:
-        msg = S.PRINT_SENT.format(book=book, n=len(rows), period=period, path=path)
+        msg = S.PRINT_SENT.format(book=book, n=len(rows), unit=book_unit(kind), period=period,
+                                  path=path)
     else:
-        msg = S.PRINT_SAVED.format(book=book, n=len(rows), period=period, path=path, problem=problem)
+        msg = S.PRINT_SAVED.format(book=book, n=len(rows), unit=book_unit(kind), period=period,
+                                   path=path, problem=problem)
     return Printed(path, len(rows), sent, msg)

@@ -517,13 +517,18 @@ DIALOG_RESERVE = "Lấy số (Ctrl+S)"
 DIALOG_TRANSFER = "Chuyển (Ctrl+S)"
 DIALOG_EXPORT = "Xuất (Ctrl+S)"
 DIALOG_FILTER = "Lọc (Ctrl+S)"
-BOOK_NAMES = {"incoming": "văn bản đến", "outgoing": "văn bản đi", "directory": "danh bạ"}
+BOOK_NAMES = {"incoming": "văn bản đến", "outgoing": "văn bản đi", "directory": "danh bạ",
+              "secret_incoming": "văn bản mật đến", "secret_outgoing": "văn bản mật đi",
+              "seal": "theo dõi sử dụng con dấu", "seal_handovers": "bàn giao con dấu"}
+# what one line of the book counts ("3 văn bản", "3 lần đóng dấu")
+BOOK_UNITS = {"seal": "lần đóng dấu", "seal_handovers": "lần bàn giao"}
+BOOK_UNIT = "văn bản"
 PRINT_TITLE = "In sổ {book}"
 PRINT_HINT = "Sổ in khổ A4 ngang, lưu tệp PDF rồi gửi tới máy in (Cài đặt: Lệnh in)."
-PRINT_WORKING = "Đang in sổ {book} ({n} văn bản)…"
+PRINT_WORKING = "Đang in sổ {book} ({n} {unit})…"
 PRINT_DONE_TITLE = "In sổ"
-PRINT_SENT = "Đã gửi sổ {book} ({n} văn bản, {period}) tới máy in.\nTệp PDF: {path}"
-PRINT_SAVED = "Đã lưu sổ {book} ({n} văn bản, {period}) vào tệp:\n{path}\n\n{problem}"
+PRINT_SENT = "Đã gửi sổ {book} ({n} {unit}, {period}) tới máy in.\nTệp PDF: {path}"
+PRINT_SAVED = "Đã lưu sổ {book} ({n} {unit}, {period}) vào tệp:\n{path}\n\n{problem}"
 PRINT_NO_COMMAND = "Chưa đặt lệnh in (Cài đặt → Lệnh in): hãy mở tệp trên để in."
 PRINT_COMMAND_MISSING = "Máy này không có lệnh in “{command}”: hãy mở tệp trên để in, hoặc sửa Lệnh in trong Cài đặt."
 PRINT_BAD_COMMAND = "Lệnh in “{command}” viết sai; hãy sửa trong Cài đặt."
@@ -532,6 +537,11 @@ PRINT_FAILED = "Không lưu được tệp PDF: {detail}."
 EXPORT_TITLE = "Xuất sổ {book}"
 EXPORT_PATH_PH = "để trống: thư mục exports của văn phòng"
 EXPORT_HINT = "Để trống ô tệp: lưu vào {folder}. Văn bản mật không bao giờ được xuất."
+_EXPORT_HINT_SECRET = ("Để trống ô tệp: lưu vào {folder}. Chỉ có thông tin văn bản mật, không có "
+                       "tệp; giữ tệp xuất như sổ mật.")
+EXPORT_HINTS = {"secret_incoming": _EXPORT_HINT_SECRET, "secret_outgoing": _EXPORT_HINT_SECRET,
+                "seal": "Để trống ô tệp: lưu vào {folder}. Văn bản mật chỉ ghi số, ký hiệu, "
+                        "không ghi trích yếu."}
 EXPORT_DONE_TITLE = "Xuất sổ"
 EXPORT_DONE = "Đã xuất {n} dòng vào tệp:\n{path}"
 EXPORT_FAILED = "Không ghi được {path}: {detail}."
@@ -586,7 +596,7 @@ SIGNED = "Đã ghi chữ ký của {signer} cho {symbol}."
 # seal
 SEAL_USES_TITLE = "Sổ đóng dấu"
 SEAL_HANDOVERS_TITLE = "Bàn giao con dấu"
-SEAL_HINT = "Người giữ dấu: {keeper} · F7/N: ghi mới · T: đổi sổ · Enter: mở văn bản"
+SEAL_HINT = "Người giữ dấu: {keeper} · N: ghi mới · T: đổi sổ · I: in sổ · X: xuất"
 SEAL_NO_KEEPER = "chưa ghi bàn giao"
 SEAL_REFUSED_TITLE = "Không đóng dấu"
 SEAL_USE_TITLE = "Đóng dấu {symbol}"
@@ -607,7 +617,7 @@ HANDOVER_DONE = "Đã ghi bàn giao con dấu cho {to}."
 # secret register
 SECRET_INCOMING_TITLE = "Sổ văn bản mật — đến"
 SECRET_OUTGOING_TITLE = "Sổ văn bản mật — đi"
-SECRET_HINT = "Chỉ ghi thông tin, không lưu tệp · T: đến/đi · F7/N: thêm · Enter: mở"
+SECRET_HINT = "Chỉ ghi thông tin, không lưu tệp · T: đến/đi · N: thêm · I: in sổ · X: xuất"
 
 # directory
 DIRECTORY_HINT = "Enter: sửa · /: tìm (không cần dấu) · N: thêm · H: ngừng dùng · B: lọc · X: xuất"

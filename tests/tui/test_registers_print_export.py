@@ -92,3 +92,164 @@ async def test_export_csv_and_xlsx_are_read_back(office, make_app, shown, tmp_pa
     from openpyxl import load_workbook
     ws = load_workbook(app.home.path / "exports" / "so-van-ban-den-2026.xlsx").active
     assert ws["G2"].value == "Hướng dẫn thu, nộp Đảng phí năm 2026"
+
+
+# --- the seal log and the secret register ------------------------------------------------------
+def stamp_two(clerk):
+    """Two signed reports stamped this year, and one handover of the seal."""
+    import datetime as _dt
+    from models import documents, seal
+    for n, (summary, day) in enumerate((("Báo cáo sơ kết công tác Đảng quý I", 2),
+                                        ("Thông báo lịch sinh hoạt chi bộ tháng 3", 4)), start=1):
+        on = _dt.date(2026, 3, day)
+        d = documents.reserve_number(clerk, "BC", doc_date=on, summary=summary, copies=n + 2)
+        documents.record_signature(clerk, d, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M",
+                                   signed_on=on)
+        seal.record_use(clerk, d, n + 2, used_on=on, stamped_by="Trần Thị Mai")
+    seal.record_handover(clerk, "Lý Thị Ngọc", "Trần Thị Mai", handed_on=_dt.date(2026, 1, 5),
+                         witness="Phạm Văn Đức", reason="Phân công văn thư mới")
+
+
+async def test_seal_log_prints_from_its_screen_and_says_where_the_pdf_is(office, make_app, shown, home):
+    from tui.screens.seal import SealScreen
+    stamp_two(office["clerk"])
+    office_mod.set_setting(office["admin"], "print.command", "lenh-in-khong-co")
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_area("seal")
+        await pilot.pause()
+        assert isinstance(app.screen, SealScreen)
+        assert "I: in sổ · X: xuất" in shown(app)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, PrintDialog)
+        assert "In sổ theo dõi sử dụng con dấu" in shown(app)
+        await pilot.press("ctrl+s")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 30)
+        text = shown(app)
+        assert "Đã lưu sổ theo dõi sử dụng con dấu (2 lần đóng dấu," in text       # (wrapped)
+        assert "01/01/2026–05/03/2026) vào tệp:" in text
+        assert "không có lệnh in “lenh-in-khong-co”" in text
+    pdf = home.printouts / "so-su-dung-con-dau_20260101-20260305.pdf"
+    flat = " ".join(pdf_text(pdf).split())
+    assert "SỔ THEO DÕI SỬ DỤNG CON DẤU" in flat and "Người đóng dấu" in flat
+    assert "02/03/2026 01-BC/ĐU Báo cáo sơ kết công tác Đảng quý I Phạm Văn Đức Trần Thị Mai 3" in flat
+
+
+async def test_seal_handovers_print_by_the_twin_key_and_export(office, make_app, shown, home, tmp_path):
+    stamp_two(office["clerk"])
+    office_mod.set_setting(office["admin"], "print.command", "")
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_area("seal")
+        await pilot.pause()
+        await pilot.press("t", "i")                               # the handovers, by the twin of F6
+        await pilot.pause()
+        assert isinstance(app.screen, PrintDialog) and "In sổ bàn giao con dấu" in shown(app)
+        await pilot.press("ctrl+s")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 30)
+        text = shown(app)
+        assert "Đã lưu sổ bàn giao con dấu (1 lần bàn giao" in text and "Chưa đặt lệnh in" in text
+        await pilot.press("enter", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog) and "Xuất sổ bàn giao con dấu" in shown(app)
+        await pilot.press("ctrl+s")                               # csv, 2026, the default place
+        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 10)
+        assert "Đã xuất 1 dòng vào tệp:" in shown(app)
+    assert "SỔ BÀN GIAO CON DẤU" in pdf_text(home.printouts / "so-ban-giao-con-dau_20260101-20260305.pdf")
+    with open(home.path / "exports" / "so-ban-giao-con-dau-2026.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows == [["STT", "Ngày bàn giao", "Người giao", "Người nhận", "Người chứng kiến", "Lý do", "Ghi chú"],
+                    ["1", "05/01/2026", "Lý Thị Ngọc", "Trần Thị Mai", "Phạm Văn Đức", "Phân công văn thư mới", ""]]
+
+
+async def test_seal_log_exports_from_its_screen(office, make_app, shown, tmp_path):
+    stamp_two(office["clerk"])
+    out = tmp_path / "so-dong-dau.csv"
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_area("seal")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert "Xuất sổ theo dõi sử dụng con dấu" in shown(app)
+        await pilot.press("enter", "enter", *str(out), "enter")   # csv, 2026, the file: saves
+        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 10)
+        assert "Đã xuất 2 dòng vào tệp:" in shown(app)
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][:4] == ["STT", "Ngày đóng dấu", "Số, ký hiệu văn bản", "Trích yếu"]
+    assert [r[3] for r in rows[1:]] == ["Báo cáo sơ kết công tác Đảng quý I",
+                                       "Thông báo lịch sinh hoạt chi bộ tháng 3"]
+
+
+async def test_seal_screen_help_lists_print_and_export(office, make_app, shown):
+    from tui.screens.help import HelpScreen
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_area("seal")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = shown(app)
+        assert "F6 / I" in text and "In sổ theo khoảng ngày" in text
+        assert "Xuất sổ ra tệp CSV hoặc Excel" in text
+
+
+def fill_secret(clerk):
+    register(clerk, "Chỉ thị về bảo vệ bí mật nhà nước", sender="Tỉnh ủy Tuyên Quang", secrecy="Mật")
+    register(clerk, "", sender="Huyện ủy Yên Sơn", secrecy="Tuyệt mật")
+    register(clerk, "Công văn thường không vào sổ mật")
+    from models import documents
+    import datetime as _dt
+    documents.reserve_number(clerk, "NQ", doc_date=_dt.date(2026, 3, 2), secrecy="Mật",
+                             summary="Nghị quyết chuyên đề bảo vệ chính trị nội bộ")
+
+
+async def test_secret_register_prints_from_its_screen(office, make_app, shown, home):
+    from tui.screens.secret import SecretScreen
+    fill_secret(office["clerk"])
+    office_mod.set_setting(office["admin"], "print.command", "lenh-in-khong-co")
+    app = make_app(user=office["leader"])
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_area("secret")
+        await pilot.pause()
+        assert isinstance(app.screen, SecretScreen)
+        assert "I: in sổ · X: xuất" in shown(app)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, PrintDialog) and "In sổ văn bản mật đến" in shown(app)
+        await pilot.press("ctrl+s")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 30)
+        text = shown(app)
+        assert "Đã lưu sổ văn bản mật đến (2 văn bản, 01/01/2026–05/03/2026)" in text
+        assert "không có lệnh in “lenh-in-khong-co”" in text
+    flat = " ".join(pdf_text(home.printouts / "so-van-ban-mat-den_20260101-20260305.pdf").split())
+    for s in ("SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐẾN", "Tỉnh ủy Tuyên Quang", "Chỉ thị về bảo vệ bí mật nhà nước",
+              "(Tuyệt mật — không ghi trích yếu)"):
+        assert s in flat, s
+    assert "Công văn thường" not in flat
+
+
+async def test_secret_register_exports_the_book_shown(office, make_app, shown, tmp_path):
+    fill_secret(office["clerk"])
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_area("secret")
+        await pilot.pause()
+        await pilot.press("t", "x")                               # the outgoing part
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        text = shown(app)
+        assert "Xuất sổ văn bản mật đi" in text and "Văn bản mật không bao giờ được xuất" not in text
+        await pilot.press("right", "ctrl+s")                      # xlsx, the default place
+        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 10)
+        assert "Đã xuất 1 dòng vào tệp:" in shown(app)
+        assert "so-van-ban-mat-di-2026.xlsx" in shown(app).replace("\n", "")
+    from openpyxl import load_workbook
+    ws = load_workbook(app.home.path / "exports" / "so-van-ban-mat-di-2026.xlsx").active
+    assert ws.title == "Sổ đăng ký văn bản mật đi"
+    assert [ws["A2"].value, ws["D2"].value, ws["J2"].value] == [
+        "01-NQ/ĐU", "Nghị quyết chuyên đề bảo vệ chính trị nội bộ", "Mật"]

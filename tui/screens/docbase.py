@@ -186,7 +186,7 @@ class DocRegisterScreen(RegisterScreen):
     SOURCE: Any = None
     COLUMNS: list[ColSpec] = []
     FILTERS: list[FilterSpec] = []
-    KIND = ""               # "incoming" | "outgoing": the register book printed and exported
+    KIND = ""               # the register book printed and exported: a models.exports kind
     TAKES_TODAY = True      # the source's constructor has a ``today`` argument
 
     def __init__(self, filters: dict[str, Any] | None = None, labels: list[str] | None = None):
@@ -437,10 +437,11 @@ class PrintDialog(FormDialog):
 def start_print(app, kind: str, date_from: _dt.date, date_to: _dt.date) -> None:
     """Gather the rows (here), render and send to the printer (in a thread); say the result."""
     from models import exports, office
+    from ..printing import book_unit
     rows = list(exports.book_rows(app.actor, kind, date_from=date_from, date_to=date_to))
     o = office.get_office()
     command = str(office.get_setting("print.command") or "")
-    app.notify(S.PRINT_WORKING.format(book=S.BOOK_NAMES[kind], n=len(rows)))
+    app.notify(S.PRINT_WORKING.format(book=S.BOOK_NAMES[kind], n=len(rows), unit=book_unit(kind)))
 
     def work() -> None:
         from ..printing import print_register_book
@@ -468,7 +469,8 @@ class ExportDialog(FormDialog):
         yield IntField(S.FIELD_YEAR, "year", value=self.today.year, minimum=1945, maximum=2100,
                        required=False, placeholder=S.FILTER_YEAR_PH)
         yield TextField(S.FIELD_EXPORT_PATH, "out", placeholder=S.EXPORT_PATH_PH)
-        yield Static(S.EXPORT_HINT.format(folder=self.app.home.path / "exports"), classes="hint",
+        hint = S.EXPORT_HINTS.get(self.kind, S.EXPORT_HINT)
+        yield Static(hint.format(folder=self.app.home.path / "exports"), classes="hint",
                      markup=False)
 
     def save(self):
@@ -482,8 +484,8 @@ class ExportDialog(FormDialog):
             if not path.suffix:
                 path = path.with_suffix("." + v["fmt"])
         else:
-            stem = {"incoming": "so-van-ban-den", "outgoing": "so-van-ban-di",
-                    "directory": "danh-ba"}[self.kind]
+            from ..printing import BOOK_FILES
+            stem = {**BOOK_FILES, "directory": "danh-ba"}[self.kind]
             path = self.app.home.path / "exports" / f"{stem}-{v['year'] or 'tat-ca'}.{v['fmt']}"
         try:
             n = exports.export(self.app.actor, self.kind, v["fmt"], path, year=v["year"])

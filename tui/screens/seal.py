@@ -1,7 +1,8 @@
 """Sổ con dấu: the seal log (every stamping of a signed outgoing document) and the seal's
 handovers, one list at a time (T switches). F7/N records a stamping (choose the document;
 an unsigned one is refused with the reason) or a handover. Enter on a stamping opens its
-document."""
+document. F6/I prints and X exports the list shown: the seal log (sổ theo dõi sử dụng con
+dấu) or the book of handovers."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -26,7 +27,12 @@ class SealScreen(DocRegisterScreen):
     TITLE_VI = S.AREA_SEAL
     TAKES_TODAY = False
     BINDINGS = [Binding("f7,n", "new", S.KEY_NEW, key_display="F7"),
-                Binding("t", "switch", S.KEY_SWITCH, key_display="T")]
+                Binding("t", "switch", S.KEY_SWITCH, key_display="T"),
+                Binding("f6,i", "print_book", S.KEY_PRINT, key_display="F6", show=False,
+                        tooltip=S.TIP_PRINT),
+                Binding("x", "export_book", S.KEY_EXPORT, key_display="X", show=False,
+                        tooltip=S.TIP_EXPORT)]
+    KIND = "seal"
 
     def __init__(self, view: str = "uses"):
         super().__init__()
@@ -39,10 +45,12 @@ class SealScreen(DocRegisterScreen):
         self.view = view
         self.filters, self.filter_labels = {}, []
         if view == "uses":
+            self.KIND = "seal"
             self.SOURCE, self.COLUMNS = registers.SealSource, USE_COLUMNS
             self.FILTERS = [FilterSpec("year", S.FIELD_YEAR, "year")]
             title = S.SEAL_USES_TITLE
         else:
+            self.KIND = "seal_handovers"
             self.SOURCE, self.COLUMNS = registers.SealHandoverSource, HANDOVER_COLUMNS
             self.FILTERS = []
             title = S.SEAL_HANDOVERS_TITLE

@@ -1,6 +1,7 @@
 """Sổ văn bản mật: Mật, Tối mật and Tuyệt mật documents, metadata only (domain.md §2) — for
 those allowed to see it (secret.view). T switches between incoming and outgoing; F7/N adds
-one (secrecy Mật by default); Enter opens it. Files are refused: attaching says why."""
+one (secrecy Mật by default); Enter opens it. Files are refused: attaching says why. F6/I
+prints and X exports the book shown (sổ đăng ký văn bản mật đến or đi)."""
 from __future__ import annotations
 
 from textual.binding import Binding
@@ -17,7 +18,12 @@ from .outgoing import OUTGOING_COLUMNS, OUTGOING_FILTERS, decorate_outgoing
 class SecretScreen(DocRegisterScreen):
     TITLE_VI = S.SECRET_INCOMING_TITLE
     BINDINGS = [Binding("f7,n", "new", S.KEY_NEW, key_display="F7"),
-                Binding("t", "switch", S.KEY_SWITCH, key_display="T")]
+                Binding("t", "switch", S.KEY_SWITCH, key_display="T"),
+                Binding("f6,i", "print_book", S.KEY_PRINT, key_display="F6", show=False,
+                        tooltip=S.TIP_PRINT),
+                Binding("x", "export_book", S.KEY_EXPORT, key_display="X", show=False,
+                        tooltip=S.TIP_EXPORT)]
+    KIND = "secret_incoming"
 
     def __init__(self, which: str = "incoming"):
         super().__init__()
@@ -29,6 +35,7 @@ class SecretScreen(DocRegisterScreen):
 
     def set_which(self, which: str, load: bool = True) -> None:
         self.which = which
+        self.KIND = f"secret_{which}"
         self.filters, self.filter_labels = {}, []
         self.FILTERS = INCOMING_FILTERS if which == "incoming" else OUTGOING_FILTERS
         title = S.SECRET_INCOMING_TITLE if which == "incoming" else S.SECRET_OUTGOING_TITLE
@@ -36,6 +43,7 @@ class SecretScreen(DocRegisterScreen):
         for h in self.query(AppHeader):
             h.title = title
             h.refresh_text()
+        self.refresh_bindings()
         if load:
             self.apply_filter(self.filter_text)
 
