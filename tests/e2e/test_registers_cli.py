@@ -126,3 +126,69 @@ def test_directory_import_needs_a_login(demo_home, tmp_path):
             env={"VANPHONG_PASSWORD": "vanphong2026"})
     assert "Đã thêm 1 mục" in p.stdout
     assert "Hội Khuyến học" in run(demo_home, "search", "khuyen", "hoc").stdout
+
+
+WHOLE_TERM = ("--from", "01/01/2020", "--to", "31/12/2100")
+LEADER = {"VANPHONG_PASSWORD": "vanphong2026"}
+
+
+def pdf_pages(path) -> list[str]:
+    from pypdf import PdfReader
+    return [" ".join(unicodedata.normalize("NFC", pg.extract_text() or "").split())
+            for pg in PdfReader(str(path)).pages]
+
+
+def test_print_seal_log_and_its_handovers(demo_home, tmp_path):
+    out = tmp_path / "so-con-dau.pdf"
+    p = run(demo_home, "print", "register", "seal", *WHOLE_TERM, "--out", str(out))
+    assert "Đã in sổ theo dõi sử dụng con dấu (" in p.stdout and " lần đóng dấu, " in p.stdout
+    pages = pdf_pages(out)
+    assert len(pages) >= 2
+    assert "SỔ THEO DÕI SỬ DỤNG CON DẤU" in pages[0] and "ĐẢNG ỦY XÃ TÂN LẬP" in pages[0]
+    for i, t in enumerate(pages, start=1):
+        assert "Ngày đóng dấu" in t and "Người đóng dấu" in t and f"Trang {i}/{len(pages)}" in t
+    assert "/ĐU" in pages[0]
+    p = run(demo_home, "print", "register", "seal_handovers", *WHOLE_TERM)
+    path = Path(p.stdout.strip().split(" vào ")[-1])
+    assert path.parent == demo_home / "printouts" and path.name.startswith("so-ban-giao-con-dau_")
+    assert " lần bàn giao, " in p.stdout
+    t = pdf_pages(path)[0]
+    assert "SỔ BÀN GIAO CON DẤU" in t and "Người giao" in t and "Người nhận" in t
+
+
+def test_export_seal_log(demo_home, tmp_path):
+    out = tmp_path / "dau.csv"
+    p = run(demo_home, "export", "seal", "--out", str(out))
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert rows[0] == ["STT", "Ngày đóng dấu", "Số, ký hiệu văn bản", "Trích yếu", "Người ký",
+                       "Người đóng dấu", "Số bản", "Ghi chú"]
+    assert f"Đã xuất {len(rows) - 1} dòng (sổ theo dõi sử dụng con dấu)" in p.stdout
+    assert [r[0] for r in rows[1:]] == [str(i) for i in range(1, len(rows))]
+    assert len(rows) > 10 and all(r[2].endswith("/ĐU") and r[4] and r[5] for r in rows[1:])
+
+
+def test_secret_register_needs_a_login_allowed_to_see_it(demo_home, tmp_path):
+    out = tmp_path / "mat.csv"
+    for extra, env in (((), None), (("--user", "vanthu"), LEADER)):
+        p = run(demo_home, "export", "secret_incoming", "--out", str(out), *extra, env=env, check=False)
+        assert p.returncode == 2 and "không có quyền xem sổ văn bản mật" in p.stderr
+        assert "Traceback" not in p.stderr and not out.exists()
+        p = run(demo_home, "print", "register", "secret_outgoing", "--out", str(tmp_path / "m.pdf"), *extra,
+                env=env, check=False)
+        assert p.returncode == 2 and "không có quyền xem sổ văn bản mật" in p.stderr
+        assert not (tmp_path / "m.pdf").exists()
+
+
+def test_secret_register_printed_and_exported_by_the_leader(demo_home, tmp_path):
+    from openpyxl import load_workbook
+    out = tmp_path / "mat-den.pdf"
+    p = run(demo_home, "print", "register", "secret_incoming", *WHOLE_TERM, "--out", str(out),
+            "--user", "bithu", env=LEADER)
+    assert "Đã in sổ văn bản mật đến (" in p.stdout
+    t = " ".join(pdf_pages(out))
+    assert "SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐẾN" in t and "Độ mật" in t and "Trang 1/" in t
+    x = tmp_path / "mat-di.xlsx"
+    run(demo_home, "export", "secret_outgoing", "--out", str(x), "--user", "bithu", env=LEADER)
+    ws = load_workbook(x).active
+    assert ws.title == "Sổ đăng ký văn bản mật đi" and ws.cell(1, 10).value == "Độ mật"
+    assert {ws.cell(r, 10).value for r in range(2, ws.max_row + 1)} <= {"Mật", "Tối mật", "Tuyệt mật"}

@@ -2,7 +2,8 @@
 
 Reading commands (search, print, export) run as a read-only "dòng lệnh" reader unless
 ``--user`` is given (then the password comes from $VANPHONG_PASSWORD or is asked for); a reader
-never sees the secret register. Changing commands (directory import) need ``--user``.
+never sees the secret register (its books are printed and exported only with ``--user`` of a
+role allowed to see it). Changing commands (directory import) need ``--user``.
 """
 from __future__ import annotations
 
@@ -44,6 +45,17 @@ def actor_from_args(args, required: bool = False):
     return users.authenticate(name, password)
 
 
+# the books `print register` and `export` know (models.exports kinds), with their help text
+BOOKS = {"incoming": "văn bản đến", "outgoing": "văn bản đi",
+         "secret_incoming": "văn bản mật đến, cần --user được xem sổ mật",
+         "secret_outgoing": "văn bản mật đi, cần --user được xem sổ mật",
+         "seal": "sổ theo dõi sử dụng con dấu", "seal_handovers": "sổ bàn giao con dấu"}
+
+
+def _books_help(kinds) -> str:
+    return "; ".join(f"{k} ({BOOKS.get(k, 'danh bạ')})" for k in kinds)
+
+
 def _date(text: str):
     from models.text import parse_date
     return parse_date(text, "date")
@@ -76,11 +88,11 @@ def add_commands(sub, common) -> None:
     p.add_argument("--limit", type=int, default=50, metavar="N", help="số kết quả tối đa (mặc định 50)")
     p.set_defaults(handler=cmd_search)
 
-    r = print_subcommands(sub, common).add_parser("register", parents=[common, user], help="sổ đăng ký văn bản đến hoặc đi",
-                        description="In sổ đăng ký văn bản đến (incoming) hoặc đi (outgoing) "
-                                    "trong một khoảng ngày, khổ A4 ngang.")
-    r.add_argument("kind", choices=["incoming", "outgoing"], metavar="SỔ",
-                   help="incoming (văn bản đến) hoặc outgoing (văn bản đi)")
+    r = print_subcommands(sub, common).add_parser(
+        "register", parents=[common, user], help="sổ đăng ký văn bản, sổ mật, sổ con dấu",
+        description="In sổ đăng ký văn bản đến, đi, sổ văn bản mật hoặc sổ con dấu trong một "
+                    "khoảng ngày, khổ A4 ngang.")
+    r.add_argument("kind", choices=list(BOOKS), metavar="SỔ", help=_books_help(BOOKS))
     r.add_argument("--from", dest="date_from", metavar="DD/MM/YYYY",
                    help="từ ngày (mặc định: 01/01 năm nay)")
     r.add_argument("--to", dest="date_to", metavar="DD/MM/YYYY", help="đến ngày (mặc định: hôm nay)")
@@ -88,10 +100,10 @@ def add_commands(sub, common) -> None:
     r.set_defaults(handler=cmd_print_register)
 
     p = sub.add_parser("export", parents=[common, user], help="xuất sổ ra CSV hoặc Excel",
-                       description="Xuất sổ văn bản đến, đi hoặc danh bạ ra tệp CSV (UTF-8) hoặc XLSX, "
-                                   "tiêu đề cột tiếng Việt như trong sổ.")
-    p.add_argument("kind", choices=["incoming", "outgoing", "directory"], metavar="SỔ",
-                   help="incoming, outgoing hoặc directory")
+                       description="Xuất sổ văn bản đến, đi, sổ văn bản mật, sổ con dấu hoặc danh bạ "
+                                   "ra tệp CSV (UTF-8) hoặc XLSX, tiêu đề cột tiếng Việt như trong sổ.")
+    p.add_argument("kind", choices=[*BOOKS, "directory"], metavar="SỔ",
+                   help=_books_help([*BOOKS, "directory"]))
     p.add_argument("--year", type=int, metavar="NĂM", help="chỉ năm này")
     p.add_argument("--format", choices=["csv", "xlsx"], metavar="ĐỊNH_DẠNG",
                    help="csv hoặc xlsx (mặc định: theo đuôi tệp --out)")
@@ -139,17 +151,18 @@ def cmd_print_register(args) -> int:
     if o is None:
         raise VanphongError("Văn phòng chưa được thiết lập; hãy mở chương trình để thiết lập trước.")
     from printouts.registers import register_book
+    from .. import strings as S
+    from ..printing import BOOK_FILES, book_unit
     rows = list(exports.book_rows(actor, args.kind, date_from=date_from, date_to=date_to))
     pdf = register_book(args.kind, rows, o, date_from, date_to)
-    name = {"incoming": "so-van-ban-den", "outgoing": "so-van-ban-di"}[args.kind]
     out = Path(args.out) if args.out else (
-        home.printouts / f"{name}_{date_from:%Y%m%d}-{date_to:%Y%m%d}.pdf")
+        home.printouts / f"{BOOK_FILES[args.kind]}_{date_from:%Y%m%d}-{date_to:%Y%m%d}.pdf")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp")
     tmp.write_bytes(pdf)
     os.replace(tmp, out)
-    label = {"incoming": "văn bản đến", "outgoing": "văn bản đi"}[args.kind]
-    print(f"Đã in sổ {label} ({len(rows)} văn bản, {date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}) vào {out}")
+    print(f"Đã in sổ {S.BOOK_NAMES[args.kind]} ({len(rows)} {book_unit(args.kind)}, "
+          f"{date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}) vào {out}")
     return 0
 
 
