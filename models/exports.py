@@ -172,6 +172,17 @@ def book_rows(actor, kind: str, *, year: int | None = None, date_from: _dt.date 
     return _ROWS[kind](date_from, date_to)
 
 
+def print_rows(actor, kind: str, *, date_from: _dt.date | None = None,
+               date_to: _dt.date | None = None) -> list[list[str]]:
+    """The rows of a book about to be printed. The printing is recorded in the audit log — who
+    took which register on paper, for which period — as an export is: paper leaves the office's
+    control as a file does (the secret register above all)."""
+    rows = list(book_rows(actor, kind, date_from=date_from, date_to=date_to))
+    audit.append(actor, "print", kind, None, None,
+                 {"rows": len(rows), "from": format_date(date_from), "to": format_date(date_to)})
+    return rows
+
+
 # --- writers ----------------------------------------------------------------------------------
 def _atomic_target(out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -247,6 +247,7 @@ AUDIT_ACTIONS = {
     "transfer": "Chuyển xử lý",
     "issue": "Phát hành",
     "export": "Xuất",
+    "print": "In",
     "import": "Nhập",
     "reject": "Từ chối",
     "purge_secret_file": "Xóa tệp mật",

@@ -191,3 +191,17 @@ def test_seal_log_and_secret_books_export(books, tmp_path):
         "V/v phương án bảo vệ Đại hội"]
     last = audit.AuditEntry.select().order_by(audit.AuditEntry.seq.desc()).first()
     assert last.action == "export" and last.username == "bithu" and last.table_name == "secret_incoming"
+
+
+def test_printing_a_book_is_in_the_audit_log_and_a_refusal_is_not(books):
+    rows = exports.print_rows(books["leader"], "secret_incoming", date_from=dt.date(2026, 3, 1),
+                              date_to=dt.date(2026, 3, 31))
+    assert len(rows) == 3
+    last = audit.AuditEntry.select().order_by(audit.AuditEntry.seq.desc()).first()
+    assert (last.username, last.action, last.table_name) == ("bithu", "print", "secret_incoming")
+    assert '"rows": 3' in last.new and "01/03/2026" in last.new and "31/03/2026" in last.new
+    before = audit.AuditEntry.select().count()
+    with pytest.raises(PermissionDenied):
+        exports.print_rows(books["clerk"], "secret_outgoing")
+    assert audit.AuditEntry.select().count() == before
+    assert audit.verify().ok

@@ -226,6 +226,9 @@ async def test_secret_register_prints_from_its_screen(office, make_app, shown, h
         text = shown(app)
         assert "Đã lưu sổ văn bản mật đến (2 văn bản, 01/01/2026–05/03/2026)" in text
         assert "không có lệnh in “lenh-in-khong-co”" in text
+    from models import audit
+    last = audit.AuditEntry.select().order_by(audit.AuditEntry.seq.desc()).first()
+    assert (last.username, last.action, last.table_name) == ("bithu", "print", "secret_incoming")
     flat = " ".join(pdf_text(home.printouts / "so-van-ban-mat-den_20260101-20260305.pdf").split())
     for s in ("SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐẾN", "Tỉnh ủy Tuyên Quang", "Chỉ thị về bảo vệ bí mật nhà nước",
               "(Tuyệt mật — không ghi trích yếu)"):

@@ -153,7 +153,7 @@ def cmd_print_register(args) -> int:
     from printouts.registers import register_book
     from .. import strings as S
     from ..printing import BOOK_FILES, book_unit
-    rows = list(exports.book_rows(actor, args.kind, date_from=date_from, date_to=date_to))
+    rows = exports.print_rows(actor, args.kind, date_from=date_from, date_to=date_to)
     pdf = register_book(args.kind, rows, o, date_from, date_to)
     out = Path(args.out) if args.out else (
         home.printouts / f"{BOOK_FILES[args.kind]}_{date_from:%Y%m%d}-{date_to:%Y%m%d}.pdf")

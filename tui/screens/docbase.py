@@ -254,7 +254,8 @@ class DocRegisterScreen(RegisterScreen):
 
     def action_print_book(self) -> None:
         self.app.push_screen(PrintDialog(self.KIND, self.app.today()),
-                             lambda r: r and start_print(self.app, self.KIND, *r))
+                             lambda r: r and self.app.run_guarded(start_print, self.app,
+                                                                  self.KIND, *r))
 
     def action_export_book(self) -> None:
         export_book(self.app, self.KIND)
@@ -438,7 +439,7 @@ def start_print(app, kind: str, date_from: _dt.date, date_to: _dt.date) -> None:
     """Gather the rows (here), render and send to the printer (in a thread); say the result."""
     from models import exports, office
     from ..printing import book_unit
-    rows = list(exports.book_rows(app.actor, kind, date_from=date_from, date_to=date_to))
+    rows = exports.print_rows(app.actor, kind, date_from=date_from, date_to=date_to)
     o = office.get_office()
     command = str(office.get_setting("print.command") or "")
     app.notify(S.PRINT_WORKING.format(book=S.BOOK_NAMES[kind], n=len(rows), unit=book_unit(kind)))
