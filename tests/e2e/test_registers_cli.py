@@ -128,6 +128,20 @@ def test_directory_import_needs_a_login(demo_home, tmp_path):
     assert "Hội Khuyến học" in run(demo_home, "search", "khuyen", "hoc").stdout
 
 
+def test_password_without_a_terminal_is_read_from_input_or_said_clearly(demo_home):
+    """cron or a pipe: no terminal to ask on. The password comes from the first line of the
+    standard input; with none, one Vietnamese line and exit 2 — never a traceback."""
+    env = {k: v for k, v in os.environ.items() if k != "VANPHONG_PASSWORD"}
+    env["VANPHONG_HOME"] = str(demo_home)
+    cmd = [sys.executable, "-m", "tui.cli", "search", "dang", "phi", "--user", "bithu"]
+    kw = dict(cwd=ROOT, env=env, capture_output=True, text=True, start_new_session=True)
+    p = subprocess.run(cmd, input="", **kw)                    # start_new_session: no /dev/tty
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert "VANPHONG_PASSWORD" in p.stderr and "mật khẩu của bithu" in p.stderr
+    p = subprocess.run(cmd, input="vanphong2026\n", **kw)
+    assert p.returncode == 0 and "kết quả" in p.stdout
+
+
 WHOLE_TERM = ("--from", "01/01/2020", "--to", "31/12/2100")
 LEADER = {"VANPHONG_PASSWORD": "vanphong2026"}
 

@@ -40,9 +40,35 @@ def actor_from_args(args, required: bool = False):
         return CliReader()
     password = os.environ.get("VANPHONG_PASSWORD")
     if password is None:
-        import getpass
-        password = getpass.getpass(f"Mật khẩu của {name}: ")
+        password = _ask_password(name)
     return users.authenticate(name, password)
+
+
+def _ask_password(name: str) -> str:
+    """Asked on the terminal (not shown); without one (cron, a pipe) the first line of the
+    standard input; with neither, a clear line saying what to do."""
+    import getpass
+    from models.errors import VanphongError
+    prompt = f"Mật khẩu của {name}: "
+    if os.name == "nt" or _has_tty():
+        try:
+            return getpass.getpass(prompt)
+        except EOFError:
+            pass
+    else:
+        line = sys.stdin.readline()
+        if line:
+            return line.rstrip("\r\n")
+    raise VanphongError(f"Không hỏi được mật khẩu của {name} (không có bàn phím): đặt biến môi "
+                        "trường VANPHONG_PASSWORD hoặc đưa mật khẩu vào đầu vào chuẩn.")
+
+
+def _has_tty() -> bool:
+    try:
+        with open("/dev/tty"):
+            return True
+    except OSError:
+        return False
 
 
 # the books `print register` and `export` know (models.exports kinds), with their help text
