@@ -182,7 +182,12 @@ class DocRegisterScreen(RegisterScreen):
     the filters, Enter opens; F6/I prints and X exports when the register has a book."""
 
     BINDINGS = [Binding("slash", "filter", S.KEY_SEARCH, key_display="/", tooltip=S.TIP_FILTER),
-                Binding("f5,b", "filters", S.KEY_FILTERS, key_display="F5", tooltip=S.TIP_FILTERS)]
+                Binding("f5,b", "filters", S.KEY_FILTERS, key_display="F5", tooltip=S.TIP_FILTERS),
+                # the book: hidden in the footer (full at 80 columns), listed in F1 and the hint
+                Binding("f6,i", "print_book", S.KEY_PRINT, key_display="F6", show=False,
+                        tooltip=S.TIP_PRINT),
+                Binding("x", "export_book", S.KEY_EXPORT, key_display="X", show=False,
+                        tooltip=S.TIP_EXPORT)]
     SOURCE: Any = None
     COLUMNS: list[ColSpec] = []
     FILTERS: list[FilterSpec] = []

@@ -103,10 +103,6 @@ class IncomingScreen(DocRegisterScreen):
     FILTERS = INCOMING_FILTERS
     KIND = "incoming"
     BINDINGS = [Binding("f7,n", "new", S.KEY_REGISTER, key_display="F7", tooltip=S.TIP_REGISTER),
-                Binding("f6,i", "print_book", S.KEY_PRINT, key_display="F6", show=False,
-                        tooltip=S.TIP_PRINT),
-                Binding("x", "export_book", S.KEY_EXPORT, key_display="X", show=False,
-                        tooltip=S.TIP_EXPORT),
                 Binding("q", "toggle_overdue", S.FILTER_OVERDUE, show=False, tooltip=S.TIP_OVERDUE)]
     HELP_EXTRA = S.HELP_INCOMING
 

@@ -71,11 +71,7 @@ class OutgoingScreen(DocRegisterScreen):
     COLUMNS = OUTGOING_COLUMNS
     FILTERS = OUTGOING_FILTERS
     KIND = "outgoing"
-    BINDINGS = [Binding("f7,n", "new", S.KEY_RESERVE, key_display="F7", tooltip=S.TIP_RESERVE),
-                Binding("f6,i", "print_book", S.KEY_PRINT, key_display="F6", show=False,
-                        tooltip=S.TIP_PRINT),
-                Binding("x", "export_book", S.KEY_EXPORT, key_display="X", show=False,
-                        tooltip=S.TIP_EXPORT)]
+    BINDINGS = [Binding("f7,n", "new", S.KEY_RESERVE, key_display="F7", tooltip=S.TIP_RESERVE)]
 
     def decorate(self, cells: list) -> list:
         return decorate_outgoing(cells)

@@ -18,11 +18,7 @@ from .outgoing import OUTGOING_COLUMNS, OUTGOING_FILTERS, decorate_outgoing
 class SecretScreen(DocRegisterScreen):
     TITLE_VI = S.SECRET_INCOMING_TITLE
     BINDINGS = [Binding("f7,n", "new", S.KEY_NEW, key_display="F7"),
-                Binding("t", "switch", S.KEY_SWITCH, key_display="T"),
-                Binding("f6,i", "print_book", S.KEY_PRINT, key_display="F6", show=False,
-                        tooltip=S.TIP_PRINT),
-                Binding("x", "export_book", S.KEY_EXPORT, key_display="X", show=False,
-                        tooltip=S.TIP_EXPORT)]
+                Binding("t", "switch", S.KEY_SWITCH, key_display="T")]
     KIND = "secret_incoming"
 
     def __init__(self, which: str = "incoming"):
