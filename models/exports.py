@@ -112,33 +112,32 @@ def _incoming_rows(date_from, date_to, secret: bool) -> Iterator[list[str]]:
         yield incoming_row(d)
 
 
+def _between(q, field, date_from, date_to):
+    """``q`` limited to ``date_from`` ≤ field ≤ ``date_to`` (a date field; either may be None)."""
+    if date_from:
+        q = q.where(field >= date_from)
+    if date_to:
+        q = q.where(field <= date_to)
+    return q
+
+
 def _outgoing_rows(date_from, date_to, secret: bool) -> Iterator[list[str]]:
     q = Outgoing.select().where(Outgoing.secrecy.in_(SECRET_LEVELS) if secret
                                 else Outgoing.secrecy == "Thường")
-    if date_from:
-        q = q.where(Outgoing.doc_date >= date_from)
-    if date_to:
-        q = q.where(Outgoing.doc_date <= date_to)
+    q = _between(q, Outgoing.doc_date, date_from, date_to)
     for d in q.order_by(Outgoing.doc_date, Outgoing.id).iterator():
         yield outgoing_row(d)
 
 
 def _seal_rows(date_from, date_to) -> Iterator[list[str]]:
-    q = SealUse.select(SealUse, Outgoing).join(Outgoing)
-    if date_from:
-        q = q.where(SealUse.used_on >= date_from)
-    if date_to:
-        q = q.where(SealUse.used_on <= date_to)
+    q = _between(SealUse.select(SealUse, Outgoing).join(Outgoing), SealUse.used_on, date_from,
+                 date_to)
     for n, u in enumerate(q.order_by(SealUse.used_on, SealUse.id).iterator(), start=1):
         yield seal_row(n, u)
 
 
 def _seal_handover_rows(date_from, date_to) -> Iterator[list[str]]:
-    q = SealHandover.select()
-    if date_from:
-        q = q.where(SealHandover.handed_on >= date_from)
-    if date_to:
-        q = q.where(SealHandover.handed_on <= date_to)
+    q = _between(SealHandover.select(), SealHandover.handed_on, date_from, date_to)
     for n, h in enumerate(q.order_by(SealHandover.handed_on, SealHandover.id).iterator(), start=1):
         yield seal_handover_row(n, h)
 
