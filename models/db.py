@@ -76,9 +76,17 @@ def connect_url(url: str) -> Database:
                               check_same_thread=False)
     if url.startswith(("postgresql://", "postgres://")):
         from playhouse.db_url import parse
+
+        from . import keystore
         kw = parse(url)
+        if kw.get("user") and not kw.get("password"):
+            password = keystore.get_db_password(url)      # `vanphong db-password` stored it
+            if password:
+                kw["password"] = password
         return OfficePostgresqlDatabase(kw.pop("database"), **kw)
-    raise VanphongError(f"Địa chỉ cơ sở dữ liệu không hỗ trợ: {url} (dùng sqlite:///… hoặc postgresql://…)")
+    from .keystore import masked
+    raise VanphongError(f"Địa chỉ cơ sở dữ liệu không hỗ trợ: {masked(url)} "
+                        "(dùng sqlite:///… hoặc postgresql://…)")
 
 
 def sqlite_url(path: Path | str) -> str:
@@ -94,7 +102,13 @@ def open_database(url: str, migrate: bool = True, defer_load: bool = False) -> D
     try:
         database.connect(reuse_if_open=True)
     except Exception as e:  # sqlite3.OperationalError, psycopg2 errors ...
-        raise VanphongError(f"Không mở được cơ sở dữ liệu {url}: {e}") from e
+        from .keystore import masked
+        detail = " ".join(str(e).split())
+        hint = ""
+        if not is_sqlite(database) and "password" in detail:
+            hint = (" Nếu máy chủ cần mật khẩu: chạy `vanphong db-password` để lưu mật khẩu vào "
+                    "kho mật khẩu của máy này.")
+        raise VanphongError(f"Không mở được cơ sở dữ liệu {masked(url)}: {detail}.{hint}") from e
     db.initialize(database)
     if migrate and not (defer_load and current_version(database) == LATEST_SCHEMA):
         schema = load_all()

@@ -15,6 +15,17 @@ def add_commands(sub, common) -> None:
     asub = p.add_subparsers(dest="audit_cmd", metavar="VIỆC", required=True, parser_class=type(p))
     v = asub.add_parser("verify", parents=[common], help="kiểm tra chuỗi băm, báo mục đầu tiên bị sửa")
     v.set_defaults(handler=cmd_audit_verify)
+    p = sub.add_parser("db-password", parents=[common],
+                       help="lưu mật khẩu máy chủ PostgreSQL vào kho mật khẩu của máy này",
+                       description="Lưu (hoặc xóa) mật khẩu của máy chủ PostgreSQL dùng chung vào kho "
+                                   "mật khẩu của hệ điều hành (Windows Credential Manager, Keychain, "
+                                   "keyring), để địa chỉ VANPHONG_DB_URL không phải chứa mật khẩu. "
+                                   "Mật khẩu được hỏi trên bàn phím (không hiện), hoặc đọc từ dòng "
+                                   "đầu của đầu vào chuẩn.")
+    p.add_argument("--url", metavar="ĐỊA_CHỈ",
+                   help="postgresql://NGƯỜI_DÙNG@MÁY/TÊN_CSDL (mặc định: $VANPHONG_DB_URL)")
+    p.add_argument("--delete", action="store_true", help="xóa mật khẩu đã lưu")
+    p.set_defaults(handler=cmd_db_password)
 
 
 def run_tui(args) -> int:
@@ -37,6 +48,36 @@ def cmd_demo(args) -> int:
     print(f"Đăng nhập: {demo.DEMO_ADMIN[0]} / {demo.DEMO_ADMIN[2]} (quản trị); "
           f"văn thư: {demo.DEMO_USERS[0][0]} / {demo.DEMO_USERS[0][3]}.")
     del ctx
+    return 0
+
+
+def cmd_db_password(args) -> int:
+    import os
+
+    from models import keystore
+    from models.db import close_database, open_database
+    from models.errors import VanphongError
+    url = args.url or os.environ.get("VANPHONG_DB_URL") or ""
+    if keystore.db_key(url) is None:
+        raise VanphongError("Cần địa chỉ máy chủ: --url postgresql://NGƯỜI_DÙNG@MÁY/TÊN_CSDL "
+                            "(không kèm mật khẩu), hoặc biến VANPHONG_DB_URL.")
+    if args.delete:
+        gone = keystore.delete_db_password(url)
+        print(f"Đã xóa mật khẩu đã lưu cho {keystore.db_key(url)}." if gone
+              else f"Chưa có mật khẩu nào được lưu cho {keystore.db_key(url)}.")
+        return 0
+    from .registers import ask_password
+    user = keystore.db_key(url).split("//", 1)[1].split("@", 1)[0]
+    key = keystore.set_db_password(url, ask_password(f"người dùng {user} trên máy chủ",
+                                                             env=None))
+    print(f"Đã lưu mật khẩu cho {key} vào kho mật khẩu của máy này.")
+    try:
+        open_database(url, migrate=False)
+    except VanphongError as e:
+        print(f"Nhưng chưa kết nối được: {e.message}", file=sys.stderr)
+        return 1
+    close_database()
+    print("Đã kết nối thử tới máy chủ: được.")
     return 0
 
 

@@ -40,13 +40,14 @@ def actor_from_args(args, required: bool = False):
         return CliReader()
     password = os.environ.get("VANPHONG_PASSWORD")
     if password is None:
-        password = _ask_password(name)
+        password = ask_password(name)
     return users.authenticate(name, password)
 
 
-def _ask_password(name: str) -> str:
+def ask_password(name: str, env: str | None = "VANPHONG_PASSWORD") -> str:
     """Asked on the terminal (not shown); without one (cron, a pipe) the first line of the
-    standard input; with neither, a clear line saying what to do."""
+    standard input; with neither, a clear line saying what to do (``env``: the variable that
+    can hold it instead)."""
     import getpass
     from models.errors import VanphongError
     prompt = f"Mật khẩu của {name}: "
@@ -59,8 +60,9 @@ def _ask_password(name: str) -> str:
         line = sys.stdin.readline()
         if line:
             return line.rstrip("\r\n")
-    raise VanphongError(f"Không hỏi được mật khẩu của {name} (không có bàn phím): đặt biến môi "
-                        "trường VANPHONG_PASSWORD hoặc đưa mật khẩu vào đầu vào chuẩn.")
+    instead = f"đặt biến môi trường {env} hoặc " if env else ""
+    raise VanphongError(f"Không hỏi được mật khẩu của {name} (không có bàn phím): {instead}đưa "
+                        "mật khẩu vào đầu vào chuẩn.")
 
 
 def _has_tty() -> bool:
