@@ -13,8 +13,8 @@ from tests.keyring_file import FileKeyring
 
 @pytest.fixture
 def store(tmp_path, monkeypatch):
+    before = keyring.get_keyring()        # (chosen before the test store can be a candidate)
     monkeypatch.setenv("VANPHONG_TEST_KEYRING", str(tmp_path / "keys.json"))
-    before = keyring.get_keyring()
     keyring.set_keyring(FileKeyring())
     yield tmp_path / "keys.json"
     keyring.set_keyring(before)
