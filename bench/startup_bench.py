@@ -15,6 +15,7 @@ Measures, per program:
   paint   bytes written to the terminal for the first paint
   move    bytes written for one cursor move (Down) in a table: the minimal app's DataTable,
           vanphong's incoming register (after logging in and pressing F3)
+  login   vanphong: bytes written from Enter on the login screen to Hôm nay standing still
   open    vanphong: bytes written to open the incoming register (F3) from Hôm nay
   back    vanphong: bytes written to go back (Esc) to Hôm nay
 """
@@ -85,10 +86,12 @@ def measure(cmd: list[str], env: dict, before_move: list[bytes] = ()) -> dict:
         paint, last = _read_until_quiet(fd)
         start = (last - t0) if last else float("nan")
         rss = _hwm_kib(p.pid)
-        opened = b""
+        opened = logged_in = b""
         for keys in before_move:          # e.g. log in and reach a list
             os.write(fd, keys)
             opened, _ = _read_until_quiet(fd)
+            if keys == b"\r":
+                logged_in = opened        # Enter on the login screen: Hôm nay
         os.write(fd, b"\x1b[B")           # Down
         move, _ = _read_until_quiet(fd)
         back = b""
@@ -96,7 +99,7 @@ def measure(cmd: list[str], env: dict, before_move: list[bytes] = ()) -> dict:
             os.write(fd, b"\x1b")
             back, _ = _read_until_quiet(fd)
         return {"start": start, "rss": rss, "paint": len(paint), "move": len(move),
-                "open": len(opened), "back": len(back)}
+                "login": len(logged_in), "open": len(opened), "back": len(back)}
     finally:
         os.killpg(p.pid, signal.SIGTERM)
         try:
@@ -146,10 +149,10 @@ def main() -> int:
         m, v = med["minimal"], med["vanphong"]
         print(f"runs: {args.runs} each, alternating; medians")
         print(f"{'':10}{'start ms':>10}{'peak RSS MiB':>14}{'paint B':>10}{'move B':>9}"
-              f"{'open B':>9}{'back B':>9}")
+              f"{'login B':>9}{'open B':>9}{'back B':>9}")
         for n, r in med.items():
             print(f"{n:10}{r['start'] * 1000:10.0f}{r['rss'] / 1024:14.1f}{r['paint']:10.0f}"
-                  f"{r['move']:9.0f}{r['open']:9.0f}{r['back']:9.0f}")
+                  f"{r['move']:9.0f}{r['login']:9.0f}{r['open']:9.0f}{r['back']:9.0f}")
         if args.verbose:
             for n, rs in results.items():
                 print(f"{n:10}", " ".join(f"{r['start'] * 1000:.0f}" for r in rs))
