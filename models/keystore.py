@@ -44,6 +44,15 @@ def _keyring():
     return keyring, keyring.errors
 
 
+def require_store() -> None:
+    """Raise the Vietnamese NO_STORE message when this computer has no password store (said
+    before the person types a password, not after)."""
+    keyring, _errors = _keyring()
+    from keyring.backends import fail
+    if isinstance(keyring.get_keyring(), fail.Keyring):
+        raise VanphongError(NO_STORE)
+
+
 def get_db_password(url: str) -> str | None:
     """The stored password for ``url``, or None (none stored, or no store on this computer)."""
     key = db_key(url)

@@ -53,6 +53,8 @@ def test_a_computer_without_a_password_store_is_told_about_pgpass():
     try:
         url = "postgresql://vanthu@may-chu/vp"
         assert keystore.get_db_password(url) is None           # libpq may still use ~/.pgpass
+        with pytest.raises(VanphongError, match="pgpass"):
+            keystore.require_store()                            # said before a password is typed
         with pytest.raises(VanphongError) as e:
             keystore.set_db_password(url, "x")
         assert ".pgpass" in e.value.message and "kho mật khẩu" in e.value.message

@@ -67,6 +67,7 @@ def cmd_db_password(args) -> int:
               else f"Chưa có mật khẩu nào được lưu cho {keystore.db_key(url)}.")
         return 0
     from .registers import ask_password
+    keystore.require_store()
     user = keystore.db_key(url).split("//", 1)[1].split("@", 1)[0]
     key = keystore.set_db_password(url, ask_password(f"người dùng {user} trên máy chủ",
                                                              env=None))
