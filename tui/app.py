@@ -146,8 +146,8 @@ class VanphongApp(App[int]):
 
     # --- what is written to the terminal (tui.frames) --------------------------------------------
     def _display(self, screen, renderable) -> None:
-        """Full frames go out as the lines that changed (tui.frames: screen changes cost half
-        the bytes over SSH). Only what Textual really writes is remembered: nothing while
+        """Updates go out as the cells that changed (tui.frames: a screen change costs a third
+        of the bytes over SSH). Only what Textual really writes is remembered: nothing while
         updates are batched, headless (tests) or inline."""
         if (isinstance(renderable, CompositorUpdate) and not self._batch_count
                 and self._running and not self._closed and not self.is_headless
