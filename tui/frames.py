@@ -18,7 +18,7 @@ Checked against a terminal emulator (pyte) in tests/tui/test_frames.py.
 """
 from __future__ import annotations
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import get_character_cell_size
 from rich.console import Console
 from rich.control import Control
 from rich.segment import Segment
@@ -48,7 +48,7 @@ def _cells(segments, x: int, out: dict[int, tuple], lo: int, hi: int) -> None:
     for text, style, control in segments:
         if control:
             continue
-        if cell_len(text) == len(text):          # one cell a character: the usual case
+        if text.isascii():                       # one cell a character, nothing joins (fast)
             a, b = max(lo - x, 0), min(hi - x, len(text))
             for i in range(a, b):
                 out[x + i] = (text[i], style)
