@@ -434,29 +434,81 @@ def file_into_dossier(app, doc, done) -> None:
     app.push_screen(PickerDialog(S.PICK_DOSSIER, lookup), chosen)
 
 
-class IncomingDetail(DetailScreen):
+class DocumentDetail(DetailScreen):
+    """A registered document, incoming or outgoing: what both have — its files (M opens, A
+    attaches), filing into a dossier (L), cancelling with a reason — and that a cancelled one
+    takes nothing more. A subclass gives ``get`` (the models getter), its own keys and
+    ``CANCELLED_LOCKS``, and reads what else it shows in ``load_more``."""
+
     BINDINGS = [Binding("escape", "back", S.KEY_BACK, key_display="Esc"),
-                Binding("f5,c", "transfer", S.KEY_TRANSFER, key_display="F5"),
-                Binding("f6,t", "status", S.KEY_STATUS, key_display="F6"),
-                Binding("f7,s", "edit", S.KEY_EDIT, key_display="F7"),
-                Binding("h", "cancel_doc", S.KEY_CANCEL_DOC, key_display="H"),
                 Binding("m", "open_file", S.KEY_OPEN_FILE, key_display="M", show=False),
                 Binding("a", "attach", S.KEY_ATTACH, key_display="A", show=False),
                 Binding("l", "file_into", S.KEY_FILE_INTO, key_display="L", show=False)]
+    CANCELLED_LOCKS: tuple[str, ...] = ()      # beyond attach and file_into
 
     def __init__(self, doc_id: int):
         super().__init__()
         self.doc_id = doc_id
-        self.doc: documents.Incoming | None = None
+        self.doc = None
+
+    def get(self, doc_id: int):
+        raise NotImplementedError
 
     def load(self) -> None:
-        from models import dossiers, scans
-        d = documents.get_incoming(self.doc_id)
+        from models import dossiers
+        d = self.get(self.doc_id)
         documents.require_visible(self.app.actor, d)
         self.doc = d
-        self.steps = documents.status_history(d)
         self.atts = documents.attachments(d, include_removed=True)
         self.dossier = dossiers.dossier_of(d)
+        self.load_more(d)
+
+    def load_more(self, d) -> None:
+        """What else the screen shows, read with the document."""
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        d = self.doc
+        if d is not None and d.status == "cancelled" and action in (*self.CANCELLED_LOCKS,
+                                                                     "attach", "file_into"):
+            return False
+        return True
+
+    def cancel_with_reason(self, title: str, question: str, cancel, done_message) -> None:
+        """Ask the reason, cancel through ``cancel(actor, id, reason)``, say ``done_message(doc)``."""
+        doc = self.doc
+
+        def reason_given(reason) -> None:
+            if reason is None:
+                return
+            d = self.app.run_guarded(cancel, self.app.actor, doc.id, reason)
+            if d is not None:
+                self.app.notify(done_message(d))
+                self.refresh_detail()
+        self.app.push_screen(ReasonDialog(title, question), reason_given)
+
+    def action_open_file(self) -> None:
+        open_attachment(self.app, self.doc)
+
+    def action_attach(self) -> None:
+        attach_to(self.app, self.doc, self.after)
+
+    def action_file_into(self) -> None:
+        file_into_dossier(self.app, self.doc, self.after)
+
+
+class IncomingDetail(DocumentDetail):
+    BINDINGS = [Binding("f5,c", "transfer", S.KEY_TRANSFER, key_display="F5"),
+                Binding("f6,t", "status", S.KEY_STATUS, key_display="F6"),
+                Binding("f7,s", "edit", S.KEY_EDIT, key_display="F7"),
+                Binding("h", "cancel_doc", S.KEY_CANCEL_DOC, key_display="H")]
+    CANCELLED_LOCKS = ("transfer", "status", "edit", "cancel_doc")
+
+    def get(self, doc_id: int):
+        return documents.get_incoming(doc_id)
+
+    def load_more(self, d) -> None:
+        from models import scans
+        self.steps = documents.status_history(d)
         self.scan = scans.scan_of(d.id)
         self.set_title(S.INCOMING_DETAIL_TITLE.format(no=number_label(d)))
 
@@ -519,15 +571,10 @@ class IncomingDetail(DetailScreen):
         return S.INCOMING_DETAIL_HINT
 
     def check_action(self, action: str, parameters) -> bool | None:
-        d = self.doc
-        if d is None:
-            return True
-        if d.status == "cancelled" and action in ("transfer", "status", "edit", "cancel_doc",
-                                                  "attach", "file_into"):
-            return False
-        if d.status == "needs_details" and action in ("transfer", "status"):
+        if self.doc is not None and self.doc.status == "needs_details" and action in ("transfer",
+                                                                                      "status"):
             return False                       # the details first (F7)
-        return True
+        return super().check_action(action, parameters)
 
     def action_transfer(self) -> None:
         self.app.push_screen(TransferDialog(self.doc), self.after)
@@ -542,23 +589,6 @@ class IncomingDetail(DetailScreen):
         self.app.push_screen(IncomingForm(self.doc, complete=self.doc.status == "needs_details"))
 
     def action_cancel_doc(self) -> None:
-        doc = self.doc
-
-        def reason_given(reason) -> None:
-            if reason is None:
-                return
-            d = self.app.run_guarded(documents.cancel_incoming, self.app.actor, doc.id, reason)
-            if d is not None:
-                self.app.notify(S.INCOMING_CANCELLED.format(no=number_label(d)))
-                self.refresh_detail()
-        self.app.push_screen(ReasonDialog(S.CANCEL_INCOMING_TITLE.format(no=number_label(doc)),
-                                          S.CANCEL_INCOMING_QUESTION), reason_given)
-
-    def action_open_file(self) -> None:
-        open_attachment(self.app, self.doc)
-
-    def action_attach(self) -> None:
-        attach_to(self.app, self.doc, self.after)
-
-    def action_file_into(self) -> None:
-        file_into_dossier(self.app, self.doc, self.after)
+        self.cancel_with_reason(S.CANCEL_INCOMING_TITLE.format(no=number_label(self.doc)),
+                                S.CANCEL_INCOMING_QUESTION, documents.cancel_incoming,
+                                lambda d: S.INCOMING_CANCELLED.format(no=number_label(d)))

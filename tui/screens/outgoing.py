@@ -23,9 +23,8 @@ from ..widgets.contact_field import ContactField, contact_ids
 from ..widgets.dialogs import FormDialog
 from ..widgets.fields import (CycleField, DateField, IntField, RequiredText, TextField,
                               clean_fields)
-from .docbase import (ColSpec, DetailScreen, DocRegisterScreen, FilterSpec, FormScreen,
-                      ReasonDialog, kv, section, yes_no)
-from .incoming import attach_to, attachment_line, file_into_dossier, open_attachment
+from .docbase import ColSpec, DocRegisterScreen, FilterSpec, FormScreen, kv, section, yes_no
+from .incoming import DocumentDetail, attachment_line
 
 STATUS_STYLE = {"reserved": "yellow", "issued": "green", "cancelled": "bright_black"}
 _LABEL_STATUS = {v: k for k, v in documents.OUTGOING_STATUS.items()}
@@ -242,31 +241,21 @@ class SignDialog(FormDialog):
         return doc
 
 
-class OutgoingDetail(DetailScreen):
-    BINDINGS = [Binding("escape", "back", S.KEY_BACK, key_display="Esc"),
-                Binding("f5,k", "sign", S.KEY_SIGN, key_display="F5"),
+class OutgoingDetail(DocumentDetail):
+    BINDINGS = [Binding("f5,k", "sign", S.KEY_SIGN, key_display="F5"),
                 Binding("f6,p", "issue", S.KEY_ISSUE, key_display="F6"),
                 Binding("f7,s", "edit", S.KEY_EDIT, key_display="F7"),
                 Binding("d", "stamp", S.KEY_SEAL, key_display="D"),
-                Binding("h", "cancel_number", S.KEY_CANCEL_NUMBER, key_display="H", show=False),
-                Binding("m", "open_file", S.KEY_OPEN_FILE, key_display="M", show=False),
-                Binding("a", "attach", S.KEY_ATTACH, key_display="A", show=False),
-                Binding("l", "file_into", S.KEY_FILE_INTO, key_display="L", show=False)]
+                Binding("h", "cancel_number", S.KEY_CANCEL_NUMBER, key_display="H", show=False)]
+    CANCELLED_LOCKS = ("sign", "issue", "edit", "stamp", "cancel_number")
 
-    def __init__(self, doc_id: int):
-        super().__init__()
-        self.doc_id = doc_id
-        self.doc: documents.Outgoing | None = None
+    def get(self, doc_id: int):
+        return documents.get_outgoing(doc_id)
 
-    def load(self) -> None:
-        from models import dossiers, seal
-        d = documents.get_outgoing(self.doc_id)
-        documents.require_visible(self.app.actor, d)
-        self.doc = d
+    def load_more(self, d) -> None:
+        from models import seal
         self.uses = seal.uses_for(d)
-        self.atts = documents.attachments(d, include_removed=True)
         self.missing = documents.missing_elements(d) if d.status == "reserved" else []
-        self.dossier = dossiers.dossier_of(d)
         self.type_name = next((t.name for t in documents.list_doc_types(True) if t.code == d.type_code),
                               d.type_code)
         self.set_title(S.OUTGOING_DETAIL_TITLE.format(symbol=d.symbol))
@@ -328,15 +317,10 @@ class OutgoingDetail(DetailScreen):
         return S.OUTGOING_DETAIL_HINT
 
     def check_action(self, action: str, parameters) -> bool | None:
-        d = self.doc
-        if d is None:
-            return True
-        if d.status == "cancelled" and action in ("sign", "issue", "edit", "stamp", "cancel_number",
-                                                  "attach", "file_into"):
+        if self.doc is not None and self.doc.status == "issued" and action in ("issue",
+                                                                               "cancel_number"):
             return False
-        if d.status == "issued" and action in ("issue", "cancel_number"):
-            return False
-        return True
+        return super().check_action(action, parameters)
 
     def action_sign(self) -> None:
         self.app.push_screen(SignDialog(self.doc, self.app.today()), self.after)
@@ -358,23 +342,6 @@ class OutgoingDetail(DetailScreen):
         stamp(self.app, self.doc, self.after)
 
     def action_cancel_number(self) -> None:
-        doc = self.doc
-
-        def reason_given(reason) -> None:
-            if reason is None:
-                return
-            d = self.app.run_guarded(documents.cancel_outgoing, self.app.actor, doc.id, reason)
-            if d is not None:
-                self.app.notify(S.NUMBER_CANCELLED.format(symbol=d.symbol))
-                self.refresh_detail()
-        self.app.push_screen(ReasonDialog(S.CANCEL_NUMBER_TITLE.format(symbol=doc.symbol),
-                                          S.CANCEL_NUMBER_QUESTION), reason_given)
-
-    def action_open_file(self) -> None:
-        open_attachment(self.app, self.doc)
-
-    def action_attach(self) -> None:
-        attach_to(self.app, self.doc, self.after)
-
-    def action_file_into(self) -> None:
-        file_into_dossier(self.app, self.doc, self.after)
+        self.cancel_with_reason(S.CANCEL_NUMBER_TITLE.format(symbol=self.doc.symbol),
+                                S.CANCEL_NUMBER_QUESTION, documents.cancel_outgoing,
+                                lambda d: S.NUMBER_CANCELLED.format(symbol=d.symbol))
