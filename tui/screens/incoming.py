@@ -440,10 +440,11 @@ class DocumentDetail(DetailScreen):
     takes nothing more. A subclass gives ``get`` (the models getter), its own keys and
     ``CANCELLED_LOCKS``, and reads what else it shows in ``load_more``."""
 
-    BINDINGS = [Binding("escape", "back", S.KEY_BACK, key_display="Esc"),
-                Binding("m", "open_file", S.KEY_OPEN_FILE, key_display="M", show=False),
-                Binding("a", "attach", S.KEY_ATTACH, key_display="A", show=False),
-                Binding("l", "file_into", S.KEY_FILE_INTO, key_display="L", show=False)]
+    BINDINGS = [Binding("escape", "back", S.KEY_BACK, key_display="Esc")]
+    # a subclass ends its BINDINGS with these (after its own keys: F1 lists them in that order)
+    FILE_KEYS = [Binding("m", "open_file", S.KEY_OPEN_FILE, key_display="M", show=False),
+                 Binding("a", "attach", S.KEY_ATTACH, key_display="A", show=False),
+                 Binding("l", "file_into", S.KEY_FILE_INTO, key_display="L", show=False)]
     CANCELLED_LOCKS: tuple[str, ...] = ()      # beyond attach and file_into
 
     def __init__(self, doc_id: int):
@@ -500,7 +501,8 @@ class IncomingDetail(DocumentDetail):
     BINDINGS = [Binding("f5,c", "transfer", S.KEY_TRANSFER, key_display="F5"),
                 Binding("f6,t", "status", S.KEY_STATUS, key_display="F6"),
                 Binding("f7,s", "edit", S.KEY_EDIT, key_display="F7"),
-                Binding("h", "cancel_doc", S.KEY_CANCEL_DOC, key_display="H")]
+                Binding("h", "cancel_doc", S.KEY_CANCEL_DOC, key_display="H"),
+                *DocumentDetail.FILE_KEYS]
     CANCELLED_LOCKS = ("transfer", "status", "edit", "cancel_doc")
 
     def get(self, doc_id: int):

@@ -246,7 +246,8 @@ class OutgoingDetail(DocumentDetail):
                 Binding("f6,p", "issue", S.KEY_ISSUE, key_display="F6"),
                 Binding("f7,s", "edit", S.KEY_EDIT, key_display="F7"),
                 Binding("d", "stamp", S.KEY_SEAL, key_display="D"),
-                Binding("h", "cancel_number", S.KEY_CANCEL_NUMBER, key_display="H", show=False)]
+                Binding("h", "cancel_number", S.KEY_CANCEL_NUMBER, key_display="H", show=False),
+                *DocumentDetail.FILE_KEYS]
     CANCELLED_LOCKS = ("sign", "issue", "edit", "stamp", "cancel_number")
 
     def get(self, doc_id: int):
