@@ -180,15 +180,12 @@ def cmd_print_register(args) -> int:
         raise VanphongError("Văn phòng chưa được thiết lập; hãy mở chương trình để thiết lập trước.")
     from printouts.registers import register_book
     from .. import strings as S
-    from ..printing import BOOK_FILES, book_unit
+    from ..printing import BOOK_FILES, book_unit, save_pdf
     rows = exports.print_rows(actor, args.kind, date_from=date_from, date_to=date_to)
     pdf = register_book(args.kind, rows, o, date_from, date_to)
     out = Path(args.out) if args.out else (
         home.printouts / f"{BOOK_FILES[args.kind]}_{date_from:%Y%m%d}-{date_to:%Y%m%d}.pdf")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_bytes(pdf)
-    os.replace(tmp, out)
+    save_pdf(out, pdf)
     print(f"Đã in sổ {S.BOOK_NAMES[args.kind]} ({len(rows)} {book_unit(args.kind)}, "
           f"{date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}) vào {out}")
     return 0

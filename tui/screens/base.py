@@ -37,6 +37,14 @@ class BaseScreen(Screen):
         for h in self.query(AppHeader):
             h.refresh_text()
 
+    def set_title(self, title: str) -> None:
+        """A new title in the header (a screen that switches lists, a record once read)."""
+        if self.TITLE_VI != title:
+            self.TITLE_VI = title
+            for h in self.query(AppHeader):
+                h.title = title
+                h.refresh_text()
+
     def on_screen_resume(self) -> None:
         self.refresh_header()
 

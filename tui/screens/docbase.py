@@ -367,14 +367,6 @@ class DetailScreen(AreaScreen):
     def refresh_detail(self) -> None:
         self.app.run_guarded(self._refresh)
 
-    def set_title(self, title: str) -> None:
-        from ..widgets.header import AppHeader
-        if self.TITLE_VI != title:
-            self.TITLE_VI = title
-            for h in self.query(AppHeader):
-                h.title = title
-                h.refresh_text()
-
     def _refresh(self) -> None:
         self.load()
         self._loaded = True

@@ -17,7 +17,6 @@ from models.text import fold, format_datetime
 
 from .. import strings as S
 from ..widgets.dialogs import Dialog
-from ..widgets.header import AppHeader
 from ..widgets.register_table import Column
 from .docbase import DocRegisterScreen, ListSource, fit_columns, ColSpec, kv
 
@@ -41,10 +40,7 @@ class IntakeScreen(DocRegisterScreen):
     def set_view(self, view: str, load: bool = True) -> None:
         self.view = view
         title = S.INTAKE_NEEDS_TITLE if view == "needs" else S.INTAKE_REJECTED_TITLE
-        self.TITLE_VI = title
-        for h in self.query(AppHeader):
-            h.title = title
-            h.refresh_text()
+        self.set_title(title)
         inbox = office.get_setting("intake.inbox") or S.INTAKE_NO_INBOX
         running = "intake" in getattr(self.app, "running_services", {})
         self.HINT = (S.INTAKE_RUNNING if running else S.INTAKE_NOT_RUNNING).format(inbox=inbox)

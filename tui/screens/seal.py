@@ -50,11 +50,7 @@ class SealScreen(DocRegisterScreen):
             self.SOURCE, self.COLUMNS = registers.SealHandoverSource, HANDOVER_COLUMNS
             self.FILTERS = []
             title = S.SEAL_HANDOVERS_TITLE
-        from ..widgets.header import AppHeader
-        self.TITLE_VI = title
-        for h in self.query(AppHeader):
-            h.title = title
-            h.refresh_text()
+        self.set_title(title)
         keeper = seal.current_keeper()
         self.HINT = S.SEAL_HINT.format(keeper=keeper or S.SEAL_NO_KEEPER)
         self.refresh_bindings()

@@ -9,7 +9,6 @@ from textual.binding import Binding
 from models import registers
 
 from .. import strings as S
-from ..widgets.header import AppHeader
 from .docbase import DocRegisterScreen, ViewSource, fit_columns
 from .incoming import INCOMING_COLUMNS, INCOMING_FILTERS, decorate_incoming
 from .outgoing import OUTGOING_COLUMNS, OUTGOING_FILTERS, decorate_outgoing
@@ -35,10 +34,7 @@ class SecretScreen(DocRegisterScreen):
         self.filters, self.filter_labels = {}, []
         self.FILTERS = INCOMING_FILTERS if which == "incoming" else OUTGOING_FILTERS
         title = S.SECRET_INCOMING_TITLE if which == "incoming" else S.SECRET_OUTGOING_TITLE
-        self.TITLE_VI = title
-        for h in self.query(AppHeader):
-            h.title = title
-            h.refresh_text()
+        self.set_title(title)
         self.refresh_bindings()
         if load:
             self.apply_filter(self.filter_text)
