@@ -2,7 +2,7 @@
 """One front door for a checkout: sets up what is missing, then runs.
 
     python3 dev.py [ARGS...]      open the app (ARGS go to `vanphong`, e.g. `demo`)
-    python3 dev.py test [ARGS]    run the whole test suite (ARGS go to pytest)
+    python3 dev.py test [ARGS]    run the whole test suite in parallel (ARGS go to pytest)
 
 Only Python 3.11+ with pip/venv is assumed. A private virtual environment is made in
 `.venv/` and the project is installed into it (editable, with test extras) whenever
@@ -48,7 +48,8 @@ def ensure_env() -> Path:
 def main(argv: list[str]) -> int:
     py = ensure_env()
     if argv[:1] == ["test"]:
-        cmd = [str(py), "-m", "pytest", "-q", *argv[1:]]
+        # in parallel, one worker per core (pytest-xdist); `-n 0` after `test` runs serially
+        cmd = [str(py), "-m", "pytest", "-q", "-n", "auto", *argv[1:]]
     else:
         cmd = [str(py), "-m", "tui.cli", *argv]
     return subprocess.call(cmd, cwd=ROOT)

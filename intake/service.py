@@ -139,6 +139,7 @@ class IntakeService:
         self._lost = False
         self.watcher: Watcher | None = None
         self.claims: ClaimDir | None = None
+        self._sweeps: list[threading.Event] = []      # settled() callers waiting for a full pass
 
     # --- public ----------------------------------------------------------------------------------
     def prepare(self) -> Path:
@@ -170,6 +171,20 @@ class IntakeService:
         t = self._thread
         if t is not None and t is not threading.current_thread():
             t.join(timeout)
+
+    def settled(self, timeout: float | None = None) -> bool:
+        """Rescan the whole inbox now, then wait until every file the service knows of has been
+        decided (registered, refused, left alone or gone) and nothing is waiting for a retry.
+        True once that pass is done; False if the service stopped or ``timeout`` ran out first.
+        The marker a caller (a test, a `--once` run, an operator's "is it done?") waits for,
+        instead of waiting for the folder to be quiet for a while."""
+        done = threading.Event()
+        self._q.put(("sweep", None, done))
+        end = None if timeout is None else time.monotonic() + timeout
+        while not done.wait(0.1):
+            if not self.running or (end is not None and time.monotonic() >= end):
+                return done.is_set()
+        return True
 
     @property
     def running(self) -> bool:
@@ -228,6 +243,10 @@ class IntakeService:
                 for d in self.tracker.poll(final=once):
                     self._decide(d, once)
                 self._run_retries(final=once)
+                if self._sweeps and len(self.tracker) == 0 and not self._retries:
+                    for ev in self._sweeps:
+                        ev.set()
+                    self._sweeps.clear()
                 if once and len(self.tracker) == 0 and self._q.empty():
                     break
         finally:
@@ -297,6 +316,9 @@ class IntakeService:
             self.tracker.forget_under(path)
         elif kind == "dir":
             self._scan(path)
+        elif kind == "sweep":
+            self._rescan_all()
+            self._sweeps.append(when)       # a threading.Event, set once all is decided
 
     # --- scanning the folder ------------------------------------------------------------------
     def _scan(self, top: Path | None = None) -> int:

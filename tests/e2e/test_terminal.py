@@ -2,9 +2,15 @@
 writes must be the terminal's own 16 colours, and the clerk can log in and leave by keys."""
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
+
+import pytest
+
+if os.name == "nt":
+    pytest.skip("needs a POSIX pseudo-terminal", allow_module_level=True)
+
+import fcntl  # noqa: E402
+import pty  # noqa: E402
 import re
 import select
 import signal
@@ -16,7 +22,6 @@ import time
 from pathlib import Path
 
 import pyte
-import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -81,7 +81,8 @@ def test_two_intakes_at_once_register_each_file_exactly_once(office_home, inbox)
         (inbox / "x2.pdf").write_bytes(pdf_bytes("same"))
         assert wait_for(lambda: len(ledger()) == n + 1 and a.count("Không nhận") + b.count("Không nhận") == 1,
                         40, 0.2), (len(ledger()), a.out[-3:], b.out[-3:])
-        time.sleep(1.5)
+        # both desks are done with every file: nothing left in the folder or parked
+        assert wait_for(lambda: inbox_files(inbox) == [] and parked(inbox) == [], 20)
     finally:
         rca, rcb = a.stop(), b.stop()
     assert (rca, rcb) == (0, 0), (a.err, b.err)

@@ -179,12 +179,9 @@ def test_demo_filled_now_has_nothing_in_the_future(home):
     assert O.select().where(O.issued_at > now).count() == 0
 
 
-def test_demo_filler_is_fast_and_realistic(home):
-    import time
+def test_demo_filler_is_realistic(home):
     from models import contacts, demo, schema  # noqa: F401
-    t = time.perf_counter()
     demo.fill(today=dt.date(2026, 11, 26))
-    assert time.perf_counter() - t < 30
     assert D.Incoming.select().count() >= 290
     assert D.Outgoing.select().count() == 120
     assert contacts.Contact.select().count() == 40

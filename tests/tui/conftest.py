@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import io
 
 import pytest
-from rich.console import Console
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem):
@@ -19,7 +17,7 @@ def pytest_pyfunc_call(pyfuncitem):
     return None
 
 
-from screen_size import SIZE, TODAY  # noqa: F401  (re-exported for fixtures)
+from screen_size import SIZE, TODAY, screen_text  # noqa: F401  (re-exported for fixtures)
 
 
 @pytest.fixture
@@ -39,16 +37,6 @@ def type_text():
     async def typer(pilot, text: str) -> None:
         await pilot.press(*text)
     return typer
-
-
-def screen_text(app) -> str:
-    """Everything on the terminal now (dialogs over their screen too), as plain text — what
-    the person sees. Rendered the way App.export_screenshot renders, without colours."""
-    console = Console(width=app.size.width, height=app.size.height, file=io.StringIO(),
-                      force_terminal=True, color_system=None, record=True, legacy_windows=False,
-                      safe_box=False)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ day they arrived (no late warning), and waiting for the screen."""
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import time
 
 import pytest
@@ -39,8 +40,14 @@ def register(actor, summary: str, *, sender: str = "Huyện ủy Yên Sơn", arr
                                        sender=sender, summary=summary, **kw)
 
 
+# A safety net, not a speed limit: a loaded machine may take many times the usual time.
+PATIENCE = float(os.environ.get("VANPHONG_TEST_PATIENCE", "120"))
+
+
 async def wait_until(pilot, cond, seconds: float = 10.0) -> bool:
-    end = time.monotonic() + seconds
+    """Let the app run until ``cond()`` holds (``seconds`` is how long it usually takes; the wait
+    goes on up to PATIENCE before the test fails)."""
+    end = time.monotonic() + max(seconds, PATIENCE)
     while time.monotonic() < end:
         if cond():
             return True
@@ -64,3 +71,13 @@ async def type_as_typed(pilot, app, name: str, text: str) -> None:
     picker.options.highlighted = picker.keys.index(("free", text))
     await pilot.press("enter")
     await pilot.pause()
+
+
+def message_painted(app) -> bool:
+    """A message dialog is up and its first words are on the screen (painted, not only mounted)."""
+    from screen_size import screen_text
+    from tui.widgets.dialogs import MessageDialog
+    if not isinstance(app.screen, MessageDialog):
+        return False
+    first = " ".join(app.screen.message.split()[:3])
+    return first in " ".join(screen_text(app).split())

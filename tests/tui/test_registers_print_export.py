@@ -8,10 +8,9 @@ import sys
 
 from models import office as office_mod
 from tui.screens.docbase import ExportDialog, PrintDialog
-from tui.widgets.dialogs import MessageDialog
 
 from screen_size import SIZE
-from registers_fixtures import field, register, wait_until
+from registers_fixtures import field, message_painted, register, wait_until
 
 
 def pdf_text(path) -> str:
@@ -36,7 +35,7 @@ async def test_print_register_saves_a_pdf_and_says_where_when_there_is_no_printe
         assert field(app.screen, "date_from").value == "01/01/2026"
         assert field(app.screen, "date_to").value == "05/03/2026"
         await pilot.press("ctrl+s")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 30)
+        assert await wait_until(pilot, lambda: message_painted(app), 30)
         text = shown(app)
         assert "Đã lưu sổ văn bản đến (2 văn bản, 01/01/2026–05/03/2026)" in text
         assert "không có lệnh in “lenh-in-khong-co”" in text
@@ -62,7 +61,7 @@ async def test_print_register_goes_to_the_print_command(office, make_app, shown,
         await pilot.pause()
         assert isinstance(app.screen, PrintDialog)
         await pilot.press("ctrl+s")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 30)
+        assert await wait_until(pilot, lambda: message_painted(app), 30)
         assert "Đã gửi sổ văn bản đi (0 văn bản" in shown(app)
     printed = log.read_text().split()
     assert printed == [str(home.printouts / "so-van-ban-di_20260101-20260305.pdf")]
@@ -77,12 +76,12 @@ async def test_export_csv_and_xlsx_are_read_back(office, make_app, shown, tmp_pa
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         await pilot.press("enter", "enter", *str(out), "enter")   # csv, 2026, the file: saves
-        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 10)
+        assert await wait_until(pilot, lambda: message_painted(app), 10)
         assert "Đã xuất 2 dòng vào tệp:" in shown(app)
         await pilot.press("enter", "x")
         await pilot.pause()
         await pilot.press("right", "ctrl+s")                      # xlsx, the default place
-        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 10)
+        assert await wait_until(pilot, lambda: message_painted(app), 10)
         assert "so-van-ban-den-2026.xlsx" in shown(app).replace("\n", "")
     with open(out, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
@@ -125,7 +124,7 @@ async def test_seal_log_prints_from_its_screen_and_says_where_the_pdf_is(office,
         assert isinstance(app.screen, PrintDialog)
         assert "In sổ theo dõi sử dụng con dấu" in shown(app)
         await pilot.press("ctrl+s")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 30)
+        assert await wait_until(pilot, lambda: message_painted(app), 30)
         text = shown(app)
         assert "Đã lưu sổ theo dõi sử dụng con dấu (2 lần đóng dấu," in text       # (wrapped)
         assert "01/01/2026–05/03/2026) vào tệp:" in text
@@ -147,14 +146,14 @@ async def test_seal_handovers_print_by_the_twin_key_and_export(office, make_app,
         await pilot.pause()
         assert isinstance(app.screen, PrintDialog) and "In sổ bàn giao con dấu" in shown(app)
         await pilot.press("ctrl+s")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 30)
+        assert await wait_until(pilot, lambda: message_painted(app), 30)
         text = shown(app)
         assert "Đã lưu sổ bàn giao con dấu (1 lần bàn giao" in text and "Chưa đặt lệnh in" in text
         await pilot.press("enter", "x")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog) and "Xuất sổ bàn giao con dấu" in shown(app)
         await pilot.press("ctrl+s")                               # csv, 2026, the default place
-        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 10)
+        assert await wait_until(pilot, lambda: message_painted(app), 10)
         assert "Đã xuất 1 dòng vào tệp:" in shown(app)
     assert "SỔ BÀN GIAO CON DẤU" in pdf_text(home.printouts / "so-ban-giao-con-dau_20260101-20260305.pdf")
     with open(home.path / "exports" / "so-ban-giao-con-dau-2026.csv", encoding="utf-8-sig", newline="") as f:
@@ -175,7 +174,7 @@ async def test_seal_log_exports_from_its_screen(office, make_app, shown, tmp_pat
         assert isinstance(app.screen, ExportDialog)
         assert "Xuất sổ theo dõi sử dụng con dấu" in shown(app)
         await pilot.press("enter", "enter", *str(out), "enter")   # csv, 2026, the file: saves
-        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 10)
+        assert await wait_until(pilot, lambda: message_painted(app), 10)
         assert "Đã xuất 2 dòng vào tệp:" in shown(app)
     with open(out, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
@@ -222,7 +221,7 @@ async def test_secret_register_prints_from_its_screen(office, make_app, shown, h
         await pilot.pause()
         assert isinstance(app.screen, PrintDialog) and "In sổ văn bản mật đến" in shown(app)
         await pilot.press("ctrl+s")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 30)
+        assert await wait_until(pilot, lambda: message_painted(app), 30)
         text = shown(app)
         assert "Đã lưu sổ văn bản mật đến (2 văn bản, 01/01/2026–05/03/2026)" in text
         assert "không có lệnh in “lenh-in-khong-co”" in text
@@ -248,7 +247,7 @@ async def test_secret_register_exports_the_book_shown(office, make_app, shown, t
         text = shown(app)
         assert "Xuất sổ văn bản mật đi" in text and "Văn bản mật không bao giờ được xuất" not in text
         await pilot.press("right", "ctrl+s")                      # xlsx, the default place
-        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 10)
+        assert await wait_until(pilot, lambda: message_painted(app), 10)
         assert "Đã xuất 1 dòng vào tệp:" in shown(app)
         assert "so-van-ban-mat-di-2026.xlsx" in shown(app).replace("\n", "")
     from openpyxl import load_workbook

@@ -10,6 +10,7 @@ from tui import areas
 from tui.screens.dashboard import DashboardScreen
 
 from screen_size import SIZE
+from registers_fixtures import wait_until
 from tests.intake.intake_helpers import pdf_bytes  # noqa: F401  (also used by the register tests)
 
 
@@ -18,13 +19,6 @@ def toasts(screen_text: str) -> str:
     return " ".join(line.split("▌", 1)[1].strip() for line in screen_text.splitlines() if "▌" in line)
 
 
-async def wait_until(pilot, cond, seconds: float = 15.0) -> bool:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if cond():
-            return True
-        await pilot.pause(0.1)
-    return cond()
 
 
 async def test_scanner_intake_runs_inside_after_login(office, make_app, tmp_path, shown):
