@@ -24,6 +24,8 @@ from pathlib import Path
 import pyte
 
 ROOT = Path(__file__).resolve().parents[2]
+# A safety net, not a speed limit: a loaded machine may take many times the usual time.
+PATIENCE = float(os.environ.get("VANPHONG_TEST_PATIENCE", "120"))
 
 # 16-colour SGR: 30–37, 39, 40–47, 49, 90–97, 100–107. Anything "38;2;…"/"48;5;…" is true/256 colour.
 RICH_COLOUR = re.compile(rb"\x1b\[[0-9;]*[34]8;[25];")
@@ -79,11 +81,14 @@ class Terminal:
                                      f"{bytes(self.out[start:])[-2000:]!r}")
         return bytes(self.out[start:])
 
-    def drain(self, quiet: float = 0.5) -> bytes:
-        """Everything written until the program is quiet for `quiet` seconds."""
+    def wait_screen(self, cond, what: str = "", timeout: float = PATIENCE) -> bytes:
+        """Read until ``cond(screen text)`` holds on the emulated terminal; everything written
+        meanwhile. Fails with the screen when it does not come."""
         start = len(self.out)
-        while self._read(quiet):
-            pass
+        deadline = time.monotonic() + timeout
+        while not cond(_text(self.screen)):
+            if time.monotonic() >= deadline or (not self._read(0.1) and self.proc.poll() is not None):
+                raise AssertionError(f"not shown within {timeout} s: {what}\n{_text(self.screen)}")
         return bytes(self.out[start:])
 
     def keys(self, *keys: bytes) -> None:
@@ -91,17 +96,18 @@ class Terminal:
             os.write(self.fd, k)
             time.sleep(0.05)
 
-    def keys_and_drain(self, key: bytes, quiet: float = 0.6) -> bytes:
-        self.keys(key)
-        return self.drain(quiet)
-
     def close(self) -> int | None:
+        """Wait for the program to end (reading what it writes meanwhile, so a full terminal
+        never blocks it); killed after PATIENCE seconds. Its exit code, or None if killed."""
+        deadline = time.monotonic() + PATIENCE
         try:
-            return self.proc.wait(5)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
-            return None
+            while self.proc.poll() is None and time.monotonic() < deadline:
+                self._read(0.1)
+            if self.proc.poll() is None:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+                return None
+            return self.proc.returncode
         finally:
             os.close(self.fd)
 
@@ -110,7 +116,7 @@ def test_login_screen_in_16_colours_then_log_in_and_quit(demo_home):
     term = Terminal(demo_home)
     try:
         first = term.read_until("Đăng nhập".encode())
-        first += term.drain()
+        first += term.wait_screen(_login_ready, "the login form")
         assert "Tân Lập".encode() in first                 # the office's name in the header
         assert b"\x1b[" in first and not RICH_COLOUR.search(first), \
             "only the terminal's 16 colours may be written (old PCs, SSH)"
@@ -119,8 +125,7 @@ def test_login_screen_in_16_colours_then_log_in_and_quit(demo_home):
 
         term.keys(*[c.encode() for c in "admin"], b"\t", *[c.encode() for c in "vanphong2026"],
                   b"\r")
-        after = term.read_until("Hôm nay".encode())
-        after += term.drain()
+        after = term.wait_screen(_home_ready, "Hôm nay")
         assert not RICH_COLOUR.search(after)
         term.keys(b"\x11")                                   # Ctrl+Q
         assert term.close() == 0
@@ -144,20 +149,36 @@ KEYS = [b"\x1bOR", b"\x1b[B", b"\x1b[B", b"\r",   # F3 Văn bản đến, two do
         b"\x1b", b"\x1bOR", b"\x1b"]                 # back to Hôm nay, F3 again, back
 
 
+def _login_ready(text: str) -> bool:
+    return "ĐĂNG NHẬP" in text and "Ctrl+Q: thoát" in text
+
+
+def _home_ready(text: str) -> bool:
+    return "ĐĂNG NHẬP" not in text and "Hôm nay" in text
+
+
 def _logged_in(home: Path, **env) -> Terminal:
     term = Terminal(home, **env)
-    term.read_until("Đăng nhập".encode())
-    term.drain()
+    term.wait_screen(_login_ready, "the login form")
     term.keys(*[c.encode() for c in "admin"], b"\t", *[c.encode() for c in "vanphong2026"], b"\r")
-    term.read_until("Hôm nay".encode())
-    term.drain()
+    term.wait_screen(_home_ready, "Hôm nay")
     return term
 
 
-def _greeting_gone(term: Terminal) -> None:
-    deadline = time.monotonic() + 20
-    while "Xin chào" in _text(term.screen) and time.monotonic() < deadline:
-        term.drain(0.5)
+def _settle_together(a: Terminal, b: Terminal, before: list, timeout: float = PATIENCE) -> None:
+    """Read both terminals until they show the same cells, changed from ``before``, with the
+    greeting gone: the marker that both programs finished what the last key asked for."""
+    deadline = time.monotonic() + timeout
+    while True:
+        now = _cells(a.screen)
+        if (now != before and now == _cells(b.screen)
+                and "Xin chào" not in _text(a.screen) + _text(b.screen)):
+            return
+        if time.monotonic() >= deadline:
+            raise AssertionError("the two terminals never showed the same screen:\n"
+                                 + _text(a.screen) + "\n---\n" + _text(b.screen))
+        for term in (a, b):
+            term._read(0.05)
 
 
 def test_screen_changes_write_only_what_changed_and_the_terminal_shows_it_right(demo_home):
@@ -166,18 +187,24 @@ def test_screen_changes_write_only_what_changed_and_the_terminal_shows_it_right(
     the same cells, for far fewer bytes."""
     ours, full = _logged_in(demo_home), _logged_in(demo_home, VANPHONG_FULL_FRAMES="1")
     try:
-        sent = {"ours": 0, "full": 0}
+        start = {"ours": len(ours.out), "full": len(full.out)}
         for key in KEYS:
-            sent["ours"] += len(ours.keys_and_drain(key))
-            sent["full"] += len(full.keys_and_drain(key))
-            _greeting_gone(ours)
-            _greeting_gone(full)
-            assert _cells(ours.screen) == _cells(full.screen), f"after {key!r}"
+            before = _cells(ours.screen)
+            ours.keys(key)
+            full.keys(key)
+            _settle_together(ours, full, before)
         assert "MENU" in _text(ours.screen) and "Văn bản đến" in _text(ours.screen)
+        sent = {"ours": len(ours.out) - start["ours"], "full": len(full.out) - start["full"]}
         assert sent["ours"] < sent["full"] / 2, sent
         # Ctrl+B paints the whole screen again: the same picture
         shown = _cells(ours.screen)
-        assert len(ours.keys_and_drain(b"\x02")) > 2000
+        mark = len(ours.out)
+        ours.keys(b"\x02")
+        deadline = time.monotonic() + PATIENCE
+        while (len(ours.out) - mark <= 2000 or _cells(ours.screen) != shown) \
+                and time.monotonic() < deadline:
+            ours._read(0.05)
+        assert len(ours.out) - mark > 2000
         assert _cells(ours.screen) == shown
         for term in (ours, full):
             term.keys(b"\x11")
@@ -197,13 +224,12 @@ def test_a_failure_in_frames_still_shows_every_screen(demo_home):
               "tui.frames.SentFrame.filter = boom\n")
     term = Terminal(demo_home, python_code=broken)
     try:
-        term.read_until("Đăng nhập".encode())
-        term.drain()
+        term.wait_screen(_login_ready, "the login form")
         term.keys(*[c.encode() for c in "admin"], b"\t", *[c.encode() for c in "vanphong2026"],
                   b"\r")
-        term.read_until("Hôm nay".encode())
-        term.keys_and_drain(b"\x1bOR")
-        assert "Số đến" in _text(term.screen)
+        term.wait_screen(_home_ready, "Hôm nay")
+        term.keys(b"\x1bOR")
+        term.wait_screen(lambda t: "Số đến" in t, "the incoming register")
         term.keys(b"\x11")
         assert term.close() == 0
     finally:
