@@ -95,7 +95,7 @@ def _digest(seq, at, username, action, table, record_id, old, new, prev_hash) ->
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _actor_name(actor) -> str:
+def actor_name(actor) -> str:
     if actor is None:
         return "hệ thống"
     return getattr(actor, "username", str(actor))
@@ -111,8 +111,8 @@ def append(actor, action: str, table: str, record_id=None, old: dict | None = No
         at = _dt.datetime.now().replace(microsecond=0)
         rid = None if record_id is None else str(record_id)
         old_s, new_s = _dumps(old), _dumps(new)
-        h = _digest(seq, at.isoformat(), _actor_name(actor), action, table, rid, old_s, new_s, prev)
-        return AuditEntry.create(seq=seq, at=at, username=_actor_name(actor), action=action,
+        h = _digest(seq, at.isoformat(), actor_name(actor), action, table, rid, old_s, new_s, prev)
+        return AuditEntry.create(seq=seq, at=at, username=actor_name(actor), action=action,
                                  table_name=table, record_id=rid, old=old_s, new=new_s,
                                  prev_hash=prev, hash=h)
 

@@ -445,7 +445,7 @@ def next_arrival_number(year: int) -> int:
 
 def _step(actor, doc: Incoming, status: str, at: _dt.datetime, note: str = "") -> None:
     IncomingStatusChange.create(incoming=doc, status=status, at=at,
-                                username=audit._actor_name(actor), note=nfc(note))
+                                username=audit.actor_name(actor), note=nfc(note))
 
 
 def register_incoming(actor, *, arrived_at: _dt.datetime | None = None, status: str = "pending",
@@ -1012,7 +1012,7 @@ def reserve_number(actor, type_code: str, *, number: int | None = None, congress
                                       f"(số tiếp theo: {nxt:02d}).", "number")
         d = Outgoing(term_start=o.term_start, body_abbr=body, series=series, type_code=t.code,
                      number=number, symbol=make_symbol(number, t.code, body), congress=congress,
-                     created_by=audit._actor_name(actor), **clean)
+                     created_by=audit.actor_name(actor), **clean)
         _tuyet_mat_rule(d)
         d.save()
         if recipients is not None:

@@ -68,7 +68,7 @@ def record_use(actor, outgoing, copies, *, used_on=None, stamped_by: str = "",
     if not n:
         raise ValidationError("Số bản đóng dấu phải từ 1 trở lên.", "copies")
     used_on = _as_date(used_on, "used_on") or _dt.date.today()
-    stamped_by = nfc(stamped_by) or getattr(actor, "full_name", "") or audit._actor_name(actor)
+    stamped_by = nfc(stamped_by) or getattr(actor, "full_name", "") or audit.actor_name(actor)
     with db.atomic():
         d = get_outgoing(outgoing.id if isinstance(outgoing, Outgoing) else outgoing)
         refusal = stamp_refusal(d)

@@ -411,7 +411,7 @@ class VanphongApp(App[int]):
             return False
         if action == "open_area":
             area = areas.AREAS.get(str(parameters[0])) if parameters else None
-            return area is not None and areas._allowed(self.actor, area.permission)
+            return area is not None and areas.allowed(self.actor, area.permission)
         return True
 
     # --- errors -------------------------------------------------------------------------------

@@ -121,7 +121,7 @@ def register_service(key: str, start: Callable[[Any], Any], *, restart_on: tuple
     return svc
 
 
-def _allowed(actor, permission: str | None) -> bool:
+def allowed(actor, permission: str | None) -> bool:
     if actor is None:
         return False
     if permission is None:
@@ -130,13 +130,13 @@ def _allowed(actor, permission: str | None) -> bool:
 
 
 def visible_areas(actor) -> list[Area]:
-    return sorted((a for a in AREAS.values() if _allowed(actor, a.permission)),
+    return sorted((a for a in AREAS.values() if allowed(actor, a.permission)),
                   key=lambda a: (a.order, a.label))
 
 
 def visible_actions(actor) -> list[Action]:
     return sorted((a for a in ACTIONS.values()
-                   if (not a.needs_login) or _allowed(actor, a.permission)),
+                   if (not a.needs_login) or allowed(actor, a.permission)),
                   key=lambda a: (a.order, a.label))
 
 
