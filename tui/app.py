@@ -155,6 +155,7 @@ class VanphongApp(App[int]):
             try:
                 renderable = self._sent_frame.filter(renderable, self.size.width, self.console)
             except Exception:                 # an optimisation must never stop the program:
+                self._sent_frame.fallbacks += 1
                 self._sent_frame.forget()     # write Textual's update as it is
                 self.log.error("tui.frames failed; the update is written whole")
         super()._display(screen, renderable)              # Textual-private: revisit on upgrade

@@ -77,6 +77,9 @@ class SentFrame:
         self.enabled = enabled           # off: every update goes out as Textual made it
         self.width = -1
         self.rows: list[list[tuple] | None] = []
+        # updates written whole because this filter could not take them (an update of a kind it
+        # does not know, or an error inside it): shown on the help screen (F1) when not zero
+        self.fallbacks = 0
 
     def forget(self) -> None:
         """The terminal may not show what we wrote: write the next frame whole."""
@@ -109,6 +112,7 @@ class SentFrame:
                         _cells(strip, x, new, max(x1, x), min(x2, end))
                 changes.append((y, new))
         else:                                        # anything else: assume nothing is known
+            self.fallbacks += 1
             self.forget()
             return update
         return self._write(changes, console)

@@ -67,6 +67,8 @@ NAV_KEYS = [
 ]
 # Shown in the help screen beside an F-key: the twin for terminals that eat F-keys.
 KEY_TWIN_NOTE = "Nếu phím F không dùng được (một số kết nối SSH), dùng phím Ctrl/chữ đi kèm."
+HELP_FRAME_FALLBACKS = ("Màn hình đã phải gửi nguyên khung {n} lần (bộ lọc chỉ gửi ô thay đổi "
+                        "không xử lý được). Nếu con số này tăng, hãy báo cho người quản trị.")
 
 # --- areas (menu, palette, header) ---------------------------------------------------------
 AREA_DASHBOARD = "Hôm nay"

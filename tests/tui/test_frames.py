@@ -192,3 +192,28 @@ def test_cells_never_written_are_stepped_over_not_filled():
     ours_in.feed(out)
     assert out == "\x1b[1;4HĐe\x1b[1;10HƯ"
     assert screen_cells(ours) == screen_cells(full)
+
+
+def test_an_update_it_does_not_know_is_written_whole_and_counted():
+    from rich.text import Text
+    frame = SentFrame()
+    c = console()
+    assert frame.fallbacks == 0
+    odd = Text("not a compositor update")
+    assert frame.filter(odd, W, c) is odd
+    assert frame.fallbacks == 1
+
+
+async def test_the_help_screen_says_when_frames_were_written_whole(office, make_app, shown):
+    from screen_size import SIZE
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "gửi nguyên khung" not in shown(app)
+        await pilot.press("escape")
+        app._sent_frame.fallbacks = 3
+        await pilot.press("f1")
+        await pilot.pause()
+        text = " ".join(shown(app).split())
+        assert "gửi nguyên khung 3 lần" in text

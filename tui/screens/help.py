@@ -81,6 +81,9 @@ class HelpScreen(ModalScreen):
             box.border_title = S.HELP_TITLE
             box.border_subtitle = S.HELP_CLOSE
             with VerticalScroll(id="help-body"):
+                frames = getattr(self.app, "_sent_frame", None)
+                if frames is not None and frames.fallbacks:     # first: something to report
+                    yield Static(S.HELP_FRAME_FALLBACKS.format(n=frames.fallbacks), classes="hint")
                 yield Static(S.HELP_SCREEN_KEYS.format(screen=title or ""), classes="help-section")
                 if mine:
                     yield from self._rows(mine)
