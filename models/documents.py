@@ -30,6 +30,7 @@ from .db import BaseModel, db
 from .errors import NotFound, ValidationError
 from .filestore import FileStore
 from .office import define_setting, get_office, get_setting
+from .terms import Term, late_notice, term_for
 from .text import format_date, nfc, parse_date
 
 URGENCY = ("Thường", "Khẩn", "Thượng khẩn", "Hỏa tốc")
@@ -67,6 +68,10 @@ FORBIDDEN_TYPE_CODES = {"qyđ": "“QyĐ” là chữ viết tắt của văn b�
 CONGRESS_SERIES = "*ĐH"        # series key of congress documents (not a type code)
 
 define_setting("incoming.number_reset_yearly", "Số đến bắt đầu lại từ 1 mỗi năm", "bool", True)
+define_setting("incoming.secret_own_numbers", "Sổ văn bản mật đến đánh số đến riêng", "bool", True,
+               "Khi bật, văn bản mật đến lấy số theo sổ mật của nó, sổ thường không có chỗ trống "
+               "để lộ ngày văn bản mật đến.")
+SECRET_BOOK = "secret"
 define_setting("calendar.holidays", "Ngày nghỉ lễ, Tết (dd/mm/yyyy, cách nhau bởi dấu phẩy)", "str", "",
                "Dùng để tính hạn vào sổ văn bản đến (chậm nhất ngày làm việc tiếp theo).")
 define_setting("outgoing.congress_body", "Chữ viết tắt trong số ký hiệu văn bản đại hội", "str", "ĐH")
@@ -114,7 +119,8 @@ class StoredFile(BaseModel):
 
 class Incoming(_RegisteredDocument, BaseModel):
     year = IntegerField()                            # numbering year of the arrival number
-    arrival_no = IntegerField()                      # số đến
+    book = CharField(default="")                     # "" the ordinary book, "secret" the secret one
+    arrival_no = IntegerField()                      # số đến (in its book)
     arrived_at = DateTimeField()                     # ngày, giờ đến
     registered_at = DateTimeField(default=_dt.datetime.now)
     sender = CharField(default="")                   # tác giả / nơi gửi (as shown)
@@ -141,7 +147,7 @@ class Incoming(_RegisteredDocument, BaseModel):
 
     class Meta:
         table_name = "incoming"
-        indexes = ((("year", "arrival_no"), True),
+        indexes = ((("year", "book", "arrival_no"), True),
                    (("arrived_at",), False))
 
     STATUS_LABELS = INCOMING_STATUS
@@ -183,7 +189,8 @@ class DocType(BaseModel):
 
 
 class Outgoing(_RegisteredDocument, BaseModel):
-    term_start = DateField()                         # the term (nhiệm kỳ) the number belongs to
+    term = ForeignKeyField(Term, null=True, backref="+", on_delete="RESTRICT")  # the number's term
+    term_start = DateField()                         # mirror of the term's start (models.terms)
     body_abbr = CharField()                          # ĐU
     series = CharField()                             # type code, or CONGRESS_SERIES
     type_code = CharField()                          # BC
@@ -215,7 +222,8 @@ class Outgoing(_RegisteredDocument, BaseModel):
 
     class Meta:
         table_name = "outgoing"
-        indexes = ((("body_abbr", "series", "term_start", "number"), True),)
+        indexes = ((("body_abbr", "series", "term_start", "number"), True),
+                   (("body_abbr", "series", "term", "number"), True))
 
     STATUS_LABELS = OUTGOING_STATUS
 
@@ -435,9 +443,15 @@ def _index_incoming(d: Incoming) -> None:
                  _search_text(d))
 
 
-def next_arrival_number(year: int) -> int:
-    """The next số đến: consecutive; per year unless the setting says otherwise."""
-    q = Incoming.select(fn.MAX(Incoming.arrival_no))
+def arrival_book(secrecy: str | None) -> str:
+    """The book a new incoming document is numbered in: the secret book numbers its own
+    arrivals (setting), so the ordinary book has no gaps that date the secret ones."""
+    return SECRET_BOOK if is_secret(secrecy) and get_setting("incoming.secret_own_numbers") else ""
+
+
+def next_arrival_number(year: int, book: str = "") -> int:
+    """The next số đến of ``book``: consecutive; per year unless the setting says otherwise."""
+    q = Incoming.select(fn.MAX(Incoming.arrival_no)).where(Incoming.book == book)
     if get_setting("incoming.number_reset_yearly"):
         q = q.where(Incoming.year == year)
     return (q.scalar() or 0) + 1
@@ -466,11 +480,18 @@ def register_incoming(actor, *, arrived_at: _dt.datetime | None = None, status: 
         users.require(actor, "secret.edit")
     registered_at = registered_at or _now()
     if registered_at < arrived_at - _dt.timedelta(minutes=5):
-        raise ValidationError("Ngày vào sổ không được trước ngày đến.", "arrived_at")
+        if registered_at.date() == arrived_at.date():
+            raise ValidationError(f"Giờ đến {arrived_at:%H:%M} muộn hơn giờ vào sổ "
+                                  f"{registered_at:%H:%M} cùng ngày: văn bản phải đến trước khi "
+                                  "vào sổ (kiểm tra lại giờ đến).", "arrived_at")
+        raise ValidationError(f"Ngày đến {format_date(arrived_at)} sau ngày vào sổ "
+                              f"{format_date(registered_at)}: văn bản phải đến trước khi vào sổ.",
+                              "arrived_at")
     with db.atomic():
         year = arrived_at.year
-        no = next_arrival_number(year)
-        d = Incoming(year=year, arrival_no=no, arrived_at=arrived_at, status=status,
+        book = arrival_book(clean.get("secrecy"))
+        no = next_arrival_number(year, book)
+        d = Incoming(year=year, book=book, arrival_no=no, arrived_at=arrived_at, status=status,
                      status_changed_at=registered_at, registered_at=registered_at, source=source,
                      **clean)
         _tuyet_mat_rule(d)
@@ -876,25 +897,28 @@ def make_symbol(number: int, type_code: str, body_abbr: str) -> str:
 
 
 def next_outgoing_number(type_code: str, *, congress: bool = False, body_abbr: str | None = None,
-                         term_start: _dt.date | None = None) -> int:
-    """The next number of this series in the current term: never a number used or cancelled."""
+                         term: Term | None = None) -> int:
+    """The next number of this series in ``term`` (default: the term today falls in): never a
+    number used or cancelled. The series hangs on the term record, not on its dates."""
     o = get_office()
     body = body_abbr or _congress_body(congress) or o.body_abbr
-    term = term_start or o.term_start
+    term = term or term_for(_dt.date.today())
     series = CONGRESS_SERIES if congress else type_code
     q = Outgoing.select(fn.MAX(Outgoing.number)).where(
-        (Outgoing.body_abbr == body) & (Outgoing.series == series) & (Outgoing.term_start == term))
+        (Outgoing.body_abbr == body) & (Outgoing.series == series) & (Outgoing.term == term.id))
     return (q.scalar() or 0) + 1
 
 
-def next_symbol(type_code: str, *, congress: bool = False) -> str:
+def next_symbol(type_code: str, *, congress: bool = False, doc_date: _dt.date | None = None) -> str:
     """The number and symbol the next reservation of this type would get: '15-BC/ĐU'."""
     o = get_office()
     if o is None:
         raise ValidationError("Văn phòng chưa được thiết lập (tên cấp ủy, nhiệm kỳ).", "office")
     t = get_doc_type(type_code)
     body = _congress_body(congress) or o.body_abbr
-    return make_symbol(next_outgoing_number(t.code, congress=congress, body_abbr=body), t.code, body)
+    term = term_for(doc_date or _dt.date.today())
+    return make_symbol(next_outgoing_number(t.code, congress=congress, body_abbr=body, term=term),
+                       t.code, body)
 
 
 def _congress_body(congress: bool) -> str | None:
@@ -996,7 +1020,8 @@ def reserve_number(actor, type_code: str, *, number: int | None = None, congress
     body = nfc(body_abbr) if body_abbr else (_congress_body(congress) or o.body_abbr)
     series = CONGRESS_SERIES if congress else t.code
     with db.atomic():
-        nxt = next_outgoing_number(t.code, congress=congress, body_abbr=body, term_start=o.term_start)
+        term = term_for(clean["doc_date"])          # refused when the date is in no known term
+        nxt = next_outgoing_number(t.code, congress=congress, body_abbr=body, term=term)
         if number is None:
             number = nxt
         else:
@@ -1004,13 +1029,13 @@ def reserve_number(actor, type_code: str, *, number: int | None = None, congress
             if not number:
                 raise ValidationError("Số văn bản bắt đầu từ 01.", "number")
             taken = Outgoing.get_or_none((Outgoing.body_abbr == body) & (Outgoing.series == series)
-                                         & (Outgoing.term_start == o.term_start)
+                                         & (Outgoing.term == term.id)
                                          & (Outgoing.number == number))
             if taken is not None:
                 state = "đã hủy, không dùng lại" if taken.status == "cancelled" else "đã dùng"
                 raise ValidationError(f"Số {taken.symbol} {state} trong nhiệm kỳ này "
                                       f"(số tiếp theo: {nxt:02d}).", "number")
-        d = Outgoing(term_start=o.term_start, body_abbr=body, series=series, type_code=t.code,
+        d = Outgoing(term=term, term_start=term.start, body_abbr=body, series=series, type_code=t.code,
                      number=number, symbol=make_symbol(number, t.code, body), congress=congress,
                      created_by=audit.actor_name(actor), **clean)
         _tuyet_mat_rule(d)
@@ -1020,6 +1045,7 @@ def reserve_number(actor, type_code: str, *, number: int | None = None, congress
             d.save()
         _index_outgoing(d)
         audit.log_change(actor, "create", d)
+        d.notice = late_notice(term)     # for the screen: a late paper of a term that has ended
         return d
 
 
@@ -1042,6 +1068,10 @@ def update_outgoing(actor, doc, *, reason: str = "", store: FileStore | None = N
             users.require(actor, "secret.edit")
         if d.status == "issued" and not reason:
             raise ValidationError("Sửa văn bản đã phát hành cần ghi lý do sửa.", "reason")
+        if "doc_date" in clean and d.term_id is not None and term_for(clean["doc_date"]).id != d.term_id:
+            raise ValidationError(
+                f"Ngày {format_date(clean['doc_date'])} thuộc nhiệm kỳ khác với số {d.symbol} đã lấy: "
+                "hủy số này và lấy số mới trong nhiệm kỳ của ngày đó.", "doc_date")
         before = audit.snapshot(d)
         becoming_secret = not d.is_secret and is_secret(clean.get("secrecy"))
         for k, v in clean.items():

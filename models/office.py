@@ -109,6 +109,8 @@ def first_run_setup(office_values: dict, admin_username: str, admin_full_name: s
         admin = users.create_first_admin(admin_username, admin_full_name, admin_password)
         o = Office.create(id=1, **fields)
         audit.log_change(admin, "create", o)
+        from .terms import create_first_term
+        create_first_term(admin, fields["term_start"], fields["term_label"])
         return o
 
 
@@ -120,11 +122,19 @@ def update_office(actor, values: dict) -> Office:
         o = get_office()
         if o is None:
             raise NotFound("Văn phòng chưa được thiết lập.")
+        # the term's date and name are the current term's record: corrected there, so the
+        # documents numbered in it stay in one series
+        term_changes = {k: fields.pop(k) for k in ("term_start", "term_label")}
         before = audit.snapshot(o)
         for k, v in fields.items():
             setattr(o, k, v)
         o.save()
         audit.log_change(actor, "update", o, before)
+        if (term_changes["term_start"], term_changes["term_label"]) != (o.term_start, o.term_label):
+            from .terms import correct_term, require_current_term
+            correct_term(actor, require_current_term(), start=term_changes["term_start"],
+                         label=term_changes["term_label"])
+            o = get_office()
         return o
 
 

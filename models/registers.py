@@ -171,8 +171,11 @@ class IncomingSource(DataSource):
         q = Incoming.select()
         if self.secret:
             q = q.where(Incoming.secrecy.in_(SECRET_LEVELS))
-        elif not self.show_secret:
-            q = q.where(Incoming.secrecy == "Thường")
+        else:
+            # the ordinary book: its own numbers only (the secret book numbers its own arrivals)
+            q = q.where(Incoming.book == "")
+            if not self.show_secret:
+                q = q.where(Incoming.secrecy == "Thường")
         if self.year:
             q = q.where(Incoming.year == int(self.year))
         if self.status:

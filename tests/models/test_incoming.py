@@ -210,3 +210,12 @@ def test_attachments_by_checksum_with_pages_and_text(office, home, tmp_path):
     from models import search
     assert d1.id in search.ids("dang phi", "incoming")       # the file's text is searchable
     assert other.original_name == "phu-luc.pdf"
+
+
+def test_a_future_arrival_time_today_names_the_hours(office):
+    with pytest.raises(ValidationError) as e:
+        D.register_incoming(office["clerk"], arrived_at=dt.datetime(2026, 3, 5, 15, 30),
+                             registered_at=dt.datetime(2026, 3, 5, 9, 12), sender="Tỉnh ủy",
+                             summary="x")
+    assert "15:30" in e.value.message and "09:12" in e.value.message
+    assert e.value.field == "arrived_at"

@@ -35,12 +35,66 @@ def test_numbering_does_not_restart_on_1_january(office):
 
 
 def test_a_new_term_restarts_numbering(office):
+    from models import audit, terms
     clerk, admin = office["clerk"], office["admin"]
     reserve(clerk, "BC", dt.date(2026, 3, 1))
     reserve(clerk, "BC", dt.date(2026, 3, 2))
-    office_mod.update_office(admin, {"term_start": dt.date(2030, 8, 1), "term_label": "2030–2035"})
-    d = reserve(clerk, "BC", dt.date(2030, 8, 5))
-    assert (d.symbol, d.term_start) == ("01-BC/ĐU", dt.date(2030, 8, 1))
+    new = terms.open_term(admin, dt.date(2026, 6, 1), "2026–2031", "Đại hội đại biểu lần thứ II")
+    d = reserve(clerk, "BC", dt.date(2026, 6, 5))
+    assert (d.symbol, d.term_start, d.term_id) == ("01-BC/ĐU", dt.date(2026, 6, 1), new.id)
+    old = terms.Term.get(terms.Term.start == dt.date(2025, 8, 16))
+    assert old.end == dt.date(2026, 5, 31)
+    assert office_mod.get_office().term_start == dt.date(2026, 6, 1)
+    assert [e.action for e in audit.entries_for("term", new.id)] == ["create"]
+    assert [e.action for e in audit.entries_for("term", old.id)][-1] == "update"
+
+
+def test_correcting_the_term_date_never_starts_a_second_series(office):
+    """The bug: moving the term's start by one day in Settings gave a second 01-BC/ĐU."""
+    clerk, admin = office["clerk"], office["admin"]
+    assert reserve(clerk, "BC", dt.date(2026, 3, 1)).symbol == "01-BC/ĐU"
+    office_mod.update_office(admin, {"term_start": dt.date(2025, 8, 17)})
+    d = reserve(clerk, "BC", dt.date(2026, 3, 2))
+    assert (d.symbol, d.term_start) == ("02-BC/ĐU", dt.date(2025, 8, 17))
+    assert D.Outgoing.get(D.Outgoing.symbol == "01-BC/ĐU").term_start == dt.date(2025, 8, 17)
+    # a correction that would leave a numbered document outside its term is refused
+    with pytest.raises(ValidationError) as e:
+        office_mod.update_office(admin, {"term_start": dt.date(2026, 3, 2)})
+    assert "01-BC/ĐU" in e.value.message and "Mở nhiệm kỳ mới" in e.value.message
+
+
+def test_a_date_before_every_known_term_is_refused_with_the_reason(office):
+    clerk = office["clerk"]
+    with pytest.raises(ValidationError) as e:
+        reserve(clerk, "BC", dt.date(2025, 8, 15))
+    assert e.value.field == "doc_date" and "trước nhiệm kỳ đầu tiên" in e.value.message
+    assert "15/08/2025" in e.value.message and "16/08/2025" in e.value.message
+
+
+def test_a_late_paper_of_the_old_term_takes_the_old_terms_next_number(office):
+    from models import terms
+    clerk, admin = office["clerk"], office["admin"]
+    reserve(clerk, "TB", dt.date(2026, 5, 20))
+    terms.open_term(admin, dt.date(2026, 6, 1), "2026–2031")
+    assert reserve(clerk, "TB", dt.date(2026, 6, 2)).symbol == "01-TB/ĐU"
+    late = reserve(clerk, "TB", dt.date(2026, 5, 30))
+    assert (late.symbol, late.term_start) == ("02-TB/ĐU", dt.date(2025, 8, 16))
+    assert "2025–2030" in late.notice and "30/05/2026" not in late.notice
+    assert reserve(clerk, "TB", dt.date(2026, 6, 3)).notice is None
+    with pytest.raises(ValidationError) as e:   # the date may not move it to another term
+        D.update_outgoing(clerk, late, doc_date=dt.date(2026, 6, 4))
+    assert "nhiệm kỳ khác" in e.value.message
+
+
+def test_only_an_admin_opens_a_term_and_not_before_the_current_one_or_in_the_future(office):
+    from models import terms
+    from models.errors import PermissionDenied
+    with pytest.raises(PermissionDenied):
+        terms.open_term(office["clerk"], dt.date(2026, 6, 1), "2026–2031")
+    with pytest.raises(ValidationError):
+        terms.open_term(office["admin"], dt.date(2025, 8, 1), "x")
+    with pytest.raises(ValidationError):
+        terms.open_term(office["admin"], dt.date.today() + dt.timedelta(days=30), "x")
 
 
 def test_congress_documents_share_one_series(office):

@@ -207,6 +207,9 @@ def test_stored_version_1_database_upgrades(tmp_path):
         clerk = users.User.get(users.User.username == "vanthu")
         d = D.reserve_number(clerk, "BC", summary="Báo cáo sau nâng cấp")
         assert d.symbol == "01-BC/ĐU" and d.term_start == dt.date(2020, 9, 1)
+        from models import terms          # the office's term became a record the numbers hang on
+        t = terms.current_term()
+        assert (t.start, t.label, d.term_id) == (dt.date(2020, 9, 1), "2020–2025", t.id)
         inc = D.register_incoming(clerk, arrived_at=T(2026, 3, 5, 9), sender="Quận ủy", summary="Đảng phí")
         assert search.ids("dang phi", "incoming") == [inc.id]
     finally:

@@ -129,3 +129,31 @@ def test_secret_documents_stay_out_of_ordinary_exports(office):
     D.register_incoming(office["clerk"], arrived_at=T(2026, 3, 5, 9), sender="A", summary="Kín", secrecy="Mật")
     rows = list(exports.book_rows(office["admin"], "incoming", year=2026))
     assert [r[6] for r in rows] == ["Công khai"]
+
+
+def test_the_secret_book_numbers_its_own_arrivals_and_the_ordinary_book_has_no_gaps(office):
+    clerk = office["clerk"]
+    got = []
+    for day, secrecy in [(2, "Thường"), (3, "Mật"), (4, "Thường"), (5, "Tối mật"), (6, "Thường")]:
+        d = D.register_incoming(clerk, arrived_at=T(2026, 3, day, 9), sender="Tỉnh ủy",
+                                summary=f"văn bản {day}", secrecy=secrecy)
+        got.append((d.book, d.arrival_no))
+    assert got == [("", 1), ("secret", 1), ("", 2), ("secret", 2), ("", 3)]
+    # across 1 January each book starts again from 1
+    a = D.register_incoming(clerk, arrived_at=T(2027, 1, 2, 9), registered_at=T(2027, 1, 2, 11),
+                            sender="Tỉnh ủy", summary="a")
+    b = D.register_incoming(clerk, arrived_at=T(2027, 1, 2, 10), registered_at=T(2027, 1, 2, 11),
+                            sender="Tỉnh ủy", summary="b", secrecy="Mật")
+    assert (a.arrival_no, b.arrival_no) == (1, 1)
+    ordinary = [r[1][0] for r in registers.IncomingSource(office["admin"], year=2026).fetch(None, 50)]
+    assert sorted(int(n) for n in ordinary) == [1, 2, 3]
+
+
+def test_one_arrival_sequence_when_the_setting_says_so(office):
+    from models import office as office_mod
+    office_mod.set_setting(office["admin"], "incoming.secret_own_numbers", False)
+    clerk = office["clerk"]
+    nos = [D.register_incoming(clerk, arrived_at=T(2026, 3, 2, 9 + i), sender="Tỉnh ủy",
+                               summary="x", secrecy=s).arrival_no
+           for i, s in enumerate(["Thường", "Mật", "Thường"])]
+    assert nos == [1, 2, 3]

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from models import documents, registers
-from models.text import fold, format_date, format_datetime
+from models.text import fold, format_date, format_datetime, parse_date
 
 from .. import strings as S
 from ..widgets.contact_field import ContactField, contact_ids
@@ -124,10 +124,20 @@ class ReserveDialog(FormDialog):
     def on_cycle_changed(self, event) -> None:
         self.show_next()
 
+    def on_input_changed(self, event) -> None:
+        if event.input.has_ancestor(self.query_one(DateField)):    # the date picks the term
+            self.show_next()
+
     def show_next(self) -> None:
         v = {f.field: f.value for f in self.query(CycleField)}
+        date_field = self.query_one(DateField)
         try:
-            symbol = documents.next_symbol(v["type_code"], congress=bool(v["congress"]))
+            doc_date = parse_date(date_field.value, "doc_date")     # the term the date falls in
+        except Exception:
+            doc_date = None
+        try:
+            symbol = documents.next_symbol(v["type_code"], congress=bool(v["congress"]),
+                                           doc_date=doc_date)
         except Exception:                         # the preview never stops the dialog
             symbol = "?"
         self.query_one("#next-symbol", Static).update(S.NEXT_SYMBOL.format(symbol=symbol))
@@ -140,6 +150,8 @@ class ReserveDialog(FormDialog):
                                        doc_date=v["doc_date"], summary=v["summary"],
                                        secrecy=v["secrecy"])
         self.app.notify(S.RESERVED.format(symbol=doc.symbol), timeout=8)
+        if getattr(doc, "notice", None):
+            self.app.notify(doc.notice, severity="warning", timeout=12)
         return doc
 
 
