@@ -56,6 +56,18 @@ def _n(v) -> str:
     return "" if v is None else str(v)
 
 
+def as_text(v) -> str:
+    """A cell's value as the register shows it in words: a date dd/mm/yyyy, a date and time
+    dd/mm/yyyy HH:MM, a number in digits, nothing as an empty string."""
+    if v is None:
+        return ""
+    if isinstance(v, _dt.datetime):
+        return format_datetime(v)
+    if isinstance(v, _dt.date):
+        return format_date(v)
+    return str(v)
+
+
 def incoming_row(d: Incoming) -> list[str]:
     notes = d.notes
     if d.status == "cancelled":
