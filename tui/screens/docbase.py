@@ -477,16 +477,15 @@ class ExportDialog(FormDialog):
         if v is None:
             return None
         out = v["out"]
-        if out:
-            path = Path(out).expanduser()
-            if not path.suffix:
-                path = path.with_suffix("." + v["fmt"])
+        if out:                              # a file named .csv or .xlsx is written as such
+            fmt, path = exports.export_target(Path(out).expanduser(), v["fmt"])
         else:
             from ..printing import BOOK_FILES
             stem = {**BOOK_FILES, "directory": "danh-ba"}[self.kind]
-            path = self.app.home.path / "exports" / f"{stem}-{v['year'] or 'tat-ca'}.{v['fmt']}"
+            fmt = v["fmt"]
+            path = self.app.home.path / "exports" / f"{stem}-{v['year'] or 'tat-ca'}.{fmt}"
         try:
-            n = exports.export(self.app.actor, self.kind, v["fmt"], path, year=v["year"])
+            n = exports.export(self.app.actor, self.kind, fmt, path, year=v["year"])
         except OSError as e:
             raise ValidationError(S.EXPORT_FAILED.format(path=path, detail=e.strerror or e), "out") from None
         return n, path
