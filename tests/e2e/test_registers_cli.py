@@ -231,3 +231,10 @@ def test_print_register_with_a_5000_character_summary(office, tmp_path):
     assert len(pages) >= 3
     assert [int(x) for x in re.findall(r"\btx(\d+)\b", "\n".join(pages))] == list(range(900))
     assert "20-TB/UBKTH" in pages[0]
+
+
+def test_export_refuses_a_format_the_file_name_contradicts(demo_home, tmp_path):
+    out = tmp_path / "den.xlsx"
+    p = run(demo_home, "export", "incoming", "--format", "csv", "--out", str(out), check=False)
+    assert p.returncode == 2 and ".xlsx" in p.stderr and "Traceback" not in p.stderr
+    assert not out.exists()
