@@ -232,6 +232,10 @@ def write_csv(out: Path | str, headers: list[str], rows: Iterable[list]) -> int:
 
 
 DATE_FORMAT = "DD/MM/YYYY"
+# the most characters an Excel cell holds; a longer text is cut there and says so (CSV and the
+# printed book keep it whole)
+EXCEL_CELL_MAX = 32_767
+EXCEL_CUT = "… (cắt bớt: một ô Excel chứa tối đa 32 767 ký tự; tệp CSV có đủ)"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
 
 
@@ -245,7 +249,9 @@ def write_xlsx(out: Path | str, headers: list[str], rows: Iterable[list], title:
 
     def value(v):
         if isinstance(v, str):
-            return neutralise(ILLEGAL_CHARACTERS_RE.sub("", v))
+            v = neutralise(ILLEGAL_CHARACTERS_RE.sub("", v))
+            if len(v) > EXCEL_CELL_MAX:              # Excel would call the workbook damaged
+                v = v[:EXCEL_CELL_MAX - len(EXCEL_CUT)] + EXCEL_CUT
         return v
 
     wb = Workbook()

@@ -314,3 +314,15 @@ def test_export_writes_through_the_crash_safe_writer(regs, office, tmp_path):
     ("so-den", "xlsx", "xlsx", "so-den.xlsx"), ("so-den.2026", "csv", "csv", "so-den.2026.csv")])
 def test_the_file_name_decides_the_format(tmp_path, name, chosen, fmt, written):
     assert exports.export_target(tmp_path / name, chosen) == (fmt, tmp_path / written)
+
+
+def test_a_text_longer_than_an_excel_cell_is_cut_there_and_says_so(tmp_path):
+    from openpyxl import load_workbook
+    long = "Trích yếu rất dài " * 6000                          # 108 000 characters
+    exports.write_xlsx(tmp_path / "x.xlsx", ["Trích yếu"], [[long]])
+    exports.write_csv(tmp_path / "x.csv", ["Trích yếu"], [[long]])
+    v = load_workbook(tmp_path / "x.xlsx").active["A2"].value
+    assert len(v) == exports.EXCEL_CELL_MAX and v.endswith(exports.EXCEL_CUT)
+    assert long.startswith(v[:-len(exports.EXCEL_CUT)])
+    with open(tmp_path / "x.csv", encoding="utf-8-sig", newline="") as f:
+        assert list(csv.reader(f))[1] == [long]                  # the CSV keeps it whole

@@ -269,7 +269,11 @@ async def test_export_dialog_writes_the_format_the_file_name_says(office, make_a
         await pilot.press("f3", "x")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
-        await pilot.press("enter", "enter", *str(out), "enter")   # CSV shown, 2026, x.xlsx
+        await pilot.press("enter", "enter", *str(out))             # CSV shown, 2026, x.xlsx
+        await pilot.pause()
+        assert field(app.screen, "fmt").value == "xlsx"            # the choice follows the name
+        assert "Excel (xlsx)" in shown(app)
+        await pilot.press("enter")
         assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 10)
         text = shown(app)
         assert "Đã xuất 2 dòng vào tệp:" in text and "den.xlsx" in text

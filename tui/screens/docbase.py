@@ -471,6 +471,20 @@ class ExportDialog(FormDialog):
         yield Static(hint.format(folder=self.app.home.path / "exports"), classes="hint",
                      markup=False)
 
+    def on_mount(self) -> None:
+        from textual.widgets import Input
+        out = next(f for f in self.query(Field) if f.field == "out")
+        self.watch(out.query_one(Input), "value", self._format_follows_name, init=False)
+
+    def _format_follows_name(self, value: str) -> None:
+        """The format shown follows the file's ending as it is typed (….csv, ….xlsx)."""
+        from models import exports
+        fmt = Path(value.strip()).suffix.lower().lstrip(".")
+        if fmt in exports.FORMATS:
+            cycle = next(f for f in self.query(CycleField) if f.field == "fmt")
+            if cycle.value != fmt:
+                cycle.value = fmt
+
     def save(self):
         from models import exports
         v = clean_fields(self.query_one(".dialog-form"))
