@@ -278,6 +278,8 @@ def test_many_rows_each_on_its_own_line(office):
         assert f"V/v công việc số {i + 1}" in squash(text)
         assert numbered(pages, f"r{i + 1}x") == list(range(12))
         assert f"{i + 1}-TB/UBKTH" in text
+        # a row that fits on a page is never cut in two: it moves whole to the next page
+        assert sum(1 for p in pages if numbered([p], f"r{i + 1}x")) == 1
 
 
 @pytest.mark.parametrize("kind, column", [("incoming", 3), ("outgoing", 0), ("seal", 2),
