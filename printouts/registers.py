@@ -20,7 +20,8 @@ from typing import Iterable
 from models.exports import COLUMNS, as_text
 from models.text import format_date
 
-from .common import FONT, MM, book_table, build_pdf, cell, fit_size, frame_width, para, party_header, style, text
+from .common import (FONT, MM, book_table, build_pdf, cell, fit_size, frame_width, para,
+                     party_header, style, text)
 
 BOOK_TITLES = {"incoming": "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "outgoing": "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
                "secret_incoming": "SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐẾN",
@@ -58,7 +59,7 @@ PADDING = 2
 SMALLEST = 4.5                   # the smallest size a symbol is set in to keep it on one line
 
 
-def register_book(kind: str, rows: Iterable[list[str]], office, date_from: _dt.date | None,
+def register_book(kind: str, rows: Iterable[list], office, date_from: _dt.date | None,
                   date_to: _dt.date | None) -> bytes:
     """The register book as PDF bytes."""
     from reportlab.lib import colors
