@@ -6,6 +6,12 @@ Kinds: the ordinary incoming and outgoing registers, the secret register's two b
 (``secret_incoming``, ``secret_outgoing``), the seal log (``seal``) and the seal's handovers
 (``seal_handovers``), and the directory.
 
+Rows hold typed values (int, date, datetime, str, None): each writer shows them its own way —
+CSV as dd/mm/yyyy text, Excel as real numbers and dates shown dd/mm/yyyy, so a spreadsheet sorts
+and sums them. Every text cell that a spreadsheet would read as a formula (it starts with
+``= + - @``, a tab or a carriage return) is written with a leading apostrophe, in every export:
+a sender, a summary or a scanner subfolder's name is data, never a formula.
+
 Secret documents (Mật and above) are never written into an ordinary book or export; they have
 their own books, for those allowed to see the secret register (``secret.view``) only. Those
 books hold the register's metadata (there are no files to hold), and a Tuyệt mật summary only
@@ -16,7 +22,6 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -24,6 +29,7 @@ from . import audit, users
 from .contacts import EXPORT_HEADERS, export_rows
 from .documents import SECRET_LEVELS, Incoming, Outgoing
 from .errors import ValidationError
+from .fsio import PRIVATE_DIR, atomic_open, atomic_path
 from .registers import shown_summary
 from .seal import SealHandover, SealUse
 from .text import format_date, format_datetime
@@ -52,21 +58,42 @@ FORMATS = ("csv", "xlsx")
 SEAL_SECRET_SUMMARY = "(Văn bản mật — không ghi trích yếu)"
 
 
-def _n(v) -> str:
-    return "" if v is None else str(v)
+def as_text(v) -> str:
+    """A cell's value as the register shows it in words: a date dd/mm/yyyy, a date and time
+    dd/mm/yyyy HH:MM, a number in digits, nothing as an empty string."""
+    if v is None:
+        return ""
+    if isinstance(v, _dt.datetime):
+        return format_datetime(v)
+    if isinstance(v, _dt.date):
+        return format_date(v)
+    return str(v)
 
 
-def incoming_row(d: Incoming) -> list[str]:
+# what makes a spreadsheet read a cell as a formula (OWASP, CSV injection)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(s: str) -> str:
+    """A text cell as data, never a formula: one that starts with ``= + - @``, a tab or a
+    carriage return gets a leading apostrophe (``=HYPERLINK(…)`` → ``'=HYPERLINK(…)``)."""
+    return "'" + s if s.startswith(FORMULA_STARTS) else s
+
+
+def _date_of(v: _dt.datetime | None) -> _dt.date | None:
+    return v.date() if v is not None else None
+
+
+def incoming_row(d: Incoming) -> list:
     notes = d.notes
     if d.status == "cancelled":
         notes = f"Đã hủy: {d.cancel_reason}" + (f". {notes}" if notes else "")
-    return [str(d.arrival_no), format_datetime(d.arrived_at), d.sender, d.doc_number,
-            format_date(d.doc_date), d.doc_type, shown_summary(d), d.urgency, d.secrecy, _n(d.pages),
-            _n(d.copies), d.handler, format_date(d.deadline), format_date(d.transferred_at),
-            d.received_by, notes]
+    return [d.arrival_no, d.arrived_at, d.sender, d.doc_number, d.doc_date, d.doc_type,
+            shown_summary(d), d.urgency, d.secrecy, d.pages, d.copies, d.handler, d.deadline,
+            _date_of(d.transferred_at), d.received_by, notes]
 
 
-def outgoing_row(d: Outgoing) -> list[str]:
+def outgoing_row(d: Outgoing) -> list:
     from .documents import DocType
     t = DocType.get_or_none(DocType.code == d.type_code)
     notes = d.notes
@@ -74,8 +101,8 @@ def outgoing_row(d: Outgoing) -> list[str]:
         notes = f"Đã hủy số: {d.cancel_reason}" + (f". {notes}" if notes else "")
     elif d.status == "reserved":
         notes = "Chưa phát hành" + (f". {notes}" if notes else "")
-    return [d.symbol, format_date(d.doc_date), t.name if t else d.type_code, shown_summary(d), d.signer,
-            "; ".join(d.recipient_list()), d.filed_in, _n(d.copies), d.urgency, d.secrecy, notes]
+    return [d.symbol, d.doc_date, t.name if t else d.type_code, shown_summary(d), d.signer,
+            "; ".join(d.recipient_list()), d.filed_in, d.copies, d.urgency, d.secrecy, notes]
 
 
 def _range(year: int | None, date_from: _dt.date | None, date_to: _dt.date | None):
@@ -88,20 +115,18 @@ def _range(year: int | None, date_from: _dt.date | None, date_to: _dt.date | Non
     return date_from, date_to
 
 
-def seal_row(n: int, u: SealUse) -> list[str]:
+def seal_row(n: int, u: SealUse) -> list:
     """Line ``n`` of the seal log; ``u.outgoing`` is the stamped document."""
     d = u.outgoing
     summary = SEAL_SECRET_SUMMARY if d.is_secret else d.summary
-    return [str(n), format_date(u.used_on), u.symbol, summary, u.signer, u.stamped_by,
-            str(u.copies), u.notes]
+    return [n, u.used_on, u.symbol, summary, u.signer, u.stamped_by, u.copies, u.notes]
 
 
-def seal_handover_row(n: int, h: SealHandover) -> list[str]:
-    return [str(n), format_date(h.handed_on), h.from_person, h.to_person, h.witness, h.reason,
-            h.notes]
+def seal_handover_row(n: int, h: SealHandover) -> list:
+    return [n, h.handed_on, h.from_person, h.to_person, h.witness, h.reason, h.notes]
 
 
-def _incoming_rows(date_from, date_to, secret: bool) -> Iterator[list[str]]:
+def _incoming_rows(date_from, date_to, secret: bool) -> Iterator[list]:
     q = Incoming.select().where(Incoming.secrecy.in_(SECRET_LEVELS) if secret
                                 else Incoming.secrecy == "Thường")
     if date_from:
@@ -121,7 +146,7 @@ def _between(q, field, date_from, date_to):
     return q
 
 
-def _outgoing_rows(date_from, date_to, secret: bool) -> Iterator[list[str]]:
+def _outgoing_rows(date_from, date_to, secret: bool) -> Iterator[list]:
     q = Outgoing.select().where(Outgoing.secrecy.in_(SECRET_LEVELS) if secret
                                 else Outgoing.secrecy == "Thường")
     q = _between(q, Outgoing.doc_date, date_from, date_to)
@@ -129,14 +154,14 @@ def _outgoing_rows(date_from, date_to, secret: bool) -> Iterator[list[str]]:
         yield outgoing_row(d)
 
 
-def _seal_rows(date_from, date_to) -> Iterator[list[str]]:
+def _seal_rows(date_from, date_to) -> Iterator[list]:
     q = _between(SealUse.select(SealUse, Outgoing).join(Outgoing), SealUse.used_on, date_from,
                  date_to)
     for n, u in enumerate(q.order_by(SealUse.used_on, SealUse.id).iterator(), start=1):
         yield seal_row(n, u)
 
 
-def _seal_handover_rows(date_from, date_to) -> Iterator[list[str]]:
+def _seal_handover_rows(date_from, date_to) -> Iterator[list]:
     q = _between(SealHandover.select(), SealHandover.handed_on, date_from, date_to)
     for n, h in enumerate(q.order_by(SealHandover.handed_on, SealHandover.id).iterator(), start=1):
         yield seal_handover_row(n, h)
@@ -159,7 +184,7 @@ def _check_kind(kind: str) -> None:
 
 
 def book_rows(actor, kind: str, *, year: int | None = None, date_from: _dt.date | None = None,
-              date_to: _dt.date | None = None) -> Iterator[list[str]]:
+              date_to: _dt.date | None = None) -> Iterator[list]:
     """The rows of a register book, in register order (oldest first). The checks are made
     here, at the call, not at the first row: a secret book for someone who may not see the
     secret register raises PermissionDenied before anything is read or written."""
@@ -172,7 +197,7 @@ def book_rows(actor, kind: str, *, year: int | None = None, date_from: _dt.date 
 
 
 def print_rows(actor, kind: str, *, date_from: _dt.date | None = None,
-               date_to: _dt.date | None = None) -> list[list[str]]:
+               date_to: _dt.date | None = None) -> list[list]:
     """The rows of a book about to be printed. The printing is recorded in the audit log — who
     took which register on paper, for which period — as an export is: paper leaves the office's
     control as a file does (the secret register above all)."""
@@ -183,58 +208,76 @@ def print_rows(actor, kind: str, *, date_from: _dt.date | None = None,
 
 
 # --- writers ----------------------------------------------------------------------------------
-def _atomic_target(out: Path) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return out.with_name(f".{out.name}.{os.getpid()}.tmp")
+def _folder_for(out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
 
 
-def write_csv(out: Path | str, headers: list[str], rows: Iterable[list[str]]) -> int:
+def csv_cell(v) -> str:
+    """A value as a CSV field: dates dd/mm/yyyy, text neutralised."""
+    return neutralise(v) if isinstance(v, str) else as_text(v)
+
+
+def write_csv(out: Path | str, headers: list[str], rows: Iterable[list]) -> int:
     """UTF-8 with a byte-order mark, so Excel shows Vietnamese correctly. Returns rows written."""
     out = Path(out)
-    tmp = _atomic_target(out)
+    _folder_for(out)
     n = 0
-    try:
-        with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
-            w = csv.writer(f)
-            w.writerow(headers)
-            for r in rows:
-                w.writerow(r)
-                n += 1
-        os.replace(tmp, out)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    with atomic_open(out, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow([csv_cell(h) for h in headers])
+        for r in rows:
+            w.writerow([csv_cell(v) for v in r])
+            n += 1
     return n
 
 
-def write_xlsx(out: Path | str, headers: list[str], rows: Iterable[list[str]], title: str = "Sổ") -> int:
+DATE_FORMAT = "DD/MM/YYYY"
+# the most characters an Excel cell holds; a longer text is cut there and says so (CSV and the
+# printed book keep it whole)
+EXCEL_CELL_MAX = 32_767
+EXCEL_CUT = "… (cắt bớt: một ô Excel chứa tối đa 32 767 ký tự; tệp CSV có đủ)"
+DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+
+
+def write_xlsx(out: Path | str, headers: list[str], rows: Iterable[list], title: str = "Sổ") -> int:
+    """An Excel workbook: numbers are numbers, dates are dates shown dd/mm/yyyy, text is text
+    (neutralised, and without the control characters a workbook cannot hold)."""
     from openpyxl import Workbook                      # lazy: only when exporting
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
     out = Path(out)
-    wb = Workbook(write_only=False)
+
+    def value(v):
+        if isinstance(v, str):
+            v = neutralise(ILLEGAL_CHARACTERS_RE.sub("", v))
+            if len(v) > EXCEL_CELL_MAX:              # Excel would call the workbook damaged
+                v = v[:EXCEL_CELL_MAX - len(EXCEL_CUT)] + EXCEL_CUT
+        return v
+
+    wb = Workbook()
     ws = wb.active
     ws.title = title[:31]
-    ws.append(headers)
+    ws.append([value(h) for h in headers])
     for c in ws[1]:
         c.font = Font(bold=True)
         c.alignment = Alignment(wrap_text=True, vertical="center")
     widths = [max(8, len(h) + 2) for h in headers]
     n = 0
     for r in rows:
-        ws.append(r)
+        ws.append([value(v) for v in r])
         n += 1
         for i, v in enumerate(r):
-            widths[i] = min(60, max(widths[i], len(v or "") + 2))
+            if isinstance(v, _dt.datetime):
+                ws.cell(n + 1, i + 1).number_format = DATETIME_FORMAT
+            elif isinstance(v, _dt.date):
+                ws.cell(n + 1, i + 1).number_format = DATE_FORMAT
+            widths[i] = min(60, max(widths[i], len(as_text(v)) + 2))
     for i, w in enumerate(widths):
         ws.column_dimensions[_col_letter(i + 1)].width = w
     ws.freeze_panes = "A2"
-    tmp = _atomic_target(out)
-    try:
+    _folder_for(out)
+    with atomic_path(out) as tmp:
         wb.save(tmp)
-        os.replace(tmp, out)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return n
 
 
@@ -244,6 +287,19 @@ def _col_letter(i: int) -> str:
         i, r = divmod(i - 1, 26)
         s = chr(65 + r) + s
     return s
+
+
+def export_target(path: Path | str, fmt: str) -> tuple[str, Path]:
+    """The format and file of an export: a file ending in .csv or .xlsx is written in that
+    format whatever was chosen (a name says what the file holds); any other name gets the
+    chosen format's ending."""
+    path = Path(path)
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in FORMATS:
+        return suffix, path
+    if fmt not in FORMATS:
+        raise ValidationError(f"Định dạng không hỗ trợ: {fmt} (chọn csv hoặc xlsx).", "format")
+    return fmt, path.with_name(f"{path.name}.{fmt}")
 
 
 def export(actor, kind: str, fmt: str, out: Path | str, *, year: int | None = None,

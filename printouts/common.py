@@ -76,6 +76,133 @@ def para(s, st):
     return Paragraph(markup(s), st)
 
 
+# a cell's text longer than this is broken into lines here, once, so that a table row taller than
+# a page splits between lines instead of re-wrapping the whole text for every page it fills
+LONG_CELL = 1500
+
+
+def wrap_lines(s: str, font: str, size: float, width: float) -> list[str]:
+    """``s`` broken into lines no wider than ``width`` (greedy, at spaces; a word wider than the
+    line is cut between letters). Hard line breaks are kept. Linear in the length of ``s``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    register_fonts()
+    widths: dict[str, float] = {}
+
+    def w(t: str) -> float:
+        if t not in widths:
+            widths[t] = stringWidth(t, font, size)
+        return widths[t]
+
+    space = w(" ")
+    out: list[str] = []
+    for source in text(s).split("\n"):
+        line: list[str] = []
+        used = 0.0
+        for word in source.split():
+            ww = w(word) if len(word) < 64 else stringWidth(word, font, size)
+            if ww > width:                                   # too long for any line: cut it
+                if line:
+                    out.append(" ".join(line))
+                piece, pw = "", 0.0
+                for ch in word:
+                    cw = w(ch)
+                    if piece and pw + cw > width:
+                        out.append(piece)
+                        piece, pw = "", 0.0
+                    piece += ch
+                    pw += cw
+                line, used = [piece], pw
+                continue
+            extra = ww + (space if line else 0.0)
+            if line and used + extra > width:
+                out.append(" ".join(line))
+                line, used = [word], ww
+            else:
+                line.append(word)
+                used += extra
+        out.append(" ".join(line))
+    return out
+
+
+def lines_flowable(lines: list[str], font: str, size: float, leading: float):
+    """Lines already broken, drawn one under another; it splits between any two lines, so a
+    table row of a hundred pages costs no more than its lines."""
+    from reportlab.platypus import Flowable
+
+    class Lines(Flowable):
+        def __init__(self, lines):
+            super().__init__()
+            self.lines = lines
+
+        def wrap(self, aw, ah):
+            self.width, self.height = aw, len(self.lines) * leading
+            return self.width, self.height
+
+        def split(self, aw, ah):
+            n = min(int(ah // leading), len(self.lines) - 1)
+            if n <= 0:
+                return []
+            return [Lines(self.lines[:n]), Lines(self.lines[n:])]
+
+        def draw(self):
+            c = self.canv
+            c.setFont(font, size)
+            y = self.height - size
+            for line in self.lines:
+                c.drawString(0, y, line)
+                y -= leading
+
+    return Lines(lines)
+
+
+def cell(s, st, width: float):
+    """A table cell's paragraph; a long text is broken into lines to ``width`` here, once, so a
+    row taller than a page continues on the next page without losing a word."""
+    from reportlab.platypus import Paragraph
+    t = text(s)
+    if len(t) <= LONG_CELL:
+        return Paragraph(markup(t), st)
+    return lines_flowable(wrap_lines(t, st.fontName, st.fontSize, width), st.fontName,
+                          st.fontSize, st.leading)
+
+
+def book_table(data, col_widths, repeat_rows: int = 1):
+    """A long table whose header rows repeat on every page and whose rows never stop the book:
+    a row that fits on a page moves whole to the next page when this one is full, and a row
+    taller than a whole page starts right here and continues, page after page, under the
+    repeated header (ReportLab's own in-row split, asked for only then, so the header is not
+    repeated in the middle of a page)."""
+    from reportlab.platypus import LongTable
+
+    class BookTable(LongTable):
+        def split(self, availWidth, availHeight):
+            self._calc(availWidth, availHeight)
+            heights = self._rowHeights
+            used, n = 0.0, 0
+            while n < len(heights) and used + heights[n] <= availHeight:
+                used += heights[n]
+                n += 1
+            if repeat_rows < n < len(heights):
+                page = self._getPossibleHeight(availHeight) - sum(heights[:repeat_rows])
+                if heights[n] > page:                    # it would not fit on any page
+                    parts = self._splitRows(availHeight, doInRowSplit=1)
+                    if parts:
+                        return parts
+            return super().split(availWidth, availHeight)
+
+    return BookTable(data, colWidths=col_widths, repeatRows=repeat_rows, splitInRow=1)
+
+
+def fit_size(s, font: str, size: float, width: float, smallest: float = 1.0) -> float:
+    """The font size (at most ``size``) at which ``s`` fits on one line of ``width``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    register_fonts()
+    w = stringWidth(text(s), font, size)
+    if w <= width:
+        return size
+    return max(smallest, size * width / w * 0.98)
+
+
 def party_header(office, width: float, *, number: str | None = None, on: _dt.date | None = None,
                  size: float = 14, split: float = 0.42):
     """The top of a Party paper: left, the superior body, the issuing body (bold), a “*”, and the

@@ -4,18 +4,24 @@ secret register's two books (metadata only), the seal log and the seal's handove
 
     pdf = register_book("incoming", rows, office, date_from, date_to)
 
-``rows`` are the rows of ``models.exports.book_rows`` (lists of strings, the columns of
+``rows`` are the rows of ``models.exports.book_rows`` (the columns of
 ``models.exports.COLUMNS[kind]``), so the paper book and the spreadsheet export agree.
+
+Nothing in a row can stop the book from printing: a row taller than a page continues on the
+next one (under the repeated header) with its whole text, and a document's number and symbol
+(“20-TB/UBKTH”) is never broken across lines: its column widens for the longest one in the
+book, and a symbol longer still is set in a smaller size.
 """
 from __future__ import annotations
 
 import datetime as _dt
 from typing import Iterable
 
-from models.exports import COLUMNS
+from models.exports import COLUMNS, as_text
 from models.text import format_date
 
-from .common import MM, build_pdf, frame_width, para, party_header, style, text
+from .common import (FONT, MM, book_table, build_pdf, cell, fit_size, frame_width, para,
+                     party_header, style, text)
 
 BOOK_TITLES = {"incoming": "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "outgoing": "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
                "secret_incoming": "SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐẾN",
@@ -38,6 +44,10 @@ _WRAP = {
 # the secret register's books have the columns of the ordinary ones
 _WEIGHTS["secret_incoming"], _WRAP["secret_incoming"] = _WEIGHTS["incoming"], _WRAP["incoming"]
 _WEIGHTS["secret_outgoing"], _WRAP["secret_outgoing"] = _WEIGHTS["outgoing"], _WRAP["outgoing"]
+# the column holding the document's number and symbol, kept on one line
+_SYMBOL = {"incoming": 3, "secret_incoming": 3, "outgoing": 0, "secret_outgoing": 0, "seal": 2}
+# the symbol column may grow to this many times its share, taken from the widest column
+_SYMBOL_GROWTH = 1.8
 # the column holding "05/03/2026 08:30", printed on two lines
 _DATETIME_COLUMN = {"incoming": 1, "secret_incoming": 1}
 _EMPTY = {"seal": "Không có lần đóng dấu nào trong khoảng thời gian này.",
@@ -45,16 +55,19 @@ _EMPTY = {"seal": "Không có lần đóng dấu nào trong khoảng thời gian
 EMPTY_BOOK = "Không có văn bản nào trong khoảng thời gian này."
 MARGINS = (15, 15, 15, 12)       # top, bottom, left, right (mm) for the landscape book
 CELL_SIZE = 8.5
+PADDING = 2
+SMALLEST = 4.5                   # the smallest size a symbol is set in to keep it on one line
 
 
-def register_book(kind: str, rows: Iterable[list[str]], office, date_from: _dt.date | None,
+def register_book(kind: str, rows: Iterable[list], office, date_from: _dt.date | None,
                   date_to: _dt.date | None) -> bytes:
     """The register book as PDF bytes."""
     from reportlab.lib import colors
-    from reportlab.platypus import LongTable, Spacer, TableStyle
+    from reportlab.platypus import Spacer, TableStyle
     if kind not in BOOK_TITLES:
         raise ValueError(f"register_book: unknown kind {kind!r}")
     headers = COLUMNS[kind]
+    rows = [[text(as_text(v)) for v in r] for r in rows]
     width = frame_width(landscape=True, margins_mm=MARGINS)
     weights = _WEIGHTS[kind]
     col_w = [width * w / sum(weights) for w in weights]
@@ -62,22 +75,29 @@ def register_book(kind: str, rows: Iterable[list[str]], office, date_from: _dt.d
     cell_st = style("td", CELL_SIZE, leading=CELL_SIZE * 1.15)
     wrap = _WRAP[kind]
     split_at = _DATETIME_COLUMN.get(kind)
+    symbol = _SYMBOL.get(kind)
+    if symbol is not None:
+        _widen_symbol_column(col_w, symbol, [r[symbol] for r in rows])
+    inner = [w - 2 * PADDING - 0.5 for w in col_w]
+    symbol_styles: dict[float, object] = {}
 
     data = [[para(h, head_st) for h in headers]]
     for r in rows:
         cells = []
         for i, v in enumerate(r):
-            v = text(v)
             if i == split_at and " " in v:               # "05/03/2026 08:30" on two lines
                 v = v.replace(" ", "\n", 1)
-            cells.append(para(v, cell_st) if i in wrap else v)
+            if i == symbol:
+                cells.append(_symbol_cell(v, inner[i], symbol_styles, cell_st))
+            else:
+                cells.append(cell(v, cell_st, inner[i]) if i in wrap else v)
         data.append(cells)
     empty = len(data) == 1
     if empty:
         data.append([para(_EMPTY.get(kind, EMPTY_BOOK), cell_st)]
                     + [""] * (len(headers) - 1))
 
-    t = LongTable(data, colWidths=col_w, repeatRows=1)
+    t = book_table(data, col_w, repeat_rows=1)
     ts = [
         ("FONTNAME", (0, 1), (-1, -1), "VPSerif"),
         ("FONTSIZE", (0, 1), (-1, -1), CELL_SIZE),
@@ -86,10 +106,10 @@ def register_book(kind: str, rows: Iterable[list[str]], office, date_from: _dt.d
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
         ("VALIGN", (0, 1), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
         ("ALIGN", (0, 1), (0, -1), "CENTER"),
     ]
     if empty:
@@ -107,6 +127,33 @@ def register_book(kind: str, rows: Iterable[list[str]], office, date_from: _dt.d
     ]
     return build_pdf(story, landscape=True, margins_mm=MARGINS,
                      title=f"{BOOK_TITLES[kind].capitalize()} — {period}", author=office.name)
+
+
+def _symbol_cell(v: str, width: float, styles: dict, fallback):
+    """A number and symbol on one line, in a smaller size if it must; only text far longer than
+    any symbol (it would need less than SMALLEST points) wraps, so nothing is lost."""
+    v = " ".join(v.split())
+    size = round(fit_size(v, FONT, CELL_SIZE, width, smallest=SMALLEST), 2)
+    if size <= SMALLEST and fit_size(v, FONT, SMALLEST, width) < SMALLEST:
+        return cell(v, fallback, width)
+    if size not in styles:
+        st = style(f"symbol-{size}", size, leading=CELL_SIZE * 1.15)
+        st.splitLongWords = 0                            # never "20-TB/UBKT" / "H"
+        styles[size] = st
+    return para(v, styles[size])
+
+
+def _widen_symbol_column(col_w: list[float], i: int, symbols: list[str]) -> None:
+    """Give column ``i`` the width of its longest symbol (up to _SYMBOL_GROWTH times its
+    share), taking the difference from the widest column (the summary)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    longest = max((stringWidth(s, FONT, CELL_SIZE) for s in symbols), default=0.0)
+    need = longest + 2 * PADDING + 1
+    widest = max(range(len(col_w)), key=lambda j: col_w[j] if j != i else -1)
+    grow = min(need, col_w[i] * _SYMBOL_GROWTH) - col_w[i]
+    if grow > 0:
+        col_w[i] += grow
+        col_w[widest] -= grow
 
 
 def _period(date_from: _dt.date | None, date_to: _dt.date | None) -> str:

@@ -206,3 +206,35 @@ def test_secret_register_printed_and_exported_by_the_leader(demo_home, tmp_path)
     ws = load_workbook(x).active
     assert ws.title == "Sổ đăng ký văn bản mật đi" and ws.cell(1, 10).value == "Độ mật"
     assert {ws.cell(r, 10).value for r in range(2, ws.max_row + 1)} <= {"Mật", "Tối mật", "Tuyệt mật"}
+
+
+def test_print_register_with_a_5000_character_summary(office, tmp_path):
+    """A document whose summary fills several pages prints through the command line, whole."""
+    import datetime as dt
+    import re
+
+    from pypdf import PdfReader
+
+    from models import documents as D
+    summary = " ".join(f"tx{i}" for i in range(900))
+    assert len(summary) >= 5000
+    D.register_incoming(office["clerk"], arrived_at=dt.datetime(2026, 3, 5, 8, 30),
+                        sender="Ủy ban Kiểm tra Huyện ủy Yên Sơn", doc_number="20-TB/UBKTH",
+                        doc_type="Thông báo", summary=summary)
+    home = tmp_path / "office"                                  # the office fixture's home
+    out = tmp_path / "so-den.pdf"
+    p = run(home, "print", "register", "incoming", "--from", "01/03/2026", "--to", "31/03/2026",
+            "--out", str(out), check=False)
+    assert p.returncode == 0, p.stderr
+    assert "Traceback" not in p.stderr and "Đã in sổ văn bản đến" in p.stdout
+    pages = [unicodedata.normalize("NFC", pg.extract_text() or "") for pg in PdfReader(str(out)).pages]
+    assert len(pages) >= 3
+    assert [int(x) for x in re.findall(r"\btx(\d+)\b", "\n".join(pages))] == list(range(900))
+    assert "20-TB/UBKTH" in pages[0]
+
+
+def test_export_refuses_a_format_the_file_name_contradicts(demo_home, tmp_path):
+    out = tmp_path / "den.xlsx"
+    p = run(demo_home, "export", "incoming", "--format", "csv", "--out", str(out), check=False)
+    assert p.returncode == 2 and ".xlsx" in p.stderr and "Traceback" not in p.stderr
+    assert not out.exists()

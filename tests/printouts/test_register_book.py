@@ -191,3 +191,120 @@ def test_secret_register_books(office):
     for s in ("SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐI", "Số, ký hiệu", "01-NQ/ĐU",
               "Nghị quyết chuyên đề bảo vệ chính trị nội bộ"):
         assert s in t, s
+
+
+# --- nothing in a row can stop the book: tall rows continue, symbols stay whole -------------
+def words(prefix: str, n: int) -> str:
+    """``n`` numbered words (``prefix0 prefix1 …``), so a read-back can tell that every one is
+    there, once, in order."""
+    return " ".join(f"{prefix}{i}" for i in range(n))
+
+
+def numbered(pages: list[str], prefix: str) -> list[int]:
+    import re
+    return [int(x) for x in re.findall(rf"\b{prefix}(\d+)\b", "\n".join(pages))]
+
+
+def incoming_row(no: int, summary: str, symbol: str = "20-TB/UBKTH", **cells) -> list:
+    row = [no, dt.datetime(2026, 3, 5, 8, 30), "Ủy ban Kiểm tra Huyện ủy Yên Sơn", symbol,
+           dt.date(2026, 3, 2), "Thông báo", summary, "Thường", "Thường", 2, 1, "Phạm Văn Đức",
+           dt.date(2026, 3, 20), None, "", ""]
+    for i, v in cells.items():
+        row[int(i[1:])] = v
+    return row
+
+
+def render(kind, rows):
+    from printouts.registers import register_book
+    return pdf_pages(register_book(kind, rows, office_mod.get_office(), dt.date(2026, 1, 1),
+                                   dt.date(2026, 12, 31)))
+
+
+def assert_every_page_is_a_page_of_the_book(pages):
+    for i, p in enumerate(pages, start=1):
+        t = squash(p)
+        assert "Trích yếu" in t and "Số đến" in t and f"Trang {i}/{len(pages)}" in t
+
+
+def test_a_5000_character_summary_registered_through_the_register_continues_on_the_next_pages(office):
+    summary = words("tx", 900)                   # about 5 000 characters, as the form accepts
+    assert len(summary) >= 5000
+    D.register_incoming(office["clerk"], arrived_at=dt.datetime(2026, 3, 5, 8, 30),
+                        sender="Ủy ban Kiểm tra Huyện ủy Yên Sơn", doc_number="20-TB/UBKTH",
+                        doc_type="Thông báo", summary=summary)
+    D.register_incoming(office["clerk"], arrived_at=dt.datetime(2026, 3, 6, 8, 30),
+                        sender="Huyện ủy Yên Sơn", doc_number="21-CV/HU", summary="Văn bản sau")
+    data, rows = book(office["viewer"], "incoming", dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    pages = pdf_pages(data)
+    assert len(pages) >= 3
+    assert numbered(pages, "tx") == list(range(900))             # every word, once, in order
+    assert_every_page_is_a_page_of_the_book(pages)
+    assert "20-TB/UBKTH" in pages[0] and "Văn bản sau" in pages[-1]
+    # the header row is printed once per page, never again in the middle of one
+    assert all(squash(p).count("Nơi gửi") == 1 for p in pages)
+
+
+def test_a_100000_character_summary_prints_whole(office):
+    summary = words("hx", 14000)
+    assert len(summary) >= 100_000
+    pages = render("incoming", [incoming_row(1, "Ngắn"), incoming_row(2, summary),
+                                incoming_row(3, "Cuối sổ")])
+    assert len(pages) > 40
+    assert numbered(pages, "hx") == list(range(14000))
+    assert_every_page_is_a_page_of_the_book(pages)
+    assert "Ngắn" in pages[0] and "Cuối sổ" in pages[-1]
+
+
+def test_a_row_of_many_long_cells_and_a_word_longer_than_its_column(office):
+    long_word = "q" * 3000                        # no space to break at: cut between letters
+    row = incoming_row(1, words("sx", 900), c2=words("nx", 400), c5=words("lx", 300),
+                       c11=words("px", 300), c14=long_word, c15=words("gx", 600))
+    pages = render("incoming", [row, incoming_row(2, "Sau hàng dài")])
+    for prefix, n in (("sx", 900), ("nx", 400), ("lx", 300), ("px", 300), ("gx", 600)):
+        assert numbered(pages, prefix) == list(range(n)), prefix
+    assert sum(p.count("q") for p in pages) == 3000
+    assert_every_page_is_a_page_of_the_book(pages)
+    assert "Sau hàng dài" in pages[-1]
+
+
+def test_many_rows_each_on_its_own_line(office):
+    rows = [incoming_row(i + 1, f"V/v công việc số {i + 1} " + words(f"r{i + 1}x", 12),
+                         symbol=f"{i + 1}-TB/UBKTH") for i in range(400)]
+    pages = render("incoming", rows)
+    assert len(pages) > 10
+    assert_every_page_is_a_page_of_the_book(pages)
+    text = "\n".join(pages)
+    for i in range(400):
+        assert f"V/v công việc số {i + 1}" in squash(text)
+        assert numbered(pages, f"r{i + 1}x") == list(range(12))
+        assert f"{i + 1}-TB/UBKTH" in text
+        # a row that fits on a page is never cut in two: it moves whole to the next page
+        assert sum(1 for p in pages if numbered([p], f"r{i + 1}x")) == 1
+
+
+@pytest.mark.parametrize("kind, column", [("incoming", 3), ("outgoing", 0), ("seal", 2),
+                                          ("secret_incoming", 3)])
+def test_a_document_symbol_is_never_broken_across_lines(office, kind, column):
+    from models.exports import COLUMNS
+    symbols = ["20-TB/UBKTH", "1234-TB/UBKTĐU", "15-CV/BTCHU-VPĐU", "128-BC/ĐU-UBKTĐU",
+               "2026-HD/BTGDVHU-KHTVĐUVPHU"]              # the last one longer than any column
+    rows = []
+    for n, s in enumerate(symbols, start=1):
+        r = [""] * len(COLUMNS[kind])
+        r[0] = n
+        r[column] = s
+        rows.append(r)
+    text = "\n".join(render(kind, rows))
+    for s in symbols:
+        assert s in text, s                       # on one line: no line break inside it
+
+
+def test_a_1430_character_summary_and_note_in_narrow_columns(office):
+    summary, note = words("ax", 256) + " cuối", words("bx", 256) + " cuối"  # 1 430 characters
+    assert len(summary) == len(note) == 1430
+    pages = render("incoming", [incoming_row(1, summary, c15=note), incoming_row(2, "Sau")])
+    assert len(pages) >= 2
+    assert numbered(pages, "ax") == list(range(256))
+    assert numbered(pages, "bx") == list(range(256))
+    assert_every_page_is_a_page_of_the_book(pages)
+    assert "Sau" in pages[-1]

@@ -255,3 +255,34 @@ async def test_secret_register_exports_the_book_shown(office, make_app, shown, t
     assert ws.title == "Sổ đăng ký văn bản mật đi"
     assert [ws["A2"].value, ws["D2"].value, ws["J2"].value] == [
         "01-NQ/ĐU", "Nghị quyết chuyên đề bảo vệ chính trị nội bộ", "Mật"]
+
+
+async def test_export_dialog_writes_the_format_the_file_name_says(office, make_app, shown, tmp_path):
+    """CSV is the format shown, the file is named .xlsx: a real workbook is written (not CSV text
+    under an Excel name), with typed numbers and dates; and .csv with Excel chosen is CSV."""
+    from openpyxl import load_workbook
+    fill_register(office["clerk"])
+    out = tmp_path / "so-den.xlsx"
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("enter", "enter", *str(out))             # CSV shown, 2026, x.xlsx
+        await pilot.pause()
+        assert field(app.screen, "fmt").value == "xlsx"            # the choice follows the name
+        assert "Excel (xlsx)" in shown(app)
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 10)
+        text = shown(app)
+        assert "Đã xuất 2 dòng vào tệp:" in text and "den.xlsx" in text
+        await pilot.press("enter", "x")
+        await pilot.pause()
+        await pilot.press("right", "enter", "enter", *str(tmp_path / "so-den.csv"), "enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 10)
+    assert out.read_bytes()[:2] == b"PK"                          # a zip: a workbook
+    ws = load_workbook(out).active
+    assert ws["G2"].value == "Hướng dẫn thu, nộp Đảng phí năm 2026"
+    assert ws["A2"].value == 1 and ws["B2"].is_date
+    assert (tmp_path / "so-den.csv").read_text(encoding="utf-8-sig").startswith("Số đến,")
+    assert not (tmp_path / "so-den.csv.xlsx").exists()

@@ -197,9 +197,13 @@ def cmd_export(args) -> int:
     from models.errors import VanphongError
     actor = actor_from_args(args)
     out = Path(args.out)
-    fmt = args.format or out.suffix.lower().lstrip(".")
+    suffix = out.suffix.lower().lstrip(".")
+    fmt = args.format or suffix
     if fmt not in exports.FORMATS:
         raise VanphongError("Chọn định dạng bằng --format csv|xlsx (hoặc đặt tên tệp đuôi .csv/.xlsx).")
+    if suffix in exports.FORMATS and suffix != fmt:      # never CSV text in a file named .xlsx
+        raise VanphongError(f"Tệp {out.name} có đuôi .{suffix} nhưng --format là {fmt}: "
+                            f"hãy đặt tên tệp đuôi .{fmt} hoặc bỏ --format.")
     n = exports.export(actor, args.kind, fmt, out, year=args.year)
     print(f"Đã xuất {n} dòng ({exports.TITLES[args.kind].lower()}) vào {out}")
     return 0

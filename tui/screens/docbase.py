@@ -471,22 +471,35 @@ class ExportDialog(FormDialog):
         yield Static(hint.format(folder=self.app.home.path / "exports"), classes="hint",
                      markup=False)
 
+    def on_mount(self) -> None:
+        from textual.widgets import Input
+        out = next(f for f in self.query(Field) if f.field == "out")
+        self.watch(out.query_one(Input), "value", self._format_follows_name, init=False)
+
+    def _format_follows_name(self, value: str) -> None:
+        """The format shown follows the file's ending as it is typed (….csv, ….xlsx)."""
+        from models import exports
+        fmt = Path(value.strip()).suffix.lower().lstrip(".")
+        if fmt in exports.FORMATS:
+            cycle = next(f for f in self.query(CycleField) if f.field == "fmt")
+            if cycle.value != fmt:
+                cycle.value = fmt
+
     def save(self):
         from models import exports
         v = clean_fields(self.query_one(".dialog-form"))
         if v is None:
             return None
         out = v["out"]
-        if out:
-            path = Path(out).expanduser()
-            if not path.suffix:
-                path = path.with_suffix("." + v["fmt"])
+        if out:                              # a file named .csv or .xlsx is written as such
+            fmt, path = exports.export_target(Path(out).expanduser(), v["fmt"])
         else:
             from ..printing import BOOK_FILES
             stem = {**BOOK_FILES, "directory": "danh-ba"}[self.kind]
-            path = self.app.home.path / "exports" / f"{stem}-{v['year'] or 'tat-ca'}.{v['fmt']}"
+            fmt = v["fmt"]
+            path = self.app.home.path / "exports" / f"{stem}-{v['year'] or 'tat-ca'}.{fmt}"
         try:
-            n = exports.export(self.app.actor, self.kind, v["fmt"], path, year=v["year"])
+            n = exports.export(self.app.actor, self.kind, fmt, path, year=v["year"])
         except OSError as e:
             raise ValidationError(S.EXPORT_FAILED.format(path=path, detail=e.strerror or e), "out") from None
         return n, path
