@@ -273,13 +273,13 @@ async def test_export_dialog_writes_the_format_the_file_name_says(office, make_a
         assert field(app.screen, "fmt").value == "xlsx"            # the choice follows the name
         assert "Excel (xlsx)" in shown(app)
         await pilot.press("enter")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 10)
+        assert await wait_until(pilot, lambda: message_painted(app), 10)
         text = shown(app)
         assert "Đã xuất 2 dòng vào tệp:" in text and "den.xlsx" in text
         await pilot.press("enter", "x")
         await pilot.pause()
         await pilot.press("right", "enter", "enter", *str(tmp_path / "so-den.csv"), "enter")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 10)
+        assert await wait_until(pilot, lambda: message_painted(app), 10)
     assert out.read_bytes()[:2] == b"PK"                          # a zip: a workbook
     ws = load_workbook(out).active
     assert ws["G2"].value == "Hướng dẫn thu, nộp Đảng phí năm 2026"
