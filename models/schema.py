@@ -51,11 +51,16 @@ def _m5_privacy(database) -> None:
             users.User.update(must_change_password=True).where(users.User.id == u.id).execute()
 
     I, O = documents.Incoming, documents.Outgoing
-    targets = {}
-    for d in I.select().where(I.secrecy.in_(documents.SECRET_LEVELS)):
+    secret_in = list(I.select().where(I.secrecy.in_(documents.SECRET_LEVELS)))
+    secret_out = list(O.select().where(O.secrecy.in_(documents.SECRET_LEVELS)))
+    # first the log (its re-anchor entry keeps the head hash as it was before this upgrade)
+    targets = {("incoming", str(d.id)): documents.PROTECTED["incoming"] for d in secret_in}
+    targets.update({("outgoing", str(d.id)): documents.PROTECTED["outgoing"] for d in secret_out})
+    audit.redact_history(users.SYSTEM, targets,
+                         "nâng cấp: ẩn trích yếu, nội dung, ghi chú của văn bản mật trong nhật ký")
+    for d in secret_in:
         documents._index_incoming(d)
-        targets[("incoming", str(d.id))] = documents.PROTECTED["incoming"]
-    for d in O.select().where(O.secrecy.in_(documents.SECRET_LEVELS)):
+    for d in secret_out:
         if documents.nfc(d.content):
             O.update(content="", content_on_paper=True).where(O.id == d.id).execute()
             audit.append(users.SYSTEM, "update", "outgoing", d.id,
@@ -64,11 +69,8 @@ def _m5_privacy(database) -> None:
                           "_reason": "văn bản mật không lưu nội dung trên máy tính"})
             d = O.get_by_id(d.id)
         documents._index_outgoing(d)
-        targets[("outgoing", str(d.id))] = documents.PROTECTED["outgoing"]
     if is_sqlite(database):   # merge the index so the removed rows' words leave it too
         database.execute_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
-    audit.redact_history(users.SYSTEM, targets,
-                         "nâng cấp: ẩn trích yếu, nội dung, ghi chú của văn bản mật trong nhật ký")
 
 
 MIGRATIONS: list[Migration] = [
