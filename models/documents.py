@@ -543,6 +543,17 @@ def visible(actor, doc) -> bool:
     return not doc.is_secret or users.can(actor, "secret.view")
 
 
+def visible_only(actor, query, model=None):
+    """``query`` narrowed to the documents ``visible`` lets ``actor`` see: the same rule as a
+    query, for every list, panel and count (``model``: Incoming unless the query is of Outgoing)."""
+    model = model or Incoming
+    if not users.can(actor, "records.view") and not users.can(actor, "intake.run"):
+        return query.where(model.id.is_null())          # nothing
+    if users.can(actor, "secret.view"):
+        return query
+    return query.where(model.secrecy.not_in(SECRET_LEVELS))
+
+
 def require_visible(actor, doc) -> None:
     if doc.is_secret:
         users.require(actor, "secret.view")

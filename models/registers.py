@@ -21,7 +21,7 @@ from typing import Callable
 
 from peewee import SQL, Tuple
 
-from . import dashboard, search, users
+from . import dashboard, documents, search, users
 from .contacts import Contact
 from .documents import OPEN_STATUSES, SECRET_LEVELS, Incoming, Outgoing
 from .db import is_sqlite
@@ -538,10 +538,7 @@ def search_all(actor, text: str, limit: int = 50) -> list[Found]:
 
 # --- dashboard panels ------------------------------------------------------------------------
 def _visible_incoming(actor):
-    q = Incoming.select()
-    if not users.can(actor, "secret.view"):
-        q = q.where(Incoming.secrecy == "Thường")
-    return q
+    return documents.visible_only(actor, Incoming.select())
 
 
 def _line(d: Incoming, extra: str = "") -> str:

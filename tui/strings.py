@@ -140,6 +140,12 @@ LOGIN_TITLE = "ĐĂNG NHẬP"
 LOGIN_HINT = "Enter: đăng nhập · F1: trợ giúp · Ctrl+Q: thoát"
 LOGIN_WELCOME = "Xin chào {full_name}."
 LOGIN_NO_OFFICE = "(văn phòng chưa thiết lập)"
+MUST_CHANGE_TITLE = "ĐỔI MẬT KHẨU"
+MUST_CHANGE_SCREEN = "Đổi mật khẩu lần đầu"
+MUST_CHANGE_NOTE = ("Mật khẩu của {username} do người khác đặt. Hãy chọn mật khẩu của riêng "
+                    "mình trước khi làm việc (ít nhất 8 ký tự, khác mật khẩu cũ, không dễ đoán).")
+MUST_CHANGE_HINT = "Enter: lưu · Esc: quay lại đăng nhập"
+MUST_CHANGE_DONE = "Đã đổi mật khẩu. Xin chào {full_name}."
 LOGGED_OUT = "Đã đăng xuất."
 
 # --- dashboard -----------------------------------------------------------------------------
