@@ -18,6 +18,8 @@ from pathlib import Path
 import pyte
 import pytest
 
+from tests.e2e.demo_accounts import DEMO_PASSWORD, OWN_PASSWORD
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # 16-colour SGR: 30–37, 39, 40–47, 49, 90–97, 100–107. Anything "38;2;…"/"48;5;…" is true/256 colour.
@@ -26,10 +28,29 @@ RICH_COLOUR = re.compile(rb"\x1b\[[0-9;]*[34]8;[25];")
 
 @pytest.fixture(scope="module")
 def demo_home(tmp_path_factory):
+    """A demo office whose admin has logged in once and chosen an own password, as a new
+    user must (the demo's password is printed for everyone)."""
     home = tmp_path_factory.mktemp("office")
     subprocess.run([sys.executable, "-m", "tui.cli", "demo", "--home", str(home)], cwd=ROOT,
                    check=True, capture_output=True)
+    term = Terminal(home)
+    try:
+        term.read_until("Đăng nhập".encode())
+        term.keys(*_typed("admin"), b"\t", *_typed(DEMO_PASSWORD), b"\r")
+        term.read_until("ĐỔI MẬT KHẨU".encode())
+        term.keys(*_typed(OWN_PASSWORD), b"\r", *_typed(OWN_PASSWORD), b"\r")
+        term.read_until("Hôm nay".encode())
+        term.keys(b"\x11")                                   # Ctrl+Q
+        assert term.close() == 0
+    finally:
+        if term.proc.poll() is None:
+            os.killpg(term.proc.pid, signal.SIGKILL)
+            term.proc.wait()
     return home
+
+
+def _typed(text: str) -> list[bytes]:
+    return [c.encode() for c in text]
 
 
 class Terminal:
@@ -112,7 +133,7 @@ def test_login_screen_in_16_colours_then_log_in_and_quit(demo_home):
         assert re.search(rb"\x1b\[[0-9;]*44m", first), "the header on the terminal's own blue"
         assert b"\x1b[?1000h" not in first, "mouse reporting is off by default"
 
-        term.keys(*[c.encode() for c in "admin"], b"\t", *[c.encode() for c in "vanphong2026"],
+        term.keys(*[c.encode() for c in "admin"], b"\t", *_typed(OWN_PASSWORD),
                   b"\r")
         after = term.read_until("Hôm nay".encode())
         after += term.drain()
@@ -143,7 +164,7 @@ def _logged_in(home: Path, **env) -> Terminal:
     term = Terminal(home, **env)
     term.read_until("Đăng nhập".encode())
     term.drain()
-    term.keys(*[c.encode() for c in "admin"], b"\t", *[c.encode() for c in "vanphong2026"], b"\r")
+    term.keys(*[c.encode() for c in "admin"], b"\t", *_typed(OWN_PASSWORD), b"\r")
     term.read_until("Hôm nay".encode())
     term.drain()
     return term
@@ -194,7 +215,7 @@ def test_a_failure_in_frames_still_shows_every_screen(demo_home):
     try:
         term.read_until("Đăng nhập".encode())
         term.drain()
-        term.keys(*[c.encode() for c in "admin"], b"\t", *[c.encode() for c in "vanphong2026"],
+        term.keys(*[c.encode() for c in "admin"], b"\t", *_typed(OWN_PASSWORD),
                   b"\r")
         term.read_until("Hôm nay".encode())
         term.keys_and_drain(b"\x1bOR")

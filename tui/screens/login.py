@@ -95,7 +95,7 @@ class ChangePasswordScreen(BaseScreen):
     def on_field_submitted(self, event: Field.Submitted) -> None:
         event.stop()
         if event.field.id == "new-password":
-            self.query_one("#new-password2", Field).focus()
+            self.set_focus(self.query_one("#new-password2", Field).control)   # keys typed at once follow
         else:
             self.action_save()
 
