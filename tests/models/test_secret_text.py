@@ -47,6 +47,8 @@ def test_raising_to_tuyet_mat_hides_the_old_summary_in_the_log(office):
     anchor = audit.AuditEntry.select().where(audit.AuditEntry.action == "reanchor").get()
     assert "Tuyệt mật" in json.loads(anchor.new)["reason"]
     assert len(json.loads(anchor.old)["head_hash"]) == 64
+    with pytest.raises(Exception, match="append-only"):     # the guard is back in place
+        dbm.db.execute_sql("UPDATE audit_entry SET username = 'x'")
 
 
 def test_a_secret_documents_changes_are_logged_hidden(office):
