@@ -46,7 +46,6 @@ def scrypt_calls(monkeypatch):
     def counting(*a, **kw):
         calls.append(1)
         return real(*a, **kw)
-    users._dummy_hash()                       # made once per process, before counting
     monkeypatch.setattr(users.hashlib, "scrypt", counting)
     return calls
 
