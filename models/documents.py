@@ -81,7 +81,7 @@ search.register_kind("secret_incoming", 5, "Văn bản mật đến", restricted
 search.register_kind("secret_outgoing", 6, "Văn bản mật đi", restricted=True)
 
 SECRET_TEXT_REFUSED = ("Văn bản mật chỉ được ghi thông tin vào sổ, không lưu nội dung trên máy tính: "
-                       "nội dung để ở bản giấy (đánh dấu “Nội dung trên bản giấy”).")
+                       "hãy xóa nội dung, để ở bản giấy (chọn “Nội dung trên bản giấy”: Có).")
 # a secret document's fields that say what it is about: never in the audit log or the index
 PROTECTED = {"incoming": ("summary", "notes"), "outgoing": ("summary", "content", "notes")}
 
