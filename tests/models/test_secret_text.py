@@ -140,3 +140,15 @@ def test_the_migration_cleans_an_existing_office(office, home):
                        capture_output=True, text=True)
     assert p.returncode == 0, p.stdout + p.stderr
     dbm.open_database(home.db_url)
+
+
+def test_the_secret_register_still_filters_by_its_summary_for_those_allowed(office):
+    """Not from the index: the secret register reads its own summaries, for those who see it."""
+    from models import registers
+    d = D.register_incoming(office["clerk"], arrived_at=T(2026, 3, 5, 9), sender="Công an tỉnh",
+                            summary=SECRET_WORDS, secrecy="Mật")
+    D.register_incoming(office["clerk"], arrived_at=T(2026, 3, 5, 9), sender="Huyện ủy", summary="Kho lưu trữ")
+    assert [r.id for r in registers.list_secret(office["leader"], "incoming", text="kho vu")] == [d.id]
+    assert [r.id for r in registers.list_incoming(office["leader"], text="kho vu")] == [d.id]
+    assert registers.list_incoming(office["clerk"], text="kho vu") == []
+    assert search.ids("kho vu", "secret_incoming") == []        # still not in the index
