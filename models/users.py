@@ -192,7 +192,10 @@ def _create(actor, username: str, full_name: str, role: str, password: str,
     full_name = require_text(full_name, "họ và tên", "full_name", 120)
     if role not in ROLES:
         raise ValidationError(f"Vai trò không hợp lệ: {role}.", "role")
-    validate_password(password)
+    if must_change:
+        validate_password(password)
+    else:                          # the owner chose it (the first administrator): not an easy one
+        validate_new_password(password, username, "password")
     if User.select().where(User.username == username).exists():
         raise ValidationError(f"Tên đăng nhập “{username}” đã có.", "username")
     u = User.create(username=username, full_name=full_name, role=role,

@@ -177,3 +177,11 @@ def test_bad_username_and_short_password_name_the_field(office):
     with pytest.raises(ValidationError) as e:
         users.create_user(office["admin"], "nguoimoi", "X Y", "viewer", "ngan")
     assert e.value.field == "password"
+
+
+def test_the_first_administrator_may_not_choose_an_easy_password(home):
+    with pytest.raises(ValidationError) as e:
+        users.create_first_admin("quantri", "Nguyễn Văn A", "12345678")
+    assert e.value.field == "password" and "dễ đoán" in e.value.message
+    assert not users.has_users()
+    assert not users.create_first_admin("quantri", "Nguyễn Văn A", PASSWORD).must_change_password
