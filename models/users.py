@@ -265,9 +265,9 @@ def set_password(actor, user_id: int, new_password: str, old_password: str | Non
     if own:
         if old_password is None or not check_password(old_password, u.password_hash):
             raise ValidationError("Mật khẩu cũ không đúng.", "old_password")
-        validate_new_password(new_password, u.username)
         if new_password == old_password:
             raise ValidationError("Mật khẩu mới phải khác mật khẩu cũ.", "new_password")
+        validate_new_password(new_password, u.username)
     else:
         require(actor, "users.manage")
         validate_password(new_password, "new_password")
