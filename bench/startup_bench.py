@@ -133,13 +133,20 @@ def main() -> int:
     try:
         subprocess.run([python, "-m", "tui.cli", "demo", "--home", str(home)], cwd=home,
                        check=True, capture_output=True)
+        # the demo's printed password must be changed at the first login: choose one first
+        subprocess.run([python, "-c", "import sys\nfrom models.db import open_database\n"
+                        "from models.home import OfficeHome\nfrom models import users\n"
+                        "open_database(OfficeHome(sys.argv[1]).db_url)\n"
+                        "u = users.User.get(users.User.username == 'admin')\n"
+                        "users.set_password(u, u.id, 'bench-mat-khau', old_password='vanphong2026')",
+                        str(home)], cwd=home, check=True, capture_output=True)
         env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
         env.update(TERM="xterm-256color", COLUMNS="80", LINES="24", PYTHONDONTWRITEBYTECODE="1")
         progs = {
             "minimal": ([python, str(ROOT / "bench" / "minimal_app.py")], []),
             "vanphong": ([python, "-m", "tui.cli", "--home", str(home)],
                          # log in, open Văn bản đến (F3): the move is then in a register table
-                         [b"admin", b"\t", b"vanphong2026", b"\r", b"\x1bOR"]),
+                         [b"admin", b"\t", b"bench-mat-khau", b"\r", b"\x1bOR"]),
         }
         results: dict[str, list[dict]] = {k: [] for k in progs}
         for i in range(args.runs):

@@ -4,6 +4,13 @@ hash-chained log that the program never updates or deletes.
 Each entry's hash covers its own fields and the previous entry's hash, so an edited, removed or
 reordered row breaks the chain at that row; ``verify()`` names the first broken entry.
 Database triggers refuse UPDATE and DELETE on the table.
+
+Secret text never enters the log: a secret document's protected fields (its summary, content,
+notes) are written as "đã ẩn" with a short SHA-256 digest of the value (``redact``), so the entry
+still shows that the field changed and can be matched against the paper, never what it says.
+The one exception to append-only is ``rewrite``: it blanks such text in entries written before
+a document became secret, recomputes the chain from the first changed entry and appends an
+entry that records it (why, from which entry, the old head hash), so ``verify()`` still holds.
 """
 from __future__ import annotations
 
@@ -83,6 +90,28 @@ def snapshot(obj: BaseModel, exclude: tuple[str, ...] = ()) -> dict:
     return out
 
 
+HIDDEN = "đã ẩn"
+
+
+def redacted(value) -> str:
+    """What the log keeps of a protected value: that it was there, and a digest of it."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True,
+                                                           default=str)
+    return f"({HIDDEN}, sha256 {hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]})"
+
+
+def is_redacted(value) -> bool:
+    return isinstance(value, str) and value.startswith(f"({HIDDEN}, sha256 ")
+
+
+def redact(values: dict | None, fields) -> dict | None:
+    """``values`` with each of ``fields`` that holds text replaced by ``redacted``."""
+    if values is None or not fields:
+        return values
+    return {k: (redacted(v) if k in fields and v not in ("", None) and not is_redacted(v) else v)
+            for k, v in values.items()}
+
+
 def _dumps(d) -> str | None:
     if d is None:
         return None
@@ -118,16 +147,85 @@ def append(actor, action: str, table: str, record_id=None, old: dict | None = No
 
 
 def log_change(actor, action: str, obj: BaseModel, before: dict | None = None,
-               exclude: tuple[str, ...] = ()) -> AuditEntry | None:
-    """Record a create (before=None) or the changed fields of an update. No change, no entry."""
+               exclude: tuple[str, ...] = (), hide=()) -> AuditEntry | None:
+    """Record a create (before=None) or the changed fields of an update. No change, no entry.
+    ``hide``: fields recorded only as "đã ẩn" and a digest (a secret document's text)."""
     after = snapshot(obj, exclude)
     if before is None:
-        return append(actor, action, obj._meta.table_name, obj.get_id(), None, after)
+        return append(actor, action, obj._meta.table_name, obj.get_id(), None, redact(after, hide))
     old = {k: v for k, v in before.items() if k in after and after[k] != v}
     new = {k: after[k] for k in old}
     if not old and action == "update":
         return None
-    return append(actor, action, obj._meta.table_name, obj.get_id(), old, new)
+    return append(actor, action, obj._meta.table_name, obj.get_id(), redact(old, hide),
+                  redact(new, hide))
+
+
+def _without_triggers(database, fn):
+    if is_sqlite(database):
+        database.execute_sql("DROP TRIGGER IF EXISTS audit_entry_no_update")
+    else:
+        database.execute_sql("DROP TRIGGER IF EXISTS audit_entry_append_only ON audit_entry")
+    try:
+        return fn()
+    finally:
+        install(database)
+
+
+def redact_history(actor, targets: dict[tuple[str, str], tuple[str, ...]], reason: str) -> int:
+    """Hide protected text already in the log: ``targets`` maps (table, record id) to the
+    fields to hide in that record's entries. Re-anchors the chain (see ``rewrite``); returns how
+    many entries changed (0: nothing written, not even the re-anchor entry)."""
+    if not targets:
+        return 0
+    changes: dict[int, tuple[str | None, str | None]] = {}
+    by_table: dict[str, dict[str, tuple[str, ...]]] = {}
+    for (table, rid), fields in targets.items():
+        by_table.setdefault(table, {})[str(rid)] = tuple(fields)
+    for table, recs in by_table.items():
+        ids = list(recs)
+        for i in range(0, len(ids), 500):
+            q = (AuditEntry.select(AuditEntry.seq, AuditEntry.record_id, AuditEntry.old, AuditEntry.new)
+                 .where((AuditEntry.table_name == table) & AuditEntry.record_id.in_(ids[i:i + 500])))
+            for e in q:
+                fields = recs[e.record_id]
+                old = json.loads(e.old) if e.old else None
+                new = json.loads(e.new) if e.new else None
+                old2, new2 = _dumps(redact(old, fields)), _dumps(redact(new, fields))
+                if (old2, new2) != (e.old, e.new):
+                    changes[e.seq] = (old2, new2)
+    return rewrite(actor, changes, reason)
+
+
+def rewrite(actor, changes: dict[int, tuple[str | None, str | None]], reason: str) -> int:
+    """Replace the old/new JSON of the entries ``changes`` names (by seq), recompute every hash
+    from the first of them to the head, and append a "reanchor" entry holding the old head hash,
+    the first entry changed, how many, and ``reason``. Only for hiding secret text."""
+    if not changes:
+        return 0
+    with db.atomic():
+        first = min(changes)
+        head = AuditEntry.select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).first()
+        before = AuditEntry.get_or_none(AuditEntry.seq == first - 1)
+        database = db.obj
+
+        def run():
+            prev = before.hash if before is not None else GENESIS
+            q = AuditEntry.select().where(AuditEntry.seq >= first).order_by(AuditEntry.seq)
+            for e in list(q):             # read first: the loop updates the rows it walks
+                old_s, new_s = changes.get(e.seq, (e.old, e.new))
+                at = e.at.isoformat() if isinstance(e.at, _dt.datetime) else str(e.at)
+                h = _digest(e.seq, at, e.username, e.action, e.table_name, e.record_id, old_s, new_s,
+                            prev)
+                if (old_s, new_s, prev, h) != (e.old, e.new, e.prev_hash, e.hash):
+                    (AuditEntry.update(old=old_s, new=new_s, prev_hash=prev, hash=h)
+                     .where(AuditEntry.id == e.id).execute())
+                prev = h
+
+        _without_triggers(database, run)
+        append(actor, "reanchor", "audit_entry", None, {"head_hash": head.hash if head else GENESIS},
+               {"from_seq": first, "entries": len(changes), "reason": reason})
+    return len(changes)
 
 
 @dataclass

@@ -55,7 +55,7 @@ def fill(today: _dt.date | None = None, store=None, seed: int = 2026) -> DemoCon
     office.first_run_setup(
         {"name": "Đảng ủy xã Tân Lập", "superior": "Đảng bộ huyện Yên Sơn", "body_abbr": "ĐU",
          "place": "Xã Tân Lập", "term_start": _dt.date(2025, 8, 16), "term_label": "2025–2030"},
-        *DEMO_ADMIN)
+        *DEMO_ADMIN, admin_must_change=True)      # the demo's passwords are printed for all to see
     admin = users.User.get(users.User.username == DEMO_ADMIN[0])
     for username, full_name, role, pw in DEMO_USERS:
         users.create_user(admin, username, full_name, role, pw)

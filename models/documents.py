@@ -14,7 +14,11 @@ the document is issued once the nine mandatory elements are there; a reserved nu
 cancelled with a reason and never given again.
 
 Secrets: a Mật / Tối mật / Tuyệt mật document keeps metadata only; files are refused, and a
-document marked secret later loses its stored files (recorded in the audit log).
+document marked secret later loses its stored files (recorded in the audit log). An outgoing
+secret document keeps no text (its content stays on paper). A secret document's protected fields
+(PROTECTED: summary, content, notes) never reach the audit log (written "đã ẩn" with a digest)
+nor the search index (which holds only its number, type, sender or signer and recipients); a
+document raised to secret has them hidden in the entries written before, too.
 """
 from __future__ import annotations
 
@@ -80,6 +84,11 @@ search.register_kind("incoming", 1, "Văn bản đến")
 search.register_kind("outgoing", 2, "Văn bản đi")
 search.register_kind("secret_incoming", 5, "Văn bản mật đến", restricted=True)
 search.register_kind("secret_outgoing", 6, "Văn bản mật đi", restricted=True)
+
+SECRET_TEXT_REFUSED = ("Văn bản mật chỉ được ghi thông tin vào sổ, không lưu nội dung trên máy tính: "
+                       "hãy xóa nội dung, để ở bản giấy (chọn “Nội dung trên bản giấy”: Có).")
+# a secret document's fields that say what it is about: never in the audit log or the index
+PROTECTED = {"incoming": ("summary", "notes"), "outgoing": ("summary", "content", "notes")}
 
 SECRET_FILE_REFUSED = ("Văn bản mật chỉ được ghi thông tin vào sổ; Luật Bảo vệ bí mật nhà nước cấm "
                        "soạn thảo, lưu giữ văn bản mật trên máy tính đã hoặc đang kết nối mạng, "
@@ -329,6 +338,37 @@ def _contact_ref(value) -> Contact | None:
     return c
 
 
+def _secret_content_rule(doc: "Outgoing", clean: dict) -> None:
+    """A secret outgoing document keeps no text: typed text is refused; a document raised to
+    secret gives its text up (the paper original has it)."""
+    if not doc.is_secret or not nfc(doc.content):
+        return
+    if "content" in clean:
+        raise ValidationError(SECRET_TEXT_REFUSED, "content")
+    doc.content = ""
+    doc.content_on_paper = True
+
+
+def _hidden(doc, before: dict | None = None) -> tuple[str, ...]:
+    """The fields the audit log hides for this change: a secret document's (or one that was)."""
+    if doc.is_secret or (before is not None and is_secret(before.get("secrecy"))):
+        return PROTECTED[doc._meta.table_name]
+    return ()
+
+
+def _log(actor, action: str, doc, before: dict | None = None) -> None:
+    audit.log_change(actor, action, doc, before, hide=_hidden(doc, before))
+
+
+def _hide_earlier_text(actor, doc) -> None:
+    """Raised to secret: its text written in earlier entries (while it was ordinary) is hidden;
+    the log is re-anchored and says so."""
+    table = doc._meta.table_name
+    audit.redact_history(actor, {(table, str(doc.id)): PROTECTED[table]},
+                         f"văn bản {doc.number_label} được nâng độ mật lên {doc.secrecy}: ẩn nội "
+                         "dung trong nhật ký")
+
+
 def _tuyet_mat_rule(doc) -> None:
     """Tuyệt mật: the summary is recorded only when consent was given."""
     if doc.secrecy == "Tuyệt mật" and not doc.summary_consent and nfc(doc.summary):
@@ -436,10 +476,12 @@ def _search_text(doc) -> str:
 def _index_incoming(d: Incoming) -> None:
     search.remove("incoming", d.id)
     search.remove("secret_incoming", d.id)
-    summary = d.summary if (d.secrecy != "Tuyệt mật" or d.summary_consent) else ""
-    title = f"Số đến {d.arrival_no}/{d.year}: {summary or '(chưa có trích yếu)'}"
-    kind = "secret_incoming" if d.is_secret else "incoming"
-    search.index(kind, d.id, title, d.sender, d.doc_number, d.doc_type, d.handler, d.notes,
+    if d.is_secret:      # metadata only: no summary, no notes, no file text
+        search.index("secret_incoming", d.id, f"Số đến {d.arrival_no}/{d.year} ({d.secrecy})",
+                     d.sender, d.doc_number, d.doc_type, d.handler)
+        return
+    title = f"Số đến {d.arrival_no}/{d.year}: {d.summary or '(chưa có trích yếu)'}"
+    search.index("incoming", d.id, title, d.sender, d.doc_number, d.doc_type, d.handler, d.notes,
                  _search_text(d))
 
 
@@ -498,7 +540,7 @@ def register_incoming(actor, *, arrived_at: _dt.datetime | None = None, status: 
         d.save()
         _step(actor, d, status, registered_at, "vào sổ")
         _index_incoming(d)
-        audit.log_change(actor, "create", d)
+        _log(actor, "create", d)
         return d
 
 
@@ -520,6 +562,17 @@ def visible(actor, doc) -> bool:
     if not users.can(actor, "records.view") and not users.can(actor, "intake.run"):
         return False
     return not doc.is_secret or users.can(actor, "secret.view")
+
+
+def visible_only(actor, query, model=None):
+    """``query`` narrowed to the documents ``visible`` lets ``actor`` see: the same rule as a
+    query, for every list, panel and count (``model``: Incoming unless the query is of Outgoing)."""
+    model = model or Incoming
+    if not users.can(actor, "records.view") and not users.can(actor, "intake.run"):
+        return query.where(model.id.is_null())          # nothing
+    if users.can(actor, "secret.view"):
+        return query
+    return query.where(model.secrecy.not_in(SECRET_LEVELS))
 
 
 def require_visible(actor, doc) -> None:
@@ -562,6 +615,8 @@ def update_incoming(actor, doc, *, reason: str = "", store: FileStore | None = N
             purge_secret_files(actor, d, store, reason)
         _index_incoming(d)
         _log_correction(actor, d, before, reason)
+        if becoming_secret:
+            _hide_earlier_text(actor, d)
         return d
 
 
@@ -571,6 +626,8 @@ def _log_correction(actor, obj, before: dict, reason: str) -> None:
     if not old:
         return
     new = {k: after[k] for k in old}
+    hide = _hidden(obj, before)
+    old, new = audit.redact(old, hide), audit.redact(new, hide)
     if reason:
         new["_reason"] = reason
     audit.append(actor, "update", obj._meta.table_name, obj.id, old, new)
@@ -640,7 +697,7 @@ def transfer(actor, doc, handler: str = "", *, handler_contact=None, received_by
         if deadline not in (None, ""):
             d.deadline = _as_date(deadline, "deadline")
         d.save()
-        audit.log_change(actor, "transfer", d, before)
+        _log(actor, "transfer", d, before)
         if d.status == "pending":
             set_status(actor, d, "in_progress", at=at, note=f"chuyển {handler}, {received_by} ký nhận")
         _index_incoming(d)
@@ -661,7 +718,7 @@ def cancel_incoming(actor, doc, reason: str) -> Incoming:
         d.status, d.cancel_reason, d.status_changed_at = "cancelled", reason, _now()
         d.save()
         _step(actor, d, "cancelled", d.status_changed_at, reason)
-        audit.log_change(actor, "cancel", d, before)
+        _log(actor, "cancel", d, before)
         _index_incoming(d)
         return d
 
@@ -994,10 +1051,13 @@ def _set_recipients(d: Outgoing, recipients) -> None:
 def _index_outgoing(d: Outgoing) -> None:
     search.remove("outgoing", d.id)
     search.remove("secret_outgoing", d.id)
-    summary = d.summary if (d.secrecy != "Tuyệt mật" or d.summary_consent) else ""
-    title = f"{d.symbol}: {summary or '(chưa có trích yếu)'}"
-    kind = "secret_outgoing" if d.is_secret else "outgoing"
-    search.index(kind, d.id, title, d.signer, d.recipients.replace("\n", " "), d.filed_in, d.notes,
+    recipients = d.recipients.replace("\n", " ")
+    if d.is_secret:      # metadata only: no summary, content or notes
+        search.index("secret_outgoing", d.id, f"{d.symbol} ({d.secrecy})", d.signer, recipients,
+                     d.filed_in, d.type_code)
+        return
+    title = f"{d.symbol}: {d.summary or '(chưa có trích yếu)'}"
+    search.index("outgoing", d.id, title, d.signer, recipients, d.filed_in, d.notes,
                  d.type_code, _search_text(d))
 
 
@@ -1039,12 +1099,13 @@ def reserve_number(actor, type_code: str, *, number: int | None = None, congress
                      number=number, symbol=make_symbol(number, t.code, body), congress=congress,
                      created_by=audit.actor_name(actor), **clean)
         _tuyet_mat_rule(d)
+        _secret_content_rule(d, clean)
         d.save()
         if recipients is not None:
             _set_recipients(d, recipients)
             d.save()
         _index_outgoing(d)
-        audit.log_change(actor, "create", d)
+        _log(actor, "create", d)
         d.notice = late_notice(term)     # for the screen: a late paper of a term that has ended
         return d
 
@@ -1080,6 +1141,7 @@ def update_outgoing(actor, doc, *, reason: str = "", store: FileStore | None = N
                 and "summary" not in clean:
             d.summary = ""
         _tuyet_mat_rule(d)
+        _secret_content_rule(d, clean)
         if recipients is not None:
             _set_recipients(d, recipients)
         d.save()
@@ -1087,6 +1149,8 @@ def update_outgoing(actor, doc, *, reason: str = "", store: FileStore | None = N
             purge_secret_files(actor, d, store, reason)
         _index_outgoing(d)
         _log_correction(actor, d, before, reason)
+        if becoming_secret:
+            _hide_earlier_text(actor, d)
         return d
 
 
@@ -1172,7 +1236,7 @@ def issue_outgoing(actor, doc, *, issued_at: _dt.datetime | None = None) -> Outg
         before = audit.snapshot(d)
         d.status, d.issued_at = "issued", issued_at or _now()
         d.save()
-        audit.log_change(actor, "issue", d, before)
+        _log(actor, "issue", d, before)
         return d
 
 
@@ -1192,6 +1256,6 @@ def cancel_outgoing(actor, doc, reason: str) -> Outgoing:
         before = audit.snapshot(d)
         d.status, d.cancel_reason = "cancelled", reason
         d.save()
-        audit.log_change(actor, "cancel", d, before)
+        _log(actor, "cancel", d, before)
         _index_outgoing(d)
         return d

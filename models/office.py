@@ -99,14 +99,16 @@ def clean_office_fields(values: dict) -> dict:
 
 
 def first_run_setup(office_values: dict, admin_username: str, admin_full_name: str,
-                    admin_password: str) -> Office:
-    """The wizard: the office and its first administrator, together or not at all."""
+                    admin_password: str, admin_must_change: bool = False) -> Office:
+    """The wizard: the office and its first administrator, together or not at all
+    (``admin_must_change``: the password is known to others, as the demo's is)."""
     from . import users
     fields = clean_office_fields(office_values)
     with db.atomic():
         if is_configured() or users.has_users():
             raise ValidationError("Văn phòng đã được thiết lập.")
-        admin = users.create_first_admin(admin_username, admin_full_name, admin_password)
+        admin = users.create_first_admin(admin_username, admin_full_name, admin_password,
+                                         must_change=admin_must_change)
         o = Office.create(id=1, **fields)
         audit.log_change(admin, "create", o)
         from .terms import create_first_term

@@ -21,7 +21,7 @@ from typing import Callable
 
 from peewee import SQL, Tuple
 
-from . import dashboard, search, users
+from . import dashboard, documents, search, users
 from .contacts import Contact
 from .documents import OPEN_STATUSES, SECRET_LEVELS, Incoming, Outgoing
 from .db import is_sqlite
@@ -123,6 +123,30 @@ def _search_ids(text: str | None, kinds: list[str]) -> IdSet | None:
     out = IdSet()
     for k in kinds:
         out += search.ids(text, k)
+        if k in _SECRET_TEXT:
+            have = set(out)
+            out += [i for i in _secret_text_ids(text, k) if i not in have]
+    return out
+
+
+# The secret registers' text is not in the index: for those who may see them (the caller
+# checked), their list filter also reads the summaries themselves — a short register.
+_SECRET_TEXT = {"secret_incoming": (Incoming, ("summary", "notes")),
+                "secret_outgoing": (Outgoing, ("summary", "notes"))}
+
+
+def _secret_text_ids(text: str, kind: str) -> list[int]:
+    from .text import fold
+    model, fields = _SECRET_TEXT[kind]
+    toks = search.tokens(text)
+    if not toks:
+        return []
+    out = []
+    cols = [model.id] + [getattr(model, f) for f in fields]
+    for row in model.select(*cols).where(model.secrecy.in_(SECRET_LEVELS)).tuples():
+        words = search.tokens(" ".join(v or "" for v in row[1:]))
+        if all(any(w.startswith(t) for w in words) for t in toks):
+            out.append(row[0])
     return out
 
 
@@ -541,10 +565,7 @@ def search_all(actor, text: str, limit: int = 50) -> list[Found]:
 
 # --- dashboard panels ------------------------------------------------------------------------
 def _visible_incoming(actor):
-    q = Incoming.select()
-    if not users.can(actor, "secret.view"):
-        q = q.where(Incoming.secrecy == "Thường")
-    return q
+    return documents.visible_only(actor, Incoming.select())
 
 
 def _line(d: Incoming, extra: str = "") -> str:

@@ -251,11 +251,12 @@ def open_rejections(limit: int | None = None) -> list[ScanRejection]:
     return out
 
 
-def scans_needing_details():
-    """Incoming documents that came from the scanner and still wait for their details."""
+def scans_needing_details(actor):
+    """Incoming documents that came from the scanner and still wait for their details, those
+    ``actor`` may see (a scan marked secret only for those who see the secret register)."""
     I = documents.Incoming
-    return (I.select().where((I.source == "scan") & (I.status == "needs_details"))
-            .order_by(I.arrived_at, I.id))
+    q = I.select().where((I.source == "scan") & (I.status == "needs_details"))
+    return documents.visible_only(actor, q).order_by(I.arrived_at, I.id)
 
 
 def scan_of(incoming_id: int) -> ScanIntake | None:
@@ -267,7 +268,7 @@ def scan_of(incoming_id: int) -> ScanIntake | None:
 def _panel_needs_details(actor, today: _dt.date):
     if not users.can(actor, "records.view"):
         return None
-    q = scans_needing_details()
+    q = scans_needing_details(actor)
     count = q.count()
     lines = []
     oldest = None

@@ -39,7 +39,7 @@ def _m2_registers(database) -> None:
     documents.install(database)
 
 
-def _m10_terms_and_secret_book(database) -> None:
+def _m4_terms_and_secret_book(database) -> None:
     """Terms become records the outgoing numbers hang on; the secret incoming book numbers its
     own arrivals. Every term an existing register used (one per distinct start date) becomes a
     record, each ending the day before the next begins; the office's term is the current one."""
@@ -70,9 +70,46 @@ def _m10_terms_and_secret_book(database) -> None:
                          "ON outgoing (body_abbr, series, term_id, number)")
 
 
+def _m5_privacy(database) -> None:
+    """Accounts: the must-change-password flag (set for accounts still on the demo's printed
+    password). Secret documents: an outgoing one gives up its text (kept on paper); their text
+    leaves the search index and the audit log, whose chain is re-anchored and records it."""
+    from peewee import BooleanField
+
+    from .db import add_column_if_missing, is_sqlite
+    add_column_if_missing(database, "user_account", "must_change_password", BooleanField(default=False))
+    from .demo import DEMO_ADMIN
+    for u in users.User.select():
+        if not u.must_change_password and users.check_password(DEMO_ADMIN[2], u.password_hash):
+            users.User.update(must_change_password=True).where(users.User.id == u.id).execute()
+
+    I, O = documents.Incoming, documents.Outgoing
+    secret_in = list(I.select().where(I.secrecy.in_(documents.SECRET_LEVELS)))
+    secret_out = list(O.select().where(O.secrecy.in_(documents.SECRET_LEVELS)))
+    # first the log (its re-anchor entry keeps the head hash as it was before this upgrade)
+    targets = {("incoming", str(d.id)): documents.PROTECTED["incoming"] for d in secret_in}
+    targets.update({("outgoing", str(d.id)): documents.PROTECTED["outgoing"] for d in secret_out})
+    audit.redact_history(users.SYSTEM, targets,
+                         "nâng cấp: ẩn trích yếu, nội dung, ghi chú của văn bản mật trong nhật ký")
+    for d in secret_in:
+        documents._index_incoming(d)
+    for d in secret_out:
+        if documents.nfc(d.content):
+            O.update(content="", content_on_paper=True).where(O.id == d.id).execute()
+            audit.append(users.SYSTEM, "update", "outgoing", d.id,
+                         {"content": audit.redacted(d.content), "content_on_paper": d.content_on_paper},
+                         {"content": "", "content_on_paper": True,
+                          "_reason": "văn bản mật không lưu nội dung trên máy tính"})
+            d = O.get_by_id(d.id)
+        documents._index_outgoing(d)
+    if is_sqlite(database):   # merge the index so the removed rows' words leave it too
+        database.execute_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation", _m1_foundation),
     Migration(2, "registers", _m2_registers),
     Migration(3, "scans", lambda database: database.create_tables(SCANS, safe=True)),
-    Migration(10, "terms_and_secret_book", _m10_terms_and_secret_book),
+    Migration(4, "terms_and_secret_book", _m4_terms_and_secret_book),
+    Migration(5, "privacy", _m5_privacy),
 ]

@@ -2,6 +2,14 @@
 
 Passwords: hashlib.scrypt (memory-hard), stored as ``scrypt$n$r$p$salt$hash``; never in clear,
 never logged. Five wrong tries lock an account for a while (setting ``login.lock_minutes``).
+
+A login never tells who exists: an unknown name, a wrong password, a locked or a disabled account
+all get the same message after the same work (one scrypt hash, against a dummy hash when there is
+no such account). Only the right password learns that the account is locked or disabled.
+
+A password someone else chose (an administrator creating the account or resetting it, the demo's)
+must be changed at the first login: ``must_change_password`` stays set until the user chooses
+their own.
 """
 from __future__ import annotations
 
@@ -9,6 +17,7 @@ import base64
 import datetime as _dt
 import hashlib
 import hmac
+import math
 import os
 import re
 
@@ -68,6 +77,7 @@ class User(BaseModel):
     active = BooleanField(default=True)
     failed_logins = IntegerField(default=0)
     locked_until = DateTimeField(null=True)
+    must_change_password = BooleanField(default=False)   # set by someone else: change at login
     created_at = DateTimeField(default=_dt.datetime.now)
 
     class Meta:
@@ -142,9 +152,27 @@ def check_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(got, want)
 
 
+# passwords anyone would try first, and the demo office's (printed in the README)
+WEAK_PASSWORDS = frozenset({
+    "12345678", "123456789", "1234567890", "87654321", "11111111", "00000000", "password",
+    "password1", "matkhau1", "matkhau123", "abc12345", "abcd1234", "qwerty123", "qwertyui",
+    "iloveyou", "vanphong", "vanphong2026", "dangcongsan", "admin123", "admin1234",
+})
+
+
 def validate_password(password: str, field: str = "password") -> None:
     if len(password) < 8:
         raise ValidationError("Mật khẩu cần ít nhất 8 ký tự.", field)
+
+
+def validate_new_password(password: str, username: str, field: str = "new_password") -> None:
+    """A password the user chooses for themself: long enough and not one anyone would guess."""
+    validate_password(password, field)
+    folded = password.lower()
+    if (folded in WEAK_PASSWORDS or len(set(password)) < 4 or password.isdigit()
+            or (username and username.lower() in folded)):
+        raise ValidationError("Mật khẩu này quá dễ đoán (toàn chữ số, lặp lại, chứa tên đăng nhập "
+                              "hoặc là mật khẩu quen thuộc). Hãy chọn mật khẩu khác.", field)
 
 
 def _validate_username(username: str) -> str:
@@ -158,16 +186,20 @@ def _user_snapshot(u: User) -> dict:
     return audit.snapshot(u, exclude=("password_hash",))
 
 
-def _create(actor, username: str, full_name: str, role: str, password: str) -> User:
+def _create(actor, username: str, full_name: str, role: str, password: str,
+            must_change: bool) -> User:
     username = _validate_username(username)
     full_name = require_text(full_name, "họ và tên", "full_name", 120)
     if role not in ROLES:
         raise ValidationError(f"Vai trò không hợp lệ: {role}.", "role")
-    validate_password(password)
+    if must_change:
+        validate_password(password)
+    else:                          # the owner chose it (the first administrator): not an easy one
+        validate_new_password(password, username, "password")
     if User.select().where(User.username == username).exists():
         raise ValidationError(f"Tên đăng nhập “{username}” đã có.", "username")
     u = User.create(username=username, full_name=full_name, role=role,
-                    password_hash=hash_password(password))
+                    password_hash=hash_password(password), must_change_password=must_change)
     audit.append(actor if actor is not None else u, "create", "user_account", u.id, None, _user_snapshot(u))
     return u
 
@@ -176,18 +208,21 @@ def has_users() -> bool:
     return User.select().exists()
 
 
-def create_first_admin(username: str, full_name: str, password: str) -> User:
-    """Only while the office has no account at all (first-run wizard)."""
+def create_first_admin(username: str, full_name: str, password: str,
+                       must_change: bool = False) -> User:
+    """Only while the office has no account at all (first-run wizard: the administrator chose
+    the password; the demo passes ``must_change``, its password is printed for everyone)."""
     with db.atomic():
         if has_users():
             raise PermissionDenied("Đã có tài khoản quản trị; hãy đăng nhập.")
-        return _create(None, username, full_name, "admin", password)
+        return _create(None, username, full_name, "admin", password, must_change)
 
 
 def create_user(actor, username: str, full_name: str, role: str, password: str) -> User:
+    """An administrator opens an account; its owner changes the password at the first login."""
     require(actor, "users.manage")
     with db.atomic():
-        return _create(actor, username, full_name, role, password)
+        return _create(actor, username, full_name, role, password, must_change=True)
 
 
 def update_user(actor, user_id: int, *, full_name: str | None = None, role: str | None = None,
@@ -221,7 +256,8 @@ def _admins_left(excluding: int) -> int:
 
 
 def set_password(actor, user_id: int, new_password: str, old_password: str | None = None) -> None:
-    """Admins reset anyone's; a user changes their own with the old password."""
+    """Admins reset anyone's (the owner must change it at the next login); a user changes their
+    own with the old password, to one that is not the old one and not easy to guess."""
     u = User.get_or_none(User.id == user_id)
     if u is None:
         raise NotFound("Không tìm thấy tài khoản.")
@@ -229,20 +265,49 @@ def set_password(actor, user_id: int, new_password: str, old_password: str | Non
     if own:
         if old_password is None or not check_password(old_password, u.password_hash):
             raise ValidationError("Mật khẩu cũ không đúng.", "old_password")
+        if new_password == old_password:
+            raise ValidationError("Mật khẩu mới phải khác mật khẩu cũ.", "new_password")
+        validate_new_password(new_password, u.username)
     else:
         require(actor, "users.manage")
-    validate_password(new_password, "new_password")
+        validate_password(new_password, "new_password")
     with db.atomic():
         u.password_hash = hash_password(new_password)
         u.failed_logins = 0
         u.locked_until = None
+        u.must_change_password = not own
         u.save()
-        audit.append(actor, "password", "user_account", u.id, None, {"password": "(đã đổi)"})
+        audit.append(actor, "password", "user_account", u.id, None,
+                     {"password": "(đã đổi)" if own else "(đặt lại, phải đổi khi đăng nhập)"})
+
+
+LOGIN_FAILED = "Sai tên đăng nhập hoặc mật khẩu."
+_dummy: list[str] = []
+
+
+def _dummy_hash() -> str:
+    """A stored hash with today's parameters, random salt and random digest (no password has
+    it): checking against it costs an unknown name the same scrypt work as a known one, and
+    making it costs nothing."""
+    if not _dummy:
+        b = lambda x: base64.b64encode(x).decode("ascii")  # noqa: E731
+        _dummy.append(f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b(os.urandom(16))}${b(os.urandom(32))}")
+    return _dummy[0]
+
+
+def lock_minutes_left(locked_until: _dt.datetime, now: _dt.datetime) -> int:
+    """Whole minutes until the lock ends, rounded up: 15 for a lock of exactly 15 minutes."""
+    return max(1, math.ceil((locked_until - now).total_seconds() / 60))
 
 
 def authenticate(username: str, password: str, now: _dt.datetime | None = None,
                  lock_minutes: int | None = None) -> User:
-    """Return the user, or raise LoginError with the reason in Vietnamese."""
+    """Return the user, or raise LoginError in Vietnamese.
+
+    Every failure (no such name, wrong password, locked, disabled) costs one scrypt hash and says
+    the same ``LOGIN_FAILED`` — unless the password was right: then a locked account is told for
+    how long, a disabled one to ask the administrator. Wrong tries on an account in use are
+    counted; the fifth locks it (recorded in the audit log)."""
     from . import office
     now = now or _dt.datetime.now()
     if lock_minutes is None:
@@ -253,26 +318,25 @@ def authenticate(username: str, password: str, now: _dt.datetime | None = None,
     error: str | None = None
     with db.atomic():
         u = User.get_or_none(User.username == uname)
+        right = check_password(password, u.password_hash if u is not None else _dummy_hash())
+        locked = u is not None and u.locked_until is not None and u.locked_until > now
         if u is None:
-            # same cost as a real check, so a wrong name is not told apart by timing
-            check_password(password, "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA")
-            error = "Sai tên đăng nhập hoặc mật khẩu."
+            error = LOGIN_FAILED
+        elif not right:
+            error = LOGIN_FAILED
+            if u.active and not locked:
+                u.failed_logins += 1
+                if u.failed_logins >= MAX_TRIES:
+                    u.locked_until = now + _dt.timedelta(minutes=lock_minutes)
+                    u.failed_logins = 0
+                    audit.append(u, "lock", "user_account", u.id, None,
+                                 {"locked_until": u.locked_until.isoformat()})
+                u.save()
         elif not u.active:
             error = "Tài khoản này đã bị vô hiệu hóa. Hãy liên hệ quản trị."
-        elif u.locked_until is not None and u.locked_until > now:
-            mins = max(1, int((u.locked_until - now).total_seconds() // 60) + 1)
-            error = f"Tài khoản tạm khóa do nhập sai quá {MAX_TRIES} lần. Thử lại sau {mins} phút."
-        elif not check_password(password, u.password_hash):
-            u.failed_logins += 1
-            if u.failed_logins >= MAX_TRIES:
-                u.locked_until = now + _dt.timedelta(minutes=lock_minutes)
-                u.failed_logins = 0
-                audit.append(u, "lock", "user_account", u.id, None,
-                             {"locked_until": u.locked_until.isoformat()})
-                error = f"Nhập sai {MAX_TRIES} lần: tài khoản bị khóa {lock_minutes} phút."
-            else:
-                error = f"Sai tên đăng nhập hoặc mật khẩu (còn {MAX_TRIES - u.failed_logins} lần thử)."
-            u.save()
+        elif locked:
+            error = (f"Tài khoản tạm khóa do nhập sai quá {MAX_TRIES} lần. Thử lại sau "
+                     f"{lock_minutes_left(u.locked_until, now)} phút, hoặc nhờ quản trị mở khóa.")
         else:
             u.failed_logins = 0
             u.locked_until = None
@@ -281,6 +345,30 @@ def authenticate(username: str, password: str, now: _dt.datetime | None = None,
     if error is not None:
         raise LoginError(error)
     return u
+
+
+def refuse_if_must_change(user: User) -> None:
+    """For logins outside the app (the command line): a password someone else set is changed in
+    the app first, where the new one is checked and typed twice."""
+    if getattr(user, "must_change_password", False):
+        raise LoginError(f"Tài khoản {user.username} đang dùng mật khẩu do người khác đặt. Hãy "
+                         "đăng nhập vào chương trình (lệnh vanphong) để đổi mật khẩu trước khi "
+                         "dùng dòng lệnh.")
+
+
+def unlock(actor, user_id: int) -> User:
+    """An administrator ends a lock after too many wrong tries (recorded in the audit log)."""
+    require(actor, "users.manage")
+    with db.atomic():
+        u = User.get_or_none(User.id == user_id)
+        if u is None:
+            raise NotFound("Không tìm thấy tài khoản.")
+        before = _user_snapshot(u)
+        u.locked_until = None
+        u.failed_logins = 0
+        u.save()
+        audit.log_change(actor, "unlock", u, before, exclude=("password_hash",))
+        return u
 
 
 def list_users() -> list[User]:

@@ -142,6 +142,12 @@ LOGIN_TITLE = "ĐĂNG NHẬP"
 LOGIN_HINT = "Enter: đăng nhập · F1: trợ giúp · Ctrl+Q: thoát"
 LOGIN_WELCOME = "Xin chào {full_name}."
 LOGIN_NO_OFFICE = "(văn phòng chưa thiết lập)"
+MUST_CHANGE_TITLE = "ĐỔI MẬT KHẨU"
+MUST_CHANGE_SCREEN = "Đổi mật khẩu lần đầu"
+MUST_CHANGE_NOTE = ("Mật khẩu của {username} do người khác đặt. Hãy chọn mật khẩu của riêng "
+                    "mình trước khi làm việc (ít nhất 8 ký tự, khác mật khẩu cũ, không dễ đoán).")
+MUST_CHANGE_HINT = "Enter: lưu · Esc: quay lại đăng nhập"
+MUST_CHANGE_DONE = "Đã đổi mật khẩu. Xin chào {full_name}."
 LOGGED_OUT = "Đã đăng xuất."
 
 # --- dashboard -----------------------------------------------------------------------------
@@ -217,7 +223,9 @@ USERS_COLUMNS = ("Tên đăng nhập", "Họ và tên", "Vai trò", "Trạng th�
 USER_ACTIVE = "Đang dùng"
 USER_DISABLED = "Đã khóa"
 USER_LOCKED = "Tạm khóa đến {time}"
-USERS_HINT = "F7/Ctrl+N: thêm · Enter: sửa · F6/Ctrl+R: đặt lại mật khẩu"
+USERS_HINT = "F7/Ctrl+N: thêm · Enter: sửa · F6/Ctrl+R: đặt lại mật khẩu · U: mở khóa"
+KEY_UNLOCK = "Mở khóa"
+USER_UNLOCKED = "Đã mở khóa tài khoản {username}."
 USER_ADD_TITLE = "Thêm tài khoản"
 USER_EDIT_TITLE = "Sửa tài khoản {username}"
 USER_PASSWORD_TITLE = "Đặt lại mật khẩu cho {username}"

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.demo_accounts import DEMO_PASSWORD, OWN_PASSWORD, choose_own_password
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -27,6 +29,7 @@ def run(home, *args, env=None, check=True):
 def demo_home(tmp_path_factory):
     home = tmp_path_factory.mktemp("office")
     run(home, "demo")
+    choose_own_password(home, "bithu", "vanthu")   # "thuquy" keeps the demo's printed one
     return home
 
 
@@ -50,10 +53,17 @@ def test_search_as_leader_with_password_sees_secret_register(demo_home):
     # the demo has a Tối mật / Mật incoming document; its sender is a superior body
     plain = run(demo_home, "search", "Yen", "Son", "--limit", "1000").stdout
     lead = run(demo_home, "search", "Yen", "Son", "--limit", "1000", "--user", "bithu",
-               env={"VANPHONG_PASSWORD": "vanphong2026"}).stdout
+               env={"VANPHONG_PASSWORD": OWN_PASSWORD}).stdout
     assert "Văn bản mật đến" in lead and "Văn bản mật đến" not in plain
     bad = run(demo_home, "search", "x", "--user", "bithu", env={"VANPHONG_PASSWORD": "sai"}, check=False)
     assert bad.returncode == 2 and "Sai tên đăng nhập hoặc mật khẩu" in bad.stderr
+
+
+def test_a_password_someone_else_set_is_changed_in_the_app_first(demo_home):
+    p = run(demo_home, "search", "dang", "phi", "--user", "thuquy",
+            env={"VANPHONG_PASSWORD": DEMO_PASSWORD}, check=False)
+    assert p.returncode == 2 and "Traceback" not in p.stderr and not p.stdout
+    assert "mật khẩu do người khác đặt" in p.stderr and "đăng nhập vào chương trình" in p.stderr
 
 
 def test_search_nothing_found(demo_home):
@@ -123,7 +133,7 @@ def test_directory_import_needs_a_login(demo_home, tmp_path):
     assert p.returncode == 2 and "--user" in p.stderr
     f.write_text("Tên;Loại;Nhóm\nHội Khuyến học xã Tân Lập;Cơ quan;Mặt trận, đoàn thể\n", encoding="utf-8")
     p = run(demo_home, "directory", "import", str(f), "--user", "vanthu",
-            env={"VANPHONG_PASSWORD": "vanphong2026"})
+            env={"VANPHONG_PASSWORD": OWN_PASSWORD})
     assert "Đã thêm 1 mục" in p.stdout
     assert "Hội Khuyến học" in run(demo_home, "search", "khuyen", "hoc").stdout
 
@@ -138,12 +148,12 @@ def test_password_without_a_terminal_is_read_from_input_or_said_clearly(demo_hom
     p = subprocess.run(cmd, input="", **kw)                    # start_new_session: no /dev/tty
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert "VANPHONG_PASSWORD" in p.stderr and "mật khẩu của bithu" in p.stderr
-    p = subprocess.run(cmd, input="vanphong2026\n", **kw)
+    p = subprocess.run(cmd, input=OWN_PASSWORD + "\n", **kw)
     assert p.returncode == 0 and "kết quả" in p.stdout
 
 
 WHOLE_TERM = ("--from", "01/01/2020", "--to", "31/12/2100")
-LEADER = {"VANPHONG_PASSWORD": "vanphong2026"}
+LEADER = {"VANPHONG_PASSWORD": OWN_PASSWORD}
 
 
 def pdf_pages(path) -> list[str]:

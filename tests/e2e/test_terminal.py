@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pyte
 
+from tests.e2e.demo_accounts import DEMO_PASSWORD, OWN_PASSWORD
+
 ROOT = Path(__file__).resolve().parents[2]
 # A safety net, not a speed limit: a loaded machine may take many times the usual time.
 PATIENCE = float(os.environ.get("VANPHONG_TEST_PATIENCE", "120"))
@@ -33,10 +35,29 @@ RICH_COLOUR = re.compile(rb"\x1b\[[0-9;]*[34]8;[25];")
 
 @pytest.fixture(scope="module")
 def demo_home(tmp_path_factory):
+    """A demo office whose admin has logged in once and chosen an own password, as a new
+    user must (the demo's password is printed for everyone)."""
     home = tmp_path_factory.mktemp("office")
     subprocess.run([sys.executable, "-m", "tui.cli", "demo", "--home", str(home)], cwd=ROOT,
                    check=True, capture_output=True)
+    term = Terminal(home)
+    try:
+        term.wait_screen(_login_ready, "the login form")
+        term.keys(*_typed("admin"), b"\t", *_typed(DEMO_PASSWORD), b"\r")
+        term.wait_screen(lambda t: "ĐỔI MẬT KHẨU" in t, "the change-password form")
+        term.keys(*_typed(OWN_PASSWORD), b"\r", *_typed(OWN_PASSWORD), b"\r")
+        term.wait_screen(_home_ready, "Hôm nay")
+        term.keys(b"\x11")                                   # Ctrl+Q
+        assert term.close() == 0
+    finally:
+        if term.proc.poll() is None:
+            os.killpg(term.proc.pid, signal.SIGKILL)
+            term.proc.wait()
     return home
+
+
+def _typed(text: str) -> list[bytes]:
+    return [c.encode() for c in text]
 
 
 class Terminal:
@@ -123,7 +144,7 @@ def test_login_screen_in_16_colours_then_log_in_and_quit(demo_home):
         assert re.search(rb"\x1b\[[0-9;]*44m", first), "the header on the terminal's own blue"
         assert b"\x1b[?1000h" not in first, "mouse reporting is off by default"
 
-        term.keys(*[c.encode() for c in "admin"], b"\t", *[c.encode() for c in "vanphong2026"],
+        term.keys(*[c.encode() for c in "admin"], b"\t", *_typed(OWN_PASSWORD),
                   b"\r")
         after = term.wait_screen(_home_ready, "Hôm nay")
         assert not RICH_COLOUR.search(after)
@@ -160,7 +181,7 @@ def _home_ready(text: str) -> bool:
 def _logged_in(home: Path, **env) -> Terminal:
     term = Terminal(home, **env)
     term.wait_screen(_login_ready, "the login form")
-    term.keys(*[c.encode() for c in "admin"], b"\t", *[c.encode() for c in "vanphong2026"], b"\r")
+    term.keys(*[c.encode() for c in "admin"], b"\t", *_typed(OWN_PASSWORD), b"\r")
     term.wait_screen(_home_ready, "Hôm nay")
     return term
 
@@ -225,7 +246,7 @@ def test_a_failure_in_frames_still_shows_every_screen(demo_home):
     term = Terminal(demo_home, python_code=broken)
     try:
         term.wait_screen(_login_ready, "the login form")
-        term.keys(*[c.encode() for c in "admin"], b"\t", *[c.encode() for c in "vanphong2026"],
+        term.keys(*[c.encode() for c in "admin"], b"\t", *_typed(OWN_PASSWORD),
                   b"\r")
         term.wait_screen(_home_ready, "Hôm nay")
         term.keys(b"\x1bOR")

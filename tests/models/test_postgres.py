@@ -62,3 +62,17 @@ def test_two_desks_registering_at_once_on_postgres_get_distinct_numbers(pg_offic
     numbers = sorted(d.arrival_no for d in documents.Incoming.select())
     assert numbers == list(range(1, 31))
     assert audit.verify().ok
+
+
+def test_raising_to_secret_hides_the_old_text_and_reanchors_on_postgres(pg_office):
+    from models import audit, db as dbm, documents
+    clerk = pg_office["clerk"]
+    d = documents.register_incoming(clerk, sender="Tỉnh ủy", summary="Phương án kín")
+    documents.update_incoming(clerk, d, secrecy="Tuyệt mật", reason="đóng dấu Tuyệt mật")
+    texts = [f"{e.old} {e.new}" for e in audit.AuditEntry.select()]
+    assert not any("Phương án kín" in t for t in texts)
+    assert audit.verify().ok
+    assert audit.AuditEntry.select().where(audit.AuditEntry.action == "reanchor").count() == 1
+    with pytest.raises(Exception, match="append-only"):     # the guard is back in place
+        with dbm.db.atomic():
+            dbm.db.execute_sql("UPDATE audit_entry SET username = 'x'")

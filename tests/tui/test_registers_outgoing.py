@@ -130,3 +130,29 @@ async def test_an_unused_number_is_cancelled_with_a_reason(office, make_app, sho
         await pilot.pause()
         assert "Số sẽ lấy: 02-BC/ĐU" in shown(app)
     assert documents.Outgoing.get().status == "cancelled"
+
+
+async def test_a_secret_outgoing_document_keeps_no_text_at_the_form(office, make_app, shown):
+    """Marked Mật at the form: its text goes (the paper original has it); text typed into a
+    secret document is refused under the content field, saying to keep it on paper."""
+    d = documents.reserve_number(office["admin"], "BC", summary="Báo cáo quý", content="Toàn văn báo cáo")
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(OutgoingForm(d))
+        await pilot.pause()
+        field(app.screen, "secrecy").value = "Mật"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, OutgoingForm)
+        d = documents.get_outgoing(d.id)
+        assert (d.secrecy, d.content, d.content_on_paper) == ("Mật", "", True)
+        app.push_screen(OutgoingForm(d))
+        await pilot.pause()
+        field(app.screen, "content").value = "Gõ lại toàn văn"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, OutgoingForm)
+        assert field(app.screen, "content").error == documents.SECRET_TEXT_REFUSED
+        assert "bản giấy" in shown(app)
+    assert documents.get_outgoing(d.id).content == ""

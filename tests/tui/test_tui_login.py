@@ -1,4 +1,5 @@
-"""Logging in: right, wrong, locked after five wrong tries, disabled."""
+"""Logging in: right, wrong, locked after five wrong tries, disabled — every failure told in
+the same words; locked or disabled only once the password was right."""
 from __future__ import annotations
 
 from models import users
@@ -52,8 +53,9 @@ async def test_wrong_password_says_so_at_the_form(office, make_app, type_text, s
         await log_in(pilot, type_text, "admin", "sai-mat-khau")
         assert isinstance(app.screen, LoginScreen)
         assert app.actor is None
-        assert login_error(app) == "Sai tên đăng nhập hoặc mật khẩu (còn 4 lần thử)."
-        assert "còn 4 lần thử" in shown(app)
+        assert login_error(app) == "Sai tên đăng nhập hoặc mật khẩu."
+        assert "Sai tên đăng nhập hoặc mật khẩu." in shown(app)
+        assert "lần thử" not in shown(app)
         # the password is cleared and waits for another try
         pw = app.screen.query_one("#login-password", Field)
         assert pw.value == "" and app.focused is pw.input
@@ -63,12 +65,12 @@ async def test_five_wrong_tries_lock_the_account(office, make_app, type_text, sh
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        for i in range(4):
+        for i in range(5):
             await log_in(pilot, type_text, "vanthu", "sai")
-            assert f"còn {4 - i} lần thử" in login_error(app)
-        await log_in(pilot, type_text, "vanthu", "sai")
-        assert login_error(app) == "Nhập sai 5 lần: tài khoản bị khóa 15 phút."
-        # now even the right password is refused, with the reason
+            assert login_error(app) == "Sai tên đăng nhập hoặc mật khẩu."
+        # a wrong password says no more than before; the right one is told of the lock
+        await log_in(pilot, type_text, "vanthu", "sai-nua")
+        assert login_error(app) == "Sai tên đăng nhập hoặc mật khẩu."
         await log_in(pilot, type_text, "vanthu", PASSWORD)
         assert isinstance(app.screen, LoginScreen)
         assert login_error(app).startswith("Tài khoản tạm khóa do nhập sai quá 5 lần.")
@@ -82,9 +84,19 @@ async def test_disabled_account_is_told_to_ask_the_admin(office, make_app, type_
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await log_in(pilot, type_text, "xem", "sai-mat-khau")
+        assert login_error(app) == "Sai tên đăng nhập hoặc mật khẩu."   # a stranger learns nothing
         await log_in(pilot, type_text, "xem", PASSWORD)
         assert isinstance(app.screen, LoginScreen)
         assert "vô hiệu hóa" in login_error(app)
+
+
+async def test_an_unknown_name_gets_the_same_words(office, make_app, type_text):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await log_in(pilot, type_text, "khong-ai", "sai-mat-khau")
+        assert login_error(app) == "Sai tên đăng nhập hoặc mật khẩu."
 
 
 async def test_logout_returns_to_login(office, make_app):

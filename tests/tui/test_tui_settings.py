@@ -229,3 +229,27 @@ async def test_anyone_changes_their_own_password_from_the_menu(office, make_app,
         assert not isinstance(app.screen, OwnPasswordDialog)
     u = users.User.get(users.User.username == "vanthu")
     assert users.check_password("matkhau-moi-2", u.password_hash)
+
+
+async def test_admin_unlocks_a_locked_account_with_u(office, make_app, shown):
+    import datetime as dt
+    from tests.conftest import PASSWORD
+    from models.errors import LoginError
+    now = dt.datetime.now()
+    for _ in range(users.MAX_TRIES):
+        try:
+            users.authenticate("vanthu", "sai", now=now)
+        except LoginError:
+            pass
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(pilot)
+        await show_tab(pilot, "tab-users")
+        assert "Tạm khóa đến" in shown(app)
+        table = app.screen.query_one("#users-table")
+        table.move_cursor(row=[x.username for x in users.list_users()].index("vanthu"))
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Tạm khóa đến" not in shown(app)
+    assert users.authenticate("vanthu", PASSWORD).username == "vanthu"
+    assert [e.action for e in audit.entries_for("user_account", office["clerk"].id)][-2] == "unlock"

@@ -46,7 +46,8 @@ def cmd_demo(args) -> int:
     ctx = demo.fill(store=FileStore(home.files))
     print(f"Đã nạp dữ liệu mẫu vào {home.path}.")
     print(f"Đăng nhập: {demo.DEMO_ADMIN[0]} / {demo.DEMO_ADMIN[2]} (quản trị); "
-          f"văn thư: {demo.DEMO_USERS[0][0]} / {demo.DEMO_USERS[0][3]}.")
+          f"văn thư: {demo.DEMO_USERS[0][0]} / {demo.DEMO_USERS[0][3]}. Lần đăng nhập đầu "
+          "tiên, mỗi tài khoản phải đổi mật khẩu.")
     del ctx
     return 0
 

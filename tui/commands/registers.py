@@ -41,7 +41,11 @@ def actor_from_args(args, required: bool = False):
     password = os.environ.get("VANPHONG_PASSWORD")
     if password is None:
         password = ask_password(name)
-    return users.authenticate(name, password)
+    user = users.authenticate(name, password)
+    # refused, not asked for a new one: a command runs from scripts and cron too, where a
+    # prompt would hang or eat the standard input; the app checks the new password properly
+    users.refuse_if_must_change(user)
+    return user
 
 
 def ask_password(name: str, env: str | None = "VANPHONG_PASSWORD") -> str:

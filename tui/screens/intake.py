@@ -58,7 +58,7 @@ class IntakeScreen(DocRegisterScreen):
         if self.view == "needs":
             specs = fit_columns(NEEDS_COLUMNS, self.app.size.width)
             rows = []
-            for d in scans.scans_needing_details():
+            for d in scans.scans_needing_details(self.app.actor):
                 scan = scans.scan_of(d.id)
                 cells = [scans.number_label(d), format_datetime(d.arrived_at), d.sender,
                          scan.name if scan else ""]

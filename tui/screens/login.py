@@ -1,11 +1,14 @@
-"""Đăng nhập: username, password, Enter. The reason a login failed (wrong password, tries left,
-locked for a while, disabled) comes from models.users.authenticate and is shown at the form."""
+"""Đăng nhập: username, password, Enter. Why a login failed comes from models.users.authenticate
+and is shown at the form (one message for every failure; locked or disabled only after the
+right password). An account whose password someone else set goes first to ChangePasswordScreen."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
+
+from models.errors import ValidationError
 
 from models import users
 from models.errors import LoginError
@@ -59,5 +62,63 @@ class LoginScreen(BaseScreen):
             pw_field.focus()
             return
         error.update("")
+        if user.must_change_password:
+            self.app.switch_screen(ChangePasswordScreen(user, pw_field.value))
+            return
         self.app.login(user)
         self.app.notify(S.LOGIN_WELCOME.format(full_name=user.full_name))
+
+
+class ChangePasswordScreen(BaseScreen):
+    """Right after a login with a password someone else set: the new one twice. The models
+    refuse the old one and an easy one; Esc goes back to the login (nobody is logged in)."""
+    TITLE_VI = S.MUST_CHANGE_SCREEN
+    BINDINGS = [Binding("escape", "back", S.KEY_BACK, key_display="Esc")]
+    AUTO_FOCUS = "#new-password Input"
+
+    def __init__(self, user: users.User, old_password: str):
+        super().__init__()
+        self.user = user
+        self.old_password = old_password
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="login-box") as box:
+            box.border_title = S.MUST_CHANGE_TITLE
+            yield Static(S.MUST_CHANGE_NOTE.format(username=self.user.username),
+                         id="must-change-note", markup=False)
+            yield PasswordField(S.FIELD_NEW_PASSWORD, "new_password", id="new-password",
+                                placeholder=S.FIELD_PASSWORD_PH)
+            yield PasswordField(S.FIELD_PASSWORD2, "new_password2", id="new-password2")
+            yield Static("", id="login-error", markup=False)
+            yield Static(S.MUST_CHANGE_HINT, classes="hint")
+
+    def on_field_submitted(self, event: Field.Submitted) -> None:
+        event.stop()
+        if event.field.id == "new-password":
+            self.set_focus(self.query_one("#new-password2", Field).control)   # keys typed at once follow
+        else:
+            self.action_save()
+
+    def action_back(self) -> None:
+        self.app.show_login(self.user.username)
+
+    def action_save(self) -> None:
+        first = self.query_one("#new-password", Field)
+        second = self.query_one("#new-password2", Field)
+        error = self.query_one("#login-error", Static)
+        error.update("")
+        if first.value != second.value:
+            second.show_error(S.PASSWORDS_DIFFER)
+            second.value = ""
+            second.focus()
+            return
+        try:
+            users.set_password(self.user, self.user.id, first.value, old_password=self.old_password)
+        except ValidationError as e:
+            error.update(e.message)
+            first.value = second.value = ""
+            first.focus()
+            return
+        user = users.User.get_by_id(self.user.id)
+        self.app.login(user)
+        self.app.notify(S.MUST_CHANGE_DONE.format(full_name=user.full_name))

@@ -118,12 +118,14 @@ class OwnPasswordDialog(_UserForm):
 
 
 class UsersPane(Vertical):
-    """The accounts list: F7/Ctrl+N add, Enter edit (name, role, in use), F6/Ctrl+R new password."""
+    """The accounts list: F7/Ctrl+N add, Enter edit (name, role, in use), F6/Ctrl+R new password
+    (its owner changes it at the next login), U unlock an account locked by wrong tries."""
 
     BINDINGS = [
         Binding("f7,ctrl+n", "add", S.KEY_ADD, key_display="F7", tooltip=S.KEY_ADD_USER),
         Binding("f6,ctrl+r", "password", S.KEY_PASSWORD, key_display="F6",
                 tooltip=S.KEY_RESET_PASSWORD),
+        Binding("u", "unlock", S.KEY_UNLOCK, key_display="U"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -171,6 +173,15 @@ class UsersPane(Vertical):
         u = self.current()
         if u is not None:
             self.app.push_screen(ResetPasswordDialog(u), self._after)
+
+    def action_unlock(self) -> None:
+        u = self.current()
+        if u is None:
+            return
+        done = self.app.run_guarded(users.unlock, self.app.actor, u.id)
+        if done is not None:
+            self.app.notify(S.USER_UNLOCKED.format(username=u.username))
+            self.load()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
