@@ -1,0 +1,83 @@
+"""An error nobody expected while saving — the database locked by another desk's long write, a
+bug — is a Vietnamese dialog over the form, which stays open with what was typed; the traceback
+goes to the office's error log, whose path the dialog gives."""
+from __future__ import annotations
+
+import sqlite3
+
+import peewee
+import pytest
+
+from models import contacts
+from models import office as office_mod
+from tui.screens.settings import SettingsScreen
+from tui.widgets.dialogs import ErrorDialog
+from tui.widgets.fields import Field
+
+from screen_size import SIZE
+
+FAILURES = {
+    "locked": (lambda: peewee.OperationalError("database is locked"), "Cơ sở dữ liệu đang bận"),
+    "sqlite-locked": (lambda: sqlite3.OperationalError("database is locked"), "Cơ sở dữ liệu đang bận"),
+    "bug": (lambda: RuntimeError("boom in save"), "lỗi không lường trước"),
+}
+
+
+def _dialog_text(app) -> str:
+    return str(app.screen.query_one("#dialog-message").render())
+
+
+@pytest.mark.parametrize("failure", list(FAILURES))
+async def test_a_failing_save_on_a_screen_form_keeps_the_form(office, home, make_app, monkeypatch,
+                                                             failure, type_text):
+    make_error, said = FAILURES[failure]
+
+    def fail(actor, values):
+        raise make_error()
+    monkeypatch.setattr(office_mod, "update_office", fail)
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        name = app.screen.query_one("#office-form Input")
+        name.value = ""
+        await type_text(pilot, "Đảng ủy phường Mới")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorDialog)
+        text = _dialog_text(app)
+        assert said in text
+        assert str(home.error_log) in text
+        assert "Traceback" not in text and "OperationalError" not in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)          # the form is still there …
+        assert app.screen.query_one("#office-form Input").value == "Đảng ủy phường Mới"  # … as typed
+        assert app.is_running
+    log = home.error_log.read_text(encoding="utf-8")
+    assert "Traceback" in log and type(make_error()).__name__ in log
+    assert home.error_log.stat().st_mode & 0o077 == 0
+
+
+async def test_a_failing_save_in_a_form_dialog_keeps_the_dialog(office, home, make_app,
+                                                                monkeypatch, type_text):
+    def fail(*a, **kw):
+        raise peewee.OperationalError("database is locked")
+    monkeypatch.setattr(contacts, "add_contact", fail)
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_area("directory")
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause()
+        form = app.screen
+        await type_text(pilot, "UBND xã Tân Lập")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorDialog)
+        assert "Cơ sở dữ liệu đang bận" in _dialog_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query(Field).first().value == "UBND xã Tân Lập"
+    assert "database is locked" in home.error_log.read_text(encoding="utf-8")
