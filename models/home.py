@@ -64,9 +64,10 @@ class OfficeHome:
         return self.logs / "errors.log"
 
     def has_office(self) -> bool:
-        """An office lives here: its database (SQLite), or the home folder (a server database)."""
+        """An office lives here: its SQLite database. With a server database (VANPHONG_DB_URL)
+        the office lives on the server and this folder only keeps this PC's files: always yes."""
         if os.environ.get("VANPHONG_DB_URL"):
-            return self.path.is_dir()
+            return True
         return self.db_path.is_file()
 
     def ensure(self, create: bool = True) -> "OfficeHome":
