@@ -62,3 +62,12 @@ def test_two_desks_registering_at_once_on_postgres_get_distinct_numbers(pg_offic
     numbers = sorted(d.arrival_no for d in documents.Incoming.select())
     assert numbers == list(range(1, 31))
     assert audit.verify().ok
+
+
+def test_directory_import_in_batches_on_postgres(pg_office):
+    from models import audit, contacts
+    data = ("Tên;Nhóm\n" + "".join(f"Chi bộ số {i};Tổ chức đảng\n" for i in range(9))).encode()
+    r = contacts.import_csv(pg_office["clerk"], data, batch_size=4)
+    assert r.added == 9 and not r.errors
+    assert contacts.find_contacts("chi bo so 7")[0].group == "party"
+    assert audit.verify().ok

@@ -205,6 +205,32 @@ def cmd_export(args) -> int:
     return 0
 
 
+PROGRESS_EVERY = 10_000      # rows between two progress lines of a long import
+
+
+def _import_progress():
+    """After each committed batch: a progress line now and then (a long file takes a while).
+
+    For the tests only: with $VANPHONG_IMPORT_TEST_GATE set to a path, the import stops after its
+    first batch, says "gate" on stderr and goes on once that path exists (the test writes to the
+    database in between — the import holds no lock then)."""
+    import time
+    state = {"shown": 0, "gate": os.environ.get("VANPHONG_IMPORT_TEST_GATE")}
+
+    def on_batch(lines: int, added: int) -> None:
+        if lines - state["shown"] >= PROGRESS_EVERY:
+            state["shown"] = lines
+            print(f"… đã đọc {lines} dòng, thêm {added} mục", file=sys.stderr, flush=True)
+        gate = state["gate"]
+        if gate:
+            state["gate"] = None
+            print("gate", file=sys.stderr, flush=True)
+            deadline = time.monotonic() + 120
+            while not os.path.exists(gate) and time.monotonic() < deadline:
+                time.sleep(0.02)
+    return on_batch
+
+
 def cmd_directory_import(args) -> int:
     open_office(args)
     from models import contacts, schema  # noqa: F401
@@ -213,7 +239,7 @@ def cmd_directory_import(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise VanphongError(f"Không có tệp {path}.")
-    r = contacts.import_csv(actor, path)
+    r = contacts.import_csv(actor, path, on_batch=_import_progress())
     print(r.summary())
     for line, msg in r.errors:
         print(f"  dòng {line}: {msg}", file=sys.stderr)
