@@ -32,6 +32,8 @@ class AuditEntry(BaseModel):
     prev_hash = CharField()
     hash = CharField()
 
+    CHECK_TEXT = False            # holds what checked records gave it
+
     class Meta:
         table_name = "audit_entry"
 

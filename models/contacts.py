@@ -22,7 +22,7 @@ from peewee import BooleanField, Case, CharField, DateTimeField, TextField, fn
 from . import audit, search, users
 from .db import BaseModel, bulk_insert, db
 from .errors import NotFound, ValidationError
-from .text import fold, nfc, person_sort_key, require_text, vn_sort_key
+from .text import FIELD_MAX, check_text, fold, nfc, person_sort_key, require_text, vn_sort_key
 
 KINDS = {"body": "Cơ quan, tổ chức", "person": "Cá nhân"}
 GROUPS = {
@@ -104,12 +104,18 @@ _FIELDS = ("kind", "name", "abbr", "group", "position", "organisation", "phone",
            "address", "notes")
 
 
+_LABELS = {"kind": "loại", "name": "tên", "abbr": "tên viết tắt", "group": "nhóm",
+           "position": "chức vụ", "organisation": "đơn vị", "phone": "điện thoại",
+           "email": "thư điện tử", "address": "địa chỉ", "notes": "ghi chú"}
+
+
 def _clean(values: dict) -> dict:
     out = {}
     for k, v in values.items():
         if k not in _FIELDS:
             raise ValidationError(f"Trường không có trong danh bạ: {k}.", k)
-        out[k] = nfc(v)
+        limit = {"notes": FIELD_MAX, "name": NAME_MAX}.get(k, 1_000)
+        out[k] = check_text(nfc(v), _LABELS.get(k, k), k, limit)
     if "name" in out:
         out["name"] = require_text(out["name"], "tên cơ quan hoặc họ tên", "name", NAME_MAX)
     if "kind" in out and out["kind"] not in KINDS:

@@ -31,10 +31,44 @@ SQLITE_PRAGMAS = (
 )
 
 
+# The longest text one field of a record may hold. Forms and models say the real limits of
+# each field (a name 200, a title 500); these catch what no form checks — a CSV cell, a command
+# line, a script — before it reaches the database, the search index and the printouts.
+CHAR_MAX = 4_000                # a CharField: names, numbers, labels
+TEXT_MAX = 2_000_000            # a TextField: summaries, notes, a scan's extracted text
+
+
 class BaseModel(Model):
+    """Every record refuses, on save, text with a NUL character and text longer than a field can
+    sensibly hold (a ValidationError naming the field), whichever path it came by."""
+
+    CHECK_TEXT = True           # the audit log stores only what checked records gave it
+
     class Meta:
         database = db
         legacy_table_names = False
+
+    def save(self, *args, **kwargs):
+        if self.CHECK_TEXT:
+            check_record_text(self)
+        return super().save(*args, **kwargs)
+
+
+def check_record_text(obj: Model) -> None:
+    from peewee import CharField, TextField
+
+    from .text import check_text
+    for f in obj._meta.sorted_fields:
+        v = obj.__data__.get(f.name)
+        if isinstance(v, str) and isinstance(f, (CharField, TextField)):
+            limit = TEXT_MAX if isinstance(f, TextField) else CHAR_MAX
+            if len(v) > limit or "\x00" in v:
+                check_text(v, _FIELD_WORDS.get(f.name, f.name), f.name, limit)
+
+
+_FIELD_WORDS = {"name": "tên", "summary": "trích yếu", "notes": "ghi chú", "content": "nội dung",
+                "title": "tiêu đề", "sender": "nơi gửi", "recipients": "nơi nhận",
+                "address": "địa chỉ", "position": "chức vụ", "organisation": "đơn vị"}
 
 
 class SchemaVersion(BaseModel):

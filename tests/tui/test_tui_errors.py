@@ -81,3 +81,24 @@ async def test_a_failing_save_in_a_form_dialog_keeps_the_dialog(office, home, ma
         assert app.screen is form
         assert form.query(Field).first().value == "UBND xã Tân Lập"
     assert "database is locked" in home.error_log.read_text(encoding="utf-8")
+
+
+async def test_an_export_the_system_refuses_is_said_in_vietnamese(office, make_app, monkeypatch):
+    """The export dialog's message carries no English OS text."""
+    from models import exports
+    from tui.screens.docbase import ExportDialog
+
+    def refuse(*a, **kw):
+        raise PermissionError(13, "Permission denied", "/srv/chung/so-den.csv")
+    monkeypatch.setattr(exports, "export", refuse)
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)               # still open, to choose again
+        said = [f.error for f in app.screen.query(Field) if f.error]
+        assert len(said) == 1 and said[0].endswith(": không có quyền.")
+        assert "Permission" not in said[0]
