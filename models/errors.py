@@ -37,22 +37,22 @@ class OfficeMissing(VanphongError):
 
 
 # --- turning a low-level failure into one Vietnamese phrase ------------------------------------
-_ERRNO_VI = {
-    _errno.ENOENT: "không tồn tại",
-    _errno.EACCES: "không có quyền",
-    _errno.EPERM: "không có quyền",
-    _errno.EROFS: "ổ đĩa chỉ đọc",
-    _errno.ENOSPC: "ổ đĩa đã đầy",
-    _errno.EDQUOT: "đã hết hạn mức dung lượng",
-    _errno.ENOTDIR: "một phần của đường dẫn không phải là thư mục",
-    _errno.EISDIR: "đó là một thư mục, không phải tệp",
-    _errno.EEXIST: "đã có một tệp trùng tên",
-    _errno.ENAMETOOLONG: "tên quá dài",
-    _errno.EIO: "lỗi đọc ghi ổ đĩa",
-    _errno.EBUSY: "đang bị chương trình khác dùng",
-    _errno.EMFILE: "mở quá nhiều tệp cùng lúc",
-    _errno.EXDEV: "khác ổ đĩa",
-}
+_ERRNO_VI = {getattr(_errno, name): text for name, text in (      # not every name on every OS
+    ("ENOENT", "không tồn tại"),
+    ("EACCES", "không có quyền"),
+    ("EPERM", "không có quyền"),
+    ("EROFS", "ổ đĩa chỉ đọc"),
+    ("ENOSPC", "ổ đĩa đã đầy"),
+    ("EDQUOT", "đã hết hạn mức dung lượng"),
+    ("ENOTDIR", "một phần của đường dẫn không phải là thư mục"),
+    ("EISDIR", "đó là một thư mục, không phải tệp"),
+    ("EEXIST", "đã có một tệp trùng tên"),
+    ("ENAMETOOLONG", "tên quá dài"),
+    ("EIO", "lỗi đọc ghi ổ đĩa"),
+    ("EBUSY", "đang bị chương trình khác dùng"),
+    ("EMFILE", "mở quá nhiều tệp cùng lúc"),
+    ("EXDEV", "khác ổ đĩa"),
+) if hasattr(_errno, name)}
 
 
 def os_error_text(e: OSError) -> str:

@@ -115,6 +115,8 @@ def tighten(path: Path) -> int:
     """Take group and others' rights away from the home and what it holds; the number of entries
     changed. A home already private is checked only at its top level (a store of many thousand
     files is walked only once, the first time)."""
+    if os.name == "nt":         # Windows: a user's profile folder is private by its ACLs
+        return 0
     changed = 0
 
     def fix(p: str, st: os.stat_result | None = None) -> None:
