@@ -135,7 +135,8 @@ class Field(Widget):
 
     def check(self, text: str) -> Any:
         """``parse`` after the checks every field makes: no NUL character, no runaway length."""
-        check_text(text, self.label, self.field, self.max_chars)
+        if isinstance(text, str):          # a switch's value is not text
+            check_text(text, self.label, self.field, self.max_chars)
         return self.parse(text)
 
     def clean(self) -> Any:
