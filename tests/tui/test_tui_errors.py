@@ -102,3 +102,25 @@ async def test_an_export_the_system_refuses_is_said_in_vietnamese(office, make_a
         said = [f.error for f in app.screen.query(Field) if f.error]
         assert len(said) == 1 and said[0].endswith(": không có quyền.")
         assert "Permission" not in said[0]
+
+
+async def test_a_printout_that_fails_unexpectedly_is_a_dialog_not_a_crash(office, home, make_app,
+                                                                        monkeypatch):
+    from tui import printing
+    from tui.screens.docbase import PrintDialog
+
+    from registers_fixtures import wait_until
+
+    def broken(*a, **kw):
+        raise RuntimeError("layout failed")
+    monkeypatch.setattr(printing, "print_register_book", broken)
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", "f6")
+        await pilot.pause()
+        assert isinstance(app.screen, PrintDialog)
+        await pilot.press("ctrl+s")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ErrorDialog), 30)
+        assert "lỗi không lường trước" in _dialog_text(app)
+        assert app.is_running
+    assert "layout failed" in home.error_log.read_text(encoding="utf-8")

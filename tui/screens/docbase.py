@@ -448,6 +448,9 @@ def start_print(app, kind: str, date_from: _dt.date, date_to: _dt.date) -> None:
         except OSError as e:
             app.call_from_thread(app.show_error, S.PRINT_FAILED.format(detail=os_error_text(e)))
             return
+        except Exception as e:            # the database busy, a bug: a dialog, never a crash
+            app.call_from_thread(app.show_unexpected, e)
+            return
         app.call_from_thread(app.show_message, result.message, S.PRINT_DONE_TITLE)
     app.run_worker(work, thread=True, group="print")
 
