@@ -38,7 +38,9 @@ def shell_umask():
 async def test_the_wizard_makes_an_office_nobody_else_can_read(tmp_path, shell_umask, type_text):
     from tui.app import VanphongApp
     from tui.commands import office_home
+    from models.db import open_database
     home = office_home(Args(tmp_path / "new-office"), create=True, notice=False)  # as run_tui does
+    open_database(home.db_url, defer_load=True)     # as the app does in a fresh process
     app = VanphongApp(home, today=TODAY)
     try:
         async with app.run_test(size=SIZE) as pilot:
@@ -66,6 +68,7 @@ async def test_an_old_open_home_is_tightened_with_one_notification(tmp_path, she
     for p in [old.path, *old.path.rglob("*")]:
         p.chmod(0o755 if p.is_dir() else 0o644)
     home = office_home(Args(old.path), create=False, notice=False)
+    open_database(home.db_url, defer_load=True)
     app = VanphongApp(home, today=TODAY)
     try:
         async with app.run_test(size=SIZE) as pilot:
