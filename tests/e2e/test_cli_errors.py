@@ -68,6 +68,7 @@ def test_out_into_a_read_only_folder_is_said_in_vietnamese(demo, tmp_path, comma
     assert "không có quyền" in line and "Permission" not in line
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc")
 def test_a_write_refused_by_the_system_is_said_in_vietnamese(demo, tmp_path):
     """Whatever the user: a folder where no file can be made (/proc) — the OS text never shows."""
     line = one_line(run(demo, "export", "incoming", "--out", "/proc/x.csv"))
@@ -75,6 +76,7 @@ def test_a_write_refused_by_the_system_is_said_in_vietnamese(demo, tmp_path):
     assert "Errno" not in line and "No such" not in line and "denied" not in line
 
 
+@pytest.mark.skipif(os.name == "nt", reason="POSIX pipes")
 def test_output_cut_short_by_its_reader_ends_quietly(demo):
     env = {k: v for k, v in os.environ.items() if k not in ("VANPHONG_HOME", "VANPHONG_DB_URL")}
     p = subprocess.Popen([sys.executable, "-m", "tui.cli", "search", "v", "--limit", "500",
