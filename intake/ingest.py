@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models import scans
-from models.errors import ValidationError
+from models.errors import ValidationError, os_error_text
 from models.filestore import FileStore, sha256_file
 from models.text import format_datetime
 
@@ -100,7 +100,7 @@ class Ingester:
             self.claims.done(c)
             return None
         except OSError as e:
-            return self.reject(c, "unreadable", S.REASON_UNREADABLE.format(error=e.strerror or e))
+            return self.reject(c, "unreadable", S.REASON_UNREADABLE.format(error=os_error_text(e)))
         if v.state == "rejected":
             return self.reject(c, "unsupported", v.reason)
         if v.state == "incomplete":
@@ -113,7 +113,7 @@ class Ingester:
         try:
             sha = sha256_file(c.path)
         except OSError as e:
-            return self.reject(c, "unreadable", S.REASON_UNREADABLE.format(error=e.strerror or e))
+            return self.reject(c, "unreadable", S.REASON_UNREADABLE.format(error=os_error_text(e)))
         self._hook("after_hash", name)
         try:
             fields, pages, text = prefill.prefill(c.rel, v.kind.name, c.path, verdict_pages=v.pages)

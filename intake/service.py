@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Callable
 
 from models import scans
-from models.errors import VanphongError
+from models.errors import VanphongError, os_error_text
 from models.filestore import FileStore
-from models.home import _ERRNO_VI, OfficeHome
+from models.home import OfficeHome
 from models.office import get_setting
 
 from . import filters
@@ -78,13 +78,13 @@ def check_inbox(path: Path, create: bool = True) -> Path:
     def why(e: OSError, denied: str) -> str:
         if e.errno in (errno.EACCES, errno.EPERM):
             return denied
-        return _ERRNO_VI.get(e.errno, e.strerror or str(e))
+        return os_error_text(e)
 
     try:
         os.stat(path)
     except FileNotFoundError:
         if not create:
-            raise _unusable(path, _ERRNO_VI[errno.ENOENT]) from None
+            raise _unusable(path, os_error_text(FileNotFoundError(errno.ENOENT, ""))) from None
         try:
             path.mkdir(parents=True, exist_ok=True)
         except OSError as e:
@@ -404,7 +404,7 @@ class IntakeService:
                 self.tracker.touch(path)   # Windows: still open in the scanner's program; wait
                 return None
             self._emit(Event("error", S.EV_ERROR.format(
-                error=f"{_disp(path.relative_to(self.inbox))}: {e.strerror or e}")))
+                error=f"{_disp(path.relative_to(self.inbox))}: {os_error_text(e)}")))
             return None
 
     def _refuse(self, d: Decision, kind: str, reason: str) -> None:

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from models.errors import os_error_text
+
 from . import content
 from . import strings as S
 
@@ -159,7 +161,7 @@ class SettleTracker:
         except FileNotFoundError:
             return Decision("gone", p.path)
         except OSError as e:
-            return self._wait_or_give_up(p, now, final, S.REASON_UNREADABLE.format(error=e.strerror or e))
+            return self._wait_or_give_up(p, now, final, S.REASON_UNREADABLE.format(error=os_error_text(e)))
         if _stat.S_ISDIR(st.st_mode):
             return Decision("gone", p.path)
         if not _stat.S_ISREG(st.st_mode):
@@ -188,7 +190,7 @@ class SettleTracker:
         except FileNotFoundError:
             return Decision("gone", p.path)
         except OSError as e:
-            return Decision("rejected", p.path, reason=S.REASON_UNREADABLE.format(error=e.strerror or e),
+            return Decision("rejected", p.path, reason=S.REASON_UNREADABLE.format(error=os_error_text(e)),
                             stat=key, mtime=st.st_mtime)
         if v.state == "complete":
             return Decision("ready", p.path, v, arrived_at=self._arrived(p, st), stat=key,

@@ -32,10 +32,44 @@ SQLITE_PRAGMAS = (
 )
 
 
+# The longest text one field of a record may hold. Forms and models say the real limits of
+# each field (a name 200, a title 500); these catch what no form checks — a CSV cell, a command
+# line, a script — before it reaches the database, the search index and the printouts.
+CHAR_MAX = 4_000                # a CharField: names, numbers, labels
+TEXT_MAX = 2_000_000            # a TextField: summaries, notes, a scan's extracted text
+
+
 class BaseModel(Model):
+    """Every record refuses, on save, text with a NUL character and text longer than a field can
+    sensibly hold (a ValidationError naming the field), whichever path it came by."""
+
+    CHECK_TEXT = True           # the audit log stores only what checked records gave it
+
     class Meta:
         database = db
         legacy_table_names = False
+
+    def save(self, *args, **kwargs):
+        if self.CHECK_TEXT:
+            check_record_text(self)
+        return super().save(*args, **kwargs)
+
+
+def check_record_text(obj: Model) -> None:
+    from peewee import CharField, TextField
+
+    from .text import check_text
+    for f in obj._meta.sorted_fields:
+        v = obj.__data__.get(f.name)
+        if isinstance(v, str) and isinstance(f, (CharField, TextField)):
+            limit = TEXT_MAX if isinstance(f, TextField) else CHAR_MAX
+            if len(v) > limit or "\x00" in v:
+                check_text(v, _FIELD_WORDS.get(f.name, f.name), f.name, limit)
+
+
+_FIELD_WORDS = {"name": "tên", "summary": "trích yếu", "notes": "ghi chú", "content": "nội dung",
+                "title": "tiêu đề", "sender": "nơi gửi", "recipients": "nơi nhận",
+                "address": "địa chỉ", "position": "chức vụ", "organisation": "đơn vị"}
 
 
 class SchemaVersion(BaseModel):
@@ -111,9 +145,15 @@ def open_database(url: str, migrate: bool = True, defer_load: bool = False) -> D
                     "kho mật khẩu của máy này.")
         raise VanphongError(f"Không mở được cơ sở dữ liệu {masked(url)}: {detail}.{hint}") from e
     db.initialize(database)
-    if migrate and not (defer_load and current_version(database) == LATEST_SCHEMA):
-        schema = load_all()
-        upgrade(database, schema.ALL_MODELS, schema.MIGRATIONS, schema.install_extras)
+    if migrate:
+        # a current database is only read here: no write lock, so a command opens it (a search
+        # runs) while another desk holds a long write
+        if current_version(database) == LATEST_SCHEMA:
+            if not defer_load:
+                load_all()
+        else:
+            schema = load_all()
+            upgrade(database, schema.ALL_MODELS, schema.MIGRATIONS, schema.install_extras)
     return database
 
 
@@ -129,9 +169,14 @@ def close_database() -> None:
 
 
 def current_version(database: Database) -> int:
+    """The schema version stamped in the database (0: none). Reads only: on SQLite outside any
+    transaction (``atomic()`` there is BEGIN IMMEDIATE, a write lock)."""
     try:
-        with database.atomic():   # a savepoint on PostgreSQL: a missing table aborts only it
+        if is_sqlite(database) and not database.in_transaction():
             row = database.execute_sql("SELECT MAX(version) FROM schema_version").fetchone()
+        else:
+            with database.atomic():   # a savepoint on PostgreSQL: a missing table aborts only it
+                row = database.execute_sql("SELECT MAX(version) FROM schema_version").fetchone()
     except Exception:              # no such table: a new or foreign database
         return 0
     return (row[0] or 0) if row else 0
@@ -163,6 +208,22 @@ def upgrade(database: Database, models: list, migrations: list[Migration],
             m.apply(database)
             SchemaVersion.create(version=m.version, name=m.name)
     return latest
+
+
+def bulk_insert(model, fields: list, rows: list[tuple]) -> None:
+    """Insert many rows of ``model`` (values in the order of ``fields``) with one prepared
+    statement (DB-API ``executemany``): a directory import of 100 000 rows spends its time in
+    SQLite, not in building SQL text. Values go through each field's ``db_value``; run it inside
+    the caller's transaction."""
+    if not rows:
+        return
+    database = model._meta.database
+    cols = ", ".join(f'"{f.column_name}"' for f in fields)     # SQLite and PostgreSQL quoting
+    marks = ", ".join([database.param] * len(fields))
+    sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES ({marks})'
+    convert = [f.db_value for f in fields]
+    data = [tuple(c(v) for c, v in zip(convert, row)) for row in rows]
+    database.cursor().executemany(sql, data)
 
 
 # --- helpers for migrations ---------------------------------------------------------------

@@ -473,7 +473,7 @@ def _search_text(doc) -> str:
     return " ".join(s.text for s in q)[:20000]
 
 
-def _index_incoming(d: Incoming) -> None:
+def index_incoming(d: Incoming) -> None:
     search.remove("incoming", d.id)
     search.remove("secret_incoming", d.id)
     if d.is_secret:      # metadata only: no summary, no notes, no file text
@@ -539,7 +539,7 @@ def register_incoming(actor, *, arrived_at: _dt.datetime | None = None, status: 
         _tuyet_mat_rule(d)
         d.save()
         _step(actor, d, status, registered_at, "vào sổ")
-        _index_incoming(d)
+        index_incoming(d)
         _log(actor, "create", d)
         return d
 
@@ -613,7 +613,7 @@ def update_incoming(actor, doc, *, reason: str = "", store: FileStore | None = N
         d.save()
         if becoming_secret:
             purge_secret_files(actor, d, store, reason)
-        _index_incoming(d)
+        index_incoming(d)
         _log_correction(actor, d, before, reason)
         if becoming_secret:
             _hide_earlier_text(actor, d)
@@ -700,7 +700,7 @@ def transfer(actor, doc, handler: str = "", *, handler_contact=None, received_by
         _log(actor, "transfer", d, before)
         if d.status == "pending":
             set_status(actor, d, "in_progress", at=at, note=f"chuyển {handler}, {received_by} ký nhận")
-        _index_incoming(d)
+        index_incoming(d)
         return get_incoming(d.id)
 
 
@@ -719,7 +719,7 @@ def cancel_incoming(actor, doc, reason: str) -> Incoming:
         d.save()
         _step(actor, d, "cancelled", d.status_changed_at, reason)
         _log(actor, "cancel", d, before)
-        _index_incoming(d)
+        index_incoming(d)
         return d
 
 
@@ -780,9 +780,9 @@ def attach(actor, doc, sf: StoredFile, original_name: str) -> Attachment:
                               original_name=nfc(original_name), **owner)
         audit.log_change(actor, "create", a)
         if model is Incoming:
-            _index_incoming(d)
+            index_incoming(d)
         else:
-            _index_outgoing(d)
+            index_outgoing(d)
         return a
 
 
@@ -1048,7 +1048,7 @@ def _set_recipients(d: Outgoing, recipients) -> None:
     d.recipients = "\n".join(n for n, _ in rows)
 
 
-def _index_outgoing(d: Outgoing) -> None:
+def index_outgoing(d: Outgoing) -> None:
     search.remove("outgoing", d.id)
     search.remove("secret_outgoing", d.id)
     recipients = d.recipients.replace("\n", " ")
@@ -1104,7 +1104,7 @@ def reserve_number(actor, type_code: str, *, number: int | None = None, congress
         if recipients is not None:
             _set_recipients(d, recipients)
             d.save()
-        _index_outgoing(d)
+        index_outgoing(d)
         _log(actor, "create", d)
         d.notice = late_notice(term)     # for the screen: a late paper of a term that has ended
         return d
@@ -1147,7 +1147,7 @@ def update_outgoing(actor, doc, *, reason: str = "", store: FileStore | None = N
         d.save()
         if becoming_secret:
             purge_secret_files(actor, d, store, reason)
-        _index_outgoing(d)
+        index_outgoing(d)
         _log_correction(actor, d, before, reason)
         if becoming_secret:
             _hide_earlier_text(actor, d)
@@ -1257,5 +1257,5 @@ def cancel_outgoing(actor, doc, reason: str) -> Outgoing:
         d.status, d.cancel_reason = "cancelled", reason
         d.save()
         _log(actor, "cancel", d, before)
-        _index_outgoing(d)
+        index_outgoing(d)
         return d

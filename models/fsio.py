@@ -98,3 +98,14 @@ def atomic_write_text(path: Path | str, text: str, mode: int = PRIVATE_FILE,
     with atomic_open(path, "w", file_mode=mode, encoding=encoding) as f:
         f.write(text)
     return path
+
+
+def append_private(path: Path | str, text: str, mode: int = PRIVATE_FILE) -> None:
+    """Append ``text`` to a log (created owner-only), flushed and fsynced. A log only grows, so
+    an append is its crash-safe write: a cut leaves at most a partial last entry."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, mode)
+    try:
+        os.write(fd, text.encode("utf-8", "replace"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)

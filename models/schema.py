@@ -92,7 +92,7 @@ def _m5_privacy(database) -> None:
     audit.redact_history(users.SYSTEM, targets,
                          "nâng cấp: ẩn trích yếu, nội dung, ghi chú của văn bản mật trong nhật ký")
     for d in secret_in:
-        documents._index_incoming(d)
+        documents.index_incoming(d)
     for d in secret_out:
         if documents.nfc(d.content):
             O.update(content="", content_on_paper=True).where(O.id == d.id).execute()
@@ -101,7 +101,7 @@ def _m5_privacy(database) -> None:
                          {"content": "", "content_on_paper": True,
                           "_reason": "văn bản mật không lưu nội dung trên máy tính"})
             d = O.get_by_id(d.id)
-        documents._index_outgoing(d)
+        documents.index_outgoing(d)
     if is_sqlite(database):   # merge the index so the removed rows' words leave it too
         database.execute_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
 

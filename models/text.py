@@ -123,8 +123,36 @@ def format_datetime(d: _dt.datetime | None) -> str:
 _DATE_RE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 
 
+# The years an office's papers can bear: anything else is a typing slip (9999, 0, 20266).
+YEAR_MIN, YEAR_MAX = 1900, 2100
+# Text a person types into one field: longer is a paste gone wrong, not a trích yếu.
+FIELD_MAX = 20_000
+
+
+def check_year(year: int, field: str | None = None) -> int:
+    """``year`` if it is one an office's papers can bear (1900–2100); a ValidationError else."""
+    if not isinstance(year, int) or isinstance(year, bool) or not YEAR_MIN <= year <= YEAR_MAX:
+        raise ValidationError(f"Năm phải từ {YEAR_MIN} đến {YEAR_MAX} (đã nhập {year}).", field)
+    return year
+
+
+def check_text(text: str | None, label: str = "", field: str | None = None,
+               max_len: int = FIELD_MAX) -> str:
+    """Refuse what no one means to type: a NUL character (it cuts text short in other programs
+    and in SQLite's functions) and text longer than ``max_len`` characters."""
+    s = text or ""
+    what = f"{label[:1].upper()}{label[1:]}" if label else "Nội dung"
+    if "\x00" in s:
+        raise ValidationError(f"{what} có ký tự NUL (ký tự điều khiển không in được); hãy gõ lại.",
+                              field)
+    if len(s) > max_len:
+        raise ValidationError(f"{what} quá dài (tối đa {max_len} ký tự, đã có {len(s)}).", field)
+    return s
+
+
 def parse_date(text: str, field: str | None = None, required: bool = True) -> _dt.date | None:
-    """'05/03/2026' (also 5/3/2026, 05.03.2026, 05-03-2026) → date(2026, 3, 5)."""
+    """'05/03/2026' (also 5/3/2026, 05.03.2026, 05-03-2026) → date(2026, 3, 5); years outside
+    1900–2100 are refused (a slip, never a date in a register)."""
     s = nfc(text)
     if not s:
         if required:
@@ -135,9 +163,13 @@ def parse_date(text: str, field: str | None = None, required: bool = True) -> _d
         raise ValidationError(f"Ngày phải viết dạng dd/mm/yyyy, ví dụ 05/03/2026 (đã nhập “{text}”).", field)
     day, month, year = (int(g) for g in m.groups())
     try:
-        return _dt.date(year, month, day)
+        d = _dt.date(year, month, day)
     except ValueError:
         raise ValidationError(f"Không có ngày {day:02d}/{month:02d}/{year}.", field) from None
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise ValidationError(f"Ngày {day:02d}/{month:02d}/{year:04d} nằm ngoài khoảng năm "
+                              f"{YEAR_MIN}–{YEAR_MAX}.", field)
+    return d
 
 
 def formal_date(place: str, d: _dt.date) -> str:
@@ -151,6 +183,7 @@ def require_text(text: str | None, label: str, field: str | None = None, max_len
     s = nfc(text)
     if not s:
         raise ValidationError(f"Chưa nhập {label}.", field)
+    check_text(s, label, field, max(max_len, FIELD_MAX))     # a NUL; the length is said below
     if len(s) > max_len:
         raise ValidationError(f"{label[:1].upper()}{label[1:]} quá dài (tối đa {max_len} ký tự).", field)
     return s

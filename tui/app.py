@@ -93,6 +93,8 @@ class VanphongApp(App[int]):
                  clock: Callable[[], _dt.datetime] | None = None, user=None,
                  services: bool = False):
         super().__init__()
+        from models.home import private_umask
+        private_umask()                           # all the program creates is owner-only
         self.home = home
         self._today = today
         self._clock = clock
@@ -206,6 +208,8 @@ class VanphongApp(App[int]):
         from models.db import load_all
         self.call_after_refresh(load_all)   # while the clerk types; login() needs it loaded
         self.refresh_office()
+        if getattr(self.home, "tightened", 0):      # an old home made owner-only when opened
+            self.notify(self.home.tightened_notice(), severity="warning", timeout=20)
         if not office.is_configured():
             from .screens.wizard import WizardScreen
             self.push_screen(WizardScreen())
@@ -434,19 +438,54 @@ class VanphongApp(App[int]):
         self.push_screen(ConfirmDialog(question), answered)
 
     def run_guarded(self, fn: Callable, *args, **kwargs) -> Any:
-        """Call ``fn``; a VanphongError becomes an error dialog, in Vietnamese."""
+        """Call ``fn``; a VanphongError becomes an error dialog, in Vietnamese; any other error
+        (the database busy or failing, a bug) a dialog too, with its traceback in the log."""
         try:
             return fn(*args, **kwargs)
         except VanphongError as e:
             self.show_error(e)
             return None
+        except Exception as e:
+            self.show_unexpected(e)
+            return None
+
+    def log_error(self, error: BaseException, where: str = "") -> str:
+        """Write ``error`` with its traceback to the office's error log; the sentence that says
+        where (for a dialog)."""
+        path = None
+        if self.home is not None and hasattr(self.home, "log_error"):
+            path = self.home.log_error(error, where)
+        return S.ERROR_LOGGED.format(path=path) if path else S.ERROR_NOT_LOGGED
+
+    def show_unexpected(self, error: BaseException) -> None:
+        """An error no guard expected — the database locked by another desk's long write, a disk
+        that failed, a bug — while the person was working: said in Vietnamese in a dialog over
+        the screen, which stays as it was (a form keeps what was typed); the traceback goes to
+        the office's error log, whose path the dialog gives."""
+        from models.errors import (DATABASE_BUSY, is_database_busy, is_database_error,
+                                   os_error_message)
+        where = type(self.screen).__name__ if self.screen_stack else ""
+        logged = self.log_error(error, where)
+        if is_database_busy(error):
+            text = S.DB_BUSY_KEPT.format(busy=DATABASE_BUSY)
+        elif is_database_error(error):
+            text = S.DB_ERROR_KEPT
+        elif isinstance(error, OSError):
+            text = S.FILE_ERROR_KEPT.format(detail=os_error_message(error))
+        else:
+            text = S.UNEXPECTED_KEPT
+        self.show_error(f"{text}\n\n{logged}")
 
     async def _dispatch_action(self, namespace, action_name: str, params: Any) -> bool:
-        # every key binding runs through here: a models error is a dialog, not a crash
+        # every key binding runs through here: a models error is a dialog, not a crash, and so
+        # is any other error (the screen and its form stay open)
         try:
             return await super()._dispatch_action(namespace, action_name, params)
         except VanphongError as e:
             self.show_error(e)
+            return True
+        except Exception as e:
+            self.show_unexpected(e)
             return True
 
     def _handle_exception(self, error: Exception) -> None:
@@ -454,4 +493,8 @@ class VanphongApp(App[int]):
             # escaped every guard: leave cleanly with the message, never a traceback
             self.exit(return_code=1, message=S.UNEXPECTED_ERROR.format(detail=error.message))
             return
+        try:
+            self.log_error(error, "crash")      # whoever supports the office finds it there
+        except Exception:
+            pass
         super()._handle_exception(error)

@@ -1,5 +1,7 @@
-"""`vanphong` command line. Vietnamese help; bad arguments and an unusable office home give one
-clear line and exit status 2, never a traceback.
+"""`vanphong` command line. Vietnamese help; bad arguments, an unusable or missing office home, a
+file that cannot be written give one clear line and exit status 2, never a traceback; a database
+busy with another desk's long write gives one line and exit status 75 (try again later); output
+cut off by its reader (``| head``) ends quietly.
 
 Each area adds its subcommands in a module of ``tui.commands`` (see COMMAND_MODULES).
 """
@@ -64,8 +66,13 @@ def _plain_run(argv: list[str]) -> argparse.Namespace | None:
     return None
 
 
+EXIT_BUSY = 75          # EX_TEMPFAIL: the database was busy; the same command later will work
+
+
 def main(argv: list[str] | None = None) -> int:
     from models.errors import VanphongError
+    from models.home import private_umask
+    private_umask()         # everything this run creates is owner-only
     if argv is None:
         argv = sys.argv[1:]
     args = _plain_run(argv) or build_parser().parse_args(argv)
@@ -74,12 +81,42 @@ def main(argv: list[str] | None = None) -> int:
         if handler is None:
             from .commands.core import run_tui
             return run_tui(args)
-        return int(handler(args) or 0)
+        code = int(handler(args) or 0)
+        sys.stdout.flush()          # a reader that left early (| head) shows here, not at exit
+        return code
     except VanphongError as e:
-        print(f"vanphong: {e}", file=sys.stderr)
-        return 2
+        return _say(e.message, 2)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _pipe_closed()
+    except Exception as e:
+        from models.errors import DATABASE_BUSY, is_database_busy, os_error_message
+        if is_database_busy(e):
+            return _say(DATABASE_BUSY, EXIT_BUSY)
+        if isinstance(e, OSError):
+            return _say(os_error_message(e), 2)
+        raise
+
+
+def _say(message: str, code: int) -> int:
+    try:
+        print(f"vanphong: {message}", file=sys.stderr)
+    except (BrokenPipeError, OSError):
+        pass
+    return code
+
+
+def _pipe_closed() -> int:
+    """The reader of our output went away (``vanphong search … | head``): stop quietly, as
+    command-line tools do, without Python's "Exception ignored … BrokenPipeError" at exit."""
+    import os
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 141              # 128 + SIGPIPE, what a shell reports for a writer cut off
 
 
 if __name__ == "__main__":

@@ -184,6 +184,14 @@ DIALOG_CANCEL = "Hủy (Esc)"
 DIALOG_SAVE = "Lưu (Ctrl+S)"
 UNEXPECTED_ERROR = ("Chương trình gặp lỗi không lường trước và phải đóng lại. "
                     "Dữ liệu đã lưu không bị ảnh hưởng. Chi tiết: {detail}")
+UNEXPECTED_KEPT = ("Chưa làm được việc này: chương trình gặp lỗi không lường trước. Những gì bạn "
+                   "đã nhập vẫn còn trên màn hình; hãy thử lại, nếu vẫn lỗi thì báo người quản trị.")
+DB_BUSY_KEPT = "{busy} Những gì bạn đã nhập vẫn còn trên màn hình."
+DB_ERROR_KEPT = ("Cơ sở dữ liệu báo lỗi nên chưa lưu được. Những gì bạn đã nhập vẫn còn trên "
+                 "màn hình; hãy thử lại, nếu vẫn lỗi thì báo người quản trị.")
+FILE_ERROR_KEPT = "{detail} Những gì bạn đã nhập vẫn còn trên màn hình."
+ERROR_LOGGED = "Chi tiết lỗi đã ghi vào tệp {path}."
+ERROR_NOT_LOGGED = "(Không ghi được tệp nhật ký lỗi trong thư mục văn phòng.)"
 CTRL_C_HINT = "Bấm Ctrl+Q để thoát."
 
 SERVICE_PROBLEM = "Nhận bản quét"

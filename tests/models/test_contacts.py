@@ -117,3 +117,39 @@ def test_export_rows_round_trip(office, tmp_path):
     r = C.import_csv(office["clerk"], buf.getvalue().encode("utf-8"))
     assert r.added == 1 and not r.errors
     assert C.Contact.select().count() == before + 1
+
+
+def _directory_csv(n: int, start: int = 0) -> bytes:
+    lines = ["Tên,Loại,Nhóm,Điện thoại"]
+    lines += [f"Chi bộ thôn số {i:04d},Cơ quan,Tổ chức đảng,0912{i:06d}" for i in range(start, start + n)]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def test_import_goes_in_bounded_batches_each_entry_audited_and_found(office):
+    from models import audit, search
+    calls = []
+    r = C.import_csv(office["clerk"], _directory_csv(7), batch_size=3,
+                     on_batch=lambda lines, added: calls.append((lines, added)))
+    assert r.added == 7 and not r.errors
+    assert calls == [(3, 3), (6, 6), (7, 7)]           # three short transactions, not one long one
+    c = C.find_contacts("chi bo thon so 0005")[0]
+    assert c.name == "Chi bộ thôn số 0005" and c.group == "party" and c.phone == "0912000005"
+    assert [h.ref for h in search.query("0005", ["contact"])] == [c.id]
+    assert [e.action for e in audit.entries_for("contact", c.id)] == ["create"]
+    assert audit.verify().ok
+    again = C.import_csv(office["clerk"], _directory_csv(9), batch_size=4)   # a second run
+    assert again.added == 2 and len(again.skipped) == 7
+
+
+def test_import_refuses_a_huge_name_and_a_huge_field_in_one_line_each(office):
+    r = C.import_csv(office["clerk"], ("Tên\n" + "Ủy ban " * 15_000 + "\nHội Nông dân xã\n").encode())
+    assert r.added == 1 and [line for line, _ in r.errors] == [2]
+    assert "quá dài" in r.errors[0][1]
+    r = C.import_csv(office["clerk"], ("Tên,Ghi chú\nHội Cựu chiến binh,\"" + "x" * 140_000 + "\"\n").encode())
+    assert r.added == 0 and len(r.errors) == 1 and "KiB" in r.errors[0][1]
+
+
+def test_a_100_kb_name_typed_into_type_ahead_finds_nothing_and_does_not_crash(office):
+    C.add_contact(office["clerk"], "UBND xã Tân Lập")
+    assert C.find_contacts("ubnd " * 20_000) == []
+    assert C.resolve(office["clerk"], "a" * 100_000) is None

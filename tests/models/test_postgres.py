@@ -76,3 +76,12 @@ def test_raising_to_secret_hides_the_old_text_and_reanchors_on_postgres(pg_offic
     with pytest.raises(Exception, match="append-only"):     # the guard is back in place
         with dbm.db.atomic():
             dbm.db.execute_sql("UPDATE audit_entry SET username = 'x'")
+
+
+def test_directory_import_in_batches_on_postgres(pg_office):
+    from models import audit, contacts
+    data = ("Tên;Nhóm\n" + "".join(f"Chi bộ số {i};Tổ chức đảng\n" for i in range(9))).encode()
+    r = contacts.import_csv(pg_office["clerk"], data, batch_size=4)
+    assert r.added == 9 and not r.errors
+    assert contacts.find_contacts("chi bo so 7")[0].group == "party"
+    assert audit.verify().ok

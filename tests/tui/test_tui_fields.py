@@ -78,3 +78,36 @@ async def test_an_error_from_models_lands_under_the_named_field():
         assert app.query_one(MoneyField).error == "Số tiền vượt mức thu."
         assert app.focused is app.query_one(MoneyField).input
         assert not show_validation_error(app.query_one("#form"), ValidationError("Khác.", "other"))
+
+
+class LimitsApp(App):
+    def compose(self):
+        from tui.widgets.fields import TextField, YearField
+        with Vertical(id="form"):
+            yield DateField("Ngày văn bản", "doc_date")
+            yield YearField("Năm", "year")
+            yield TextField("Ghi chú", "notes")
+
+
+async def test_years_dates_nul_and_runaway_text_are_refused_at_the_field(shown):
+    from tui.widgets.fields import TextField, YearField
+    app = LimitsApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        date, year, notes = app.query_one(DateField), app.query_one(YearField), app.query_one(TextField)
+        date.value = "31/12/9999"
+        year.value = "0"
+        notes.value = "Gửi kèm\x00"
+        assert clean_fields(app.query_one("#form")) is None
+        await pilot.pause()
+        assert date.error == "Ngày 31/12/9999 nằm ngoài khoảng năm 1900–2100."
+        assert year.error == "Cần một số nguyên trong khoảng 1900–2100."
+        assert "NUL" in notes.error
+        date.value, year.value, notes.value = "01/01/1900", "2100", "x" * 20_001
+        assert clean_fields(app.query_one("#form")) is None
+        await pilot.pause()
+        assert date.error == "" and year.error == "" and "quá dài" in notes.error
+        notes.value = "Gửi kèm bản chính"
+        values = clean_fields(app.query_one("#form"))
+    assert values == {"doc_date": __import__("datetime").date(1900, 1, 1), "year": 2100,
+                      "notes": "Gửi kèm bản chính"}

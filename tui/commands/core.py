@@ -29,7 +29,7 @@ def add_commands(sub, common) -> None:
 
 
 def run_tui(args) -> int:
-    home = office_home(args)
+    home = office_home(args, create=True, notice=False)   # new folder: the wizard sets it up
     from tui.app import VanphongApp
     app = VanphongApp(home, services=True)  # opens the office's database
     try:
@@ -40,7 +40,7 @@ def run_tui(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    home = open_office(args)
+    home = open_office(args, create=True)
     from models import demo, schema  # noqa: F401  (schema: every area's fillers registered)
     from models.filestore import FileStore
     ctx = demo.fill(store=FileStore(home.files))

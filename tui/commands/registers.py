@@ -93,6 +93,40 @@ def _date(text: str):
     return parse_date(text, "date")
 
 
+def _year(text: str) -> int:
+    """--year: a year an office's papers can bear (1900–2100), said in Vietnamese otherwise."""
+    import argparse
+
+    from models.errors import ValidationError
+    from models.text import check_year
+    try:
+        return check_year(int(text.strip()))
+    except ValueError:
+        if isinstance(text, str) and text.strip().lstrip("-").isdigit():
+            raise argparse.ArgumentTypeError(f"năm phải là số từ 1900 đến 2100 (đã nhập {text[:20]})") from None
+        raise argparse.ArgumentTypeError(f"năm phải là một số, ví dụ 2026 (đã nhập “{text[:20]}”)") from None
+    except ValidationError as e:
+        raise argparse.ArgumentTypeError(e.message[:1].lower() + e.message[1:].rstrip(".")) from None
+
+
+def _out_path(text: str) -> Path:
+    """Where --out writes: its folder must exist already (a typo must not create folders, and
+    export and print answer the same); a clear line when it does not or cannot be written."""
+    from models.errors import VanphongError
+    out = Path(text).expanduser()
+    folder = out.parent
+    if not folder.is_dir():
+        raise VanphongError(f"Không ghi được {out}: thư mục {folder} không tồn tại.")
+    if out.is_dir():
+        raise VanphongError(f"Không ghi được {out}: đó là một thư mục, hãy ghi thêm tên tệp.")
+    return out
+
+
+def _write_failed(out: Path, e: OSError):
+    from models.errors import VanphongError, os_error_text
+    return VanphongError(f"Không ghi được {out}: {os_error_text(e)}.")
+
+
 _PRINT: dict = {}
 
 
@@ -136,7 +170,7 @@ def add_commands(sub, common) -> None:
                                    "ra tệp CSV (UTF-8) hoặc XLSX, tiêu đề cột tiếng Việt như trong sổ.")
     p.add_argument("kind", choices=[*BOOKS, "directory"], metavar="SỔ",
                    help=_books_help([*BOOKS, "directory"]))
-    p.add_argument("--year", type=int, metavar="NĂM", help="chỉ năm này")
+    p.add_argument("--year", type=_year, metavar="NĂM", help="chỉ năm này (1900–2100)")
     p.add_argument("--format", choices=["csv", "xlsx"], metavar="ĐỊNH_DẠNG",
                    help="csv hoặc xlsx (mặc định: theo đuôi tệp --out)")
     p.add_argument("--out", required=True, metavar="TỆP", help="tệp sẽ ghi")
@@ -159,7 +193,8 @@ def cmd_search(args) -> int:
     text = " ".join(args.query)
     hits = registers.search_all(actor, text, limit=max(1, args.limit))
     if not hits:
-        print(f"Không tìm thấy kết quả nào cho “{text}”.")
+        shown = text if len(text) <= 80 else text[:79] + "…"
+        print(f"Không tìm thấy kết quả nào cho “{shown}”.")
         return 0
     w_reg = max(len(h.register) for h in hits)
     w_num = max(len(h.number) for h in hits)
@@ -187,9 +222,12 @@ def cmd_print_register(args) -> int:
     from ..printing import BOOK_FILES, book_unit, save_pdf
     rows = exports.print_rows(actor, args.kind, date_from=date_from, date_to=date_to)
     pdf = register_book(args.kind, rows, o, date_from, date_to)
-    out = Path(args.out) if args.out else (
+    out = _out_path(args.out) if args.out else (
         home.printouts / f"{BOOK_FILES[args.kind]}_{date_from:%Y%m%d}-{date_to:%Y%m%d}.pdf")
-    save_pdf(out, pdf)
+    try:
+        save_pdf(out, pdf)
+    except OSError as e:
+        raise _write_failed(out, e) from None
     print(f"Đã in sổ {S.BOOK_NAMES[args.kind]} ({len(rows)} {book_unit(args.kind)}, "
           f"{date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}) vào {out}")
     return 0
@@ -200,7 +238,7 @@ def cmd_export(args) -> int:
     from models import exports, schema  # noqa: F401
     from models.errors import VanphongError
     actor = actor_from_args(args)
-    out = Path(args.out)
+    out = _out_path(args.out)
     suffix = out.suffix.lower().lstrip(".")
     fmt = args.format or suffix
     if fmt not in exports.FORMATS:
@@ -208,9 +246,38 @@ def cmd_export(args) -> int:
     if suffix in exports.FORMATS and suffix != fmt:      # never CSV text in a file named .xlsx
         raise VanphongError(f"Tệp {out.name} có đuôi .{suffix} nhưng --format là {fmt}: "
                             f"hãy đặt tên tệp đuôi .{fmt} hoặc bỏ --format.")
-    n = exports.export(actor, args.kind, fmt, out, year=args.year)
+    try:
+        n = exports.export(actor, args.kind, fmt, out, year=args.year)
+    except OSError as e:
+        raise _write_failed(out, e) from None
     print(f"Đã xuất {n} dòng ({exports.TITLES[args.kind].lower()}) vào {out}")
     return 0
+
+
+PROGRESS_EVERY = 10_000      # rows between two progress lines of a long import
+
+
+def _import_progress():
+    """After each committed batch: a progress line now and then (a long file takes a while).
+
+    For the tests only: with $VANPHONG_IMPORT_TEST_GATE set to a path, the import stops after its
+    first batch, says "gate" on stderr and goes on once that path exists (the test writes to the
+    database in between — the import holds no lock then)."""
+    import time
+    state = {"shown": 0, "gate": os.environ.get("VANPHONG_IMPORT_TEST_GATE")}
+
+    def on_batch(lines: int, added: int) -> None:
+        if lines - state["shown"] >= PROGRESS_EVERY:
+            state["shown"] = lines
+            print(f"… đã đọc {lines} dòng, thêm {added} mục", file=sys.stderr, flush=True)
+        gate = state["gate"]
+        if gate:
+            state["gate"] = None
+            print("gate", file=sys.stderr, flush=True)
+            deadline = time.monotonic() + 120
+            while not os.path.exists(gate) and time.monotonic() < deadline:
+                time.sleep(0.02)
+    return on_batch
 
 
 def cmd_directory_import(args) -> int:
@@ -221,7 +288,7 @@ def cmd_directory_import(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise VanphongError(f"Không có tệp {path}.")
-    r = contacts.import_csv(actor, path)
+    r = contacts.import_csv(actor, path, on_batch=_import_progress())
     print(r.summary())
     for line, msg in r.errors:
         print(f"  dòng {line}: {msg}", file=sys.stderr)

@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from models.errors import ValidationError
+from models.errors import ValidationError, os_error_text
 
 from .. import strings as S
 from ..widgets.dialogs import Dialog, FormDialog, guarded
@@ -446,7 +446,10 @@ def start_print(app, kind: str, date_from: _dt.date, date_to: _dt.date) -> None:
         try:
             result = print_register_book(app.home, kind, rows, o, date_from, date_to, command)
         except OSError as e:
-            app.call_from_thread(app.show_error, S.PRINT_FAILED.format(detail=e.strerror or e))
+            app.call_from_thread(app.show_error, S.PRINT_FAILED.format(detail=os_error_text(e)))
+            return
+        except Exception as e:            # the database busy, a bug: a dialog, never a crash
+            app.call_from_thread(app.show_unexpected, e)
             return
         app.call_from_thread(app.show_message, result.message, S.PRINT_DONE_TITLE)
     app.run_worker(work, thread=True, group="print")
@@ -501,7 +504,7 @@ class ExportDialog(FormDialog):
         try:
             n = exports.export(self.app.actor, self.kind, fmt, path, year=v["year"])
         except OSError as e:
-            raise ValidationError(S.EXPORT_FAILED.format(path=path, detail=e.strerror or e), "out") from None
+            raise ValidationError(S.EXPORT_FAILED.format(path=path, detail=os_error_text(e)), "out") from None
         return n, path
 
 

@@ -4,7 +4,8 @@
     app.push_screen(ErrorDialog(str(err)))
 
 ``guarded`` wraps an event handler so that a ``VanphongError`` raised by a models call is shown
-to the person as its Vietnamese message instead of ending the program.
+to the person as its Vietnamese message instead of ending the program; any other error (the
+database busy, a bug) is shown as a Vietnamese dialog too, its traceback in the office's log.
 """
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ def guarded(fn):
                 return await fn(self, *args, **kwargs)
             except VanphongError as e:
                 handle(self, e)
+            except Exception as e:          # the database busy, a bug: a dialog, form kept
+                self.app.show_unexpected(e)
     else:
         @functools.wraps(fn)
         def wrapper(self, *args, **kwargs):
@@ -46,6 +49,8 @@ def guarded(fn):
                 return fn(self, *args, **kwargs)
             except VanphongError as e:
                 handle(self, e)
+            except Exception as e:          # the database busy, a bug: a dialog, form kept
+                self.app.show_unexpected(e)
     return wrapper
 
 

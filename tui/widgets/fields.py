@@ -26,7 +26,8 @@ from textual.binding import Binding
 from textual.widgets import Input, Label, Static
 
 from models.errors import ValidationError
-from models.text import format_date, format_money, nfc, parse_date, parse_money, require_text
+from models.text import (FIELD_MAX, YEAR_MAX, YEAR_MIN, check_text, format_date, format_money, nfc,
+                         parse_date, parse_money, require_text)
 
 from .. import strings as S
 
@@ -130,10 +131,18 @@ class Field(Widget):
         """Text → value; raises ValidationError(message, self.field)."""
         return nfc(text)
 
+    max_chars = FIELD_MAX          # longer is a paste gone wrong: refused, said under the field
+
+    def check(self, text: str) -> Any:
+        """``parse`` after the checks every field makes: no NUL character, no runaway length."""
+        if isinstance(text, str):          # a switch's value is not text
+            check_text(text, self.label, self.field, self.max_chars)
+        return self.parse(text)
+
     def clean(self) -> Any:
         """The parsed value; shows the error under the field and re-raises when it is wrong."""
         try:
-            v = self.parse(self.value)
+            v = self.check(self.value)
         except ValidationError as e:
             self.show_error(e.message)
             raise
@@ -176,7 +185,7 @@ class Field(Widget):
         if self.has_class("-invalid"):
             # say as soon as the text is right, but do not nag while it is being typed
             try:
-                self.parse(self.value)
+                self.check(self.value)
             except ValidationError:
                 return
             self.clear_error()
@@ -285,6 +294,15 @@ class IntField(Field):
             raise ValidationError(S.INT_RANGE.format(minimum=self.minimum, maximum=self.maximum),
                                   self.field)
         return v
+
+
+class YearField(IntField):
+    """A year an office's papers can bear (1900–2100 unless narrower bounds are given)."""
+
+    def __init__(self, label: str, field: str = "year", *, minimum: int = YEAR_MIN,
+                 maximum: int = YEAR_MAX, **kw):
+        super().__init__(label, field, minimum=max(minimum, YEAR_MIN),
+                         maximum=min(maximum, YEAR_MAX), **kw)
 
 
 class TimeField(Field):
