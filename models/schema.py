@@ -11,6 +11,7 @@ from . import audit, documents, office, search, users
 from . import contacts, demo_registers, dossiers, registers, seal  # noqa: F401  registers (issue 3)
 from . import scans  # scanner intake ledger (issue 4)
 from . import terms
+from . import assets, cashbook, dues, members, receipts  # members, dues, receipts, cash, assets
 from .db import Migration, SchemaVersion  # noqa: F401  (re-exported for tests)
 
 FOUNDATION = [office.Office, office.Setting, users.User, audit.AuditEntry]
@@ -20,13 +21,17 @@ REGISTERS = [*TERMS, contacts.Contact, *documents.REGISTER_MODELS, *seal.SEAL_MO
 
 SCANS = [scans.ScanIntake, scans.ScanRejection]
 
-ALL_MODELS = [*FOUNDATION, *REGISTERS, *SCANS]
+DUES = [*members.MEMBER_MODELS, *receipts.RECEIPT_MODELS, *cashbook.CASH_MODELS, *dues.DUES_MODELS,
+        *assets.ASSET_MODELS]
+
+ALL_MODELS = [*FOUNDATION, *REGISTERS, *SCANS, *DUES]
 
 
 def install_extras(database) -> None:
     audit.install(database)
     search.install(database)
     documents.install(database)     # default type table (guarded: a no-op before migration 2)
+    dues.install(database)          # the dues rules in force (guarded: a no-op before migration 6)
 
 
 def _m1_foundation(database) -> None:
@@ -104,6 +109,9 @@ def _m5_privacy(database) -> None:
         documents.index_outgoing(d)
     if is_sqlite(database):   # merge the index so the removed rows' words leave it too
         database.execute_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+def _m6_dues(database) -> None:
+    database.create_tables(DUES, safe=True)
+    dues.install(database)
 
 
 MIGRATIONS: list[Migration] = [
@@ -112,4 +120,5 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "scans", lambda database: database.create_tables(SCANS, safe=True)),
     Migration(4, "terms_and_secret_book", _m4_terms_and_secret_book),
     Migration(5, "privacy", _m5_privacy),
+    Migration(6, "dues", _m6_dues),
 ]

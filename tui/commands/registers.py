@@ -84,6 +84,12 @@ BOOKS = {"incoming": "văn bản đến", "outgoing": "văn bản đi",
          "seal": "sổ theo dõi sử dụng con dấu", "seal_handovers": "sổ bàn giao con dấu"}
 
 
+# `vanphong export` kinds: the registers' own, and those another area adds (its handler runs
+# instead of cmd_export): EXPORT_CHOICES.append(kind); EXPORTERS[kind] = handler
+EXPORT_CHOICES = [*BOOKS, "directory"]
+EXPORTERS: dict = {}
+
+
 def _books_help(kinds) -> str:
     return "; ".join(f"{k} ({BOOKS.get(k, 'danh bạ')})" for k in kinds)
 
@@ -168,8 +174,8 @@ def add_commands(sub, common) -> None:
     p = sub.add_parser("export", parents=[common, user], help="xuất sổ ra CSV hoặc Excel",
                        description="Xuất sổ văn bản đến, đi, sổ văn bản mật, sổ con dấu hoặc danh bạ "
                                    "ra tệp CSV (UTF-8) hoặc XLSX, tiêu đề cột tiếng Việt như trong sổ.")
-    p.add_argument("kind", choices=[*BOOKS, "directory"], metavar="SỔ",
-                   help=_books_help([*BOOKS, "directory"]))
+    p.add_argument("kind", choices=EXPORT_CHOICES, metavar="SỔ",
+                   help=_books_help([*BOOKS, "directory"]) + " — tất cả: %(choices)s")
     p.add_argument("--year", type=_year, metavar="NĂM", help="chỉ năm này (1900–2100)")
     p.add_argument("--format", choices=["csv", "xlsx"], metavar="ĐỊNH_DẠNG",
                    help="csv hoặc xlsx (mặc định: theo đuôi tệp --out)")
@@ -234,6 +240,8 @@ def cmd_print_register(args) -> int:
 
 
 def cmd_export(args) -> int:
+    if args.kind in EXPORTERS:
+        return EXPORTERS[args.kind](args)
     open_office(args)
     from models import exports, schema  # noqa: F401
     from models.errors import VanphongError

@@ -2,7 +2,7 @@
 right under the field.
 
 Each field parses its text with the same function the models use (models.text.parse_date,
-parse_money, require_text), so the screen says exactly what the save would refuse. A field is
+models.money.parse_money, require_text), so the screen says exactly what the save would refuse. A field is
 named by ``field`` — the name models use in ``ValidationError.field`` — so an error raised on
 save lands under the right field (``show_validation_error``).
 
@@ -26,8 +26,9 @@ from textual.binding import Binding
 from textual.widgets import Input, Label, Static
 
 from models.errors import ValidationError
+from models.money import parse_money      # also "1,25tr" when it can mean one amount only
 from models.text import (FIELD_MAX, YEAR_MAX, YEAR_MIN, check_text, format_date, format_money, nfc,
-                         parse_date, parse_money, require_text)
+                         parse_date, require_text)
 
 from .. import strings as S
 
