@@ -48,6 +48,7 @@ PERMISSIONS: dict[str, tuple[str, frozenset[str]]] = {
     "dues.collect": ("thu đảng phí", frozenset({"admin", "treasurer"})),
     "cash.edit": ("ghi sổ quỹ", frozenset({"admin", "treasurer"})),
     "members.edit": ("sửa danh sách đảng viên", frozenset({"admin", "clerk"})),
+    "meetings.view": ("xem hội nghị, biên bản", ALL),
     "meetings.edit": ("ghi biên bản hội nghị", frozenset({"admin", "clerk"})),
     "meetings.sign": ("ký biên bản", frozenset({"admin", "leader"})),
     "reception.edit": ("ghi sổ tiếp khách", frozenset({"admin", "clerk"})),
