@@ -83,6 +83,7 @@ class PartyPaper:
     signatures: list[Signature] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     title: str = ""                      # PDF metadata
+    annex: list = field(default_factory=list)    # after the signatures, on a new page (phụ lục)
 
 
 # --- text -----------------------------------------------------------------------------------
@@ -259,7 +260,8 @@ def _signature_cell(sig: Signature) -> list:
         cell.append(_p(clean(sig.authority, MAX_FIELD).upper(), st))
     if clean(sig.position):
         cell.append(_p(clean(sig.position, MAX_FIELD).upper(), st))
-    cell.append(_p("&nbsp;", _style("sgap", HEAD_SIZE, leading=26 * MM)))
+    from reportlab.platypus import Spacer
+    cell.append(Spacer(1, 26 * MM))              # room for the signature (and the seal)
     if clean(sig.name):
         cell.append(_p(clean(sig.name, MAX_FIELD), st))
     return cell
@@ -347,5 +349,9 @@ def render(paper: PartyPaper) -> bytes:
                           pageTemplates=[PageTemplate("party", [frame], onPage=number)])
     story = [*header(paper, width, frame_h), *title_block(paper), *body_flowables(paper.body),
              *closing(paper, width, frame_h)]
+    annex = body_flowables(paper.annex)
+    if annex:
+        from reportlab.platypus import PageBreak
+        story += [PageBreak(), *annex]
     doc.build(story)
     return buf.getvalue()
