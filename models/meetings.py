@@ -807,6 +807,12 @@ EXPORT_COLUMNS = ["Ngày", "Giờ", "Loại hội nghị", "Nội dung", "Địa
 STATUS_NAMES = {"planned": "Dự kiến", "open": "Đang họp", "closed": "Đã bế mạc", "signed": "Đã ký"}
 
 
+def _cell(s: str) -> str:
+    """A spreadsheet never runs a cell as a formula: = + - @ at the start get a quote."""
+    s = " ".join((s or "").split())
+    return "'" + s if s[:1] in ("=", "+", "-", "@") else s
+
+
 def export_rows(actor, year: int | None = None):
     """One row per meeting, oldest first (for CSV / Excel)."""
     users.require(actor, "meetings.view")
@@ -815,8 +821,8 @@ def export_rows(actor, year: int | None = None):
         q = q.where((Meeting.on_date >= _dt.date(year, 1, 1)) & (Meeting.on_date <= _dt.date(year, 12, 31)))
     for m in q:
         members = [a for a in m.attendees if a.role == "member"]
-        yield [format_date(m.on_date), m.start_time, KIND_NAMES[m.kind], m.title, m.place, m.chair,
-               m.recorder, m.number, str(sum(a.attendance == "present" for a in members)),
+        yield [format_date(m.on_date), m.start_time, KIND_NAMES[m.kind], _cell(m.title),
+               _cell(m.place), _cell(m.chair), _cell(m.recorder), m.number, str(sum(a.attendance == "present" for a in members)),
                str(sum(a.attendance.startswith("absent") for a in members)),
                m.opened_at.strftime("%H:%M") if m.opened_at else "",
                m.closed_at.strftime("%H:%M") if m.closed_at else "", STATUS_NAMES[m.status]]
