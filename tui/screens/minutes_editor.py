@@ -65,6 +65,7 @@ class MinutesEditor(AreaScreen):
         self.text = ""                      # the field's text as last loaded or typed
         self.seq = 0                        # changes typed
         self.saved_seq = 0                  # changes written
+        self.saved_text = ""                # the text as last written
         self._pending: tuple[str, str, int] | None = None
         self._timer = None
         self.read_only = False
@@ -170,7 +171,8 @@ class MinutesEditor(AreaScreen):
         ok = self.app.run_guarded(meetings.autosave, self.app.actor, self.meeting_id, field, text, seq)
         if ok is None:
             return False
-        self.saved_seq = max(self.saved_seq, seq)
+        if seq >= self.saved_seq:
+            self.saved_seq, self.saved_text = seq, text
         self.query_one("#editor-status", Static).update(
             S.EDITOR_SAVED.format(time=_dt.datetime.now().strftime("%H:%M:%S")))
         return True
