@@ -225,6 +225,19 @@ def _count(v, label: str, field: str) -> int:
     return n
 
 
+def full_title(m: Meeting) -> str:
+    """"Hội nghị Ban Thường vụ Đảng ủy — Sơ kết quý I"; a title that already says what kind of
+    meeting it is ("Sinh hoạt chi bộ thôn Đồng Tâm tháng 3") stands alone."""
+    from .text import fold
+    kind = KIND_NAMES[m.kind]
+    title = " ".join(m.title.split())
+    if not title:
+        return kind
+    if fold(title).startswith(" ".join(fold(kind).split()[:2])):
+        return title
+    return f"{kind} — {title}"
+
+
 def get_meeting(meeting) -> Meeting:
     mid = meeting.id if isinstance(meeting, Meeting) else int(meeting)
     m = Meeting.get_or_none(Meeting.id == mid)
@@ -637,7 +650,7 @@ def close_meeting(actor, meeting, at: _dt.datetime | None = None) -> Meeting:
         if m.minutes_id is None:
             get_doc_type(BB)
             entry = reserve_number(actor, BB, doc_date=m.on_date,
-                                   summary=f"{KIND_NAMES[m.kind]}" + (f" — {m.title}" if m.title else ""),
+                                   summary=full_title(m),
                                    signer=m.chair, signer_position=m.chair_position,
                                    filed_in="Văn phòng Đảng ủy")
             m.minutes, m.number = entry, entry.symbol

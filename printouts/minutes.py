@@ -11,7 +11,7 @@ no particular item; the closing time; the signatures of the recorder and the cha
 """
 from __future__ import annotations
 
-from models.meetings import AMENDMENT_KINDS, KIND_NAMES, MinutesView
+from models.meetings import AMENDMENT_KINDS, KIND_NAMES, MinutesView, full_title
 from models.text import format_date
 
 from . import party
@@ -118,7 +118,7 @@ def minutes(view: MinutesView, office) -> bytes:
     paper = party.PartyPaper(
         superior=office.superior if office else "", issuer=office.name if office else "",
         number=m.number, place=office.place if office else "", date=m.on_date,
-        type_name="Biên bản", summary=KIND_NAMES[m.kind] + (f" — {m.title}" if m.title else ""),
+        type_name="Biên bản", summary=full_title(m),
         body=body(view),
         signatures=[party.Signature("Thư ký", "", m.recorder),
                     party.Signature("Chủ trì hội nghị", "", m.chair)],

@@ -146,7 +146,7 @@ class MeetingDetail(DetailScreen):
         v = self.view
         m = v.meeting
         t = Text()
-        t.append(f"{meetings.KIND_NAMES[m.kind]}" + (f" — {m.title}" if m.title else "") + "\n",
+        t.append(meetings.full_title(m) + "\n",
                  style="bold")
         kv(t, S.COL_MINUTES_NO, m.number or S.MEETING_NO_NUMBER)
         kv(t, S.COL_MEETING_STATUS, S.MEETING_STATUS[m.status])
