@@ -155,8 +155,8 @@ class MinutesEditor(AreaScreen):
         self.text = text
         self.seq += 1
         self._pending = (self.field, text, self.seq)
-        self.query_one("#editor-status", Static).update(S.EDITOR_SAVING)
-        if self._timer is None:
+        if self._timer is None:             # the first key since the last save: one repaint
+            self.query_one("#editor-status", Static).update(S.EDITOR_SAVING)
             self._timer = self.set_timer(SAVE_EVERY, self.flush)
 
     def flush(self) -> bool:
