@@ -2,11 +2,13 @@
 test): python minutes_typist.py HOME USERNAME MEETING_ID TEXT
 
 Prints "FIELD speech:N" once the speech exists, then "SAVED n" each time the editor has
-written the first n characters of TEXT, and "DONE" at the end."""
+written the first n characters of TEXT, and "DONE" at the end (with TYPIST_NO_WAIT set:
+"TYPED n" as soon as the last key is in, before it is saved)."""
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -43,10 +45,13 @@ async def main(home_path: str, username: str, meeting_id: int, text: str) -> Non
             if ed.saved_seq != last:
                 last = ed.saved_seq
                 print(f"SAVED {len(ed.saved_text)}", flush=True)
-        while ed.saved_seq != ed.seq:
-            await pilot.pause(0.05)
-        print(f"SAVED {len(ed.saved_text)}", flush=True)
-        print("DONE", flush=True)
+        if os.environ.get("TYPIST_NO_WAIT"):          # stop at once, the last keys unsaved
+            print(f"TYPED {len(text)} pending={ed.saved_seq != ed.seq}", flush=True)
+        else:
+            while ed.saved_seq != ed.seq:
+                await pilot.pause(0.05)
+            print(f"SAVED {len(ed.saved_text)}", flush=True)
+            print("DONE", flush=True)
         await asyncio.sleep(3600)          # wait here to be killed
 
 

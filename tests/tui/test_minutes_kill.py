@@ -21,10 +21,11 @@ TEXT = ("Đồng chí Hùng: thống nhất với báo cáo, đề nghị bổ s
 
 
 class Typist:
-    def __init__(self, home: Path, meeting_id: int):
-        self.p = subprocess.Popen([sys.executable, str(TYPIST), str(home), "vanthu", str(meeting_id), TEXT],
+    def __init__(self, home: Path, meeting_id: int, text: str = TEXT, env: dict | None = None):
+        self.p = subprocess.Popen([sys.executable, str(TYPIST), str(home), "vanthu", str(meeting_id), text],
                                   cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                  encoding="utf-8", env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                                  encoding="utf-8",
+                                  env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})})
         self.lines: list[str] = []
         self.err: list[str] = []
         threading.Thread(target=self._pump, args=(self.p.stdout, self.lines), daemon=True).start()
@@ -78,3 +79,26 @@ def test_sigkill_while_typing_loses_nothing_reported_saved(office, home, seed):
     v = M.meeting_view(office["clerk"], m.id)
     s = next(s for s in v.speeches if f"speech:{s.id}" == field)
     assert s.speaker == "Lê Văn Hùng" and v.speech_text(s) == text   # reopens with it
+
+
+def test_a_closed_terminal_loses_nothing(office, home):
+    """SIGHUP (the terminal window closed, the SSH line dropped) right after the last key:
+    what was still waiting for its save is written before the program ends."""
+    from models import meetings as M
+    from models.db import close_database, open_database
+    from tests.models.meetings_helpers import planned
+    m = planned(office["clerk"])
+    close_database()
+    short = "Đề nghị rà soát đơn thư tồn đọng."
+    t = Typist(home.path, m.id, short, env={"TYPIST_NO_WAIT": "1"})
+    try:
+        assert t.wait_for(lambda: any(x.startswith("TYPED") for x in t.lines)), "\n".join(t.lines + t.err)
+        t.p.send_signal(signal.SIGHUP)
+        t.p.wait(30)
+    finally:
+        if t.p.poll() is None:
+            t.p.kill()
+    field = next(x.split()[1] for x in t.lines if x.startswith("FIELD "))
+    assert t.p.returncode == -signal.SIGHUP
+    open_database(home.db_url)
+    assert M.drafts(m.id)[field] == short, t.lines

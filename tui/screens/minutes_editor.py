@@ -14,6 +14,7 @@ current item, F7/Ctrl+R the next agenda item, Ctrl+↑/Ctrl+↓ the previous/nex
 from __future__ import annotations
 
 import datetime as _dt
+import os
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -83,7 +84,24 @@ class MinutesEditor(AreaScreen):
 
     # --- loading ----------------------------------------------------------------------------
     def on_mount(self) -> None:
+        self._hangup_installed = self._catch_hangup()
         self.app.run_guarded(self._start)
+
+    def _catch_hangup(self) -> bool:
+        """A closed terminal or a dropped SSH line sends SIGHUP: write what is waiting first,
+        then let the signal do what it did before."""
+        import signal
+        import threading
+        if not hasattr(signal, "SIGHUP") or threading.current_thread() is not threading.main_thread():
+            return False
+        self._old_hangup = signal.getsignal(signal.SIGHUP)
+
+        def on_hangup(signum, frame):
+            self._write_pending()
+            signal.signal(signal.SIGHUP, self._old_hangup or signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGHUP)
+        signal.signal(signal.SIGHUP, on_hangup)
+        return True
 
     def _view(self):
         return meetings.meeting_view(self.app.actor, self.meeting_id)
@@ -249,8 +267,7 @@ class MinutesEditor(AreaScreen):
             self.app.run_guarded(meetings.settle, self.app.actor, self.meeting_id)
         self.app.go_back()
 
-    def on_unmount(self) -> None:
-        # leaving by any other way (the program closing): write what is waiting
+    def _write_pending(self) -> None:
         if self._pending is not None:
             field, text, seq = self._pending
             self._pending = None
@@ -258,3 +275,10 @@ class MinutesEditor(AreaScreen):
                 meetings.autosave(self.app.actor, self.meeting_id, field, text, seq)
             except Exception:       # the database is gone already: the last save stands
                 pass
+
+    def on_unmount(self) -> None:
+        # leaving by any other way (the program closing): write what is waiting
+        self._write_pending()
+        if getattr(self, "_hangup_installed", False):
+            import signal
+            signal.signal(signal.SIGHUP, self._old_hangup or signal.SIG_DFL)
