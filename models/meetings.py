@@ -435,8 +435,12 @@ def open_meeting(actor, meeting, at: _dt.datetime | None = None) -> Meeting:
         m = _write(actor, meeting)
         if m.status != "planned":
             raise ValidationError("Hội nghị đã khai mạc.", "status")
+        at = (at or _now()).replace(microsecond=0)
+        if at.date() != m.on_date:
+            raise ValidationError(f"Hội nghị dự kiến họp ngày {format_date(m.on_date)}, không phải ngày "
+                                  f"{format_date(at)}: sửa ngày họp trước khi khai mạc.", "on_date")
         before = audit.snapshot(m)
-        m.status, m.opened_at = "open", (at or _now()).replace(microsecond=0)
+        m.status, m.opened_at = "open", at
         _change(actor, m, m, before, "open")
         return m
 
@@ -758,15 +762,16 @@ def meeting_view(actor, meeting) -> MinutesView:
 
 
 def speaker_names(meeting, prefix: str = "") -> list[str]:
-    """For type-ahead: the members and guests of the meeting whose name matches ``prefix``
-    (accent-insensitive, any word)."""
+    """For type-ahead: the members and guests of the meeting whose name has a word starting
+    with ``prefix`` (accents optional; "thu ha" finds Nguyễn Thị Thu Hà)."""
     from .text import fold
     mid = meeting.id if isinstance(meeting, Meeting) else int(meeting)
     p = fold(prefix)
     names = [a.name for a in Attendee.select().where(Attendee.meeting == mid).order_by(Attendee.position)]
     if not p:
         return names
-    return [n for n in names if fold(n).startswith(p) or any(w.startswith(p) for w in fold(n).split())]
+    p = " ".join(p.split())
+    return [n for n in names if (" " + " ".join(fold(n).split())).find(" " + p) >= 0]
 
 
 def upcoming(today: _dt.date, days: int = 7) -> list[Meeting]:

@@ -288,7 +288,7 @@ def _underlined(s: str, st):
 
 def closing(paper: PartyPaper, width: float, frame_height: float) -> list:
     """Signatures (and Nơi nhận at the bottom left), kept on one page when they fit."""
-    from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+    from reportlab.platypus import Spacer, Table, TableStyle
     sigs = [s for s in paper.signatures if clean(s.position) or clean(s.authority) or clean(s.name)]
     rec = _recipients_cell(paper.recipients)
     if not sigs and not rec:
@@ -305,7 +305,8 @@ def closing(paper: PartyPaper, width: float, frame_height: float) -> list:
     t.setStyle(TableStyle(pad))
     _, h = t.wrap(width, frame_height)
     if h < frame_height * 0.9:
-        out = [Spacer(1, 6 * MM), KeepTogether([t])]
+        t.keep_with_previous = True            # render() keeps it with the last paragraph
+        out = [Spacer(1, 6 * MM), t]
         if len(sigs) > 1 and rec:
             out += [Spacer(1, 4 * MM), *rec]
         return out
@@ -347,8 +348,14 @@ def render(paper: PartyPaper) -> bytes:
                               x for x in (paper.type_name, paper.number) if x), MAX_FIELD),
                           author=clean(paper.issuer, MAX_FIELD), creator="vanphong",
                           pageTemplates=[PageTemplate("party", [frame], onPage=number)])
-    story = [*header(paper, width, frame_h), *title_block(paper), *body_flowables(paper.body),
-             *closing(paper, width, frame_h)]
+    body = body_flowables(paper.body)
+    end = closing(paper, width, frame_h)
+    if len(end) >= 2 and getattr(end[1], "keep_with_previous", False):
+        # the signatures stay on one page, and with the last paragraph rather than alone
+        from reportlab.platypus import KeepTogether
+        last = body[-1:]
+        body, end = body[:-1], [KeepTogether([*last, *end[:2]]), *end[2:]]
+    story = [*header(paper, width, frame_h), *title_block(paper), *body, *end]
     annex = body_flowables(paper.annex)
     if annex:
         from reportlab.platypus import PageBreak

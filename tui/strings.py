@@ -666,7 +666,7 @@ REJECTION_DUPLICATE_OF = "Trùng với văn bản đến số"
 REJECTION_HINT = "X: đã xử lý xong · Esc: đóng"
 
 # meetings and minutes (hội nghị, biên bản)
-AREA_MEETINGS = "Hội nghị, biên bản"
+AREA_MEETINGS = "Hội nghị"
 AREA_MEETINGS_HELP = "Lịch hội nghị, ghi biên bản trực tiếp bằng bàn phím, in biên bản theo thể thức của Đảng"
 MEETING_KINDS = {"bch": "Ban Chấp hành", "btv": "Ban Thường vụ", "tt": "Thường trực",
                  "chibo": "Chi bộ"}

@@ -57,6 +57,7 @@ def test_speeches_keep_their_order_and_text_is_nfc(office):
         (3, "Phạm Văn Đức", "Ý kiến thứ 3")]
     assert M.speaker_names(m, "hung") == ["Lê Văn Hùng"]
     assert M.speaker_names(m, "ph") == ["Phạm Văn Đức"]
+    assert M.speaker_names(m, "van hu") == ["Lê Văn Hùng"] and M.speaker_names(m, "an") == ["Nguyễn Văn An"]
 
 
 def test_vote_counts_are_checked_against_the_members_present(office):
@@ -110,6 +111,8 @@ def test_close_refuses_incomplete_minutes_and_says_what_is_missing(office):
     m = planned(clerk)
     with pytest.raises(ValidationError, match="chưa khai mạc"):
         M.close_meeting(clerk, m)
+    with pytest.raises(ValidationError, match="sửa ngày họp"):
+        M.open_meeting(clerk, m, dt.datetime(2026, 3, 4, 8))         # not the day it was planned for
     M.open_meeting(clerk, m, dt.datetime(2026, 3, 5, 8))
     with pytest.raises(ValidationError) as e:
         M.close_meeting(clerk, m, dt.datetime(2026, 3, 5, 10))

@@ -101,6 +101,8 @@ async def test_taking_minutes_by_keyboard_then_printing(office, make_app, shown,
 
         await pilot.press("i")                                    # in biên bản
         assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 30)
+        await pilot.pause()                                       # painted
+        assert await wait_until(pilot, lambda: "Đã gửi" in shown(app))
         assert "Đã gửi biên bản 01-BB/ĐU tới máy in" in shown(app)
     pdf = home.printouts / "bien-ban_01-bb-du.pdf"
     assert log.read_text().split() == [str(pdf)]
