@@ -155,3 +155,36 @@ async def test_signed_minutes_open_read_only(office, make_app, shown):
         await pilot.press("enter")
         await pilot.pause()
         assert "đã ký, không sửa được" in shown(app)
+
+
+async def test_plan_a_meeting_by_keyboard_then_correct_it(office, make_app, shown):
+    from tui.screens.meetings import MeetingDetail
+    clerk = office["clerk"]
+    app = make_app(user=clerk)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_area("meetings")
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.press("right", "enter")                       # Ban Chấp hành; on to the date
+        await pilot.press("enter", "enter")                       # 05/03/2026, 08:00
+        await pilot.press(*"Sơ kết quý I", "enter", *"Hội trường", "enter", *"Phạm Văn Đức", "enter",
+                          *"Bí thư", "enter", "enter", *"Văn phòng", "enter",
+                          *"Báo cáo quý I; Kế hoạch quý II", "enter",
+                          *"Phạm Văn Đức (Bí thư); Lê Văn Hùng (Phó Bí thư)", "enter", "enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, MeetingDetail))
+        m = M.Meeting.get()
+        assert (m.kind, m.title, m.chair, m.recorder) == ("bch", "Sơ kết quý I", "Phạm Văn Đức", "Trần Thị Mai")
+        v = M.meeting_view(clerk, m)
+        assert [i.title for i in v.agenda] == ["Báo cáo quý I", "Kế hoạch quý II"]
+        assert [(a.name, a.title) for a in v.members] == [("Phạm Văn Đức", "Bí thư"), ("Lê Văn Hùng", "Phó Bí thư")]
+
+        await pilot.press("c")                                    # correct the plan
+        await pilot.pause()
+        await pilot.press("enter", *["backspace"] * 10, *"06/03/2026", "enter")
+        for _ in range(8):
+            await pilot.press("enter")
+        await pilot.press(*"Hoàng Thị Lan (Ủy viên)", "enter", "enter")
+        assert await wait_until(pilot, lambda: M.get_meeting(m).on_date == dt.date(2026, 3, 6))
+        await pilot.pause()
+        assert "Hoàng Thị Lan (Ủy viên) — chưa điểm danh" in shown(app)

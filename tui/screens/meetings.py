@@ -83,46 +83,66 @@ def parse_people(text: str) -> list[tuple[str, str]]:
 
 
 class MeetingDialog(FormDialog):
-    """A new meeting: kind, date and time, place, chair, recorder, agenda, members, guests."""
+    """A new meeting (kind, date and time, place, chair, recorder, agenda, members, guests), or
+    the plan of one corrected (``meeting``), with agenda items and people added."""
 
     AUTO_FOCUS = ".dialog-form .field-input"
 
-    def __init__(self, today):
-        super().__init__(S.MEETING_NEW_TITLE)
-        self.today = today
+    def __init__(self, today, meeting=None):
+        super().__init__(S.MEETING_EDIT_TITLE.format(date=format_date(meeting.on_date)) if meeting
+                         else S.MEETING_NEW_TITLE)
+        self.today, self.meeting = today, meeting
 
     def compose_body(self) -> ComposeResult:
-        yield CycleField(S.FIELD_MEETING_KIND, "kind", S.MEETING_KIND_OPTIONS)
-        yield DateField(S.FIELD_MEETING_DATE, "on_date", value=self.today)
-        yield TimeField(S.FIELD_MEETING_TIME, "start_time", value="08:00")
-        yield TextField(S.FIELD_MEETING_TITLE, "title")
-        yield TextField(S.FIELD_MEETING_PLACE, "place")
-        yield TextField(S.FIELD_CHAIR, "chair")
-        yield TextField(S.FIELD_CHAIR_POSITION, "chair_position")
-        yield TextField(S.FIELD_RECORDER, "recorder", value=getattr(self.app.actor, "full_name", ""))
-        yield TextField(S.FIELD_RECORDER_POSITION, "recorder_position")
-        yield TextField(S.FIELD_AGENDA, "agenda", placeholder=S.FIELD_AGENDA_PH)
-        yield TextField(S.FIELD_MEMBERS, "members", placeholder=S.FIELD_MEMBERS_PH)
-        yield TextField(S.FIELD_GUESTS, "guests", placeholder=S.FIELD_MEMBERS_PH)
+        m = self.meeting
+        yield CycleField(S.FIELD_MEETING_KIND, "kind", S.MEETING_KIND_OPTIONS, value=m.kind if m else None)
+        yield DateField(S.FIELD_MEETING_DATE, "on_date", value=m.on_date if m else self.today)
+        yield TimeField(S.FIELD_MEETING_TIME, "start_time", value=(m.start_time if m else "") or "08:00")
+        yield TextField(S.FIELD_MEETING_TITLE, "title", value=m.title if m else "")
+        yield TextField(S.FIELD_MEETING_PLACE, "place", value=m.place if m else "")
+        yield TextField(S.FIELD_CHAIR, "chair", value=m.chair if m else "")
+        yield TextField(S.FIELD_CHAIR_POSITION, "chair_position", value=m.chair_position if m else "")
+        yield TextField(S.FIELD_RECORDER, "recorder",
+                        value=m.recorder if m else getattr(self.app.actor, "full_name", ""))
+        yield TextField(S.FIELD_RECORDER_POSITION, "recorder_position",
+                        value=m.recorder_position if m else "")
+        yield TextField(S.FIELD_AGENDA_MORE if m else S.FIELD_AGENDA, "agenda",
+                        placeholder=S.FIELD_AGENDA_PH)
+        yield TextField(S.FIELD_MEMBERS_MORE if m else S.FIELD_MEMBERS, "members",
+                        placeholder=S.FIELD_MEMBERS_PH)
+        yield TextField(S.FIELD_GUESTS_MORE if m else S.FIELD_GUESTS, "guests",
+                        placeholder=S.FIELD_MEMBERS_PH)
 
     def save(self):
         v = clean_fields(self.query_one(".dialog-form"))
         if v is None:
             return None
+        actor = self.app.actor
         agenda = [a.strip() for a in nfc(v["agenda"]).split(";") if a.strip()]
-        m = meetings.plan_meeting(
-            self.app.actor, v["kind"], v["on_date"], start_time=v["start_time"].strftime("%H:%M"),
-            title=v["title"],
-            place=v["place"], chair=v["chair"], chair_position=v["chair_position"],
-            recorder=v["recorder"], recorder_position=v["recorder_position"], agenda=agenda,
-            members=parse_people(v["members"]), guests=parse_people(v["guests"]))
-        self.app.notify(S.MEETING_CREATED.format(date=format_date(m.on_date)))
+        plan = dict(start_time=v["start_time"].strftime("%H:%M"), title=v["title"], place=v["place"],
+                    chair=v["chair"], chair_position=v["chair_position"], recorder=v["recorder"],
+                    recorder_position=v["recorder_position"])
+        if self.meeting is None:
+            m = meetings.plan_meeting(actor, v["kind"], v["on_date"], agenda=agenda,
+                                      members=parse_people(v["members"]),
+                                      guests=parse_people(v["guests"]), **plan)
+            self.app.notify(S.MEETING_CREATED.format(date=format_date(m.on_date)))
+            return m
+        m = meetings.update_meeting(actor, self.meeting.id, kind=v["kind"], on_date=v["on_date"], **plan)
+        for a in agenda:
+            meetings.add_agenda_item(actor, m.id, a)
+        for name, title in parse_people(v["members"]):
+            meetings.add_attendee(actor, m.id, name, title)
+        for name, title in parse_people(v["guests"]):
+            meetings.add_attendee(actor, m.id, name, title, role="guest")
+        self.app.notify(S.MEETING_SAVED)
         return m
 
 
 class MeetingDetail(DetailScreen):
     BINDINGS = [Binding("escape", "back", S.KEY_BACK, key_display="Esc"),
                 Binding("g,f7", "take_minutes", S.KEY_TAKE_MINUTES, key_display="G"),
+                Binding("f5,c", "edit", S.KEY_EDIT, key_display="F5", show=False),
                 Binding("k", "open_meeting", S.KEY_OPEN_MEETING, key_display="K"),
                 Binding("d", "attendance", S.KEY_ATTENDANCE, key_display="D"),
                 Binding("b", "vote", S.KEY_VOTE, key_display="B"),
@@ -201,6 +221,9 @@ class MeetingDetail(DetailScreen):
         from .minutes_editor import MinutesEditor
         meetings.get_meeting(self.meeting_id)
         self.app.push_screen(MinutesEditor(self.meeting_id))
+
+    def action_edit(self) -> None:
+        self.app.push_screen(MeetingDialog(self.app.today(), self.view.meeting), self.after)
 
     def action_open_meeting(self) -> None:
         now = self.app.now()
