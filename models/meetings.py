@@ -35,7 +35,7 @@ from .db import BaseModel, db
 from .documents import Incoming, Outgoing, get_doc_type, reserve_number
 from .errors import NotFound, ValidationError
 from .office import get_office
-from .registers import DataSource
+from .registers import DataSource, Found, register_describer
 from .text import format_date, nfc, parse_date
 
 KINDS = ("bch", "btv", "tt", "chibo")
@@ -858,3 +858,13 @@ def _panel_upcoming(actor, today: _dt.date):
 
 
 dashboard.register_panel(140, "meetings.upcoming", _panel_upcoming)
+
+
+def _describe(refs: list[int]) -> dict[int, Found]:
+    """A meeting in the global search: its minutes' number, its date, what it was."""
+    return {m.id: Found("meeting", m.id, search.KINDS["meeting"].label, m.number,
+                        format_date(m.on_date), full_title(m))
+            for m in Meeting.select().where(Meeting.id.in_(refs))}
+
+
+register_describer("meeting", _describe, "meetings.view")

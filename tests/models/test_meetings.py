@@ -25,6 +25,10 @@ def test_plan_holds_what_the_minutes_need(office):
     assert m.start_time == "08:00" and m.status == "planned"
     assert audit.entries_for("meeting", m.id)
     assert [h.ref for h in search.query("so ket quy i", kinds=["meeting"])] == [m.id]
+    from models import registers
+    found = [f for f in registers.search_all(office["viewer"], "sơ kết") if f.kind == "meeting"]
+    assert [(f.ref, f.date, f.summary) for f in found] == [
+        (m.id, "05/03/2026", "Hội nghị Ban Thường vụ Đảng ủy — Sơ kết công tác quý I năm 2026")]
 
 
 def test_permissions(office):
