@@ -364,8 +364,11 @@ def add_agenda_item(actor, meeting, title: str) -> AgendaItem:
 
 
 def add_document(actor, meeting, doc) -> MeetingDocument:
-    """``doc``: an Incoming or Outgoing from the registers, or a name."""
+    """``doc``: an Incoming or Outgoing from the registers, or a name (a register number is
+    looked up: see ``find_document``)."""
     users.require(actor, "meetings.edit")
+    if isinstance(doc, str):
+        doc = find_document(doc)
     with db.atomic():
         m = _write(actor, meeting)
         n = MeetingDocument.select().where(MeetingDocument.meeting == m.id).count()
@@ -379,6 +382,20 @@ def add_document(actor, meeting, doc) -> MeetingDocument:
         md.label = md.label[:MAX_LINE]
         _change(actor, m, md, None)
         return md
+
+
+def find_document(ref: str):
+    """A document named by its register number: "15-BC/ĐU" (outgoing) or "12/2026" (arrival
+    number / year, incoming); otherwise the text itself, as the name of a paper document."""
+    import re
+    s = " ".join(nfc(ref).split())
+    m = re.fullmatch(r"(\d+)/(\d{4})", s)
+    if m:
+        d = Incoming.get_or_none((Incoming.arrival_no == int(m.group(1))) & (Incoming.year == int(m.group(2))))
+        if d is not None:
+            return d
+    d = Outgoing.get_or_none(Outgoing.symbol == s.upper()) or Outgoing.get_or_none(Outgoing.symbol == s)
+    return d if d is not None else s
 
 
 def add_attendee(actor, meeting, name, title: str = "", *, role: str = "member",

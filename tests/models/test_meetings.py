@@ -23,6 +23,12 @@ def test_plan_holds_what_the_minutes_need(office):
     assert v.documents[0].outgoing_id == doc.id and v.documents[0].label.startswith("01-BC/ĐU")
     assert v.documents[1].label == "Dự thảo kế hoạch quý II"
     assert m.start_time == "08:00" and m.status == "planned"
+    inc = D.register_incoming(clerk, arrived_at=dt.datetime(2026, 3, 2, 9), sender="Văn phòng Tỉnh ủy",
+                              doc_number="20-CV/VPTU", doc_type="Công văn", summary="V/v lịch họp")
+    M.add_document(clerk, m, f"{inc.arrival_no}/2026")
+    M.add_document(clerk, m, "01-bc/đu")
+    docs = M.meeting_view(clerk, m).documents
+    assert docs[2].incoming_id == inc.id and docs[3].outgoing_id == doc.id
     assert audit.entries_for("meeting", m.id)
     assert [h.ref for h in search.query("so ket quy i", kinds=["meeting"])] == [m.id]
     from models import registers

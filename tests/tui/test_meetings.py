@@ -171,20 +171,22 @@ async def test_plan_a_meeting_by_keyboard_then_correct_it(office, make_app, show
         await pilot.press(*"Sơ kết quý I", "enter", *"Hội trường", "enter", *"Phạm Văn Đức", "enter",
                           *"Bí thư", "enter", "enter", *"Văn phòng", "enter",
                           *"Báo cáo quý I; Kế hoạch quý II", "enter",
-                          *"Phạm Văn Đức (Bí thư); Lê Văn Hùng (Phó Bí thư)", "enter", "enter")
+                          *"Phạm Văn Đức (Bí thư); Lê Văn Hùng (Phó Bí thư)", "enter", "enter",
+                          *"Dự thảo báo cáo quý I", "enter")
         assert await wait_until(pilot, lambda: isinstance(app.screen, MeetingDetail))
         m = M.Meeting.get()
         assert (m.kind, m.title, m.chair, m.recorder) == ("bch", "Sơ kết quý I", "Phạm Văn Đức", "Trần Thị Mai")
         v = M.meeting_view(clerk, m)
         assert [i.title for i in v.agenda] == ["Báo cáo quý I", "Kế hoạch quý II"]
         assert [(a.name, a.title) for a in v.members] == [("Phạm Văn Đức", "Bí thư"), ("Lê Văn Hùng", "Phó Bí thư")]
+        assert [d.label for d in v.documents] == ["Dự thảo báo cáo quý I"]
 
         await pilot.press("c")                                    # correct the plan
         await pilot.pause()
         await pilot.press("enter", *["backspace"] * 10, *"06/03/2026", "enter")
         for _ in range(8):
             await pilot.press("enter")
-        await pilot.press(*"Hoàng Thị Lan (Ủy viên)", "enter", "enter")
+        await pilot.press(*"Hoàng Thị Lan (Ủy viên)", "enter", "enter", "enter")
         assert await wait_until(pilot, lambda: M.get_meeting(m).on_date == dt.date(2026, 3, 6))
         await pilot.pause()
         assert "Hoàng Thị Lan (Ủy viên) — chưa điểm danh" in shown(app)

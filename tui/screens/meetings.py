@@ -112,6 +112,8 @@ class MeetingDialog(FormDialog):
                         placeholder=S.FIELD_MEMBERS_PH)
         yield TextField(S.FIELD_GUESTS_MORE if m else S.FIELD_GUESTS, "guests",
                         placeholder=S.FIELD_MEMBERS_PH)
+        yield TextField(S.FIELD_DOCUMENTS_MORE if m else S.FIELD_DOCUMENTS, "documents",
+                        placeholder=S.FIELD_DOCUMENTS_PH)
 
     def save(self):
         v = clean_fields(self.query_one(".dialog-form"))
@@ -119,13 +121,14 @@ class MeetingDialog(FormDialog):
             return None
         actor = self.app.actor
         agenda = [a.strip() for a in nfc(v["agenda"]).split(";") if a.strip()]
+        docs = [d.strip() for d in nfc(v["documents"]).split(";") if d.strip()]
         plan = dict(start_time=v["start_time"].strftime("%H:%M"), title=v["title"], place=v["place"],
                     chair=v["chair"], chair_position=v["chair_position"], recorder=v["recorder"],
                     recorder_position=v["recorder_position"])
         if self.meeting is None:
             m = meetings.plan_meeting(actor, v["kind"], v["on_date"], agenda=agenda,
                                       members=parse_people(v["members"]),
-                                      guests=parse_people(v["guests"]), **plan)
+                                      guests=parse_people(v["guests"]), documents=docs, **plan)
             self.app.notify(S.MEETING_CREATED.format(date=format_date(m.on_date)))
             return m
         m = meetings.update_meeting(actor, self.meeting.id, kind=v["kind"], on_date=v["on_date"], **plan)
@@ -135,6 +138,8 @@ class MeetingDialog(FormDialog):
             meetings.add_attendee(actor, m.id, name, title)
         for name, title in parse_people(v["guests"]):
             meetings.add_attendee(actor, m.id, name, title, role="guest")
+        for d in docs:
+            meetings.add_document(actor, m.id, d)
         self.app.notify(S.MEETING_SAVED)
         return m
 
@@ -187,6 +192,10 @@ class MeetingDetail(DetailScreen):
             section(t, S.MEETING_GUESTS)
             for a in v.guests:
                 t.append(f"  {a.name}" + (f" ({a.title})" if a.title else "") + "\n")
+        if v.documents:
+            section(t, S.MEETING_DOCUMENTS)
+            for d in v.documents:
+                t.append(f"  {d.label}\n")
         section(t, S.MEETING_AGENDA)
         for it in v.agenda:
             t.append(f"{it.position}. {it.title}\n", style="bold")
