@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from peewee import (BooleanField, CharField, DateField, DateTimeField, ForeignKeyField,
+from peewee import (CharField, DateField, DateTimeField, ForeignKeyField,
                     IntegerField, TextField)
 
 from . import audit, dashboard, search, users

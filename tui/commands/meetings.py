@@ -55,7 +55,7 @@ def minutes_file_name(number: str) -> str:
 
 def cmd_print_minutes(args) -> int:
     home = open_office(args)
-    from models import meetings, office, schema  # noqa: F401
+    from models import meetings, office, schema  # noqa: F401  (every area loaded)
     from models.errors import VanphongError
     from printouts.minutes import minutes
 
