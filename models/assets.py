@@ -154,7 +154,7 @@ def record_inventory(actor, checked_on: _dt.date, checked_by: str, counts: dict[
     checked_by = require_text(checked_by, "người kiểm kê", "checked_by", 200)
     with db.atomic():
         c = InventoryCheck.create(checked_on=checked_on, checked_by=checked_by, note=nfc(note)[:1000],
-                                  created_by=audit._actor_name(actor))
+                                  created_by=audit.actor_name(actor))
         for a in Asset.select().where(Asset.active == True).order_by(Asset.code):  # noqa: E712
             got = counts.get(a.id, {})
             found = _int(got.get("found", a.quantity), "found", "Số lượng thực tế")

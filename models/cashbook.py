@@ -95,7 +95,7 @@ def _guard(actor, day: _dt.date, override: bool, what: str) -> str:
     users.require(actor, "cash.override")
     audit.append(actor, "override", "cash_entry", None, None,
                  {"what": what, "lowest_balance": low, "on": format_date(low_on)})
-    return audit._actor_name(actor)
+    return audit.actor_name(actor)
 
 
 def _as_amount(v) -> int:
@@ -119,7 +119,7 @@ def record_income(actor, amount, description: str, person: str, *, on: _dt.date 
                            cell=cell, months=months, kind=kind)
         e = CashEntry.create(entry_date=on, direction="in", year=r.year, number=r.number,
                              receipt_id=r.id, person=r.payer, description=description[:500],
-                             amount=amount, created_by=audit._actor_name(actor))
+                             amount=amount, created_by=audit.actor_name(actor))
         audit.log_change(actor, "create", e)
         return e
 
@@ -139,7 +139,7 @@ def record_expense(actor, amount, description: str, person: str = "", *,
             (CashEntry.direction == "out") & (CashEntry.year == on.year)).scalar() or 0
         e = CashEntry.create(entry_date=on, direction="out", year=on.year, number=n + 1,
                              person=nfc(person)[:200], description=description[:500],
-                             amount=amount, created_by=audit._actor_name(actor))
+                             amount=amount, created_by=audit.actor_name(actor))
         who = _guard(actor, on, override, f"Khoản chi {format_money(amount)}")
         if who:
             e.override_by = who

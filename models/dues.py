@@ -320,7 +320,7 @@ def add_rule(actor, effective_from, category: str, *, rate_bp: int | None = None
                             method="percent" if rate_bp is not None else "fixed",
                             rate_bp=int(rate_bp or 0),
                             amount=parse_money(amount, "amount") if amount is not None else 0,
-                            basis=nfc(basis)[:200], created_by=audit._actor_name(actor))
+                            basis=nfc(basis)[:200], created_by=audit.actor_name(actor))
         audit.log_change(actor, "create", r)
         return r
 
@@ -367,7 +367,7 @@ def add_exemption(actor, member, *, percent: int, start_month, end_month=None,
         e = DuesExemption.create(member=m, percent=percent, reason_code=reason_code, reason=reason,
                                  decided_by=decided_by, decision_ref=nfc(decision_ref)[:100],
                                  start_month=start, end_month=end,
-                                 created_by=audit._actor_name(actor))
+                                 created_by=audit.actor_name(actor))
         audit.log_change(actor, "create", e)
         return e
 
@@ -432,7 +432,7 @@ def record_payment(actor, member, months, *, method: str = "cash", extra=0,
         payer = nfc(payer) or m.full_name
         p = DuesPayment.create(member=m, paid_on=paid_on, method=method, amount=amount, extra=extra,
                                payer=payer[:200], note=nfc(note)[:500],
-                               created_by=audit._actor_name(actor))
+                               created_by=audit.actor_name(actor))
         PaymentMonth.insert_many([{"payment": p.id, "member": m.id, "month": d.month,
                                    "amount": d.amount} for d in dues]).execute()
         if method == "cash":
@@ -771,7 +771,7 @@ def record_remittance(actor, period_from, period_to=None, *, remitted_on: _dt.da
                                 portal=t.collected_portal, kept=kept, remitted=remitted,
                                 keep_percent=office.get_setting("dues.keep_percent"),
                                 remitted_on=remitted_on, note=nfc(note)[:500],
-                                created_by=audit._actor_name(actor))
+                                created_by=audit.actor_name(actor))
         if cash_part:
             label = format_month(pf) if pf == pt else f"{format_month(pf)}–{format_month(pt)}"
             o = office.get_office()

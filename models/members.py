@@ -162,11 +162,14 @@ def _get(member_id) -> Member:
     return m
 
 
-def get_member(actor, member_id) -> Member:
-    """One member's record, for showing it: the viewing is logged (personal data)."""
+def get_member(actor, member_id, *, log_view: bool = True) -> Member:
+    """One member's record, for showing it: the viewing is logged (personal data). A screen
+    that reads the record again while it stays open (after a correction) passes
+    ``log_view=False``: one opening, one entry."""
     users.require(actor, "members.view")
     m = _get(member_id)
-    audit.append(actor, "view", "party_member", m.id)
+    if log_view:
+        audit.append(actor, "view", "party_member", m.id)
     return m
 
 

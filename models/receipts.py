@@ -86,7 +86,7 @@ def issue(actor, *, issued_on: _dt.date, payer: str, amount: int, reason: str, c
         r = Receipt.create(year=issued_on.year, number=next_number(issued_on.year),
                            issued_on=issued_on, payer=payer[:200], cell=nfc(cell)[:200],
                            reason=nfc(reason)[:500], months=nfc(months)[:200], amount=amount,
-                           kind=kind, created_by=audit._actor_name(actor))
+                           kind=kind, created_by=audit.actor_name(actor))
         audit.log_change(actor, "create", r)
         return r
 
@@ -115,7 +115,7 @@ def cancel_receipt(actor, receipt: Receipt | int, reason: str, *, override: bool
         before = audit.snapshot(r)
         r.status = "cancelled"
         r.cancel_reason = reason[:500]
-        r.cancelled_by = audit._actor_name(actor)
+        r.cancelled_by = audit.actor_name(actor)
         r.cancelled_at = _dt.datetime.now().replace(microsecond=0)
         r.save()
         audit.log_change(actor, "cancel", r, before)

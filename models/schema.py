@@ -12,6 +12,7 @@ from . import contacts, demo_registers, dossiers, registers, seal  # noqa: F401 
 from . import scans  # scanner intake ledger (issue 4)
 from . import terms
 from . import assets, cashbook, dues, members, receipts  # members, dues, receipts, cash, assets
+from . import demo_meetings, meetings  # noqa: F401  committee meetings and their minutes (and their demo)
 from .db import Migration, SchemaVersion  # noqa: F401  (re-exported for tests)
 
 FOUNDATION = [office.Office, office.Setting, users.User, audit.AuditEntry]
@@ -23,8 +24,9 @@ SCANS = [scans.ScanIntake, scans.ScanRejection]
 
 DUES = [*members.MEMBER_MODELS, *receipts.RECEIPT_MODELS, *cashbook.CASH_MODELS, *dues.DUES_MODELS,
         *assets.ASSET_MODELS]
+MEETINGS = meetings.MEETING_MODELS
 
-ALL_MODELS = [*FOUNDATION, *REGISTERS, *SCANS, *DUES]
+ALL_MODELS = [*FOUNDATION, *REGISTERS, *SCANS, *DUES, *MEETINGS]
 
 
 def install_extras(database) -> None:
@@ -121,4 +123,5 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "terms_and_secret_book", _m4_terms_and_secret_book),
     Migration(5, "privacy", _m5_privacy),
     Migration(6, "dues", _m6_dues),
+    Migration(7, "meetings", lambda database: database.create_tables(MEETINGS, safe=True)),
 ]

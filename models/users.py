@@ -62,6 +62,7 @@ PERMISSIONS: dict[str, tuple[str, frozenset[str]]] = {
     "dues.edit": ("sửa mức đảng phí, miễn giảm", frozenset({"admin", "treasurer"})),
     "cash.override": ("cho phép chi quá số dư quỹ", frozenset({"admin"})),
     "assets.edit": ("sửa sổ tài sản, kiểm kê", frozenset({"admin", "treasurer"})),
+    "meetings.view": ("xem hội nghị, biên bản", ALL),
     "meetings.edit": ("ghi biên bản hội nghị", frozenset({"admin", "clerk"})),
     "meetings.sign": ("ký biên bản", frozenset({"admin", "leader"})),
     "reception.edit": ("ghi sổ tiếp khách", frozenset({"admin", "clerk"})),

@@ -268,3 +268,4 @@ register_opener("contact", _lazy_opener("tui.screens.directory", "open_contact")
 register_opener("dossier", _lazy_opener("tui.screens.dossiers", "open_dossier"))
 
 from . import area_dues  # noqa: E402,F401  members, dues, cash book, assets
+from . import area_meetings  # noqa: E402,F401  (committee meetings and their minutes)

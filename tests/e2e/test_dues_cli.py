@@ -7,15 +7,19 @@ import unicodedata
 
 import pytest
 
+from tests.e2e.demo_accounts import OWN_PASSWORD, choose_own_password
 from tests.e2e.test_registers_cli import run
 
-PW = {"VANPHONG_PASSWORD": "vanphong2026"}
+PW = {"VANPHONG_PASSWORD": OWN_PASSWORD}
 
 
 @pytest.fixture(scope="module")
 def demo_home(tmp_path_factory):
+    """The demo office; its treasurer and clerk have chosen their own passwords (the demo's
+    printed one must be changed at the first login)."""
     home = tmp_path_factory.mktemp("office")
     run(home, "demo")
+    choose_own_password(home, "thuquy", "vanthu")
     return home
 
 

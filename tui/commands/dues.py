@@ -54,9 +54,7 @@ def add_commands(sub, common) -> None:
     i.add_argument("--out", metavar="TỆP.pdf")
     i.set_defaults(handler=cmd_print_inventory)
     for kind in ("members", "dues", "cashbook", "assets"):
-        if kind not in reg.EXPORT_CHOICES:
-            reg.EXPORT_CHOICES.append(kind)
-        reg.EXPORTERS[kind] = cmd_export
+        reg.add_export_kind(kind, cmd_export)
     # `export` has --user already (registers' parser); --year and --format too
 
 

@@ -90,6 +90,13 @@ EXPORT_CHOICES = [*BOOKS, "directory"]
 EXPORTERS: dict = {}
 
 
+def add_export_kind(kind: str, handler) -> None:
+    """Another area's kind for `vanphong export` (members, meetings …), answered by ``handler``."""
+    if kind not in EXPORT_CHOICES:
+        EXPORT_CHOICES.append(kind)
+    EXPORTERS[kind] = handler
+
+
 def _books_help(kinds) -> str:
     return "; ".join(f"{k} ({BOOKS.get(k, 'danh bạ')})" for k in kinds)
 

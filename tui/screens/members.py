@@ -59,7 +59,7 @@ class MemberDetail(DetailScreen):
         if self.member is None:                      # one logged view per opening
             self.member = members.get_member(self.app.actor, self.member_id)
         else:
-            self.member = members._get(self.member_id)
+            self.member = members.get_member(self.app.actor, self.member_id, log_view=False)
         self.set_title(S.MEMBER_TITLE.format(name=self.member.full_name))
 
     def render_body(self) -> Text:
