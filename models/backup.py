@@ -360,7 +360,10 @@ def _add(tar: tarfile.TarFile, path: Path, name: str) -> str:
 def list_backups(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted((p for p in folder.iterdir() if NAME_RE.match(p.name)), key=lambda p: p.name)
+    def order(p: Path):
+        m = NAME_RE.match(p.name)
+        return p.name[:24], int((m.group(1) or "-0")[1:])
+    return sorted((p for p in folder.iterdir() if NAME_RE.match(p.name)), key=order)
 
 
 def prune(folder: Path, keep: int) -> list[Path]:
