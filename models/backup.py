@@ -271,7 +271,8 @@ def _new_name(folder: Path, now: _dt.datetime) -> Path:
 
 def create_backup(home, out: Path | str | None = None, *, passphrase: str | None = None,
                   why: str = "backup", keep: int | None = None, level: int = 6) -> BackupResult:
-    """Back the office up to ``out`` (a file or a folder; default: the backup folder setting).
+    """Back the office up to ``out`` (a ``….vpbak`` file, else a folder; default: the backup
+    folder setting).
     ``keep``: afterwards keep only this many backups named by the program in that folder."""
     from . import audit, backupkey
     t0 = time.monotonic()
@@ -283,14 +284,17 @@ def create_backup(home, out: Path | str | None = None, *, passphrase: str | None
         target = None
     else:
         out = Path(out).expanduser()
-        folder, target = (out, None) if out.is_dir() else (out.parent, out)
+        is_file = out.suffix.lower() == SUFFIX and not out.is_dir()   # else a folder, made if need be
+        folder, target = (out.parent, out) if is_file else (out, None)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise BackupError(f"Không tạo được thư mục sao lưu {folder}: {e.strerror or e}.") from e
     target = target or _new_name(folder, now)
     home_path = Path(home.path)
-    fd, tmp_name = tempfile.mkstemp(prefix=".backup-snapshot-", suffix=".sqlite3", dir=home_path)
+    _clear_dead_snapshots(home_path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".backup-snapshot-{os.getpid()}-", suffix=".sqlite3",
+                                    dir=home_path)
     os.close(fd)
     snap = Path(tmp_name)
     try:
@@ -338,6 +342,15 @@ def create_backup(home, out: Path | str | None = None, *, passphrase: str | None
                         "audit_seq": seq})
     return BackupResult(target, size, len(files) - len(manifest["missing"]), w.plain_bytes,
                         time.monotonic() - t0, seq, bk.notice, manifest["missing"], pruned)
+
+
+def _clear_dead_snapshots(folder: Path) -> None:
+    """Snapshots left by a backup that was killed (power cut) are removed by the next one."""
+    from .filestore import _pid_alive
+    for p in folder.glob(".backup-snapshot-*.sqlite3"):
+        pid = p.name.split("-")[2]
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            p.unlink(missing_ok=True)
 
 
 def _add(tar: tarfile.TarFile, path: Path, name: str) -> str:
