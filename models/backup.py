@@ -270,10 +270,13 @@ def _new_name(folder: Path, now: _dt.datetime) -> Path:
 
 
 def create_backup(home, out: Path | str | None = None, *, passphrase: str | None = None,
-                  why: str = "backup", keep: int | None = None, level: int = 6) -> BackupResult:
+                  why: str = "backup", keep: int | None = None, level: int = 6,
+                  cancel=None) -> BackupResult:
     """Back the office up to ``out`` (a ``….vpbak`` file, else a folder; default: the backup
     folder setting).
-    ``keep``: afterwards keep only this many backups named by the program in that folder."""
+    ``keep``: afterwards keep only this many backups named by the program in that folder.
+    ``cancel``: a threading.Event; when set (the program closes) the backup stops between two
+    files and leaves nothing but what was there before."""
     from . import audit, backupkey
     t0 = time.monotonic()
     src = _sqlite_path()
@@ -319,6 +322,8 @@ def create_backup(home, out: Path | str | None = None, *, passphrase: str | None
             with tarfile.open(fileobj=w, mode="w|", format=tarfile.PAX_FORMAT) as tar:
                 manifest["members"][DB_MEMBER] = _add(tar, snap, DB_MEMBER)
                 for sha, rel, _size in files:
+                    if cancel is not None and cancel.is_set():
+                        raise BackupError("Sao lưu đã dừng vì chương trình đóng lại.")
                     p = Path(home.files) / rel
                     try:
                         digest = _add(tar, p, f"files/{rel}")

@@ -35,7 +35,7 @@ def _first_start_today(home, today: _dt.date) -> bool:
 
 
 def at_start(home, today: _dt.date | None = None,
-             on_event: Callable[[str, str], None] | None = None) -> list[str]:
+             on_event: Callable[[str, str], None] | None = None, cancel=None) -> list[str]:
     """The start-up duties; returns the notices said (Vietnamese). Safe to call from a thread."""
     from . import audit, backup, backupkey, integrity
     from .office import get_setting
@@ -74,7 +74,8 @@ def at_start(home, today: _dt.date | None = None,
                                "vanphong backup và gõ cụm mật khẩu.")
             else:
                 try:
-                    r = backup.create_backup(home, keep=get_setting("backup.keep"), why="daily")
+                    r = backup.create_backup(home, keep=get_setting("backup.keep"), why="daily",
+                                             cancel=cancel)
                     if r.notice:
                         notices.append(r.notice)
                     say("info", f"Đã tự sao lưu vào {r.path}.")

@@ -200,6 +200,7 @@ class _SafetyRun:
 
     def __init__(self, app):
         import threading
+        self._cancel = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(app,), name="vanphong-safety",
                                         daemon=True)
         self._thread.start()
@@ -208,15 +209,17 @@ class _SafetyRun:
         from models import safety
         from models.db import db
         try:
-            safety.at_start(app.home, on_event=app.service_callback("safety"))
+            safety.at_start(app.home, on_event=app.service_callback("safety"), cancel=self._cancel)
         except Exception as e:                  # never a traceback over the dashboard
             app.service_callback("safety")("error", str(e))
         finally:
             if not db.is_closed():
                 db.close()                      # this thread's own connection
 
-    def stop(self) -> None:                     # a backup half-written is only a temporary file
-        pass
+    def stop(self) -> None:
+        """A backup under way stops between two files (its temporary file is removed)."""
+        self._cancel.set()
+        self._thread.join(10)
 
 
 register_service("safety", _SafetyRun, restart_on=("backup.",))

@@ -77,3 +77,18 @@ def test_passphrase_office_is_told_not_asked(office, home, monkeypatch):
     notices = safety.at_start(home, DAY)
     assert any("cụm mật khẩu" in n for n in notices)
     assert backup.last_backup(home) is None
+
+
+def test_a_backup_stops_when_the_program_closes(office, home, tmp_path):
+    import threading
+    from models.errors import VanphongError
+    from models.filestore import FileStore
+    f = home.path.parent / "a.pdf"
+    f.write_bytes(b"%PDF-1.4\n" + b"y" * 500)
+    d = documents.register_incoming(office["clerk"], sender="Huyện ủy", summary="Một")
+    documents.attach_file(office["clerk"], FileStore(home.files), d, f)
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(VanphongError, match="dừng"):
+        backup.create_backup(home, tmp_path / "usb", cancel=stop)
+    assert list((tmp_path / "usb").iterdir()) == []          # no temporary left behind
