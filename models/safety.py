@@ -19,7 +19,7 @@ from .errors import VanphongError
 
 DAY_NAME = "daily-start.json"
 
-_state: dict = {"home": None, "notices": [], "running": False}
+_state: dict = {"notices": [], "running": False}
 _lock = threading.Lock()
 
 
@@ -41,7 +41,6 @@ def at_start(home, today: _dt.date | None = None,
     from .office import get_setting
     say = on_event or (lambda kind, message: None)
     today = today or _dt.date.today()
-    _state["home"] = home
     notices: list[str] = []
     with _lock:
         if _state["running"]:
@@ -78,7 +77,7 @@ def at_start(home, today: _dt.date | None = None,
                                              cancel=cancel)
                     if r.notice:
                         notices.append(r.notice)
-                    say("info", f"Đã tự sao lưu vào {r.path}.")
+                    say("saved", f"Đã tự sao lưu vào {r.path}.")
                 except VanphongError as e:
                     notices.append(f"Không tự sao lưu được: {e.message}")
                 except OSError as e:
@@ -92,11 +91,20 @@ def at_start(home, today: _dt.date | None = None,
 
 
 # --- Hôm nay -------------------------------------------------------------------------------------
+def _home():
+    """The office home of the open database (the SQLite file's folder)."""
+    from .db import db, is_sqlite
+    from .home import OfficeHome
+    if db.obj is None or not is_sqlite():
+        return None
+    return OfficeHome(Path(db.obj.database).parent)
+
+
 def _panel(actor, today: _dt.date):
     from . import backup, integrity, users
     from .dashboard import Panel
     from .text import format_date
-    home = _state.get("home")
+    home = _home()
     if home is None or not users.can(actor, "settings.edit"):
         return None
     lines: list[str] = []
