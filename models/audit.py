@@ -274,3 +274,14 @@ def verify_anchors(home, anchors: list[dict] | None = None) -> list[str]:
                             "(nhật ký đã bị sửa rồi tính lại)")
             break
     return problems
+
+
+def anchor_for_print(home) -> tuple[int, str] | None:
+    """Anchor the chain as a register book is printed; (seq, hash) to print on it, or None
+    when the anchor key cannot be had (printing never fails for it)."""
+    from .errors import VanphongError
+    try:
+        a = record_anchor(home, why="register-book")
+    except (VanphongError, OSError):
+        return None
+    return a["seq"], a["hash"]

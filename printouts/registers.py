@@ -48,8 +48,9 @@ CELL_SIZE = 8.5
 
 
 def register_book(kind: str, rows: Iterable[list[str]], office, date_from: _dt.date | None,
-                  date_to: _dt.date | None) -> bytes:
-    """The register book as PDF bytes."""
+                  date_to: _dt.date | None, anchor: tuple[int, str] | None = None) -> bytes:
+    """The register book as PDF bytes. ``anchor`` (the audit chain's number and hash when
+    printed) is written under the table: the paper itself then vouches for the log."""
     from reportlab.lib import colors
     from reportlab.platypus import LongTable, Spacer, TableStyle
     if kind not in BOOK_TITLES:
@@ -105,6 +106,10 @@ def register_book(kind: str, rows: Iterable[list[str]], office, date_from: _dt.d
         Spacer(1, 4 * MM),
         t,
     ]
+    if anchor is not None:
+        story += [Spacer(1, 3 * MM),
+                  para(f"Nhật ký thay đổi khi in: đến mục số {anchor[0]}, mã {anchor[1][:16]}.",
+                       style("anchor", 9, italic=True))]
     return build_pdf(story, landscape=True, margins_mm=MARGINS,
                      title=f"{BOOK_TITLES[kind].capitalize()} — {period}", author=office.name)
 

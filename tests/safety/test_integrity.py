@@ -149,3 +149,18 @@ def test_backup_carries_an_anchor(office, home, tmp_path):
     from models import backupkey
     m = backup.verify_backup(r.path, backupkey.load_key(home).key)
     assert m["anchor"] == anchors[-1]
+
+
+def test_printed_register_book_carries_and_records_an_anchor(office, home, tmp_path):
+    import unicodedata
+    from pypdf import PdfReader
+    documents.register_incoming(office["clerk"], sender="Huyện ủy", summary="Một")
+    seq, _h = audit.head()
+    out = tmp_path / "so.pdf"
+    p = cli("print", "register", "incoming", "--home", home.path, "--out", out)
+    assert p.returncode == 0, p.stderr
+    text = unicodedata.normalize("NFC", " ".join(pg.extract_text() for pg in PdfReader(out).pages))
+    last = audit.read_anchors(home)[-1]                # the print itself may be logged first
+    assert last["why"] == "register-book" and last["seq"] >= seq
+    assert f"đến mục số {last['seq']}, mã {last['hash'][:16]}" in " ".join(text.split())
+    assert audit.verify_anchors(home) == []
