@@ -344,7 +344,8 @@ def create_backup(home, out: Path | str | None = None, *, passphrase: str | None
             header["kdf"] = rec["kdf"]
         with fsio.atomic_open(target, "wb") as raw:
             w = EncryptingWriter(raw, bk.key, header, level)
-            with tarfile.open(fileobj=w, mode="w|", format=tarfile.PAX_FORMAT) as tar:
+            with tarfile.open(fileobj=w, mode="w|", format=tarfile.PAX_FORMAT,
+                              bufsize=CHUNK) as tar:
                 manifest["members"][DB_MEMBER] = _add(tar, snap, DB_MEMBER)
                 for sha, rel, _size in files:
                     if cancel is not None and cancel.is_set():
@@ -440,7 +441,7 @@ def _walk(path: Path, key: bytes, sink=None) -> dict:
         r = DecryptingReader(raw, key)
         buffered = io.BufferedReader(r, CHUNK)
         try:
-            with tarfile.open(fileobj=buffered, mode="r|") as tar:
+            with tarfile.open(fileobj=buffered, mode="r|", bufsize=CHUNK) as tar:
                 for ti in tar:
                     name = _safe_member(ti)
                     f = tar.extractfile(ti)

@@ -90,10 +90,27 @@ def atomic_open(path: Path | str, mode: str = "wb", *, file_mode: int = PRIVATE_
             tmp.unlink()
 
 
+def _syncfs(folder) -> bool:
+    """Linux: flush only the file system holding ``folder`` (not every disk of the machine)."""
+    if not os.sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        fd = os.open(folder, os.O_RDONLY)
+    except (OSError, AttributeError):
+        return False
+    try:
+        return getattr(libc, "syncfs", None) is not None and libc.syncfs(fd) == 0
+    finally:
+        os.close(fd)
+
+
 def sync_batch(folders) -> None:
     """Make durable, at once, files written with ``atomic_open(sync=False)``: one system-wide
     flush instead of two per file (thousands of files restored), then each folder."""
-    if hasattr(os, "sync"):
+    folders = list(folders)
+    if not (folders and _syncfs(folders[0])) and hasattr(os, "sync"):
         os.sync()
     for folder in folders:
         fsync_dir(folder)
