@@ -136,7 +136,7 @@ def main() -> int:
     for k, label in (("vp_backup", "vanphong backup (snapshot, tar, zlib-1 where it pays, AES-GCM, fsync)"),
                      ("plain", "sqlite3 .backup + tar of the store"),
                      ("plain_gz", "sqlite3 .backup + tar | gzip -6"),
-                     ("vp_restore", "vanphong restore (verify whole archive, then write, fsync each file)"),
+                     ("vp_restore", "vanphong restore (verify the whole archive, then write; one syncfs)"),
                      ("plain_restore", "copy the .backup file + tar -x")):
         print(f"| {label} | {med[k]:.2f} | {total_mb / med[k]:.0f} |")
     return 0
