@@ -10,7 +10,7 @@ from __future__ import annotations
 from . import audit, documents, office, search, users
 from . import contacts, demo_registers, dossiers, registers, seal  # noqa: F401  registers (issue 3)
 from . import scans  # scanner intake ledger (issue 4)
-from . import backup, backupkey, safety  # noqa: F401  data safety: settings, Hôm nay panel
+from . import backup, backupkey, personal, safety  # noqa: F401  data safety: settings, panel
 from .db import Migration, SchemaVersion  # noqa: F401  (re-exported for tests)
 
 FOUNDATION = [office.Office, office.Setting, users.User, audit.AuditEntry]

@@ -42,6 +42,28 @@ def add_commands(sub, common) -> None:
                    help="nhận khóa từ tờ khôi phục (sau khi chuyển sang máy mới)")
     p.set_defaults(handler=cmd_backup_key)
 
+    user = type(common)(add_help=False)
+    user.add_argument("--user", metavar="TÊN", required=True,
+                      help="tài khoản quản trị (mật khẩu: $VANPHONG_PASSWORD hoặc hỏi)")
+    p = sub.add_parser("personal", parents=[common], help="dữ liệu cá nhân của một người: tìm, xuất, ẩn danh",
+                       description="Theo yêu cầu của một người: tìm mọi bản ghi có tên họ, xuất ra "
+                                   "tệp JSON để giao cho họ, hoặc ẩn danh mục danh bạ (sổ sách thì "
+                                   "chỉ sửa có lý do, không xóa). Mỗi việc ghi lý do vào nhật ký.")
+    psub = p.add_subparsers(dest="personal_cmd", metavar="VIỆC", required=True, parser_class=type(p))
+    f = psub.add_parser("find", parents=[common, user], help="tìm các bản ghi có tên người này")
+    f.add_argument("name", metavar="HỌ_TÊN")
+    f.set_defaults(handler=cmd_personal_find)
+    e = psub.add_parser("export", parents=[common, user], help="xuất dữ liệu của người này ra JSON")
+    e.add_argument("name", metavar="HỌ_TÊN")
+    e.add_argument("--out", metavar="TỆP.json", required=True)
+    e.add_argument("--reason", metavar="LÝ_DO", required=True)
+    e.set_defaults(handler=cmd_personal_export)
+    a = psub.add_parser("anonymise", parents=[common, user], help="ẩn danh một mục (danh bạ)")
+    a.add_argument("source", metavar="VÙNG", help="vùng dữ liệu, như lệnh find cho biết (contact)")
+    a.add_argument("record_id", metavar="SỐ", type=int)
+    a.add_argument("--reason", metavar="LÝ_DO", required=True)
+    a.set_defaults(handler=cmd_personal_anonymise)
+
 
 def _say(text: str) -> None:
     print(text, flush=True)
@@ -130,4 +152,41 @@ def cmd_backup_key(args) -> int:
     problem = backupkey.keyring_problem()
     if problem:
         _say(f"Kho mật khẩu của hệ điều hành: không dùng được ({problem}).")
+    return 0
+
+
+def _admin(args):
+    from models import personal, schema  # noqa: F401  (every area's source registered)
+
+    from . import open_office
+    from .registers import actor_from_args
+    open_office(args)
+    return actor_from_args(args, required=True)
+
+
+def cmd_personal_find(args) -> int:
+    from models import personal
+    actor = _admin(args)
+    found = personal.find_person(actor, args.name)
+    for f in found:
+        data = "; ".join(f"{k}: {v}" for k, v in f.fields.items() if v)
+        mark = f"  [ẩn danh được: {f.source} {f.record_id}]" if f.can_anonymise else ""
+        _say(f"{f.area} · {f.title} · {data}{mark}")
+    _say(f"({len(found)} bản ghi)")
+    return 0
+
+
+def cmd_personal_export(args) -> int:
+    from models import personal
+    actor = _admin(args)
+    path, n = personal.export_person(actor, args.name, args.out, args.reason)
+    _say(f"Đã xuất {n} bản ghi vào {path}. Việc xuất đã được ghi vào nhật ký.")
+    return 0
+
+
+def cmd_personal_anonymise(args) -> int:
+    from models import personal
+    actor = _admin(args)
+    erased = personal.anonymise(actor, args.source, args.record_id, args.reason)
+    _say(f"Đã ẩn danh ({len(erased)} trường). Việc này đã được ghi vào nhật ký kèm lý do.")
     return 0
