@@ -50,6 +50,7 @@ SUFFIX = ".vpbak"
 NAME_RE = re.compile(r"^vanphong-\d{8}-\d{6}(-\d+)?\.vpbak$")
 DB_MEMBER = "vanphong.sqlite3"
 ANCHORS_MEMBER = "audit-anchors.jsonl"
+ANCHOR_KEY_MEMBER = "anchor.key"     # the anchors' HMAC key of an office whose key is a passphrase
 MANIFEST = "manifest.json"
 _FILE_MEMBER = re.compile(r"^files/[0-9a-f]{2}/[0-9a-f]{64}(\.[A-Za-z0-9]{1,10})?$")
 STATE_NAME = "backup-state.json"
@@ -360,6 +361,9 @@ def create_backup(home, out: Path | str | None = None, *, passphrase: str | None
                 anchors = audit.anchors_path(home)
                 if anchors.exists():
                     manifest["members"][ANCHORS_MEMBER] = _add(tar, anchors, ANCHORS_MEMBER)
+                anchor_key = home_path / backupkey.ANCHOR_KEYFILE_NAME    # passphrase offices
+                if anchor_key.exists():
+                    manifest["members"][ANCHOR_KEY_MEMBER] = _add(tar, anchor_key, ANCHOR_KEY_MEMBER)
                 data = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode()
                 ti = tarfile.TarInfo(MANIFEST)
                 ti.size, ti.mode, ti.mtime = len(data), 0o600, now.timestamp()
@@ -423,7 +427,7 @@ def prune(folder: Path, keep: int) -> list[Path]:
 # --- reading one ------------------------------------------------------------------------------
 def _safe_member(ti: tarfile.TarInfo) -> str:
     name = ti.name
-    if not ti.isfile() or not (name in (DB_MEMBER, ANCHORS_MEMBER, MANIFEST) or _FILE_MEMBER.match(name)):
+    if not ti.isfile() or not (name in (DB_MEMBER, ANCHORS_MEMBER, ANCHOR_KEY_MEMBER, MANIFEST) or _FILE_MEMBER.match(name)):
         raise BackupError(f"{DAMAGED} (mục lạ trong bản sao lưu: {name}).")
     return name
 

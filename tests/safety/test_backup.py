@@ -208,6 +208,9 @@ def test_passphrase_office_round_trip(office, home, tmp_path, monkeypatch):
     key = backup.restore_key(r.path, passphrase="cây đa giếng nước sân đình")
     backup.restore(r.path, OfficeHome(tmp_path / "n"), key)
     assert tables(OfficeHome(tmp_path / "n").db_path)["incoming"] == tables(home.db_path)["incoming"]
+    # the restored office's anchors still carry a signature it can check
+    p = cli("check", "--home", tmp_path / "n")
+    assert p.returncode == 0, p.stderr
 
 
 def test_key_in_a_password_store_is_found_by_its_id_on_restore(office, home, tmp_path, monkeypatch):
