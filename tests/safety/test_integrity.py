@@ -164,3 +164,34 @@ def test_printed_register_book_carries_and_records_an_anchor(office, home, tmp_p
     assert last["why"] == "register-book" and last["seq"] >= seq
     assert f"đến mục số {last['seq']}, mã {last['hash'][:16]}" in " ".join(text.split())
     assert audit.verify_anchors(home) == []
+
+
+def _recompute_from(first: int, edit=None):
+    rows = db.execute_sql("SELECT seq, at, username, action, table_name, record_id, old, new "
+                          "FROM audit_entry ORDER BY seq").fetchall()
+    prev = audit.GENESIS
+    for seq, at, user, action, table, rid, old, new in rows:
+        if edit and seq == first:
+            old, new = edit(old, new)
+        at_s = at.replace(" ", "T") if isinstance(at, str) else at.isoformat()
+        h = audit._digest(seq, at_s, user, action, table, rid, old, new, prev)
+        db.execute_sql("UPDATE audit_entry SET old=?, new=?, prev_hash=?, hash=? WHERE seq=?",
+                       (old, new, prev, h, seq))
+        prev = h
+
+
+def test_a_rewrite_by_the_program_is_explained_a_forged_one_is_not(office, home):
+    """Hiding secret text rewrites old entries, appends a "reanchor" entry and signs the new head:
+    the anchors before stay explained. The same entry written by a forger, with no signed
+    anchor after it, explains nothing."""
+    for i in range(3):
+        documents.register_incoming(office["clerk"], sender="Huyện ủy", summary=f"Số {i}")
+    audit.record_anchor(home, why="start")
+    _drop_guards()
+    _recompute_from(3, lambda old, new: (old, (new or "") + " "))
+    audit.append(None, "reanchor", "audit_entry", None, {"head_hash": "x"},
+                 {"from_seq": 3, "entries": 1, "reason": "ẩn văn bản mật"})
+    forged = audit.verify_anchors(home)
+    assert forged and "không còn khớp" in forged[0]
+    audit.anchor_after_rewrite()
+    assert audit.verify_anchors(home) == []
