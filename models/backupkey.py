@@ -51,7 +51,7 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 15, 8, 1    # 32 MiB, well under a second on
 MIN_PASSPHRASE = 12
 
 define_setting("backup.key_store", "Nơi giữ khóa sao lưu (keyring / keyfile / passphrase; trống: tự chọn)",
-               "str", "",
+               "str", "", choices=STORES, help=
                "keyring: kho mật khẩu của hệ điều hành; keyfile: tệp backup.key trong thư mục dữ liệu "
                "(quyền 600); passphrase: cụm mật khẩu gõ mỗi lần sao lưu. Trống: dùng kho mật khẩu "
                "nếu máy có, nếu không thì tệp khóa.")

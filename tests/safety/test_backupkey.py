@@ -97,3 +97,11 @@ def test_recovery_text_round_trip_and_typos():
     assert backupkey.from_text(text.lower().replace(" ", "-")) == key
     with pytest.raises(Exception, match="độ dài"):
         backupkey.from_text(text[:-5])
+
+
+def test_key_store_setting_takes_only_known_places(office):
+    from models.errors import ValidationError
+    with pytest.raises(ValidationError, match="keyring, keyfile, passphrase"):
+        office_mod.set_setting(office["admin"], "backup.key_store", "usb")
+    assert office_mod.set_setting(office["admin"], "backup.key_store", " KeyFile ") == "keyfile"
+    assert office_mod.set_setting(office["admin"], "backup.key_store", "") == ""
