@@ -351,6 +351,9 @@ def _move(home, key: bytes, choice: str, passphrase: str | None) -> tuple[bytes,
     key: backups made before stay readable with the old key on the recovery sheet)."""
     old = read_record(home)
     if choice == "passphrase":
+        p = Path(home.path) / ANCHOR_KEYFILE_NAME
+        if not p.exists():                   # the anchors made so far stay checkable
+            fsio.atomic_write_text(p, derive(key, "vanphong audit anchor").hex() + "\n")
         rec_key = _create(home, "passphrase", passphrase)
         note = ("Đã chuyển sang cụm mật khẩu: đây là khóa mới; các bản sao lưu cũ vẫn cần khóa cũ "
                 f"(mã {old.get('key_id')}) trên tờ khôi phục cũ.")
@@ -394,8 +397,17 @@ def _anchor_keyfile_ensure(home) -> bytes:
 
 def anchor_key(home) -> bytes:
     """The HMAC key of the audit anchors, kept with the backup key (derived from it), or, in an
-    office whose key is a passphrase, in its own owner-only file: a daily start types nothing."""
+    office whose key is a passphrase, in its own owner-only file: a daily start types nothing.
+    Once that file exists it is the anchor key for good (the key may move; the anchors stay
+    checkable)."""
+    p = Path(home.path) / ANCHOR_KEYFILE_NAME
+    if p.exists():
+        return _anchor_keyfile_ensure(home)
     rec = read_record(home)
-    if rec is not None and rec.get("store") == "passphrase":
+    try:
+        store = (rec or {}).get("store") or chosen_store()
+    except VanphongError:
+        store = ""
+    if store == "passphrase":
         return _anchor_keyfile_ensure(home)
     return derive(load_key(home).key, "vanphong audit anchor")

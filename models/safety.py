@@ -2,7 +2,8 @@
 
 ``at_start(home)`` runs after login, off the screen's thread: the quick integrity check every
 time; on the day's first start also an audit anchor and (setting ``backup.auto``) a backup to
-the backup folder, keeping ``backup.keep``. It never asks for anything: an office whose key is a
+the backup folder, keeping ``backup.keep`` (a backup cut short by closing the program is tried
+again at the next start). It never asks for anything: an office whose key is a
 passphrase gets no automatic backup, and Hôm nay says so.
 """
 from __future__ import annotations
@@ -23,15 +24,16 @@ _state: dict = {"notices": [], "running": False}
 _lock = threading.Lock()
 
 
-def _first_start_today(home, today: _dt.date) -> bool:
-    p = Path(home.path) / DAY_NAME
+def _done_today(home, today: _dt.date) -> bool:
     try:
-        if json.loads(p.read_text(encoding="utf-8")).get("date") == today.isoformat():
-            return False
+        p = Path(home.path) / DAY_NAME
+        return json.loads(p.read_text(encoding="utf-8")).get("date") == today.isoformat()
     except (OSError, ValueError):
-        pass
-    fsio.atomic_write_text(p, json.dumps({"date": today.isoformat()}) + "\n")
-    return True
+        return False
+
+
+def _mark_done(home, today: _dt.date) -> None:
+    fsio.atomic_write_text(Path(home.path) / DAY_NAME, json.dumps({"date": today.isoformat()}) + "\n")
 
 
 def at_start(home, today: _dt.date | None = None,
@@ -50,8 +52,9 @@ def at_start(home, today: _dt.date | None = None,
         rep = integrity.check(home, anchors=True)
         if not rep.ok:
             say("error", f"Kiểm tra dữ liệu: có {len(rep.problems)} vấn đề (xem Hôm nay).")
-        if not _first_start_today(home, today):
+        if _done_today(home, today):
             return notices
+        stopped = False
         try:
             rec = backupkey.read_record(home)
             passphrase_office = ((rec or {}).get("store") == "passphrase"
@@ -64,7 +67,7 @@ def at_start(home, today: _dt.date | None = None,
                 k = backupkey.load_key(home)            # made now on a fresh office: say where
                 if k.notice:
                     notices.append(k.notice)
-                audit.record_anchor(home, why="start")
+            audit.record_anchor(home, why="start")      # a passphrase office: its own anchor key file
         except VanphongError as e:
             notices.append(e.message)
         if get_setting("backup.auto"):
@@ -79,9 +82,14 @@ def at_start(home, today: _dt.date | None = None,
                         notices.append(r.notice)
                     say("saved", f"Đã tự sao lưu vào {r.path}.")
                 except VanphongError as e:
-                    notices.append(f"Không tự sao lưu được: {e.message}")
+                    if cancel is not None and cancel.is_set():
+                        stopped = True                  # closed half-way: again at the next start
+                    else:
+                        notices.append(f"Không tự sao lưu được: {e.message}")
                 except OSError as e:
                     notices.append(f"Không tự sao lưu được: {e.strerror or e}.")
+        if not stopped:
+            _mark_done(home, today)
         for n in notices:
             say("warning", n)
         _state["notices"] = notices

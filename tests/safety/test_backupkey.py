@@ -105,3 +105,16 @@ def test_key_store_setting_takes_only_known_places(office):
         office_mod.set_setting(office["admin"], "backup.key_store", "usb")
     assert office_mod.set_setting(office["admin"], "backup.key_store", " KeyFile ") == "keyfile"
     assert office_mod.set_setting(office["admin"], "backup.key_store", "") == ""
+
+
+def test_anchors_stay_checkable_when_the_key_becomes_a_passphrase(office, home, monkeypatch):
+    from keyring.backends import fail
+
+    from models import audit
+    keyring.set_keyring(fail.Keyring())
+    audit.record_anchor(home, why="start")                    # key file office
+    office_mod.set_setting(office["admin"], "backup.key_store", "passphrase")
+    monkeypatch.setenv(backupkey.PASSPHRASE_ENV, "một cụm mật khẩu đủ dài")
+    assert backupkey.load_key(home).store == "passphrase"
+    monkeypatch.delenv(backupkey.PASSPHRASE_ENV)
+    assert audit.verify_anchors(home) == []                   # nothing typed, nothing broken

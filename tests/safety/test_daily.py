@@ -92,3 +92,27 @@ def test_a_backup_stops_when_the_program_closes(office, home, tmp_path):
     with pytest.raises(VanphongError, match="dừng"):
         backup.create_backup(home, tmp_path / "usb", cancel=stop)
     assert list((tmp_path / "usb").iterdir()) == []          # no temporary left behind
+
+
+def test_a_daily_backup_cut_short_is_tried_again_at_the_next_start(office, home, tmp_path):
+    import threading
+    from models.filestore import FileStore
+    office_mod.set_setting(office["admin"], "backup.folder", str(tmp_path / "usb"))
+    f = home.path.parent / "a.pdf"
+    f.write_bytes(b"%PDF-1.4\n" + b"z" * 500)
+    d = documents.register_incoming(office["clerk"], sender="Huyện ủy", summary="Một")
+    documents.attach_file(office["clerk"], FileStore(home.files), d, f)
+    closed = threading.Event()
+    closed.set()
+    safety.at_start(home, DAY, cancel=closed)
+    assert backup.list_backups(tmp_path / "usb") == []
+    safety.at_start(home, DAY)
+    assert len(backup.list_backups(tmp_path / "usb")) == 1
+
+
+def test_passphrase_office_still_anchors_each_day(office, home, monkeypatch):
+    monkeypatch.delenv("VANPHONG_BACKUP_PASSPHRASE", raising=False)
+    office_mod.set_setting(office["admin"], "backup.key_store", "passphrase")
+    safety.at_start(home, DAY)
+    assert [a["why"] for a in audit.read_anchors(home)] == ["start"]
+    assert audit.verify_anchors(home) == []
