@@ -125,7 +125,7 @@ def _panel(actor, today: _dt.date):
     else:
         at = _dt.datetime.fromisoformat(last["last_ok"])
         age = (today - at.date()).days
-        when = "hôm nay" if age == 0 else f"{age} ngày trước"
+        when = "hôm nay" if age <= 0 else f"{age} ngày trước"   # a clock set back: no "-3 days"
         lines.append(f"Sao lưu gần nhất: {format_date(at.date())} ({when}).")
         if age > backup.STALE_DAYS:
             lines.append(f"Đã quá {backup.STALE_DAYS} ngày chưa sao lưu: hãy sao lưu ngay.")
