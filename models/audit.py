@@ -254,6 +254,7 @@ def rewrite(actor, changes: dict[int, tuple[str | None, str | None]], reason: st
         _without_triggers(database, run)
         append(actor, "reanchor", "audit_entry", None, {"head_hash": head.hash if head else GENESIS},
                {"from_seq": first, "entries": len(changes), "reason": reason})
+        anchor_after_rewrite()       # the anchors made before stay explained by this entry
     return len(changes)
 
 
@@ -316,3 +317,142 @@ def count_on(day: _dt.date) -> int:
     return (AuditEntry.select()
             .where((AuditEntry.at >= start) & (AuditEntry.at < start + _dt.timedelta(days=1)))
             .count())
+
+
+# --- anchors: the head of the chain, kept outside the database ------------------------------
+# Each backup, each day's first start and each printed register book record the chain's head
+# (its number and hash) in ``audit-anchors.jsonl`` in the office home (and inside each backup),
+# signed with an HMAC whose key is kept with the backup key (the password store or the key
+# file, never the database). A chain cut short, or edited and recomputed from the edit on,
+# still passes ``verify()`` but no longer matches its last anchor.
+ANCHORS_NAME = "audit-anchors.jsonl"
+ANCHORS_KEEP = 2000
+
+
+def anchors_path(home):
+    from pathlib import Path
+    return Path(home.path) / ANCHORS_NAME
+
+
+def _anchor_mac(key: bytes, seq: int, h: str) -> str:
+    import hmac
+    return hmac.new(key, f"vanphong-anchor:{seq}:{h}".encode(), hashlib.sha256).hexdigest()
+
+
+def read_anchors(home) -> list[dict]:
+    p = anchors_path(home)
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    out = []
+    for line in lines:
+        try:
+            out.append(json.loads(line))
+        except ValueError:
+            out.append({"broken": line})
+    return out
+
+
+def head() -> tuple[int, str]:
+    last = AuditEntry.select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).first()
+    return (last.seq, last.hash) if last else (0, GENESIS)
+
+
+def record_anchor(home, seq: int | None = None, h: str | None = None, why: str = "start") -> dict:
+    """Write the chain's head (now, or the given one) as a signed anchor; returns it."""
+    from . import backupkey, fsio
+    if seq is None:
+        seq, h = head()
+    key = backupkey.anchor_key(home)
+    a = {"seq": seq, "hash": h, "at": _dt.datetime.now().replace(microsecond=0).isoformat(),
+         "why": why, "mac": _anchor_mac(key, seq, h)}
+    kept = [x for x in read_anchors(home) if "broken" not in x][-(ANCHORS_KEEP - 1):]
+    text = "".join(json.dumps(x, ensure_ascii=False, sort_keys=True) + "\n" for x in [*kept, a])
+    fsio.atomic_write_text(anchors_path(home), text)
+    return a
+
+
+def verify_anchors(home, anchors: list[dict] | None = None) -> list[str]:
+    """Problems (Vietnamese) between the chain and its anchors; [] when every anchor holds."""
+    from . import backupkey
+    anchors = read_anchors(home) if anchors is None else anchors
+    if not anchors:
+        return []
+    key = backupkey.anchor_key(home)
+    problems = []
+    top = head()[0]
+    for a in anchors:
+        if "broken" in a or _anchor_mac(key, a.get("seq"), a.get("hash")) != a.get("mac"):
+            problems.append("một mốc neo nhật ký bị sửa hoặc không mang chữ ký của văn phòng")
+            continue
+    good = [a for a in anchors if "broken" not in a and _anchor_mac(key, a["seq"], a["hash"]) == a["mac"]]
+    if not good:
+        return problems
+    last = max(good, key=lambda a: a["seq"])
+    if top < last["seq"]:
+        problems.append(f"nhật ký ngắn hơn mốc neo: mốc ngày {last['at'][:10]} ghi đến mục số "
+                        f"{last['seq']}, nay chỉ còn đến mục số {top} (đã bị xóa bớt)")
+    for a in sorted(good, key=lambda a: a["seq"]):
+        if a["seq"] == 0 or a["seq"] > top:
+            continue
+        e = AuditEntry.get_or_none(AuditEntry.seq == a["seq"])
+        if (e is None or e.hash != a["hash"]) and not _rewritten_by_the_program(a, good):
+            problems.append(f"mục số {a['seq']} không còn khớp mốc neo ngày {a['at'][:10]} "
+                            "(nhật ký đã bị sửa rồi tính lại)")
+            break
+    return problems
+
+
+def _matches(a: dict) -> bool:
+    e = AuditEntry.get_or_none(AuditEntry.seq == a["seq"])
+    return e is not None and e.hash == a["hash"]
+
+
+def _rewritten_by_the_program(a: dict, good: list[dict]) -> bool:
+    """The program itself may rewrite old entries (hiding secret text) and then appends a
+    "reanchor" entry and signs the new head at once (``anchor_after_rewrite``). An anchor that no
+    longer matches is excused only by such a signed "reanchor" anchor after it, still matching,
+    with a "reanchor" entry between the two that rewrote from at or before it: a forger without
+    the anchor key cannot make the signed one."""
+    for b in good:
+        if b.get("why") != "reanchor" or b["seq"] <= a["seq"] or not _matches(b):
+            continue
+        q = AuditEntry.select(AuditEntry.new).where(
+            (AuditEntry.action == "reanchor") & (AuditEntry.seq > a["seq"]) & (AuditEntry.seq <= b["seq"]))
+        for e in q:
+            try:
+                start = int(json.loads(e.new or "{}").get("from_seq", 0))
+            except (ValueError, TypeError, AttributeError):
+                continue
+            if 0 < start <= a["seq"]:
+                return True
+    return False
+
+
+def anchor_after_rewrite() -> None:
+    """Sign the chain's new head right after the program rewrote old entries (call it after
+    appending the "reanchor" entry), so the anchors made before stay explained. Does nothing
+    where the office home or the anchor key cannot be had."""
+    from pathlib import Path
+
+    from .db import is_sqlite
+    from .errors import VanphongError
+    from .home import OfficeHome
+    if db.obj is None or not is_sqlite():
+        return
+    try:
+        record_anchor(OfficeHome(Path(db.obj.database).parent), why="reanchor")
+    except (VanphongError, OSError):
+        pass
+
+
+def anchor_for_print(home) -> tuple[int, str] | None:
+    """Anchor the chain as a register book is printed; (seq, hash) to print on it, or None
+    when the anchor key cannot be had (printing never fails for it)."""
+    from .errors import VanphongError
+    try:
+        a = record_anchor(home, why="register-book")
+    except (VanphongError, OSError):
+        return None
+    return a["seq"], a["hash"]

@@ -77,3 +77,50 @@ class FileStore:
             p.unlink()
             return True
         return False
+
+
+ORPHAN_MIN_AGE = 600      # seconds: a younger file may belong to a transaction still running
+
+
+def _pid_alive(pid: int) -> bool:
+    if os.name == "nt":         # os.kill(pid, 0) would end the process there: assume it runs
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def orphan_files(store: "FileStore", min_age: float = ORPHAN_MIN_AGE) -> list[Path]:
+    """Files in the store that no stored-file row names (copied in by a transaction that then
+    rolled back, or left half-written by a crash). Files younger than ``min_age`` seconds are
+    left alone: their transaction may not have committed yet; so are the temporaries of a copy
+    whose process is still running."""
+    import time
+
+    from .documents import StoredFile          # late: documents imports this module
+    if not store.root.is_dir():
+        return []
+    known = {r for (r,) in StoredFile.select(StoredFile.rel_path).tuples()}
+    now = time.time()
+    out = []
+    for p in sorted(store.root.rglob("*")):
+        if not p.is_file():
+            continue
+        rel = p.relative_to(store.root).as_posix()
+        if rel in known:
+            continue
+        if p.name.startswith(".") and p.name.endswith(".tmp"):
+            pid = p.name.rsplit(".", 2)[-2]
+            if pid.isdigit() and _pid_alive(int(pid)):
+                continue
+        try:
+            if now - p.stat().st_mtime < min_age:
+                continue
+        except FileNotFoundError:
+            continue
+        out.append(p)
+    return out

@@ -66,8 +66,11 @@ def atomic_path(path: Path | str, mode: int = PRIVATE_FILE) -> Iterator[Path]:
 
 @contextlib.contextmanager
 def atomic_open(path: Path | str, mode: str = "wb", *, file_mode: int = PRIVATE_FILE,
-                **kwargs) -> Iterator[IO]:
-    """``open()`` for writing, atomically: the target appears whole or not at all."""
+                sync: bool = True, **kwargs) -> Iterator[IO]:
+    """``open()`` for writing, atomically: the target appears whole or not at all.
+    ``sync=False`` (a batch of many files, e.g. a restore) leaves flushing to one
+    ``sync_batch()`` at the end, where the platform has it."""
+    sync = sync or not hasattr(os, "sync")
     if not mode.startswith("w"):
         raise ValueError("atomic_open is for writing ('w' or 'wb')")
     path = Path(path)
@@ -76,13 +79,41 @@ def atomic_open(path: Path | str, mode: str = "wb", *, file_mode: int = PRIVATE_
         with os.fdopen(fd, mode, **kwargs) as f:
             yield f
             f.flush()
-            os.fsync(f.fileno())
+            if sync:
+                os.fsync(f.fileno())
         os.chmod(tmp, file_mode)
         os.replace(tmp, path)
-        fsync_dir(path.parent)
+        if sync:
+            fsync_dir(path.parent)
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def _syncfs(folder) -> bool:
+    """Linux: flush only the file system holding ``folder`` (not every disk of the machine)."""
+    if not os.sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        fd = os.open(folder, os.O_RDONLY)
+    except (OSError, AttributeError):
+        return False
+    try:
+        return getattr(libc, "syncfs", None) is not None and libc.syncfs(fd) == 0
+    finally:
+        os.close(fd)
+
+
+def sync_batch(folders) -> None:
+    """Make durable, at once, files written with ``atomic_open(sync=False)``: one system-wide
+    flush instead of two per file (thousands of files restored), then each folder."""
+    folders = list(folders)
+    if not (folders and _syncfs(folders[0])) and hasattr(os, "sync"):
+        os.sync()
+    for folder in folders:
+        fsync_dir(folder)
 
 
 def atomic_write_bytes(path: Path | str, data: bytes, mode: int = PRIVATE_FILE) -> Path:

@@ -41,15 +41,17 @@ class SettingDef:
     help: str = ""
     minimum: int | None = None
     maximum: int | None = None
+    choices: tuple[str, ...] = ()      # a "str" setting that takes only these (and "")
 
 
 SETTINGS: dict[str, SettingDef] = {}
 
 
 def define_setting(key: str, label: str, kind: str, default: Any, help: str = "",
-                   minimum: int | None = None, maximum: int | None = None) -> SettingDef:
+                   minimum: int | None = None, maximum: int | None = None,
+                   choices: tuple[str, ...] = ()) -> SettingDef:
     """Modules call this at import to add their settings to the Settings screen."""
-    d = SettingDef(key, label, kind, default, help, minimum, maximum)
+    d = SettingDef(key, label, kind, default, help, minimum, maximum, tuple(choices))
     SETTINGS[key] = d
     return d
 
@@ -177,6 +179,11 @@ def parse_setting(key: str, raw: Any) -> Any:
             raise ValidationError(f"{d.label}: cần một số nguyên.", key) from None
         if d.minimum is not None and v < d.minimum or d.maximum is not None and v > d.maximum:
             raise ValidationError(f"{d.label}: trong khoảng {d.minimum}–{d.maximum}.", key)
+        return v
+    if d.choices:
+        v = nfc(str(raw)).strip().lower()
+        if v and v not in d.choices:
+            raise ValidationError(f"{d.label}: chọn một trong {', '.join(d.choices)} (hoặc để trống).", key)
         return v
     return nfc(str(raw))
 

@@ -13,6 +13,7 @@ from . import scans  # scanner intake ledger (issue 4)
 from . import terms
 from . import assets, cashbook, dues, members, receipts  # members, dues, receipts, cash, assets
 from . import demo_meetings, meetings  # noqa: F401  committee meetings and their minutes (and their demo)
+from . import backup, backupkey, personal, safety  # noqa: F401  data safety: settings, panel
 from .db import Migration, SchemaVersion  # noqa: F401  (re-exported for tests)
 
 FOUNDATION = [office.Office, office.Setting, users.User, audit.AuditEntry]

@@ -60,8 +60,9 @@ SMALLEST = 4.5                   # the smallest size a symbol is set in to keep 
 
 
 def register_book(kind: str, rows: Iterable[list], office, date_from: _dt.date | None,
-                  date_to: _dt.date | None) -> bytes:
-    """The register book as PDF bytes."""
+                  date_to: _dt.date | None, anchor: tuple[int, str] | None = None) -> bytes:
+    """The register book as PDF bytes. ``anchor`` (the audit chain's number and hash when
+    printed) is written under the table: the paper itself then vouches for the log."""
     from reportlab.lib import colors
     from reportlab.platypus import Spacer, TableStyle
     if kind not in BOOK_TITLES:
@@ -125,6 +126,10 @@ def register_book(kind: str, rows: Iterable[list], office, date_from: _dt.date |
         Spacer(1, 4 * MM),
         t,
     ]
+    if anchor is not None:
+        story += [Spacer(1, 3 * MM),
+                  para(f"Nhật ký thay đổi khi in: đến mục số {anchor[0]}, mã {anchor[1][:16]}.",
+                       style("anchor", 9, italic=True))]
     return build_pdf(story, landscape=True, margins_mm=MARGINS,
                      title=f"{BOOK_TITLES[kind].capitalize()} — {period}", author=office.name)
 

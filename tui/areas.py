@@ -194,6 +194,37 @@ def _start_intake(app):
 register_service("intake", _start_intake, restart_on=("intake.",))
 
 
+class _SafetyRun:
+    """The start-up data-safety duties (quick check; the day's first start: anchor and backup),
+    in a thread of their own: logging in never waits for a backup."""
+
+    def __init__(self, app):
+        import threading
+        self._cancel = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(app,), name="vanphong-safety",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self, app) -> None:
+        from models import safety
+        from models.db import db
+        try:
+            safety.at_start(app.home, on_event=app.service_callback("safety"), cancel=self._cancel)
+        except Exception as e:                  # never a traceback over the dashboard
+            app.service_callback("safety")("error", str(e))
+        finally:
+            if not db.is_closed():
+                db.close()                      # this thread's own connection
+
+    def stop(self) -> None:
+        """A backup under way stops between two files (its temporary file is removed)."""
+        self._cancel.set()
+        self._thread.join(10)
+
+
+register_service("safety", _SafetyRun, restart_on=("backup.",))
+
+
 # --- the foundation's dashboard panels --------------------------------------------------------
 def _accounts_panel(actor, today: _dt.date):
     """For those who manage accounts: how many are in use, and who is locked out."""

@@ -14,7 +14,7 @@ import sys
 from . import __version__
 
 COMMAND_MODULES = ["tui.commands.core", "tui.commands.registers", "tui.commands.intake",
-                   "tui.commands.dues", "tui.commands.meetings"]
+                   "tui.commands.dues", "tui.commands.meetings", "tui.commands.backup"]
 
 _VI = {
     "usage: ": "cách dùng: ",

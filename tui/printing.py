@@ -69,7 +69,8 @@ def print_register_book(home, kind: str, rows: list[list[str]], office, date_fro
                         date_to: _dt.date, command: str) -> Printed:
     """Render the register book, save it, send it to the printer; the outcome in words."""
     from printouts.registers import register_book      # reportlab: only when printing
-    pdf = register_book(kind, rows, office, date_from, date_to)
+    from models.audit import anchor_for_print
+    pdf = register_book(kind, rows, office, date_from, date_to, anchor=anchor_for_print(home))
     name = f"{BOOK_FILES[kind]}_{date_from:%Y%m%d}-{date_to:%Y%m%d}.pdf"
     path = save_pdf(Path(home.printouts) / name, pdf)
     book = S.BOOK_NAMES[kind]

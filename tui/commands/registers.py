@@ -234,7 +234,8 @@ def cmd_print_register(args) -> int:
     from .. import strings as S
     from ..printing import BOOK_FILES, book_unit, save_pdf
     rows = exports.print_rows(actor, args.kind, date_from=date_from, date_to=date_to)
-    pdf = register_book(args.kind, rows, o, date_from, date_to)
+    from models.audit import anchor_for_print
+    pdf = register_book(args.kind, rows, o, date_from, date_to, anchor=anchor_for_print(home))
     out = _out_path(args.out) if args.out else (
         home.printouts / f"{BOOK_FILES[args.kind]}_{date_from:%Y%m%d}-{date_to:%Y%m%d}.pdf")
     try:
