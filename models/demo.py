@@ -66,3 +66,6 @@ def fill(today: _dt.date | None = None, store=None, seed: int = 2026) -> DemoCon
     for _, _, f in _FILLERS:
         f(ctx)
     return ctx
+
+
+from . import demo_reception  # noqa: E402,F401  (the front desk's filler registers itself)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from . import audit, documents, office, search, users
 from . import contacts, demo_registers, dossiers, registers, seal  # noqa: F401  registers (issue 3)
 from . import scans  # scanner intake ledger (issue 4)
+from . import reception, tasks  # reception book, reception days, ad-hoc requests
 from .db import Migration, SchemaVersion  # noqa: F401  (re-exported for tests)
 
 FOUNDATION = [office.Office, office.Setting, users.User, audit.AuditEntry]
@@ -18,7 +19,9 @@ REGISTERS = [contacts.Contact, *documents.REGISTER_MODELS, *seal.SEAL_MODELS,
 
 SCANS = [scans.ScanIntake, scans.ScanRejection]
 
-ALL_MODELS = [*FOUNDATION, *REGISTERS, *SCANS]
+RECEPTION = [*reception.RECEPTION_MODELS, *tasks.TASK_MODELS]
+
+ALL_MODELS = [*FOUNDATION, *REGISTERS, *SCANS, *RECEPTION]
 
 
 def install_extras(database) -> None:
@@ -41,4 +44,5 @@ MIGRATIONS: list[Migration] = [
     Migration(1, "foundation", _m1_foundation),
     Migration(2, "registers", _m2_registers),
     Migration(3, "scans", lambda database: database.create_tables(SCANS, safe=True)),
+    Migration(9, "reception", lambda database: database.create_tables(RECEPTION, safe=True)),
 ]
