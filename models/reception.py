@@ -851,9 +851,11 @@ def report(actor, period: Period | str, today: _dt.date | None = None) -> Recept
     open_q = Reception.select().where((Reception.visited_at < end) & (
         Reception.state.in_(OPEN_STATES) | (Reception.closed_on > p.end)))
     for r in open_q.order_by(Reception.visited_at):
-        state = "in_progress" if r.state == "closed" else r.state   # closed only after the period
-        rep.open_cases.append((r.label, format_date(r.visited_at), r.name,
-                               f"{STATE_VI[state]}" + (f" — {r.forward_to}" if r.forward_to else "")))
+        if r.state == "closed":                  # closed only after the period
+            where = f"Kết thúc sau kỳ (ngày {format_date(r.closed_on)})"
+        else:
+            where = STATE_VI[r.state] + (f" — {r.forward_to}" if r.state == "waiting" and r.forward_to else "")
+        rep.open_cases.append((r.label, format_date(r.visited_at), r.name, where))
     y, m = p.start.year, p.start.month
     while _dt.date(y, m, 1) <= p.end:
         a, b = month_bounds(y, m)

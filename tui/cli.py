@@ -11,7 +11,8 @@ import sys
 
 from . import __version__
 
-COMMAND_MODULES = ["tui.commands.core", "tui.commands.registers", "tui.commands.intake"]
+COMMAND_MODULES = ["tui.commands.core", "tui.commands.registers", "tui.commands.intake",
+                   "tui.commands.reception"]
 
 _VI = {
     "usage: ": "cách dùng: ",

@@ -130,8 +130,9 @@ def add_commands(sub, common) -> None:
     p = sub.add_parser("export", parents=[common, user], help="xuất sổ ra CSV hoặc Excel",
                        description="Xuất sổ văn bản đến, đi, sổ văn bản mật, sổ con dấu hoặc danh bạ "
                                    "ra tệp CSV (UTF-8) hoặc XLSX, tiêu đề cột tiếng Việt như trong sổ.")
-    p.add_argument("kind", choices=[*BOOKS, "directory"], metavar="SỔ",
-                   help=_books_help([*BOOKS, "directory"]))
+    kind = p.add_argument("kind", choices=[*BOOKS, "directory"], metavar="SỔ",
+                          help=_books_help([*BOOKS, "directory"]))
+    _EXPORT_KIND[id(sub)] = kind
     p.add_argument("--year", type=int, metavar="NĂM", help="chỉ năm này")
     p.add_argument("--format", choices=["csv", "xlsx"], metavar="ĐỊNH_DẠNG",
                    help="csv hoặc xlsx (mặc định: theo đuôi tệp --out)")
@@ -191,7 +192,23 @@ def cmd_print_register(args) -> int:
     return 0
 
 
+_EXPORT_KIND: dict = {}
+_EXPORT_HANDLERS: dict = {}
+
+
+def add_export_kind(sub, kind: str, help: str, handler) -> None:
+    """Another area's book for `vanphong export`: ``handler(args) -> int`` writes it (the
+    arguments are the same: --year, --format, --out, --user)."""
+    action = _EXPORT_KIND[id(sub)]
+    if kind not in action.choices:
+        action.choices.append(kind)
+        action.help += f"; {kind} ({help})"
+    _EXPORT_HANDLERS[kind] = handler
+
+
 def cmd_export(args) -> int:
+    if args.kind in _EXPORT_HANDLERS:
+        return _EXPORT_HANDLERS[args.kind](args)
     open_office(args)
     from models import exports, schema  # noqa: F401
     from models.errors import VanphongError
