@@ -266,3 +266,5 @@ for _kind in ("outgoing", "secret_outgoing"):
     register_opener(_kind, _lazy_opener("tui.screens.outgoing", "open_outgoing"))
 register_opener("contact", _lazy_opener("tui.screens.directory", "open_contact"))
 register_opener("dossier", _lazy_opener("tui.screens.dossiers", "open_dossier"))
+
+from . import area_reception  # noqa: E402,F401  (reception book, reception days, ad-hoc requests)
