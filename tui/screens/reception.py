@@ -49,7 +49,7 @@ def state_cell(state: str) -> Text:
 
 # --- the book ----------------------------------------------------------------------------------
 RECEPTION_COLUMNS = [
-    ColSpec(0, S.COL_RECEPTION_NO, 7, "right"),
+    ColSpec(0, S.COL_RECEPTION_NO, 8, "right"),
     ColSpec(1, S.COL_RECEPTION_AT, 16, optional=True),
     ColSpec(2, S.COL_VISITOR, 18),
     ColSpec(3, S.COL_CATEGORY, 9, optional=True),
@@ -258,9 +258,9 @@ class ReceptionForm(FormScreen):
                         value=r.received_by if r else getattr(self.app.actor, "full_name", ""))
 
     def on_mount(self) -> None:
-        super().on_mount()
-        if self.rec is None:
-            self.field("name").focus()          # date and time are now: start at the name
+        # (FormScreen's on_mount runs after this one and focuses the first field)
+        if self.rec is None:                    # date and time are now: start at the name
+            self.call_after_refresh(lambda: self.field("name").focus())
         self.update_info()
 
     def field_done(self, field) -> None:
@@ -460,7 +460,7 @@ class ReceptionDetail(DetailScreen):
         if r.outgoing_id:
             kv(t, S.LINKED_OUTGOING, f"{r.outgoing.symbol} — {r.outgoing.summary}")
         if r.state == "closed":
-            kv(t, S.FIELD_RESULT, S.RESULT_LINE.format(result=S.RECEPTION_RESULTS.get(r.result_code, ""),
+            kv(t, S.FIELD_RESULT_CODE, S.RESULT_LINE.format(result=S.RECEPTION_RESULTS.get(r.result_code, ""),
                                                        text=r.result, on=format_date(r.closed_on)),
                style="green")
         section(t, S.STEPS)
@@ -606,14 +606,15 @@ def _print(app, period: R.Period) -> None:
             app.call_from_thread(app.show_error, S.PRINT_FAILED.format(detail=e.strerror or e))
             return
         sent, problem = send_to_printer(command, path)
-        msg = (S.REPORT_SENT if sent else S.REPORT_SAVED).format(period=period.label, path=path,
+        label = period.label[:1].lower() + period.label[1:]
+        msg = (S.REPORT_SENT if sent else S.REPORT_SAVED).format(period=label, path=path,
                                                                   n=rep.visits, problem=problem)
-        app.call_from_thread(app.show_message, msg, S.PRINT_DONE_TITLE)
+        app.call_from_thread(app.show_message, msg, S.REPORT_DONE_TITLE)
     app.run_worker(work, thread=True, group="print")
 
 
 # --- the head's reception days --------------------------------------------------------------------
-DAY_COLUMNS = [ColSpec(0, S.COL_DATE, 10), ColSpec(1, S.COL_WEEKDAY, 8), ColSpec(2, S.COL_HOST, 20),
+DAY_COLUMNS = [ColSpec(0, S.COL_DATE, 10), ColSpec(1, S.COL_WEEKDAY, 8), ColSpec(2, S.COL_HOST, 16),
                ColSpec(3, S.COL_PLACE, 0), ColSpec(4, S.COL_STATUS, 10)]
 
 
@@ -626,8 +627,7 @@ class ReceptionDaysScreen(DocRegisterScreen):
     HELP_EXTRA = S.HELP_RECEPTION_DAYS
 
     def on_mount(self) -> None:
-        self.HINT = self.outlook_line()
-        super().on_mount()
+        self.HINT = self.outlook_line()         # (RegisterScreen's on_mount loads the table)
 
     def outlook_line(self) -> str:
         today = self.app.today()
@@ -642,8 +642,7 @@ class ReceptionDaysScreen(DocRegisterScreen):
         return cells
 
     def on_screen_resume(self) -> None:
-        self.HINT = self.outlook_line()
-        super().on_screen_resume()
+        self.HINT = self.outlook_line()         # (the base reloads the table after this)
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "new":

@@ -97,7 +97,6 @@ class TaskForm(FormScreen):
             yield TextField(S.FIELD_NOTES, "notes")
 
     def on_mount(self) -> None:
-        super().on_mount()
         if self.task is not None:
             t = self.task
             info = S.TASK_INFO.format(status=S.TASK_STATUSES[t.status])
