@@ -78,11 +78,11 @@ class TaskForm(FormScreen):
 
     def __init__(self, task: T.Task | None = None):
         super().__init__()
-        self.task = task
+        self.record = task
         self.TITLE_VI = S.TASK_NEW_TITLE if task is None else S.TASK_EDIT_TITLE
 
     def compose_form(self) -> ComposeResult:
-        t = self.task
+        t = self.record
         yield RequiredText(S.FIELD_ASKED_BY, "asked_by", value=t.asked_by if t else "", max_len=120)
         yield RequiredText(S.FIELD_TASK, "what", value=t.what if t else "", max_len=2000)
         yield TextField(S.FIELD_ASSIGNEE, "assignee", value=t.assignee if t else "")
@@ -97,8 +97,8 @@ class TaskForm(FormScreen):
             yield TextField(S.FIELD_NOTES, "notes")
 
     def on_mount(self) -> None:
-        if self.task is not None:
-            t = self.task
+        if self.record is not None:
+            t = self.record
             info = S.TASK_INFO.format(status=S.TASK_STATUSES[t.status])
             if t.notes:
                 info += "\n" + t.notes
@@ -109,17 +109,17 @@ class TaskForm(FormScreen):
         if v is None:
             return
         actor = self.app.actor
-        if self.task is None:
+        if self.record is None:
             T.add_task(actor, **v)
             self.app.notify(S.TASK_SAVED)
             self.app.go_back()
             return
         status, note = v.pop("status"), v.pop("note")
-        changes = {k: new for k, new in v.items() if (getattr(self.task, k) or None) != (new or None)}
+        changes = {k: new for k, new in v.items() if (getattr(self.record, k) or None) != (new or None)}
         if changes:
-            T.update_task(actor, self.task.id, **changes)
-        if status != self.task.status or note:
-            T.set_status(actor, self.task.id, status, note, on=self.app.today())
-        self.app.notify(S.TASK_SAVED if (changes or status != self.task.status or note)
+            T.update_task(actor, self.record.id, **changes)
+        if status != self.record.status or note:
+            T.set_status(actor, self.record.id, status, note, on=self.app.today())
+        self.app.notify(S.TASK_SAVED if (changes or status != self.record.status or note)
                         else S.NOTHING_CHANGED)
         self.app.go_back()
