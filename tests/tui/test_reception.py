@@ -160,3 +160,15 @@ async def test_ad_hoc_request_by_keyboard_and_overdue(office, make_app, shown):
     t = T.Task.get(T.Task.what == "Chuẩn bị phòng họp")
     assert (t.asked_by, t.assignee, t.asked_on, t.deadline, t.status) == (
         "Nguyễn Thị Thu Hà", "Văn phòng", TODAY, dt.date(2026, 3, 6), "open")
+
+
+def test_catalogue_names_each_string_once():
+    """A second ``FIELD_PLACE = …`` further down the catalogue silently renames the first one's
+    label on every screen that uses it (the set-up wizard's "Địa danh" became "Địa điểm")."""
+    import ast
+    from pathlib import Path
+    import tui.strings
+    tree = ast.parse(Path(tui.strings.__file__).read_text(encoding="utf-8"))
+    names = [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets
+             if isinstance(t, ast.Name)]
+    assert sorted({n for n in names if names.count(n) > 1}) == []

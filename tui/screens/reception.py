@@ -674,7 +674,7 @@ class DayDialog(FormDialog):
     def compose_body(self) -> ComposeResult:
         yield DateField(S.FIELD_DAY, "day", value=self.today)
         yield TextField(S.FIELD_HOST, "host", value=S.DEFAULT_HOST)
-        yield TextField(S.FIELD_PLACE, "place")
+        yield TextField(S.FIELD_DAY_PLACE, "place")
         yield CycleField(S.FIELD_STATUS, "state", [(S.DAY_STATES[k], k) for k in R.DAY_STATES],
                          value="scheduled")
 
