@@ -769,7 +769,7 @@ PERSON_EXPORT_TITLE = "Xuất dữ liệu của {name} ({n} lượt tiếp)"
 PERSON_EXPORTED = "Đã xuất {n} lượt tiếp vào {path}. Lý do đã được ghi vào nhật ký."
 ANONYMISE_TITLE = "Ẩn danh: {name}"
 ANONYMISE_QUESTION = ("Thay họ tên, địa chỉ, số CCCD trong {n} lượt tiếp của người này (vụ việc vẫn "
-                      "giữ để thống kê). Không khôi phục được. Ghi lý do (theo yêu cầu của ai):")
+                      "giữ để thống kê). Không khôi phục được. Ghi lý do (đừng ghi lại họ tên, địa chỉ):")
 ANONYMISED = "Đã ẩn danh {n} lượt tiếp."
 REPORT_TITLE = "Báo cáo tiếp khách, tiếp dân"
 FIELD_PERIOD = "Kỳ báo cáo"

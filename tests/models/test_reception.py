@@ -324,3 +324,13 @@ def test_old_database_gains_the_reception_tables(tmp_path):
         assert {"reception", "reception_step", "reception_day", "task"} <= set(database.get_tables())
     finally:
         close_database()
+
+
+def test_global_search_finds_visits_for_those_who_may_see_them(office):
+    from models import registers
+    visit(office["clerk"], "Đặng Thị Bích", content="Phản ánh ô nhiễm từ cơ sở chăn nuôi")
+    T.add_task(office["clerk"], asked_by="Phạm Văn Đức", what="Kiểm tra cơ sở chăn nuôi")
+    hits = registers.search_all(office["leader"], "chan nuoi")
+    assert {(h.kind, h.number) for h in hits} == {("reception", "1/2026"), ("task", "")}
+    assert [h.register for h in hits if h.kind == "reception"] == ["Sổ tiếp khách"]
+    assert [h.kind for h in registers.search_all(office["viewer"], "chan nuoi")] == ["task"]
