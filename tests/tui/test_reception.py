@@ -172,3 +172,39 @@ def test_catalogue_names_each_string_once():
     names = [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets
              if isinstance(t, ast.Name)]
     assert sorted({n for n in names if names.count(n) > 1}) == []
+
+
+async def test_anonymise_a_person_from_the_detail(office, make_app, shown):
+    from models import audit
+    clerk = office["clerk"]
+    earlier_visit(clerk, id_number="001203004567")
+    app = make_app(user=clerk)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_book(pilot, app)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReceptionDetail) and "Mới tiếp" in shown(app))
+        await pilot.press("a")
+        await wait_until(pilot, lambda: "Ẩn danh: Nguyễn Văn Bình" in shown(app))
+        await pilot.press(*"Theo đơn đề nghị ngày 01/03/2026", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReceptionDetail)
+                         and "Người được tiếp (đã ẩn) (đã ẩn danh)" in shown(app))
+        assert "Nguyễn Văn Bình" not in shown(app) and "Ẩn danh" in shown(app)
+    log = " ".join((e.old or "") + (e.new or "") for e in audit.AuditEntry.select())
+    assert "Nguyễn Văn Bình" not in log and "001203004567" not in log
+    assert "Theo đơn đề nghị ngày 01/03/2026" in log
+
+
+async def test_report_of_the_month_from_the_book(office, make_app, shown, home):
+    from models import office as office_mod
+    from registers_fixtures import message_painted
+    earlier_visit(office["clerk"])
+    office_mod.set_setting(office["admin"], "print.command", "lenh-in-khong-co")
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_book(pilot, app)
+        await pilot.press("f6")
+        await wait_until(pilot, lambda: "Kỳ báo cáo" in shown(app))
+        await pilot.press("ctrl+u", *"2026-01", "ctrl+s")
+        assert await wait_until(pilot, lambda: message_painted(app), 30)
+        assert "Đã lưu báo cáo tháng 1 năm 2026 (1 lượt tiếp)" in shown(app)
+    assert (home.printouts / "bao-cao-tiep-dan_2026-01.pdf").exists()
