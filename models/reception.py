@@ -68,7 +68,7 @@ PERSONAL = ("name", "address", "id_number")
 LIMITS = {"name": 120, "address": 250, "id_number": 20, "content": 4000, "handled_before": 1000,
           "forward_to": 250, "received_by": 120, "result": 2000, "note": 1000}
 
-search.register_kind("reception", 90, "Sổ tiếp khách")
+search.register_kind("reception", 20, "Sổ tiếp khách")
 
 
 class Reception(BaseModel):

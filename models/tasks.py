@@ -28,7 +28,7 @@ OPEN_STATUSES = ("open", "in_progress")
 STATUS_VI = {"open": "Chưa làm", "in_progress": "Đang làm", "done": "Đã xong", "cancelled": "Đã hủy"}
 LIMITS = {"asked_by": 120, "what": 2000, "assignee": 120, "notes": 2000, "meeting_label": 250}
 
-search.register_kind("task", 91, "Việc đột xuất")
+search.register_kind("task", 21, "Việc đột xuất")
 
 
 class Task(BaseModel):
