@@ -208,3 +208,21 @@ async def test_report_of_the_month_from_the_book(office, make_app, shown, home):
         assert await wait_until(pilot, lambda: message_painted(app), 30)
         assert "Đã lưu báo cáo tháng 1 năm 2026 (1 lượt tiếp)" in shown(app)
     assert (home.printouts / "bao-cao-tiep-dan_2026-01.pdf").exists()
+
+
+async def test_link_a_request_to_the_incoming_document_it_came_from(office, make_app, shown):
+    from registers_fixtures import register
+    doc = register(office["clerk"], "Công văn về kiểm tra cơ sở chăn nuôi")
+    t = T.add_task(office["clerk"], asked_by="Phạm Văn Đức", what="Kiểm tra cơ sở chăn nuôi",
+                   asked_on=dt.date(2026, 3, 5))
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_area("tasks")
+        await wait_until(pilot, lambda: isinstance(app.screen, TasksScreen) and "Kiểm tra cơ sở" in shown(app))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, TaskForm) and "Trạng thái: Chưa làm" in shown(app))
+        await pilot.press("f5")
+        await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog) and "chăn nuôi" in shown(app))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, TaskForm) and "văn bản đến 1/2026" in shown(app))
+    assert T.get_task(t.id).incoming_id == doc.id

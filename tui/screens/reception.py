@@ -500,17 +500,6 @@ class ReceptionDetail(DetailScreen):
         self.app.push_screen(ReceptionForm(self.rec))
 
     def _link(self, which: str) -> None:
-        from models import registers
-        src = registers.IncomingSource if which == "incoming" else registers.OutgoingSource
-
-        def lookup(t: str):
-            rows = src(self.app.actor, t or None).rows(None, 30)
-            if which == "incoming":
-                return [(d.id, f"{d.arrival_no}/{d.year}  {format_date(d.arrived_at)}  {d.summary}")
-                        for d in rows if not d.is_secret]
-            return [(d.id, f"{d.symbol}  {format_date(d.doc_date)}  {d.summary}")
-                    for d in rows if not d.is_secret]
-
         def chosen(doc_id) -> None:
             if doc_id is None:
                 return
@@ -518,8 +507,7 @@ class ReceptionDetail(DetailScreen):
             if r is not None:
                 self.app.notify(S.LINKED.format(no=r.label))
                 self.refresh_detail()
-        title = S.PICK_PETITION if which == "incoming" else S.PICK_ANSWER
-        self.app.push_screen(PickerDialog(title, lookup), chosen)
+        pick_document(self.app, which, chosen)
 
     def action_link_incoming(self) -> None:
         self._link("incoming")
@@ -552,6 +540,23 @@ class ReceptionDetail(DetailScreen):
                 self.refresh_detail()
         self.app.push_screen(ReasonDialog(S.ANONYMISE_TITLE.format(name=self.rec.name),
                                           S.ANONYMISE_QUESTION.format(n=len(records))), reason_given)
+
+
+def pick_document(app, which: str, done) -> None:
+    """Choose an incoming (``which`` "incoming": a petition) or outgoing document (an answer)
+    from the registers, by search; ``done(doc_id | None)``. Secret documents are not offered."""
+    from models import registers
+    src = registers.IncomingSource if which == "incoming" else registers.OutgoingSource
+
+    def lookup(t: str):
+        rows = src(app.actor, t or None).rows(None, 30)
+        if which == "incoming":
+            return [(d.id, f"{d.arrival_no}/{d.year}  {format_date(d.arrived_at)}  {d.summary}")
+                    for d in rows if not d.is_secret]
+        return [(d.id, f"{d.symbol}  {format_date(d.doc_date)}  {d.summary}")
+                for d in rows if not d.is_secret]
+    title = S.PICK_PETITION if which == "incoming" else S.PICK_ANSWER
+    app.push_screen(PickerDialog(title, lookup), done)
 
 
 # --- the report ----------------------------------------------------------------------------------

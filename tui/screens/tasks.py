@@ -74,7 +74,11 @@ def open_task(app, ref: int) -> None:
 
 
 class TaskForm(FormScreen):
-    """Add a request (``task`` None) or see and update one: its status and a dated note."""
+    """Add a request (``task`` None) or see and update one: its status and a dated note; F5 and
+    F6 link the incoming or outgoing document it came from or led to."""
+
+    BINDINGS = [Binding("f5", "link('incoming')", S.KEY_LINK_DOC_IN, key_display="F5"),
+                Binding("f6", "link('outgoing')", S.KEY_LINK_DOC_OUT, key_display="F6")]
 
     def __init__(self, task: T.Task | None = None):
         super().__init__()
@@ -97,12 +101,38 @@ class TaskForm(FormScreen):
             yield TextField(S.FIELD_NOTES, "notes")
 
     def on_mount(self) -> None:
-        if self.record is not None:
-            t = self.record
-            info = S.TASK_INFO.format(status=S.TASK_STATUSES[t.status])
-            if t.notes:
-                info += "\n" + t.notes
-            self.query_one("#form-info", Static).update(info)
+        self.show_info()
+
+    def show_info(self) -> None:
+        t = self.record
+        if t is None:
+            return
+        info = S.TASK_INFO.format(status=S.TASK_STATUSES[t.status])
+        if t.incoming_id:
+            info += " · " + S.TASK_LINKED_IN.format(no=f"{t.incoming.arrival_no}/{t.incoming.year}")
+        if t.outgoing_id:
+            info += " · " + S.TASK_LINKED_OUT.format(symbol=t.outgoing.symbol)
+        if t.notes:
+            info += "\n" + t.notes
+        self.query_one("#form-info", Static).update(info)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "link":
+            return self.record is not None and users.can(self.app.actor, "tasks.edit")
+        return True
+
+    def action_link(self, which: str) -> None:
+        from .reception import pick_document
+
+        def chosen(doc_id) -> None:
+            if doc_id is None:
+                return
+            t = self.app.run_guarded(T.update_task, self.app.actor, self.record.id, **{which: doc_id})
+            if t is not None:
+                self.record = t
+                self.show_info()
+                self.app.notify(S.TASK_LINKED)
+        pick_document(self.app, which, chosen)
 
     def save(self) -> None:
         v = clean_fields(self.form)
