@@ -914,3 +914,16 @@ def _book_row(r: Reception, show_ids: bool) -> list[str]:
 def _result_text(r: Reception) -> str:
     word = RESULT_VI.get(r.result_code, "")
     return f"{word}: {r.result}" if word and r.result else (word or r.result)
+
+
+def export_book(actor, fmt: str, out: Path | str, *, year: int | None = None) -> int:
+    """The reception book as CSV or XLSX (the export is recorded in the audit log)."""
+    from .exports import write_csv, write_xlsx
+    if fmt not in ("csv", "xlsx"):
+        raise ValidationError("Định dạng không hỗ trợ (chọn csv hoặc xlsx).", "format")
+    rows = book_rows(actor, year=year)
+    n = (write_csv(out, BOOK_COLUMNS, rows) if fmt == "csv"
+         else write_xlsx(out, BOOK_COLUMNS, rows, "Sổ tiếp khách"))
+    audit.append(actor, "export", Reception._meta.table_name, None, None,
+                 {"format": fmt, "rows": n, "year": year, "file": Path(out).name})
+    return n

@@ -218,6 +218,21 @@ def export_rows(actor, *, year: int | None = None):
             for n, t in enumerate(rows, start=1))
 
 
+def export_tasks(actor, fmt: str, out, *, year: int | None = None) -> int:
+    """The ad-hoc requests as CSV or XLSX (the export is recorded in the audit log)."""
+    from pathlib import Path
+
+    from .exports import write_csv, write_xlsx
+    if fmt not in ("csv", "xlsx"):
+        raise ValidationError("Định dạng không hỗ trợ (chọn csv hoặc xlsx).", "format")
+    rows = export_rows(actor, year=year)
+    n = (write_csv(out, EXPORT_COLUMNS, rows) if fmt == "csv"
+         else write_xlsx(out, EXPORT_COLUMNS, rows, "Việc đột xuất"))
+    audit.append(actor, "export", Task._meta.table_name, None, None,
+                 {"format": fmt, "rows": n, "year": year, "file": Path(out).name})
+    return n
+
+
 def _describe(refs: list[int]):
     from .registers import Found
     out = {}

@@ -226,3 +226,20 @@ async def test_link_a_request_to_the_incoming_document_it_came_from(office, make
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, TaskForm) and "văn bản đến 1/2026" in shown(app))
     assert T.get_task(t.id).incoming_id == doc.id
+
+
+async def test_export_the_book_from_the_list(office, make_app, shown, home):
+    import csv
+    from registers_fixtures import message_painted
+    earlier_visit(office["clerk"], id_number="001203004567")
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_book(pilot, app)
+        await pilot.press("x")
+        await wait_until(pilot, lambda: "Xuất sổ tiếp khách" in shown(app))
+        await pilot.press("ctrl+s")
+        assert await wait_until(pilot, lambda: message_painted(app), 30)
+        assert "Đã xuất 1 dòng" in shown(app)
+    rows = list(csv.reader((home.path / "exports" / "so-tiep-khach-2026.csv").open(encoding="utf-8-sig")))
+    assert rows[1][:5] == ["1/2026", "12/01/2026 08:30", "Nguyễn Văn Bình", "Thôn Đồng Tâm, xã Tân Lập",
+                           "001203004567"]

@@ -67,23 +67,12 @@ def _format(args) -> str:
     return fmt
 
 
-def _write(actor, kind: str, fmt: str, out: Path, headers, rows, title: str, year) -> int:
-    from models import audit, exports
-    n = (exports.write_csv(out, headers, rows) if fmt == "csv"
-         else exports.write_xlsx(out, headers, rows, title))
-    audit.append(actor, "export", kind, None, None,
-                 {"format": fmt, "rows": n, "year": year, "file": out.name})
-    return n
-
-
 def cmd_export_reception(args) -> int:
     open_office(args)
     from models import reception, schema  # noqa: F401
     actor = actor_from_args(args)
     fmt = _format(args)
-    rows = reception.book_rows(actor, year=args.year)
-    n = _write(actor, "reception", fmt, Path(args.out), reception.BOOK_COLUMNS, rows, "Sổ tiếp khách",
-               args.year)
+    n = reception.export_book(actor, fmt, Path(args.out), year=args.year)
     print(f"Đã xuất {n} dòng (sổ tiếp khách, tiếp đảng viên và nhân dân) vào {args.out}")
     return 0
 
@@ -93,7 +82,6 @@ def cmd_export_tasks(args) -> int:
     from models import schema, tasks  # noqa: F401
     actor = actor_from_args(args)
     fmt = _format(args)
-    rows = tasks.export_rows(actor, year=args.year)
-    n = _write(actor, "task", fmt, Path(args.out), tasks.EXPORT_COLUMNS, rows, "Việc đột xuất", args.year)
+    n = tasks.export_tasks(actor, fmt, Path(args.out), year=args.year)
     print(f"Đã xuất {n} dòng (việc đột xuất) vào {args.out}")
     return 0

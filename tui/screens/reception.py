@@ -83,7 +83,8 @@ class ReceptionScreen(DocRegisterScreen):
     FILTERS = RECEPTION_FILTERS
     BINDINGS = [Binding("f7,n", "new", S.KEY_RECEIVE, key_display="F7"),
                 Binding("f6,i", "report", S.KEY_REPORT, key_display="F6"),
-                Binding("l", "days", S.KEY_RECEPTION_DAYS, key_display="L", show=False)]
+                Binding("l", "days", S.KEY_RECEPTION_DAYS, key_display="L", show=False),
+                Binding("x", "export_list", S.KEY_EXPORT, key_display="X", show=False)]
     HELP_EXTRA = S.HELP_RECEPTION
 
     def decorate(self, cells: list) -> list:
@@ -108,6 +109,50 @@ class ReceptionScreen(DocRegisterScreen):
 
     def action_days(self) -> None:
         self.app.push_screen(ReceptionDaysScreen())
+
+    def action_export_list(self) -> None:
+        export_list(self.app, S.EXPORT_RECEPTION_TITLE, "so-tiep-khach", R.export_book)
+
+
+class ListExportDialog(FormDialog):
+    """Export a list as CSV or Excel: format, year, file; dismisses with (rows, path)."""
+
+    AUTO_FOCUS = ".dialog-form .field-input"
+    SAVE_LABEL = S.DIALOG_EXPORT
+
+    def __init__(self, title: str, stem: str, write, today: _dt.date):
+        super().__init__(title)
+        self.stem, self.write, self.today = stem, write, today
+
+    def compose_body(self) -> ComposeResult:
+        yield CycleField(S.FIELD_FORMAT, "fmt", [("CSV (UTF-8)", "csv"), ("Excel (xlsx)", "xlsx")])
+        yield IntField(S.FIELD_YEAR, "year", value=self.today.year, minimum=1945, maximum=2100,
+                       required=False, placeholder=S.FILTER_YEAR_PH)
+        yield TextField(S.FIELD_EXPORT_PATH, "out", placeholder=S.EXPORT_PATH_PH)
+
+    def save(self):
+        from pathlib import Path
+        v = clean_fields(self.query_one(".dialog-form"))
+        if v is None:
+            return None
+        path = (Path(v["out"]).expanduser() if v["out"] else
+                self.app.home.path / "exports" / f"{self.stem}-{v['year'] or 'tat-ca'}.{v['fmt']}")
+        if not path.suffix:
+            path = path.with_suffix("." + v["fmt"])
+        try:
+            n = self.write(self.app.actor, v["fmt"], path, year=v["year"])
+        except OSError as e:
+            raise ValidationError(S.EXPORT_FAILED.format(path=path, detail=e.strerror or e), "out") from None
+        return n, path
+
+
+def export_list(app, title: str, stem: str, write) -> None:
+    """X: the export dialog, then where the file went."""
+    def done(result) -> None:
+        if result is not None:
+            n, path = result
+            app.show_message(S.EXPORT_DONE.format(n=n, path=path), S.EXPORT_DONE_TITLE)
+    app.push_screen(ListExportDialog(title, stem, write, app.today()), done)
 
 
 def open_reception(app, ref: int) -> None:

@@ -37,7 +37,8 @@ class TasksScreen(DocRegisterScreen):
     FILTERS = [FilterSpec("status", S.FIELD_STATUS, "choice", _status_options),
                FilterSpec("overdue", S.FILTER_OVERDUE, "bool")]
     BINDINGS = [Binding("f7,n", "new", S.KEY_NEW, key_display="F7"),
-                Binding("q", "toggle_overdue", S.FILTER_OVERDUE, show=False)]
+                Binding("q", "toggle_overdue", S.FILTER_OVERDUE, show=False),
+                Binding("x", "export_list", S.KEY_EXPORT, key_display="X", show=False)]
     HELP_EXTRA = S.HELP_TASKS
 
     def decorate(self, cells: list) -> list:
@@ -58,6 +59,10 @@ class TasksScreen(DocRegisterScreen):
 
     def open_record(self, key) -> None:
         self.app.push_screen(TaskForm(T.get_task(int(key[-1]))))
+
+    def action_export_list(self) -> None:
+        from .reception import export_list
+        export_list(self.app, S.EXPORT_TASKS_TITLE, "viec-dot-xuat", T.export_tasks)
 
     def action_toggle_overdue(self) -> None:
         if self.filters.get("overdue"):
