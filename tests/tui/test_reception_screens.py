@@ -243,3 +243,16 @@ async def test_export_the_book_from_the_list(office, make_app, shown, home):
     rows = list(csv.reader((home.path / "exports" / "so-tiep-khach-2026.csv").open(encoding="utf-8-sig")))
     assert rows[1][:5] == ["1/2026", "12/01/2026 08:30", "Nguyễn Văn Bình", "Thôn Đồng Tâm, xã Tân Lập",
                            "001203004567"]
+
+
+async def test_the_form_is_at_the_name_as_soon_as_it_is_mounted(office, make_app, shown):
+    """A key typed right after F7 must land in the name: the focus is there when the form is
+    mounted, not one refresh later (the date field got the first letter in a terminal)."""
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_book(pilot, app)
+        form = ReceptionForm()
+        await app.push_screen(form)
+        assert app.focused is field(form, "name").input
+        await pilot.press(*"dang")
+        assert field(form, "name").value == "dang" and field(form, "visited_on").value == "05/03/2026"

@@ -302,10 +302,12 @@ class ReceptionForm(FormScreen):
         yield TextField(S.FIELD_RECEIVED_BY_PERSON, "received_by",
                         value=r.received_by if r else getattr(self.app.actor, "full_name", ""))
 
-    def on_mount(self) -> None:
-        # (FormScreen's on_mount runs after this one and focuses the first field)
-        if self.rec is None:                    # date and time are now: start at the name
-            self.call_after_refresh(lambda: self.field("name").focus())
+    def on_mount(self, event) -> None:
+        # date and time are now: start at the name, at once (a key typed right after F7 must
+        # land there), and not FormScreen's first field
+        if self.rec is None:
+            event.prevent_default()
+            self.set_focus(self.field("name").control)
         self.update_info()
 
     def field_done(self, field) -> None:
