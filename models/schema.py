@@ -14,6 +14,7 @@ from . import terms
 from . import assets, cashbook, dues, members, receipts  # members, dues, receipts, cash, assets
 from . import demo_meetings, meetings  # noqa: F401  committee meetings and their minutes (and their demo)
 from . import backup, backupkey, personal, safety  # noqa: F401  data safety: settings, panel
+from . import reception, tasks  # reception book, reception days, ad-hoc requests
 from .db import Migration, SchemaVersion  # noqa: F401  (re-exported for tests)
 
 FOUNDATION = [office.Office, office.Setting, users.User, audit.AuditEntry]
@@ -26,8 +27,9 @@ SCANS = [scans.ScanIntake, scans.ScanRejection]
 DUES = [*members.MEMBER_MODELS, *receipts.RECEIPT_MODELS, *cashbook.CASH_MODELS, *dues.DUES_MODELS,
         *assets.ASSET_MODELS]
 MEETINGS = meetings.MEETING_MODELS
+RECEPTION = [*reception.RECEPTION_MODELS, *tasks.TASK_MODELS]
 
-ALL_MODELS = [*FOUNDATION, *REGISTERS, *SCANS, *DUES, *MEETINGS]
+ALL_MODELS = [*FOUNDATION, *REGISTERS, *SCANS, *DUES, *MEETINGS, *RECEPTION]
 
 
 def install_extras(database) -> None:
@@ -125,4 +127,5 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "privacy", _m5_privacy),
     Migration(6, "dues", _m6_dues),
     Migration(7, "meetings", lambda database: database.create_tables(MEETINGS, safe=True)),
+    Migration(9, "reception", lambda database: database.create_tables(RECEPTION, safe=True)),
 ]

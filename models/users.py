@@ -66,6 +66,10 @@ PERMISSIONS: dict[str, tuple[str, frozenset[str]]] = {
     "meetings.edit": ("ghi biên bản hội nghị", frozenset({"admin", "clerk"})),
     "meetings.sign": ("ký biên bản", frozenset({"admin", "leader"})),
     "reception.edit": ("ghi sổ tiếp khách", frozenset({"admin", "clerk"})),
+    "reception.view": ("xem sổ tiếp khách", frozenset({"admin", "clerk", "leader"})),
+    # the front desk checks who came; nobody else needs a citizen's ID number
+    "reception.view_ids": ("xem số CCCD của người đến", frozenset({"admin", "clerk"})),
+    "tasks.edit": ("ghi việc đột xuất", frozenset({"admin", "clerk", "leader"})),
     "programs.edit": ("sửa chương trình công tác", frozenset({"admin", "clerk", "leader"})),
 }
 

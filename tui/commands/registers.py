@@ -247,6 +247,8 @@ def cmd_print_register(args) -> int:
     return 0
 
 
+
+
 def cmd_export(args) -> int:
     if args.kind in EXPORTERS:
         return EXPORTERS[args.kind](args)
