@@ -37,8 +37,22 @@ def _m2_registers(database) -> None:
     documents.install(database)
 
 
+def _m4_scan_file_optional(database) -> None:
+    """The intake ledger keeps a scan's checksum after its file leaves the store (a scan marked
+    secret), so its link to the stored file may be empty."""
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+    from .db import is_sqlite
+    cols = {c.name: c for c in database.get_columns("scan_intake")}
+    if cols["stored_file_id"].null:
+        return                  # made by migration 3 of this version: already optional
+    migrator = SqliteMigrator(database) if is_sqlite(database) else PostgresqlMigrator(database)
+    migrate(migrator.drop_not_null("scan_intake", "stored_file_id"))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation", _m1_foundation),
     Migration(2, "registers", _m2_registers),
     Migration(3, "scans", lambda database: database.create_tables(SCANS, safe=True)),
+    Migration(4, "scan file optional", _m4_scan_file_optional),
 ]

@@ -254,8 +254,10 @@ class IncomingForm(FormScreen):
             return
         reason = v.pop("reason", "")
         changes = self.changes(v)
+        from models.filestore import FileStore
+        store = FileStore(self.app.home.files)    # marked secret: its stored files go
         if self.complete:
-            documents.complete_details(actor, self.doc.id, **changes)
+            documents.complete_details(actor, self.doc.id, store=store, **changes)
             self.app.notify(S.INCOMING_COMPLETED.format(no=number_label(self.doc)))
             self.app.go_back()
             return
@@ -263,9 +265,7 @@ class IncomingForm(FormScreen):
             self.app.notify(S.NOTHING_CHANGED)
             self.app.go_back()
             return
-        from models.filestore import FileStore
-        documents.update_incoming(actor, self.doc.id, reason=reason,
-                                  store=FileStore(self.app.home.files), **changes)
+        documents.update_incoming(actor, self.doc.id, reason=reason, store=store, **changes)
         self.app.notify(S.INCOMING_CORRECTED.format(no=number_label(self.doc)))
         self.app.go_back()
 
