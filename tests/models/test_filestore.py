@@ -110,3 +110,22 @@ def test_store_file_repairs_a_damaged_copy_of_a_recorded_content(office, home, t
     p.write_bytes(PDF[:10] + b"X" * (len(PDF) - 10))
     again = D.store_file(store, _src(tmp_path), "ban-sao.pdf")
     assert again.id == sf.id and p.read_bytes() == PDF
+
+
+def test_a_scan_marked_secret_on_postgres(pg_office, tmp_path):
+    from models import scans
+    store = FileStore(tmp_path / "files")
+    src = _src(tmp_path, name="scan.pdf")
+    sha = hashlib.sha256(PDF).hexdigest()
+    r = scans.register_scan(store, src, sha=sha, kind="pdf", mime="application/pdf", ext=".pdf",
+                            name="scan.pdf", arrived_at=T(2026, 3, 5, 9))
+    assert r.outcome == "registered" and store.path(store.relpath(sha, ".pdf")).exists()
+    D.update_incoming(pg_office["clerk"], r.incoming.id, secrecy="Mật", store=store)
+    assert D.get_incoming(r.incoming.id).secrecy == "Mật"
+    assert not any(p.is_file() for p in (tmp_path / "files").rglob("*"))
+    row = scans.ScanIntake.get()
+    assert row.stored_file_id is None and row.sha256 == sha
+    again = scans.register_scan(store, src, sha=sha, kind="pdf", mime="application/pdf", ext=".pdf",
+                                name="scan-lai.pdf", arrived_at=T(2026, 3, 5, 10))
+    assert again.outcome == "duplicate" and again.incoming.id == r.incoming.id
+    assert not any(p.is_file() for p in (tmp_path / "files").rglob("*"))
