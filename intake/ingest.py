@@ -29,6 +29,7 @@ from pathlib import Path
 from models import scans
 from models.errors import ValidationError, os_error_text
 from models.filestore import FileStore, sha256_file
+from models.fsio import atomic_write_text, fsync_dir
 from models.text import format_datetime
 
 from . import content, filters, prefill
@@ -163,6 +164,8 @@ class Ingester:
     def _duplicate(self, c: Claimed, sha: str, ex: scans.Existing | None) -> Event:
         name = display_name(c.rel)
         doc = ex.incoming if ex else None
+        if doc is not None and doc.is_secret:
+            return self._secret_duplicate(c, sha, doc)
         if doc is not None:
             reason = S.REASON_DUPLICATE.format(number=scans.number_label(doc),
                                                when=format_datetime(ex.when), name=ex.name,
@@ -176,6 +179,19 @@ class Ingester:
             return Event("duplicate", S.EV_DUPLICATE.format(name=name, number=scans.number_label(doc),
                                                             where=wh), doc.id, name)
         return Event("duplicate", S.EV_DUPLICATE_FILE.format(name=name, where=wh), None, name)
+
+    def _secret_duplicate(self, c: Claimed, sha: str, doc) -> Event:
+        """The same bytes as a document since marked secret: a secret document keeps no file on
+        this computer, so the copy is deleted rather than parked in failed/ — and still
+        refused and recorded as a duplicate."""
+        name = display_name(c.rel)
+        number = scans.number_label(doc)
+        self._remove(c)
+        fsync_dir(c.path.parent)
+        reason = S.REASON_DUPLICATE_SECRET.format(number=number, sha_short=sha[:12])
+        self._record(name, "duplicate", reason, "", sha, doc)
+        return Event("duplicate", S.EV_DUPLICATE_SECRET.format(name=name, number=number),
+                     doc.id, name)
 
     def reject(self, c: Claimed, kind: str, reason: str, sha: str | None = None) -> Event:
         """Move a claimed file to failed/ with its reason; record it for the dashboard."""
@@ -200,10 +216,10 @@ class Ingester:
         os.rename(c.path, target)
         self.claims.done(c)
         try:
-            _write_atomic(target.with_name(target.name + REASON_SUFFIX),
-                          S.REASON_FILE.format(name=display_name(c.rel),
-                                               when=format_datetime(_dt.datetime.now()),
-                                               reason=reason))
+            atomic_write_text(target.with_name(target.name + REASON_SUFFIX),
+                              S.REASON_FILE.format(name=display_name(c.rel),
+                                                   when=format_datetime(_dt.datetime.now()),
+                                                   reason=reason))
         except OSError:
             log.exception("intake: could not write the reason beside %s", target)
         return target
@@ -224,15 +240,6 @@ def _extra(doc) -> str:
     if doc.doc_number:
         bits.append(S.EXTRA_NUMBER.format(doc_number=doc.doc_number))
     return f" ({', '.join(bits)})" if bits else ""
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".reason-{os.getpid()}-{time.monotonic_ns()}.tmp")   # short: names may be long
-    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
 
 
 def _parse_pause(value: str) -> tuple[str, float] | None:

@@ -20,6 +20,9 @@ REASON_DUPLICATE = ("Trùng với văn bản đến số {number} (vào sổ {wh
                     "(SHA-256 {sha_short}…). Tệp không được vào sổ lần nữa.")
 REASON_DUPLICATE_FILE = ("Trùng nội dung với một tệp đã lưu trong văn phòng (SHA-256 {sha_short}…). "
                          "Tệp không được vào sổ lần nữa.")
+REASON_DUPLICATE_SECRET = ("Trùng với văn bản mật đến số {number} (SHA-256 {sha_short}…). Văn bản mật "
+                           "chỉ ghi thông tin vào sổ, không được lưu tệp trên máy tính, nên tệp này "
+                           "đã bị xóa khỏi thư mục nhận.")
 REASON_ERROR = "lỗi khi nhận tệp: {error}"
 
 REASON_FILE = """Tệp: {name}
@@ -35,6 +38,8 @@ EV_REGISTERED = "Đã vào sổ văn bản đến số {number}: {name}{extra} �
 EV_REJECTED = "Không nhận {name}: {reason}. Đã chuyển vào {where}."
 EV_DUPLICATE = "Không nhận {name}: trùng với văn bản đến số {number}. Đã chuyển vào {where}."
 EV_DUPLICATE_FILE = "Không nhận {name}: trùng nội dung với tệp đã lưu. Đã chuyển vào {where}."
+EV_DUPLICATE_SECRET = ("Không nhận {name}: trùng với văn bản mật đến số {number}; văn bản mật không "
+                       "được lưu tệp trên máy tính nên tệp đã bị xóa.")
 EV_RECOVERED = ("{name} đã được vào sổ (số đến {number}) trước khi chương trình dừng đột ngột; "
                 "đã xóa khỏi thư mục nhận.")
 EV_RETRY = "Chưa nhận được {name}: {error}. Sẽ thử lại."

@@ -379,9 +379,20 @@ def create_backup(home, out: Path | str | None = None, *, passphrase: str | None
                         time.monotonic() - t0, seq, bk.notice, manifest["missing"], pruned)
 
 
+def _pid_alive(pid: int) -> bool:
+    if os.name == "nt":         # os.kill(pid, 0) would end the process there: assume it runs
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def _clear_dead_snapshots(folder: Path) -> None:
     """Snapshots left by a backup that was killed (power cut) are removed by the next one."""
-    from .filestore import _pid_alive
     for p in folder.glob(".backup-snapshot-*.sqlite3"):
         pid = p.name.split("-")[2]
         if pid.isdigit() and not _pid_alive(int(pid)):

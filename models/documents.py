@@ -23,6 +23,8 @@ document raised to secret has them hidden in the entries written before, too.
 from __future__ import annotations
 
 import datetime as _dt
+import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from peewee import (BooleanField, CharField, DateField, DateTimeField, ForeignKeyField,
@@ -32,7 +34,7 @@ from . import audit, search, users
 from .contacts import Contact
 from .db import BaseModel, db
 from .errors import NotFound, ValidationError
-from .filestore import FileStore
+from .filestore import FileStore, Staged
 from .office import define_setting, get_office, get_setting
 from .terms import Term, late_notice, term_for
 from .text import format_date, nfc, parse_date
@@ -89,6 +91,7 @@ SECRET_TEXT_REFUSED = ("Văn bản mật chỉ được ghi thông tin vào sổ
                        "hãy xóa nội dung, để ở bản giấy (chọn “Nội dung trên bản giấy”: Có).")
 # a secret document's fields that say what it is about: never in the audit log or the index
 PROTECTED = {"incoming": ("summary", "notes"), "outgoing": ("summary", "content", "notes")}
+log = logging.getLogger("vanphong.files")
 
 SECRET_FILE_REFUSED = ("Văn bản mật chỉ được ghi thông tin vào sổ; Luật Bảo vệ bí mật nhà nước cấm "
                        "soạn thảo, lưu giữ văn bản mật trên máy tính đã hoặc đang kết nối mạng, "
@@ -633,14 +636,15 @@ def _log_correction(actor, obj, before: dict, reason: str) -> None:
     audit.append(actor, "update", obj._meta.table_name, obj.id, old, new)
 
 
-def complete_details(actor, doc, **fields) -> Incoming:
-    """A scan waiting for its details (Cần bổ sung) gets them and moves to chờ xử lý."""
+def complete_details(actor, doc, *, store: FileStore | None = None, **fields) -> Incoming:
+    """A scan waiting for its details (Cần bổ sung) gets them and moves to chờ xử lý. Marked
+    secret on the way, it loses its stored file (``store`` is then needed)."""
     users.require(actor, "documents.edit")
     with db.atomic():
         d = _doc(Incoming, doc)
         if d.status != "needs_details":
             raise ValidationError("Văn bản này không ở trạng thái “Cần bổ sung”.", "status")
-        d = update_incoming(actor, d, **fields)
+        d = update_incoming(actor, d, store=store, **fields)
         missing = [lbl for k, lbl in (("sender", "nơi gửi"), ("summary", "trích yếu"))
                    if not getattr(d, k) and not (k == "summary" and d.secrecy == "Tuyệt mật")]
         if missing:
@@ -747,15 +751,24 @@ def read_pdf_info(path: Path | str) -> tuple[int | None, str]:
         return None, ""
 
 
-def store_file(store: FileStore, path: Path, original_name: str, mime: str = "",
-               pages: int | None = None, text: str = "", sha: str | None = None) -> StoredFile:
-    """Copy a file into the store (atomic) and record it once per content."""
-    sha, rel, size = store.put(path, sha=sha)
+def store_file(store: FileStore, path: Path | None, original_name: str, mime: str = "",
+               pages: int | None = None, text: str = "", sha: str | None = None, *,
+               staged: Staged | None = None) -> StoredFile:
+    """Record a file in the store, once per content.
+
+    The copy is staged (a temporary in the store, fsynced) before the write transaction, then
+    linked into place inside it, after its row: a rollback or a crash leaves at worst a file no
+    row points at, which ``remove_orphans`` removes, never a row without its file. A caller
+    that runs its own transaction stages first (``store.staging``) and passes ``staged``."""
+    if staged is None:
+        with store.staging(path, sha=sha) as st:
+            return store_file(store, None, original_name, mime, pages, text, staged=st)
     with db.atomic():
-        sf = StoredFile.get_or_none(StoredFile.sha256 == sha)
+        sf = StoredFile.get_or_none(StoredFile.sha256 == staged.sha)
         if sf is None:
-            sf = StoredFile.create(sha256=sha, rel_path=rel, size=size, mime=mime, pages=pages,
-                                   text=nfc(text))
+            sf = StoredFile.create(sha256=staged.sha, rel_path=staged.rel, size=staged.size,
+                                   mime=mime, pages=pages, text=nfc(text))
+        store.link(staged, sf.rel_path)   # a missing or damaged copy is replaced here
         return sf
 
 
@@ -837,8 +850,10 @@ def attachment_info(store: FileStore, att: Attachment) -> tuple[Path, int | None
 
 def purge_secret_files(actor, doc, store: FileStore | None, reason: str = "") -> int:
     """Remove a secret document's files: the attachment rows are kept (name, checksum, why
-    removed), the content leaves the store unless a non-secret document still uses it.
-    Returns the number of attachments removed."""
+    removed), the content leaves the store unless a non-secret document still uses it, and each
+    removal is recorded in the audit log. The rows change in the caller's transaction; the files
+    themselves are deleted only once it has committed (a rollback keeps them, a crash in between
+    leaves orphans for ``remove_orphans``). Returns the number of attachments removed."""
     atts = attachments(doc)
     if not atts:
         return 0
@@ -858,13 +873,108 @@ def purge_secret_files(actor, doc, store: FileStore | None, reason: str = "") ->
                                                         & (Attachment.removed == False))  # noqa: E712
                               .exists())
                 if not still_used:
-                    store.remove(sf.rel_path)
-                    sf.delete_instance()
+                    _drop_stored_file(sf)
+                    remove_after_commit(store, sf.rel_path)
                     deleted = True
             audit.append(actor, "purge_secret_file", "attachment", a.id,
                          {"original_name": a.original_name, "sha256": a.sha256},
                          {"removed": True, "file_deleted": deleted, "_reason": reason or why})
     return removed
+
+
+def _drop_stored_file(sf: StoredFile) -> None:
+    """Delete the row of a content no attachment uses any more. Records that point at it only
+    to say where the content was (the scanner intake's ledger, which keeps the checksum so the
+    same bytes stay a duplicate) let go of it first."""
+    for field in StoredFile._meta.backrefs:
+        if field is not Attachment.file and field.null:
+            field.model.update({field: None}).where(field == sf.id).execute()
+    sf.delete_instance()
+
+
+# --- files without rows ------------------------------------------------------------------------
+ORPHAN_TEMP_AGE = _dt.timedelta(hours=6)   # a staging copy older than this belongs to no one
+
+
+def remove_after_commit(store: FileStore, rel: str) -> None:
+    """Delete the stored file ``rel`` once the current transaction has committed, if no row
+    points at it then (at once when there is no transaction). A rollback keeps it; a failure
+    or a crash leaves an orphan for ``remove_orphans``."""
+    def remove() -> None:
+        try:
+            _remove_unreferenced(store, [rel])
+        except Exception:     # the commit stands; the file waits for the next sweep
+            log.exception("could not remove %s from the file store after commit", rel)
+    db.after_commit(remove)
+
+
+def _referenced(rels: list[str]) -> set[str]:
+    out: set[str] = set()
+    for i in range(0, len(rels), 500):
+        q = StoredFile.select(StoredFile.rel_path).where(StoredFile.rel_path.in_(rels[i:i + 500]))
+        out.update(r for (r,) in q.tuples())
+    return out
+
+
+def _remove_unreferenced(store: FileStore, rels: list[str]) -> list[str]:
+    """Under the write lock (no desk links a file meanwhile): delete those of ``rels`` that
+    no row points at."""
+    gone = []
+    with db.atomic():
+        keep = _referenced(rels)
+        for rel in rels:
+            if rel not in keep and store.remove(rel):
+                gone.append(rel)
+    return gone
+
+
+@dataclass(frozen=True)
+class Orphan:
+    rel: str            # path inside the store
+    size: int
+    temporary: bool     # a staging copy that was never linked (a crashed or rolled-back copy)
+
+
+def find_orphans(store: FileStore, now: _dt.datetime | None = None,
+                 temp_age: _dt.timedelta = ORPHAN_TEMP_AGE) -> list[Orphan]:
+    """Files in the store that no row points at: left by a transaction that rolled back after
+    linking its file, or by a crash between a commit and the removal of its files; and staging
+    copies older than ``temp_age``. Younger staging copies may be another desk's copy in
+    progress and are left alone. Reads only; ``remove_orphans`` removes them."""
+    now_ts = (now or _dt.datetime.now()).timestamp()
+    entries = list(store.entries())
+    known = _referenced([e.rel for e in entries if not e.temporary])
+    out = []
+    for e in entries:
+        if e.temporary:
+            if now_ts - e.mtime >= temp_age.total_seconds():
+                out.append(Orphan(e.rel, e.size, True))
+        elif e.rel not in known:
+            out.append(Orphan(e.rel, e.size, False))
+    return out
+
+
+def remove_orphans(store: FileStore, actor=None, now: _dt.datetime | None = None,
+                   temp_age: _dt.timedelta = ORPHAN_TEMP_AGE) -> list[Orphan]:
+    """Remove what ``find_orphans`` finds (each one checked again under the write lock) and
+    record the removal in the audit log. Run at start and by the office check."""
+    found = find_orphans(store, now, temp_age)
+    if not found:
+        return []
+    gone: list[Orphan] = []
+    with db.atomic():
+        keep = _referenced([o.rel for o in found if not o.temporary])
+        for o in found:
+            if o.rel in keep:
+                continue
+            if store.remove(o.rel):
+                gone.append(o)
+        if gone:
+            files = [o.rel for o in gone]
+            audit.append(actor or users.SYSTEM, "remove_orphan_files", "stored_file", None, None,
+                         {"count": len(gone), "bytes": sum(o.size for o in gone),
+                          "files": files[:100] + (["…"] if len(files) > 100 else [])})
+    return gone
 
 
 # --- document types -------------------------------------------------------------------------

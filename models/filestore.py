@@ -1,16 +1,35 @@
-"""The office's file store: every stored file once, by SHA-256, written atomically.
+"""The office's file store: every stored file once, by SHA-256.
 
-Layout: ``<home>/files/ab/abcdef….pdf``. A file is copied to a temporary name in the same
-folder, fsynced, then renamed into place, so a crash leaves either nothing or the whole file.
+Layout: ``<home>/files/ab/abcdef….pdf``.
+
+Files follow the database, never lead it:
+
+- ``stage`` copies a new content to a unique temporary beside its final place
+  (``ab/.abcdef….<random>.tmp``), fsynced and checked against its SHA-256. This may happen
+  before the write transaction (a big scan is not copied while the other desks wait), and a
+  temporary belongs to nobody: a crash leaves only a temporary, which is swept once stale.
+- ``link`` renames it into place (and fsyncs the folder) *inside* the write transaction that
+  records its row, after the row: a rollback or a crash then leaves at worst a file that no row
+  points at (an orphan, removed by ``documents.remove_orphans``), never a row without its file.
+- A stored file is deleted only after the transaction that deleted its row has committed.
+
+A file already in place is trusted only when its content hashes to its name: a damaged or
+truncated file is replaced by the new copy.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
-import shutil
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
+
+from .fsio import PRIVATE_FILE, fsync_dir
 
 _CHUNK = 1 << 20
+TEMP_SUFFIX = ".tmp"
 
 
 def sha256_file(path: Path | str) -> str:
@@ -24,14 +43,22 @@ def sha256_file(path: Path | str) -> str:
     return h.hexdigest()
 
 
-def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+@dataclass
+class Staged:
+    """A content copied into the store under a temporary name, not yet in place."""
+    sha: str
+    rel: str             # where it goes: "ab/abcdef….pdf"
+    size: int
+    tmp: Path | None     # None once linked or discarded
+
+
+@dataclass(frozen=True)
+class StoreEntry:
+    rel: str             # "ab/abcdef….pdf", or "ab/.abcdef….x1y2.tmp" for a temporary
+    path: Path
+    size: int
+    mtime: float
+    temporary: bool
 
 
 class FileStore:
@@ -45,82 +72,120 @@ class FileStore:
     def path(self, rel: str) -> Path:
         return self.root / rel
 
-    def put(self, src: Path | str, ext: str | None = None, sha: str | None = None) -> tuple[str, str, int]:
-        """Store ``src``; return (sha256, relative path, size). Idempotent for the same content."""
+    # --- writing ---------------------------------------------------------------------------
+    def stage(self, src: Path | str, ext: str | None = None, sha: str | None = None) -> Staged:
+        """Copy ``src`` to a unique owner-only temporary beside its final place, fsynced. The
+        copy must hash to ``sha`` (computed first when not given): a file that changed while it
+        was copied is refused (OSError)."""
         src = Path(src)
-        sha = sha or sha256_file(src)
         ext = ext if ext is not None else src.suffix
-        rel = self.relpath(sha, ext)
-        dest = self.root / rel
-        size = src.stat().st_size
-        if dest.exists() and dest.stat().st_size == size:
-            return sha, rel, size
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+        sha = sha or sha256_file(src)
+        folder = self.root / sha[:2]
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{sha}.", suffix=TEMP_SUFFIX, dir=folder)
+        tmp: Path | None = Path(name)
         try:
-            with open(src, "rb") as fi, open(tmp, "wb") as fo:
-                shutil.copyfileobj(fi, fo, _CHUNK)
+            h = hashlib.sha256()
+            with os.fdopen(fd, "wb") as fo, open(src, "rb") as fi:
+                while True:
+                    b = fi.read(_CHUNK)
+                    if not b:
+                        break
+                    h.update(b)
+                    fo.write(b)
                 fo.flush()
                 os.fsync(fo.fileno())
-            if sha256_file(tmp) != sha:
+            if h.hexdigest() != sha:
                 raise OSError(f"tệp {src.name} thay đổi trong khi sao chép")
-            os.replace(tmp, dest)
-            _fsync_dir(dest.parent)
+            os.chmod(tmp, PRIVATE_FILE)
+            staged = Staged(sha, self.relpath(sha, ext), tmp.stat().st_size, tmp)
+            tmp = None
+            return staged
         finally:
-            if tmp.exists():
-                tmp.unlink()
-        return sha, rel, size
+            if tmp is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    tmp.unlink()
 
+    def holds(self, rel: str, sha: str) -> bool:
+        """Whether the file at ``rel`` is there and hashes to ``sha``."""
+        try:
+            return sha256_file(self.root / rel) == sha
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            return False
+
+    def link(self, staged: Staged, rel: str | None = None) -> Path:
+        """Put a staged content in place (at ``rel``, by default where it was staged for). A file
+        already there with the right content is kept; a missing, damaged or truncated one is
+        replaced. Call it inside the write transaction that records the content's row."""
+        rel = rel or staged.rel
+        dest = self.root / rel
+        if staged.tmp is None:
+            if self.holds(rel, staged.sha):
+                return dest
+            raise FileNotFoundError(f"tệp tạm của {rel} không còn")
+        if self.holds(rel, staged.sha):
+            self.discard(staged)
+            return dest
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged.tmp, dest)      # FileNotFoundError if swept meanwhile: the caller rolls back
+        staged.tmp = None
+        fsync_dir(dest.parent)
+        return dest
+
+    def discard(self, staged: Staged) -> None:
+        if staged.tmp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                staged.tmp.unlink()
+            staged.tmp = None
+
+    @contextlib.contextmanager
+    def staging(self, src: Path | str, ext: str | None = None,
+                sha: str | None = None) -> Iterator[Staged]:
+        """``stage`` for the length of a block; a temporary not linked by its end is removed."""
+        staged = self.stage(src, ext=ext, sha=sha)
+        try:
+            yield staged
+        finally:
+            self.discard(staged)
+
+    def put(self, src: Path | str, ext: str | None = None, sha: str | None = None) -> tuple[str, str, int]:
+        """Stage and link at once; return (sha256, relative path, size). Idempotent for the same
+        content. Outside a transaction that records the row, the file is an orphan until one
+        does: the store's owners use ``stage``/``link`` (``documents.store_file``)."""
+        with self.staging(src, ext=ext, sha=sha) as st:
+            self.link(st)
+            return st.sha, st.rel, st.size
+
+    # --- removing ----------------------------------------------------------------------------
     def remove(self, rel: str) -> bool:
         p = self.root / rel
-        if p.exists():
-            p.unlink()
-            return True
-        return False
-
-
-ORPHAN_MIN_AGE = 600      # seconds: a younger file may belong to a transaction still running
-
-
-def _pid_alive(pid: int) -> bool:
-    if os.name == "nt":         # os.kill(pid, 0) would end the process there: assume it runs
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
-
-
-def orphan_files(store: "FileStore", min_age: float = ORPHAN_MIN_AGE) -> list[Path]:
-    """Files in the store that no stored-file row names (copied in by a transaction that then
-    rolled back, or left half-written by a crash). Files younger than ``min_age`` seconds are
-    left alone: their transaction may not have committed yet; so are the temporaries of a copy
-    whose process is still running."""
-    import time
-
-    from .documents import StoredFile          # late: documents imports this module
-    if not store.root.is_dir():
-        return []
-    known = {r for (r,) in StoredFile.select(StoredFile.rel_path).tuples()}
-    now = time.time()
-    out = []
-    for p in sorted(store.root.rglob("*")):
-        if not p.is_file():
-            continue
-        rel = p.relative_to(store.root).as_posix()
-        if rel in known:
-            continue
-        if p.name.startswith(".") and p.name.endswith(".tmp"):
-            pid = p.name.rsplit(".", 2)[-2]
-            if pid.isdigit() and _pid_alive(int(pid)):
-                continue
         try:
-            if now - p.stat().st_mtime < min_age:
-                continue
+            p.unlink()
         except FileNotFoundError:
-            continue
-        out.append(p)
-    return out
+            return False
+        fsync_dir(p.parent)
+        return True
+
+    def entries(self) -> Iterator[StoreEntry]:
+        """Every file in the store, stored contents and staging temporaries alike."""
+        if not self.root.is_dir():
+            return
+        for folder in sorted(self.root.iterdir()):
+            if not folder.is_dir():
+                continue
+            try:
+                names = sorted(folder.iterdir())
+            except FileNotFoundError:
+                continue
+            for p in names:
+                e = self._entry(p, f"{folder.name}/{p.name}") if p.is_file() else None
+                if e is not None:
+                    yield e
+
+    def _entry(self, p: Path, rel: str) -> StoreEntry | None:
+        try:
+            st = p.stat()
+        except FileNotFoundError:      # removed meanwhile (a temporary linked into place)
+            return None
+        return StoreEntry(rel, p, st.st_size, st.st_mtime,
+                          p.name.startswith(".") and p.name.endswith(TEMP_SUFFIX))

@@ -39,8 +39,13 @@ def fsync_dir(path: Path | str) -> None:
         os.close(fd)
 
 
+_TEMP_NAME_BYTES = 100      # of the target's name in its temporary's: a name near the file
+                            # system's limit (255 bytes) must still get a temporary
+
+
 def _temp_in(folder: Path, name: str) -> tuple[int, Path]:
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    short = name.encode("utf-8", "surrogateescape")[:_TEMP_NAME_BYTES].decode("utf-8", "ignore")
+    fd, tmp = tempfile.mkstemp(prefix=f".{short}.", suffix=".tmp", dir=folder)
     return fd, Path(tmp)
 
 

@@ -12,7 +12,7 @@ import dataclasses
 from pathlib import Path
 
 from .db import db, is_sqlite
-from .filestore import FileStore, orphan_files, sha256_file
+from .filestore import FileStore, sha256_file
 
 
 @dataclasses.dataclass
@@ -69,13 +69,13 @@ def check(home, *, full: bool = False, fix: bool = False, anchors: bool = True) 
         elif full and sha256_file(p) != sf.sha256:
             rep.problems.append(Problem("file_checksum", f"Tệp {sf.rel_path} bị thay đổi (mã kiểm tra "
                                         "không khớp hồ sơ).", p))
-    for p in orphan_files(store):
-        if fix:
-            p.unlink(missing_ok=True)
-            rep.removed.append(p)
-        else:
+    from .documents import find_orphans, remove_orphans   # the store's own rule (staging copies)
+    if fix:
+        rep.removed.extend(store.path(o.rel) for o in remove_orphans(store))
+    else:
+        for o in find_orphans(store):
             rep.problems.append(Problem("orphan", f"Tệp thừa trong kho (không văn bản nào dùng): "
-                                        f"{p.relative_to(store.root).as_posix()}.", p))
+                                        f"{o.rel}.", store.path(o.rel)))
     if full:
         v = audit.verify()
         rep.audit_entries = v.count

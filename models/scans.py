@@ -68,7 +68,9 @@ class ScanIntake(BaseModel):
     size = IntegerField()
     kind = CharField()                    # pdf | jpeg | png | tiff
     incoming = ForeignKeyField(documents.Incoming, backref="scans", on_delete="RESTRICT")
-    stored_file = ForeignKeyField(documents.StoredFile, backref="+", on_delete="RESTRICT")
+    # where its content is in the store; empty once the file was removed (a scan marked secret):
+    # the row and its checksum stay, so the same bytes are still refused as a duplicate
+    stored_file = ForeignKeyField(documents.StoredFile, null=True, backref="+", on_delete="RESTRICT")
     arrived_at = DateTimeField()
     taken_at = DateTimeField(default=_dt.datetime.now)
     taken_by = CharField(default="")      # the intake that took it: "<host>-<pid>-<start>"
@@ -163,9 +165,11 @@ def register_scan(store: FileStore, path: Path, *, sha: str, kind: str, mime: st
                   text: str = "", before_commit: Callable[[], None] | None = None) -> ScanResult:
     """Store the file and register it, or say why not — all or nothing.
 
-    The file is first copied into the store (atomic, idempotent by content); then, in one write
-    transaction: the ledger is checked, the incoming document is registered in state
-    “Cần bổ sung” with the next arrival number, the file attached, the ledger row written.
+    The file is first staged in the store (a temporary copy, fsynced, outside the write lock);
+    then, in one write transaction: the ledger is checked, the incoming document is registered
+    in state “Cần bổ sung” with the next arrival number, the file recorded and linked into place,
+    attached, the ledger row written. A duplicate found under the lock leaves nothing in the
+    store (the temporary is dropped).
     ``already`` means this very file (``recovered`` from a crashed intake, same ``name``) was
     registered before the crash; ``duplicate`` that the content is in the register already.
     The caller removes the file from the inbox only after this returns.
@@ -175,31 +179,30 @@ def register_scan(store: FileStore, path: Path, *, sha: str, kind: str, mime: st
     existing = find_existing(sha)
     if existing is not None:
         return _known(existing, name, recovered)
-    _, rel, _ = store.put(path, ext=ext, sha=sha)
     fields = dict(prefill or {})
     if "sender_contact" in fields and "sender_contact" not in documents.Incoming._meta.fields:
         fields.pop("sender_contact")
-    try:
-        with db.atomic():
-            existing = find_existing(sha)          # again, under the write lock
-            if existing is not None:
-                return _known(existing, name, recovered)
-            doc = documents.register_incoming(users.SYSTEM, status="needs_details", source="scan",
-                                              arrived_at=arrived_at, pages=pages, **fields)
-            # the content is in the store already, under the right extension: store_file
-            # finds it there and only records it
-            sf = documents.store_file(store, store.path(rel), Path(name).name, mime=mime,
-                                      pages=pages, text=text, sha=sha)
-            documents.attach(users.SYSTEM, doc, sf, Path(name).name)
-            ScanIntake.create(sha256=sha, name=name, size=sf.size, kind=kind, incoming=doc,
-                              stored_file=sf, arrived_at=arrived_at, taken_by=taken_by)
-            if before_commit is not None:
-                before_commit()
-    except IntegrityError:
-        existing = find_existing(sha)               # another intake won the race
-        if existing is None:
-            raise
-        return _known(existing, name, recovered)
+    with store.staging(path, ext=ext, sha=sha) as staged:
+        try:
+            with db.atomic():
+                existing = find_existing(sha)          # again, under the write lock
+                if existing is not None:
+                    return _known(existing, name, recovered)
+                doc = documents.register_incoming(users.SYSTEM, status="needs_details",
+                                                  source="scan", arrived_at=arrived_at,
+                                                  pages=pages, **fields)
+                sf = documents.store_file(store, None, Path(name).name, mime=mime, pages=pages,
+                                          text=text, staged=staged)
+                documents.attach(users.SYSTEM, doc, sf, Path(name).name)
+                ScanIntake.create(sha256=sha, name=name, size=sf.size, kind=kind, incoming=doc,
+                                  stored_file=sf, arrived_at=arrived_at, taken_by=taken_by)
+                if before_commit is not None:
+                    before_commit()
+        except IntegrityError:
+            existing = find_existing(sha)               # another intake won the race
+            if existing is None:
+                raise
+            return _known(existing, name, recovered)
     return ScanResult("registered", doc)
 
 

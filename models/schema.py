@@ -119,6 +119,19 @@ def _m6_dues(database) -> None:
     dues.install(database)
 
 
+def _m8_scan_file_optional(database) -> None:
+    """The intake ledger keeps a scan's checksum after its file leaves the store (a scan marked
+    secret), so its link to the stored file may be empty."""
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+    from .db import is_sqlite
+    cols = {c.name: c for c in database.get_columns("scan_intake")}
+    if cols["stored_file_id"].null:
+        return                  # made by migration 3 of this version: already optional
+    migrator = SqliteMigrator(database) if is_sqlite(database) else PostgresqlMigrator(database)
+    migrate(migrator.drop_not_null("scan_intake", "stored_file_id"))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation", _m1_foundation),
     Migration(2, "registers", _m2_registers),
@@ -127,5 +140,6 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "privacy", _m5_privacy),
     Migration(6, "dues", _m6_dues),
     Migration(7, "meetings", lambda database: database.create_tables(MEETINGS, safe=True)),
+    Migration(8, "scan_file_optional", _m8_scan_file_optional),
     Migration(9, "reception", lambda database: database.create_tables(RECEPTION, safe=True)),
 ]

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib
+import logging
+import threading
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -223,6 +225,38 @@ class _SafetyRun:
 
 
 register_service("safety", _SafetyRun, restart_on=("backup.",))
+class _Once:
+    """A service that does one piece of work in its own thread and ends."""
+
+    def __init__(self, work: Callable[[], Any], name: str):
+        self._thread = threading.Thread(target=self._run, args=(work,), name=name, daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def _run(work) -> None:
+        from models.db import db
+        try:
+            work()
+        except Exception:                     # tidying must never trouble the clerk
+            logging.getLogger("vanphong.files").exception("background work failed")
+        finally:
+            db.close()                        # this thread's connection
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._thread.join(timeout)
+
+
+def _start_file_sweep(app):
+    """Once per start: files in the office's store that no record points at (a save rolled
+    back after its file was put in place, a crash between a commit and the removal of its
+    files) are removed, and the removal recorded in the audit log."""
+    from models import documents
+    from models.filestore import FileStore
+    store = FileStore(app.home.files)
+    return _Once(lambda: documents.remove_orphans(store), "vanphong-files")
+
+
+register_service("files", _start_file_sweep)
 
 
 # --- the foundation's dashboard panels --------------------------------------------------------

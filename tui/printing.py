@@ -7,7 +7,6 @@ Runs in a worker thread: nothing here touches the database or the screen.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import shlex
 import shutil
 import subprocess
@@ -36,11 +35,13 @@ class Printed:
 
 
 def save_pdf(path: Path, pdf: bytes) -> Path:
+    """Write the PDF whole or not at all (a unique temporary, fsynced, renamed, folder fsynced;
+    owner-only): two prints of the same book at once both succeed, a power cut leaves the old
+    file or the new one."""
+    from models.fsio import atomic_write_bytes
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(pdf)
-    os.replace(tmp, path)
-    return path
+    return atomic_write_bytes(path, pdf)
 
 
 def send_to_printer(command: str, path: Path) -> tuple[bool, str]:

@@ -269,6 +269,7 @@ AUDIT_ACTIONS = {
     "import": "Nhập",
     "reject": "Từ chối",
     "purge_secret_file": "Xóa tệp mật",
+    "remove_orphan_files": "Dọn tệp thừa",
 }
 # table → what a person calls it (a table not listed shows its own name)
 AUDIT_TABLES = {
@@ -486,6 +487,8 @@ INCOMING_REGISTERED = "Đã vào sổ văn bản đến số {no}."
 INCOMING_REGISTERED_SECRET = "Văn bản mật: chỉ ghi thông tin vào sổ văn bản mật, không lưu tệp."
 INCOMING_CORRECTED = "Đã sửa văn bản đến số {no}; lý do được ghi vào nhật ký."
 INCOMING_COMPLETED = "Đã bổ sung văn bản đến số {no}: nay ở trạng thái Chờ xử lý."
+SECRET_FILES_REMOVED = ("Văn bản mật chỉ ghi thông tin vào sổ: {n} tệp đính kèm đã được xóa khỏi máy "
+                        "(việc xóa được ghi vào nhật ký).")
 INCOMING_CANCELLED = "Đã hủy văn bản đến số {no}; số này không cấp lại."
 INCOMING_DETAIL_HINT = "M: mở tệp · A: đính kèm · L: lưu vào hồ sơ · F1: mọi phím · Esc: quay lại"
 INCOMING_DETAIL_HINT_SCAN = "Bản quét cần bổ sung: F7/S để ghi thông tin · M: xem bản quét · Esc: quay lại"
@@ -680,6 +683,7 @@ DISMISS_Q = "Tệp này đã được xử lý xong (đã quét lại, xóa, ho�
 DISMISSED = "“{name}” đã rời danh sách tệp bị từ chối."
 REJECTION_TITLE = "Tệp bị từ chối: {name}"
 REJECTION_NOW_AT = "Tệp hiện ở"
+REJECTION_DELETED = "(đã xóa: văn bản mật không lưu tệp trên máy)"
 REJECTION_DUPLICATE_OF = "Trùng với văn bản đến số"
 REJECTION_HINT = "X: đã xử lý xong · Esc: đóng"
 

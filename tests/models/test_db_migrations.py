@@ -1,4 +1,5 @@
 """The data core: pragmas, fresh schema, upgrade of a stored old database."""
+import datetime
 import shutil
 import sqlite3
 from pathlib import Path
@@ -100,3 +101,49 @@ def test_deferred_open_skips_loading_areas_only_when_current(tmp_path):
     shutil.copy(V1, old)
     # an old database is upgraded even when the caller asked to defer
     assert _open_in_fresh_process(f"sqlite:///{old}") == (True, dbm.LATEST_SCHEMA)
+
+
+def test_a_version_3_intake_ledger_lets_go_of_a_removed_file(tmp_path):
+    """Version 3 required every ledger row to point at a stored file; from version 4 a scan
+    marked secret keeps its ledger row (and checksum) without one."""
+    path = tmp_path / "v3.sqlite3"
+    dbm.open_database(f"sqlite:///{path}")
+    from models import documents as D, scans
+    office.first_run_setup({"name": "Đảng ủy xã Tân Lập", "superior": "Huyện ủy",
+                            "body_abbr": "ĐU", "place": "Xã Tân Lập",
+                            "term_start": datetime.date(2025, 8, 16), "term_label": "2025–2030"},
+                           "admin", "Nguyễn Thị Hoa", "matkhau-2026")
+    admin = users.User.get(users.User.username == "admin")
+    doc = D.register_incoming(admin, sender="Huyện ủy", summary="Kế hoạch")
+    sf = D.StoredFile.create(sha256="ab" * 32, rel_path="ab/x.pdf", size=3)
+    # the table as version 3 made it
+    dbm.db.execute_sql('DROP TABLE "scan_intake"')
+    dbm.db.execute_sql(
+        'CREATE TABLE "scan_intake" ("id" INTEGER NOT NULL PRIMARY KEY, "sha256" VARCHAR(255) '
+        'NOT NULL, "name" TEXT NOT NULL, "size" INTEGER NOT NULL, "kind" VARCHAR(255) NOT NULL, '
+        '"incoming_id" INTEGER NOT NULL, "stored_file_id" INTEGER NOT NULL, "arrived_at" DATETIME '
+        'NOT NULL, "taken_at" DATETIME NOT NULL, "taken_by" VARCHAR(255) NOT NULL, FOREIGN KEY '
+        '("incoming_id") REFERENCES "incoming" ("id") ON DELETE RESTRICT, FOREIGN KEY '
+        '("stored_file_id") REFERENCES "stored_file" ("id") ON DELETE RESTRICT)')
+    dbm.db.execute_sql('CREATE UNIQUE INDEX "scan_intake_sha256" ON "scan_intake" ("sha256")')
+    dbm.db.execute_sql(
+        "INSERT INTO scan_intake VALUES (1, ?, 'a.pdf', 3, 'pdf', ?, ?, '2026-03-05 09:00:00', "
+        "'2026-03-05 09:00:00', 'x')", ("ab" * 32, doc.id, sf.id))
+    dbm.db.execute_sql("DELETE FROM schema_version WHERE version > 3")
+    dbm.close_database()
+
+    dbm.open_database(f"sqlite:///{path}")
+    try:
+        assert dbm.current_version(dbm.db.obj) == 4
+        row = scans.ScanIntake.get()
+        assert row.stored_file_id == sf.id and row.incoming_id == doc.id
+        row.stored_file = None
+        row.save()
+        sf.delete_instance()
+        assert scans.ScanIntake.get().sha256 == "ab" * 32
+        with pytest.raises(Exception, match="FOREIGN KEY"):     # the reference is still checked
+            dbm.db.execute_sql("UPDATE scan_intake SET stored_file_id = 999")
+        assert "scan_intake_sha256" in {i.name for i in dbm.db.get_indexes("scan_intake")}
+    finally:
+        dbm.close_database()
+

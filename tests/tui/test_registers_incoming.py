@@ -343,3 +343,53 @@ async def test_a_viewer_may_look_but_not_change(office, make_app, shown):
         assert "không có quyền" in shown(app)
     assert documents.Incoming.get().status == "pending"
     assert contacts.Contact.select().count() == 0
+
+
+
+async def _mark_a_dropped_scan_secret(pilot, app, shown):
+    await open_incoming_list(pilot, app)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert "scan045.pdf — 1 trang" in shown(app)
+    await pilot.press("s")
+    await pilot.pause()
+    assert isinstance(app.screen, IncomingForm)
+    field(app.screen, "summary").value = "Kế hoạch bảo vệ bí mật nhà nước năm 2026"
+    field(app.screen, "secrecy").query_one(".field-input").focus()
+    await pilot.press("right")                                   # Thường → Mật
+    await pilot.pause()
+    assert field(app.screen, "secrecy").value == "Mật"
+    await pilot.press("ctrl+s")
+
+
+def _drop_a_scan(home, tmp_path):
+    from intake.service import IntakeService
+    from test_tui_services import pdf_bytes
+    inbox = tmp_path / "scans"
+    (inbox / "Tỉnh ủy").mkdir(parents=True)
+    (inbox / "Tỉnh ủy" / "scan045.pdf").write_bytes(pdf_bytes("ke hoach bao ve"))
+    assert IntakeService(home, inbox, quiet=0.3).run_once()["registered"] == 1
+    assert len([p for p in home.files.rglob("*") if p.is_file()]) == 1
+
+
+async def test_a_dropped_scan_marked_secret_in_its_form_loses_its_file(office, make_app, shown,
+                                                                        home, tmp_path):
+    """An admin completes a scan's details and marks it Mật: the record and its steps stay,
+    its only stored file leaves the computer, and she is told."""
+    from test_tui_services import toasts
+    _drop_a_scan(home, tmp_path)
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await _mark_a_dropped_scan_secret(pilot, app, shown)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, IncomingDetail)
+                                and "[Mật]" in shown(app)), shown(app)
+        text = shown(app)
+        assert "Chờ xử lý" in text and "scan045.pdf — đã xóa" in text
+        assert "Các bước xử lý" in text and "  Cần bổ sung  " in text    # its history stays
+        assert await wait_until(pilot, lambda: "1 tệp đính kèm đã được xóa khỏi máy"
+                                in toasts(shown(app)))
+    assert not any(p.is_file() for p in home.files.rglob("*"))
+    [doc] = documents.Incoming.select().where(documents.Incoming.source == "scan")
+    assert doc.secrecy == "Mật" and doc.summary.startswith("Kế hoạch")
+    assert [s.status for s in documents.status_history(doc)] == ["needs_details", "pending"]
+

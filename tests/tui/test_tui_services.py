@@ -86,3 +86,25 @@ async def test_no_services_before_login_or_when_not_asked(office, make_app, monk
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert started == []
+
+
+async def test_files_no_record_points_at_are_removed_after_login(office, make_app, home,
+                                                                 monkeypatch):
+    """A crash between a commit and the removal of its files leaves orphans: the next start
+    removes them (and records it), and never a file a record points at."""
+    from models import audit, documents
+    from models.filestore import FileStore
+    store = FileStore(home.files)
+    src = home.path / "kept.pdf"
+    src.write_bytes(b"%PDF kept")
+    kept = documents.store_file(store, src, "kept.pdf")
+    orphan = home.files / "ab" / ("ab" * 32 + ".pdf")
+    orphan.parent.mkdir()
+    orphan.write_bytes(b"%PDF left by a crash")
+    monkeypatch.setattr(areas, "SERVICES", {"files": areas.SERVICES["files"]})
+    app = make_app(user=office["clerk"], services=True)
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_until(pilot, lambda: not orphan.exists(), 15)
+    app.stop_services()
+    assert store.path(kept.rel_path).read_bytes() == b"%PDF kept"
+    assert [e for e in audit.AuditEntry.select() if e.action == "remove_orphan_files"]

@@ -66,6 +66,8 @@ def cmd_intake(args) -> int:
     svc = IntakeService(home, args.inbox, on_event=show, quiet=args.quiet, max_wait=args.max_wait,
                         polling=args.polling, rescan=args.rescan)
     svc.prepare()            # an unusable inbox: one clear line, exit 2 (tui.cli)
+    from models.documents import remove_orphans
+    remove_orphans(svc.store)    # files a crash left without a record (recorded in the audit log)
     if args.once:
         counts = svc.run_once()
         return 1 if counts["error"] else 0

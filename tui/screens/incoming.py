@@ -254,20 +254,28 @@ class IncomingForm(FormScreen):
             return
         reason = v.pop("reason", "")
         changes = self.changes(v)
+        from models.filestore import FileStore
+        store = FileStore(self.app.home.files)    # marked secret: its stored files go
+        files = len(documents.attachments(self.doc))
         if self.complete:
-            documents.complete_details(actor, self.doc.id, **changes)
+            doc = documents.complete_details(actor, self.doc.id, store=store, **changes)
             self.app.notify(S.INCOMING_COMPLETED.format(no=number_label(self.doc)))
+            self._files_removed(doc, files)
             self.app.go_back()
             return
         if not changes:
             self.app.notify(S.NOTHING_CHANGED)
             self.app.go_back()
             return
-        from models.filestore import FileStore
-        documents.update_incoming(actor, self.doc.id, reason=reason,
-                                  store=FileStore(self.app.home.files), **changes)
+        doc = documents.update_incoming(actor, self.doc.id, reason=reason, store=store, **changes)
         self.app.notify(S.INCOMING_CORRECTED.format(no=number_label(self.doc)))
+        self._files_removed(doc, files)
         self.app.go_back()
+
+    def _files_removed(self, doc: documents.Incoming, before: int) -> None:
+        gone = before - len(documents.attachments(doc))
+        if gone > 0:
+            self.app.notify(S.SECRET_FILES_REMOVED.format(n=gone), timeout=10)
 
     def changes(self, v: dict[str, Any]) -> dict[str, Any]:
         d = self.doc

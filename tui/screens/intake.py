@@ -122,7 +122,7 @@ class RejectionDialog(Dialog):
         kv(t, S.COL_WHEN, format_datetime(r.at))
         kv(t, S.COL_PROBLEM, r.kind_label)
         kv(t, S.COL_REASON, r.reason)
-        kv(t, S.REJECTION_NOW_AT, r.failed_path)
+        kv(t, S.REJECTION_NOW_AT, r.failed_path or S.REJECTION_DELETED)
         if r.duplicate_of_id:
             d = r.duplicate_of
             kv(t, S.REJECTION_DUPLICATE_OF, f"{d.arrival_no}/{d.year}")
