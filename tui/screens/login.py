@@ -14,7 +14,7 @@ from models import users
 from models.errors import LoginError
 
 from .. import strings as S
-from ..widgets.fields import Field, PasswordField, TextField
+from ..widgets.fields import Field, PasswordField, TextField, focus_next_field
 from .base import BaseScreen
 
 
@@ -43,7 +43,7 @@ class LoginScreen(BaseScreen):
     def on_field_submitted(self, event: Field.Submitted) -> None:
         event.stop()
         if event.field.id == "login-username":
-            self.query_one("#login-password", Field).focus()
+            focus_next_field(self, event.field)       # (already there when keys were typed ahead)
         else:
             self.action_login()
 
@@ -95,7 +95,7 @@ class ChangePasswordScreen(BaseScreen):
     def on_field_submitted(self, event: Field.Submitted) -> None:
         event.stop()
         if event.field.id == "new-password":
-            self.set_focus(self.query_one("#new-password2", Field).control)   # keys typed at once follow
+            focus_next_field(self, event.field)       # (already there when keys were typed ahead)
         else:
             self.action_save()
 
