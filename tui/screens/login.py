@@ -20,6 +20,7 @@ from .base import BaseScreen
 
 class LoginScreen(BaseScreen):
     TITLE_VI = S.KEY_LOGIN
+    DISCARD_ASKS = False                 # Ctrl+Q leaves at once: nothing here is lost
     BINDINGS = [Binding("enter", "login", S.KEY_LOGIN, key_display="Enter", show=False)]
     AUTO_FOCUS = "#login-username Input"
 
@@ -73,6 +74,7 @@ class ChangePasswordScreen(BaseScreen):
     """Right after a login with a password someone else set: the new one twice. The models
     refuse the old one and an easy one; Esc goes back to the login (nobody is logged in)."""
     TITLE_VI = S.MUST_CHANGE_SCREEN
+    DISCARD_ASKS = False
     BINDINGS = [Binding("escape", "back", S.KEY_BACK, key_display="Esc")]
     AUTO_FOCUS = "#new-password Input"
 

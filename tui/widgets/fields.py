@@ -247,7 +247,8 @@ class Field(Widget):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.dirty = True
+        # (the input's first Changed, as it is mounted, carries the value it was opened with)
+        self.dirty = self.dirty or self.input.value != self._initial
         self.recheck()
 
     def recheck(self) -> None:
@@ -626,6 +627,14 @@ class FormScroll(VerticalScroll, can_focus=False):
 
 def fields_of(container: Widget) -> list[Field]:
     return list(container.query(Field))
+
+
+def unsaved_typing(screen: Widget) -> bool:
+    """Something was typed on ``screen`` and not saved (a screen with nothing worth keeping,
+    the login, says ``DISCARD_ASKS = False``)."""
+    if not getattr(screen, "DISCARD_ASKS", True):
+        return False
+    return any(f.dirty for f in screen.query(Field))
 
 
 def form_of(field: Field) -> Widget:
