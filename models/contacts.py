@@ -6,7 +6,8 @@ handlers and the signers point here (and keep the text as it was shown, so a lat
 not rewrite history).
 
 Type-ahead (``find_contacts``) runs on a folded column (no marks, đ→d, lower-case), so "ubnd tan"
-and "UBND Tân" find the same body; each word typed must start a word of the name.
+and "UBND Tân" find the same body; each word typed must start a word of the name (or of the
+abbreviation, position or unit: "pho bi thu" finds the Phó Bí thư).
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import BooleanField, Case, CharField, DateTimeField, TextField
+from peewee import BooleanField, CharField, DateTimeField, TextField
 
 from . import audit, search, users
 from .db import BaseModel, db
@@ -186,8 +187,13 @@ def get_contact(contact_id: int) -> Contact:
 
 def find_contacts(prefix_text: str, limit: int = 10, kind: str | None = None,
                   group: str | None = None, include_inactive: bool = False) -> list[Contact]:
-    """Type-ahead: entries where every typed word starts a word of the name or abbreviation.
-    Ignores case and accents (đ→d). Whole-name prefix matches come first, then by name."""
+    """Type-ahead: entries where every typed word starts a word of the name, abbreviation,
+    position or unit ("pho bi thu" finds the Phó Bí thư). Ignores case and accents (đ→d).
+    Whole-name prefix matches come first, then matches on the name, then the others; by name
+    within each.
+
+    Position and unit are folded here, not in the indexed column (a directory is a few
+    hundred entries; rows written before they were searched need no rewrite)."""
     toks = [t.replace("_", "") for t in search.tokens(prefix_text or "")]
     toks = [t for t in toks if t]
     q = Contact.select()
@@ -197,14 +203,22 @@ def find_contacts(prefix_text: str, limit: int = 10, kind: str | None = None,
         q = q.where(Contact.kind == kind)
     if group:
         q = q.where(Contact.group == group)
-    for t in toks:
-        q = q.where(Contact.folded.startswith(t) | Contact.folded.contains(" " + t))
+    if not toks:
+        return list(q.order_by(Contact.sort_key).limit(limit))
+
+    def starts_words(text: str) -> bool:
+        spaced = " " + text
+        return all(" " + t in spaced for t in toks)
+
     whole = " ".join(toks)
-    if whole:
-        q = q.order_by(Case(None, [(Contact.folded.startswith(whole), 0)], 1), Contact.sort_key)
-    else:
-        q = q.order_by(Contact.sort_key)
-    return list(q.limit(limit))
+    ranked = []
+    for c in q.order_by(Contact.sort_key):
+        if starts_words(c.folded):
+            ranked.append((0 if c.folded.startswith(whole) else 1, c))
+        elif starts_words(" ".join((c.folded, fold(c.position), fold(c.organisation)))):
+            ranked.append((2, c))
+    ranked.sort(key=lambda rc: rc[0])                 # stable: by name within each rank
+    return [c for _, c in ranked[:limit]]
 
 
 def resolve(actor, text: str, kind: str = "body", add_missing: bool = False,

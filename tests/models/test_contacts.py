@@ -117,3 +117,14 @@ def test_export_rows_round_trip(office, tmp_path):
     r = C.import_csv(office["clerk"], buf.getvalue().encode("utf-8"))
     assert r.added == 1 and not r.errors
     assert C.Contact.select().count() == before + 1
+
+
+def test_type_ahead_finds_people_by_position_and_unit(directory):
+    C.add_contact(directory, "Nguyễn Thị Thu Hà", "person", position="Phó Bí thư Thường trực Đảng ủy",
+                  organisation="Đảng ủy xã Tân Lập", group="member")
+    assert names(C.find_contacts("pho bi thu")) == ["Nguyễn Thị Thu Hà"]
+    assert names(C.find_contacts("thuong truc")) == ["Nguyễn Thị Thu Hà"]
+    # by the unit, with the name: "ha dang uy xa" — and a name match comes before a position one
+    assert names(C.find_contacts("ha dang uy xa")) == ["Nguyễn Thị Thu Hà"]
+    assert names(C.find_contacts("bi thu"))[:1] == ["Phạm Văn Đức"]
+    assert C.find_contacts("ong bi") == []             # inside a word: still no match

@@ -344,3 +344,23 @@ async def test_a_viewer_may_look_but_not_change(office, make_app, shown):
         assert "không có quyền" in shown(app)
     assert documents.Incoming.get().status == "pending"
     assert contacts.Contact.select().count() == 0
+
+
+async def test_the_handler_picker_finds_people_by_position(office, directory, make_app, shown):
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_incoming_list(pilot, app)
+        await pilot.press("f7")
+        await pilot.pause()
+        field(app.screen, "handler").focus()
+        await pilot.pause()
+        await pilot.press(*"pho bi thu")
+        await pilot.pause()
+        assert "Nguyễn Thị Thu Hà" in shown(app)                  # the matches under the field
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerDialog)
+        assert "Nguyễn Thị Thu Hà — Phó Bí thư" in shown(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert field(app.screen, "handler").contact_id == directory["Nguyễn Thị Thu Hà"].id
