@@ -368,3 +368,10 @@ def export_rows(include_inactive: bool = False):
     for c in list_contacts(include_inactive=include_inactive):
         yield [c.name, c.kind_label, c.group_label, c.position, c.organisation, c.abbr, c.phone,
                c.email, c.address, c.notes]
+
+
+def _describe_contact(record_id: str) -> str:
+    return f"danh bạ: {Contact.get_by_id(int(record_id)).label}"
+
+
+audit.register_describer("contact", _describe_contact)      # the audit log names the entry
