@@ -28,7 +28,7 @@ class AppFooter(Footer):
     # dropped first when the keys do not fit the width (F1 lists every key, so it stays)
     DROP_FIRST = ("quit", "menu")
     KEEP = ("help",)
-    PALETTE_CELLS = 12            # "▏^p Lệnh" at the right, with its margin
+    PALETTE_CELLS = 10            # "▏^p Lệnh" at the right
 
     def compose(self):
         self._shown = self._keys()
