@@ -43,7 +43,7 @@ def cmd_demo(args) -> int:
     home = open_office(args)
     from models import demo, schema  # noqa: F401  (schema: every area's fillers registered)
     from models.filestore import FileStore
-    print(f"Đang nạp dữ liệu mẫu vào {home.path} (khoảng một phút):", flush=True)
+    print(f"Đang nạp dữ liệu mẫu vào {home.path}:", flush=True)
     ctx = demo.fill(store=FileStore(home.files),
                     progress=lambda stage: print(f"  {stage}", flush=True))
     print(f"Đã nạp dữ liệu mẫu vào {home.path}.")
