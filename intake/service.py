@@ -50,15 +50,18 @@ DEFAULT_INBOX_NAME = "scans_inbox"
 
 
 # --- the inbox -----------------------------------------------------------------------------------
-def resolve_inbox(explicit: Path | str | None = None) -> Path:
-    """``explicit`` (--inbox) if given; else the setting; else ``scans_inbox/`` in the current
-    directory, which is then stored in the setting (first start)."""
+def resolve_inbox(explicit: Path | str | None = None, home=None) -> Path:
+    """``explicit`` (--inbox) if given; else the setting; else ``scans_inbox/`` inside the
+    office's ``home`` (the current directory when no home is given), which is then stored in
+    the setting (first start). Inside the home, two offices started from one folder never share
+    a scanner folder; an office that has its setting keeps it."""
     if explicit:
         p = Path(explicit).expanduser()
     else:
         value = get_setting("intake.inbox")
         if not value:
-            value = scans.remember_inbox(Path.cwd() / DEFAULT_INBOX_NAME)
+            base = Path(home.path) if home is not None else Path.cwd()
+            value = scans.remember_inbox(base / DEFAULT_INBOX_NAME)
         p = Path(value).expanduser()
     p = p.absolute()
     if not p.exists():
@@ -152,7 +155,7 @@ class IntakeService:
         self.polling = bool(self._polling if self._polling is not None else get_setting("intake.polling"))
         self.rescan = float(self._rescan if self._rescan is not None
                             else get_setting("intake.rescan_seconds"))
-        self.inbox = check_inbox(resolve_inbox(self._inbox_arg))
+        self.inbox = check_inbox(resolve_inbox(self._inbox_arg, self.home))
         self.store = FileStore(self.home.files)
         self._prepared = True
         return self.inbox

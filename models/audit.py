@@ -294,6 +294,29 @@ def entries_for(table: str, record_id) -> list[AuditEntry]:
                 .order_by(AuditEntry.seq))
 
 
+# --- what an entry is about, in the clerk's words ------------------------------------------------
+# table -> fn(record_id: str) -> "văn bản đến 276/2026"; each area's models module registers its
+# own tables, so the log viewer names the record of a new area without knowing it
+DESCRIBERS: dict = {}
+
+
+def register_describer(table: str, fn) -> None:
+    """``fn(record_id)`` names one record of ``table`` as a person would ("văn bản đến
+    276/2026", "hồ sơ 01/2026 — …"); None or an exception when it cannot (the record is gone)."""
+    DESCRIBERS[table] = fn
+
+
+def describe(table: str, record_id) -> str | None:
+    """The registered name of a record, or None (no describer, record gone)."""
+    fn = DESCRIBERS.get(table)
+    if fn is None or record_id in (None, ""):
+        return None
+    try:
+        return fn(str(record_id)) or None
+    except Exception:              # a describer must never stop the log from showing
+        return None
+
+
 # --- reading the log (the TUI's log viewer and dashboard) ------------------------------------
 def recent(actor, before_seq: int | None = None, limit: int = 100, text: str = "") -> list[AuditEntry]:
     """Entries newest first, one page at a time: keyset paging on ``seq`` (entries older than

@@ -6,7 +6,8 @@ handlers and the signers point here (and keep the text as it was shown, so a lat
 not rewrite history).
 
 Type-ahead (``find_contacts``) runs on a folded column (no marks, đ→d, lower-case), so "ubnd tan"
-and "UBND Tân" find the same body; each word typed must start a word of the name.
+and "UBND Tân" find the same body; each word typed must start a word of the name (or of the
+abbreviation, position or unit: "pho bi thu" finds the Phó Bí thư).
 """
 from __future__ import annotations
 
@@ -198,8 +199,13 @@ _MOST_WORDS = 24
 
 def find_contacts(prefix_text: str, limit: int = 10, kind: str | None = None,
                   group: str | None = None, include_inactive: bool = False) -> list[Contact]:
-    """Type-ahead: entries where every typed word starts a word of the name or abbreviation.
-    Ignores case and accents (đ→d). Whole-name prefix matches come first, then by name."""
+    """Type-ahead: entries where every typed word starts a word of the name, abbreviation,
+    position or unit ("pho bi thu" finds the Phó Bí thư). Ignores case and accents (đ→d).
+    Whole-name prefix matches come first, then matches on the name, then the others; by name
+    within each.
+
+    Position and unit are folded here, not in the indexed column (a directory is a few
+    hundred entries; rows written before they were searched need no rewrite)."""
     if len(prefix_text or "") > _LONGEST_QUERY:
         return []           # longer than any name and abbreviation: nothing can match
     toks = [t.replace("_", "") for t in search.tokens(prefix_text or "")]
@@ -211,14 +217,24 @@ def find_contacts(prefix_text: str, limit: int = 10, kind: str | None = None,
         q = q.where(Contact.kind == kind)
     if group:
         q = q.where(Contact.group == group)
+    if not toks:
+        return list(q.order_by(Contact.sort_key).limit(limit))
+    by_name = q
     for t in toks:
-        q = q.where(Contact.folded.startswith(t) | Contact.folded.contains(" " + t))
+        by_name = by_name.where(Contact.folded.startswith(t) | Contact.folded.contains(" " + t))
     whole = " ".join(toks)
-    if whole:
-        q = q.order_by(Case(None, [(Contact.folded.startswith(whole), 0)], 1), Contact.sort_key)
-    else:
-        q = q.order_by(Contact.sort_key)
-    return list(q.limit(limit))
+    found = list(by_name.order_by(Case(None, [(Contact.folded.startswith(whole), 0)], 1),
+                                  Contact.sort_key).limit(limit))
+    if len(found) < limit:
+        # then by position and unit, from the folded search index (prefix words, any order)
+        more = search.ids(" ".join(toks), "contact", limit=200)
+        seen = [c.id for c in found]
+        if more:
+            extra = q.where(Contact.id.in_(more))
+            if seen:
+                extra = extra.where(Contact.id.not_in(seen))
+            found += list(extra.order_by(Contact.sort_key).limit(limit - len(found)))
+    return found
 
 
 def resolve(actor, text: str, kind: str = "body", add_missing: bool = False,
@@ -465,3 +481,10 @@ def export_rows(include_inactive: bool = False):
     for c in list_contacts(include_inactive=include_inactive):
         yield [c.name, c.kind_label, c.group_label, c.position, c.organisation, c.abbr, c.phone,
                c.email, c.address, c.notes]
+
+
+def _describe_contact(record_id: str) -> str:
+    return f"danh bạ: {Contact.get_by_id(int(record_id)).label}"
+
+
+audit.register_describer("contact", _describe_contact)      # the audit log names the entry

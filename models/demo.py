@@ -29,6 +29,12 @@ class DemoContext:
     today: _dt.date
     store: object = None    # models.filestore.FileStore, for fillers that add files
     now: _dt.datetime | None = None   # nothing in the demo happens after this moment
+    progress: Callable[[str], None] | None = None   # told each stage as it starts
+
+    def say(self, stage: str) -> None:
+        """A filler names the stage it starts ("Sổ văn bản đến…"): one line on the terminal."""
+        if self.progress is not None:
+            self.progress(stage)
 
     def past(self, at: _dt.datetime, not_before: _dt.datetime | None = None) -> _dt.datetime:
         """``at``, or now if ``at`` is later (a demo filled at 07:40 has no document that
@@ -48,10 +54,15 @@ def register_filler(order: int, name: str, fn: Callable[[DemoContext], None]) ->
     _FILLERS.sort(key=lambda f: f[0])
 
 
-def fill(today: _dt.date | None = None, store=None, seed: int = 2026) -> DemoContext:
+def fill(today: _dt.date | None = None, store=None, seed: int = 2026,
+         progress: Callable[[str], None] | None = None) -> DemoContext:
+    """Fill the empty office; ``progress(stage)`` is told each stage as it starts (the demo
+    takes a minute: the command line shows one line per stage)."""
     if office.is_configured() or users.has_users():
         raise VanphongError("Văn phòng này đã có dữ liệu; dữ liệu mẫu chỉ nạp vào văn phòng trống.")
     today = today or _dt.date.today()
+    if progress is not None:
+        progress("Cấp ủy và tài khoản…")
     office.first_run_setup(
         {"name": "Đảng ủy xã Tân Lập", "superior": "Đảng bộ tỉnh Tuyên Quang", "body_abbr": "ĐU",
          "place": "Xã Tân Lập", "term_start": _dt.date(2025, 8, 16), "term_label": "2025–2030"},
@@ -62,7 +73,8 @@ def fill(today: _dt.date | None = None, store=None, seed: int = 2026) -> DemoCon
     end_of_day = _dt.datetime.combine(today, _dt.time(17, 0))
     now = min(_dt.datetime.now().replace(microsecond=0), end_of_day) \
         if today == _dt.date.today() else end_of_day
-    ctx = DemoContext(admin=admin, rng=random.Random(seed), today=today, store=store, now=now)
+    ctx = DemoContext(admin=admin, rng=random.Random(seed), today=today, store=store, now=now,
+                      progress=progress)
     for _, _, f in _FILLERS:
         f(ctx)
     return ctx

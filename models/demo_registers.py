@@ -147,12 +147,16 @@ def fill(ctx: demo.DemoContext) -> None:
     a = ctx.admin
     with db.atomic():
         book = {}
+        ctx.say("Danh bạ…")
         for kind, group, name, abbr, pos, org, phone in DIRECTORY:
             book[name] = contacts.add_contact(a, name, kind, group=group, abbr=abbr, position=pos,
                                               organisation=org, phone=phone)
         members = [c for c in book.values() if c.group == "member"]
+        ctx.say("Sổ văn bản đến…")
         _incoming(ctx, book, members)
+        ctx.say("Sổ văn bản đi và sổ đóng dấu…")
         _outgoing(ctx, book, members)
+        ctx.say("Hồ sơ…")
         _dossiers(ctx)
         seal.record_handover(a, "Lý Thị Ngọc", "Trần Thị Mai", handed_on=ctx.today - _dt.timedelta(days=300),
                              witness="Nguyễn Thị Thu Hà", reason="Phân công lại nhiệm vụ văn thư")

@@ -1369,3 +1369,32 @@ def cancel_outgoing(actor, doc, reason: str) -> Outgoing:
         _log(actor, "cancel", d, before)
         index_outgoing(d)
         return d
+
+
+# --- the audit log names these records as a clerk does ----------------------------------------
+def _describe_incoming(record_id: str) -> str:
+    d = Incoming.get_by_id(int(record_id))
+    return f"văn bản đến {d.arrival_no}/{d.year}"
+
+
+def _describe_outgoing(record_id: str) -> str:
+    d = Outgoing.get_by_id(int(record_id))
+    return f"văn bản đi {d.symbol}" if d.symbol else f"văn bản đi (mã {d.id})"
+
+
+def _describe_attachment(record_id: str) -> str:
+    a = Attachment.get_by_id(int(record_id))
+    owner = (_describe_incoming(str(a.incoming_id)) if a.incoming_id
+             else _describe_outgoing(str(a.outgoing_id)) if a.outgoing_id else "")
+    return f"tệp “{a.original_name}”" + (f" của {owner}" if owner else "")
+
+
+def _describe_doc_type(record_id: str) -> str:
+    t = DocType.get_by_id(int(record_id))
+    return f"loại văn bản {t.name}"
+
+
+audit.register_describer("incoming", _describe_incoming)
+audit.register_describer("outgoing", _describe_outgoing)
+audit.register_describer("attachment", _describe_attachment)
+audit.register_describer("doc_type", _describe_doc_type)

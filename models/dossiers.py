@@ -254,3 +254,17 @@ def next_code(year: int) -> str:
         code = f"{year}-{n:02d}"
         if not Dossier.select().where(Dossier.code == code).exists():
             return code
+
+
+def _describe_dossier(record_id: str) -> str:
+    d = Dossier.get_by_id(int(record_id))
+    return f"hồ sơ {d.code} — {d.title}"
+
+
+def _describe_dossier_item(record_id: str) -> str:
+    item = DossierItem.get_by_id(int(record_id))
+    return f"văn bản trong hồ sơ {item.dossier.code}"
+
+
+audit.register_describer("dossier", _describe_dossier)        # the audit log names the dossier
+audit.register_describer("dossier_item", _describe_dossier_item)

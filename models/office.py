@@ -213,3 +213,16 @@ def format_setting(key: str, value: Any) -> str:
     if isinstance(value, _dt.date):
         return format_date(value)
     return str(value)
+
+
+def _describe_setting(key: str) -> str:
+    d = SETTINGS.get(key)
+    return f"cài đặt “{d.label}”" if d is not None else f"cài đặt {key}"
+
+
+def _describe_office(record_id: str) -> str:
+    return "thông tin cấp ủy"
+
+
+audit.register_describer("setting", _describe_setting)        # the audit log names the setting
+audit.register_describer("office", _describe_office)

@@ -30,7 +30,7 @@ from .text import format_datetime, nfc
 define_setting("intake.inbox", "Thư mục nhận bản quét", "path", "",
                "Máy quét lưu tệp vào đây; mỗi tệp mới tự vào sổ văn bản đến với trạng thái "
                "“Cần bổ sung”. Thư mục con mang tên nơi gửi (ví dụ “Tỉnh ủy”). Để trống: thư mục "
-               "scans_inbox trong thư mục chạy chương trình lần đầu.")
+               "scans_inbox trong thư mục dữ liệu của văn phòng.")
 define_setting("intake.quiet_seconds", "Chờ tệp quét yên bao lâu trước khi nhận (giây)", "int", 1,
                "Tệp được nhận khi không còn thay đổi trong khoảng này và đã ghi trọn vẹn. Tăng lên "
                "nếu máy quét ghi từng trang cách nhau lâu.", minimum=1, maximum=600)

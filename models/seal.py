@@ -112,3 +112,17 @@ def uses_for(outgoing) -> list[SealUse]:
 
 def handovers() -> list[SealHandover]:
     return list(SealHandover.select().order_by(SealHandover.handed_on.desc(), SealHandover.id.desc()))
+
+
+def _describe_seal_use(record_id: str) -> str:
+    u = SealUse.get_by_id(int(record_id))
+    return f"đóng dấu văn bản {u.symbol}"
+
+
+def _describe_seal_handover(record_id: str) -> str:
+    h = SealHandover.get_by_id(int(record_id))
+    return f"bàn giao con dấu {h.from_person} → {h.to_person}"
+
+
+audit.register_describer("seal_use", _describe_seal_use)       # the audit log names the entry
+audit.register_describer("seal_handover", _describe_seal_handover)

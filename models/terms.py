@@ -178,3 +178,11 @@ def correct_term(actor, term: Term | int, *, start: _dt.date | None = None,
         if t.end is None:
             _mirror_office(t)
         return t
+
+
+def _describe_term(record_id: str) -> str:
+    t = Term.get_by_id(int(record_id))
+    return f"nhiệm kỳ {t.label}" if t.label else f"nhiệm kỳ từ {t.start:%d/%m/%Y}"
+
+
+audit.register_describer("term", _describe_term)              # the audit log names the term

@@ -383,3 +383,11 @@ def unlock(actor, user_id: int) -> User:
 
 def list_users() -> list[User]:
     return list(User.select().order_by(User.username))
+
+
+def _describe_user(record_id: str) -> str:
+    u = User.get_by_id(int(record_id))
+    return f"tài khoản {u.username} ({u.full_name})"
+
+
+audit.register_describer("user_account", _describe_user)     # the audit log names the account

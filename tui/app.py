@@ -408,6 +408,24 @@ class VanphongApp(App[int]):
         if self.use_command_palette and not VanphongPalette.is_open(self):
             self.push_screen(VanphongPalette())
 
+    _asking_to_quit = False
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: leave — asking first, as Esc does, when a form or the wizard anywhere on the
+        stack holds unsaved typing (Ctrl+Q again while asked: leave)."""
+        from .widgets.fields import unsaved_typing
+        if self._asking_to_quit or not any(unsaved_typing(s) for s in self.screen_stack):
+            self.exit()
+            return
+        from .widgets.dialogs import ConfirmDialog
+        self._asking_to_quit = True
+
+        def answered(yes: bool | None) -> None:
+            self._asking_to_quit = False
+            if yes:
+                self.exit()
+        self.push_screen(ConfirmDialog(S.FORM_DISCARD), answered)
+
     def action_help_quit(self) -> None:          # Ctrl+C
         self.notify(S.CTRL_C_HINT)
 

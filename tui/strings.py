@@ -244,10 +244,14 @@ OWN_PASSWORD_TITLE = "Đổi mật khẩu của {username}"
 OWN_PASSWORD_DONE = "Đã đổi mật khẩu."
 
 # --- audit log viewer ----------------------------------------------------------------------------
-AUDIT_COLUMNS = ("Số", "Thời điểm", "Người", "Việc", "Bảng", "Mã")
+AUDIT_COLUMNS = ("Số", "Thời điểm", "Người", "Việc", "Về")
 AUDIT_HINT = "Enter: xem chi tiết · /: lọc theo người, việc, bảng · F5/K: kiểm tra chuỗi"
 AUDIT_DETAIL_TITLE = "Mục nhật ký số {seq}"
-AUDIT_DETAIL_HEAD = "{at} · {username} · {action} · {table} {record}"
+AUDIT_DETAIL_HEAD = "{at} · {username} · {action} · {record}"
+AUDIT_RECORD = "{table} (mã {id})"              # a record no describer names (or one now gone)
+AUDIT_SOURCES = {"manual": "Văn thư vào sổ", "scan": "Máy quét"}
+AUDIT_YES = "Có"
+AUDIT_NO = "Không"
 AUDIT_FIELD_CHANGE = "{field}: {old} → {new}"
 AUDIT_FIELD_NEW = "{field}: {new}"
 AUDIT_NO_FIELDS = "(không có dữ liệu đi kèm)"
@@ -270,6 +274,55 @@ AUDIT_ACTIONS = {
     "reject": "Từ chối",
     "purge_secret_file": "Xóa tệp mật",
     "remove_orphan_files": "Dọn tệp thừa",
+    "unlock": "Mở khóa tài khoản",
+    "reanchor": "Ẩn nội dung mật đã ghi",
+    "seal": "Đóng dấu",
+    "sign": "Ký",
+    "reserve": "Lấy số",
+    "open_term": "Mở nhiệm kỳ",
+    "grant": "Giao quyền",
+    "revoke": "Thu hồi quyền",
+}
+# field → its label in the log's detail (one catalogue for every table; "table.field" first)
+AUDIT_FIELDS = {
+    "id": "Mã", "year": "Năm", "book": "Quyển sổ", "arrival_no": "Số đến",
+    "arrived_at": "Ngày giờ đến", "registered_at": "Ngày giờ vào sổ", "sender": "Nơi gửi",
+    "sender_contact": "Nơi gửi (danh bạ)", "doc_number": "Số, ký hiệu", "doc_date": "Ngày văn bản",
+    "doc_type": "Loại văn bản", "summary": "Trích yếu", "summary_consent": "Được ghi trích yếu",
+    "urgency": "Độ khẩn", "secrecy": "Độ mật", "pages": "Số trang", "copies": "Số bản",
+    "handler": "Đơn vị, người nhận", "handler_contact": "Đơn vị, người nhận (danh bạ)",
+    "deadline": "Hạn xử lý", "transferred_at": "Ngày chuyển", "received_by": "Ký nhận",
+    "status": "Trạng thái", "status_changed_at": "Ngày đổi trạng thái", "source": "Nguồn",
+    "notes": "Ghi chú", "cancel_reason": "Lý do hủy", "term": "Nhiệm kỳ",
+    "term_start": "Ngày bắt đầu nhiệm kỳ", "term_label": "Tên nhiệm kỳ",
+    "body_abbr": "Chữ viết tắt cấp ủy", "series": "Dãy số", "type_code": "Mã loại văn bản",
+    "number": "Số", "symbol": "Số, ký hiệu", "congress": "Văn bản đại hội",
+    "content": "Nội dung", "content_on_paper": "Nội dung chỉ có trên giấy", "signer": "Người ký",
+    "signer_contact": "Người ký (danh bạ)", "signer_position": "Chức vụ người ký",
+    "authority": "Thẩm quyền ký", "authority_of": "Ký thay", "signed_on": "Ngày ký",
+    "recipients": "Nơi nhận", "filed_in": "Lưu", "issued_at": "Ngày phát hành",
+    "created_at": "Ngày tạo", "created_by": "Người tạo", "kind": "Loại", "name": "Tên",
+    "abbr": "Viết tắt", "group": "Nhóm", "position": "Chức vụ", "organisation": "Đơn vị",
+    "phone": "Điện thoại", "email": "Thư điện tử", "address": "Địa chỉ", "active": "Đang dùng",
+    "code": "Ký hiệu", "title": "Tiêu đề", "retention_years": "Thời hạn bảo quản (năm)",
+    "keeper": "Người lập", "work_ended_on": "Ngày kết thúc công việc",
+    "handed_over_on": "Ngày nộp lưu", "dossier": "Hồ sơ", "incoming": "Văn bản đến",
+    "outgoing": "Văn bản đi", "added_at": "Ngày thêm", "superior": "Cấp ủy cấp trên",
+    "place": "Địa danh", "value": "Giá trị", "username": "Tên đăng nhập", "full_name": "Họ và tên",
+    "role": "Vai trò", "failed_logins": "Số lần nhập sai", "locked_until": "Khóa đến",
+    "must_change_password": "Phải đổi mật khẩu", "file": "Tệp", "stored_file": "Tệp lưu trữ",
+    "sha256": "Mã băm", "size": "Cỡ (byte)", "original_name": "Tên tệp", "removed": "Đã gỡ",
+    "removed_reason": "Lý do gỡ", "removed_at": "Ngày gỡ", "taken_at": "Ngày nhận",
+    "taken_by": "Người nhận", "reason": "Lý do", "failed_path": "Tệp lỗi",
+    "duplicate_of": "Trùng với", "at": "Lúc", "dismissed": "Đã xem", "used_on": "Ngày đóng dấu",
+    "stamped_by": "Người đóng dấu", "handed_on": "Ngày bàn giao", "from_person": "Người giao",
+    "to_person": "Người nhận", "witness": "Người chứng kiến", "label": "Tên", "start": "Bắt đầu",
+    "end": "Kết thúc", "opened_at": "Ngày mở", "opened_by": "Người mở",
+    "rows": "Số dòng", "from": "Từ ngày", "to": "Đến ngày", "format": "Định dạng",
+    "_reason": "Lý do", "head_hash": "Mã băm cuối trước đó", "from_seq": "Từ mục số",
+    "entries": "Số mục", "at_time": "Lúc", "note": "Ghi chú",
+    "office.name": "Tên cấp ủy", "setting.value": "Giá trị", "term.congress": "Đại hội",
+    "user_account.active": "Đang dùng", "contact.kind": "Cơ quan / cá nhân",
 }
 # table → what a person calls it (a table not listed shows its own name)
 AUDIT_TABLES = {
@@ -290,6 +343,8 @@ AUDIT_TABLES = {
     "scan_rejection": "Tệp quét bị từ chối",
     "seal_handover": "Bàn giao con dấu",
     "seal_use": "Sổ đóng dấu",
+    "term": "Nhiệm kỳ",
+    "audit_entry": "Nhật ký thay đổi",
 }
 
 # =================================================================================================

@@ -25,12 +25,26 @@ def run(home, *args, env=None, check=True):
     return p
 
 
+DEMO_OUTPUT: dict[str, str] = {}
+
+
 @pytest.fixture(scope="module")
 def demo_home(tmp_path_factory):
     home = tmp_path_factory.mktemp("office")
-    run(home, "demo")
+    DEMO_OUTPUT["stdout"] = run(home, "demo").stdout
     choose_own_password(home, "bithu", "vanthu")   # "thuquy" keeps the demo's printed one
     return home
+
+
+def test_demo_says_each_stage_as_it_goes(demo_home):
+    """The demo takes a minute: one line per stage, not a silent minute."""
+    lines = DEMO_OUTPUT["stdout"].splitlines()
+    assert lines[0].startswith("Đang nạp dữ liệu mẫu vào ")
+    stages = [line.strip() for line in lines if line.startswith("  ")]
+    for stage in ("Cấp ủy và tài khoản…", "Danh bạ…", "Sổ văn bản đến…", "Hồ sơ…"):
+        assert stage in stages, stages
+    assert stages.index("Sổ văn bản đến…") < stages.index("Hồ sơ…")
+    assert any(line.startswith("Đã nạp dữ liệu mẫu") for line in lines)
 
 
 def test_search_prints_register_number_date_summary(demo_home):

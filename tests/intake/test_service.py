@@ -350,6 +350,7 @@ def test_a_permission_denied_inbox_is_a_clear_vietnamese_message(tmp_path):
 
 def test_inbox_setting_defaults_to_scans_inbox_in_the_start_directory(office, home, tmp_path,
                                                                       monkeypatch):
+    """Without an office home (a bare call) the start directory is the fallback."""
     from intake.service import resolve_inbox
     from models.office import get_setting
     monkeypatch.chdir(tmp_path)
@@ -359,6 +360,26 @@ def test_inbox_setting_defaults_to_scans_inbox_in_the_start_directory(office, ho
     assert resolve_inbox() == tmp_path / "scans_inbox"            # remembered
     assert resolve_inbox(tmp_path / "khac") == tmp_path / "khac"   # --inbox overrides
     assert get_setting("intake.inbox") == str(tmp_path / "scans_inbox")
+
+
+def test_a_new_office_gets_its_own_inbox_inside_its_home(office, home, tmp_path, monkeypatch):
+    """Two offices started from one checkout do not share the checkout's scans_inbox/."""
+    from intake.service import IntakeService, resolve_inbox
+    from models.office import get_setting
+    monkeypatch.chdir(tmp_path)
+    svc = IntakeService(home)
+    assert svc.prepare() == home.path / "scans_inbox"
+    assert (home.path / "scans_inbox").is_dir()
+    assert get_setting("intake.inbox") == str(home.path / "scans_inbox")
+    assert resolve_inbox(None, home) == home.path / "scans_inbox"
+
+
+def test_an_office_with_an_inbox_keeps_it(office, home, tmp_path):
+    from intake.service import resolve_inbox
+    from models import office as office_mod
+    mine = tmp_path / "may-quet"
+    office_mod.set_setting(office["admin"], "intake.inbox", str(mine))
+    assert resolve_inbox(None, home) == mine
 
 
 def test_the_service_can_be_started_again_after_a_stop(run_service, inbox):

@@ -153,3 +153,12 @@ def test_a_100_kb_name_typed_into_type_ahead_finds_nothing_and_does_not_crash(of
     C.add_contact(office["clerk"], "UBND xã Tân Lập")
     assert C.find_contacts("ubnd " * 20_000) == []
     assert C.resolve(office["clerk"], "a" * 100_000) is None
+def test_type_ahead_finds_people_by_position_and_unit(directory):
+    C.add_contact(directory, "Nguyễn Thị Thu Hà", "person", position="Phó Bí thư Thường trực Đảng ủy",
+                  organisation="Đảng ủy xã Tân Lập", group="member")
+    assert names(C.find_contacts("pho bi thu")) == ["Nguyễn Thị Thu Hà"]
+    assert names(C.find_contacts("thuong truc")) == ["Nguyễn Thị Thu Hà"]
+    # by the unit, with the name: "ha dang uy xa" — and a name match comes before a position one
+    assert names(C.find_contacts("ha dang uy xa")) == ["Nguyễn Thị Thu Hà"]
+    assert names(C.find_contacts("bi thu"))[:1] == ["Phạm Văn Đức"]
+    assert C.find_contacts("ong bi") == []             # inside a word: still no match

@@ -90,7 +90,8 @@ async def test_late_registration_is_warned_before_and_after_saving(office, direc
         await open_incoming_list(pilot, app)
         await pilot.press("f7")
         await pilot.pause()
-        await pilot.press(*"27/02/2026", "enter")               # a Friday; today is Thursday 05/03
+        # the date opens with the cursor at its end (nothing selected): Ctrl+U clears it
+        await pilot.press("ctrl+u", *"27/02/2026", "enter")     # a Friday; today is Thursday 05/03
         await pilot.pause()
         assert "Vào sổ muộn" in shown(app)
         await pilot.press("enter", *"HU", "enter")               # the abbreviation is exact
@@ -393,3 +394,21 @@ async def test_a_dropped_scan_marked_secret_in_its_form_loses_its_file(office, m
     assert doc.secrecy == "Mật" and doc.summary.startswith("Kế hoạch")
     assert [s.status for s in documents.status_history(doc)] == ["needs_details", "pending"]
 
+async def test_the_handler_picker_finds_people_by_position(office, directory, make_app, shown):
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_incoming_list(pilot, app)
+        await pilot.press("f7")
+        await pilot.pause()
+        field(app.screen, "handler").focus()
+        await pilot.pause()
+        await pilot.press(*"pho bi thu")
+        await pilot.pause()
+        assert "Nguyễn Thị Thu Hà" in shown(app)                  # the matches under the field
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerDialog)
+        assert "Nguyễn Thị Thu Hà — Phó Bí thư" in shown(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert field(app.screen, "handler").contact_id == directory["Nguyễn Thị Thu Hà"].id

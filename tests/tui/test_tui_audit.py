@@ -29,7 +29,7 @@ async def test_log_lists_newest_first_in_vietnamese(office, make_app, shown):
         await pilot.press("enter")                                 # details of the newest
         await pilot.pause()
         assert isinstance(app.screen, AuditEntryDialog)
-        assert "full_name: Hoàng Thị Lan → Hoàng Thị Lan Anh" in shown(app)
+        assert "Họ và tên: Hoàng Thị Lan → Hoàng Thị Lan Anh" in shown(app)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AuditScreen)
@@ -81,3 +81,64 @@ async def test_clerk_has_no_audit_log(office, make_app):
         await pilot.press("f8")
         await pilot.pause()
         assert not isinstance(app.screen, AuditScreen)
+
+
+def open_entry_of(app, pilot, seq):
+    table = app.screen.table
+    table.move_cursor(row=table.keys.index(seq))
+
+
+def entry_text(app) -> str:
+    """The whole of the open entry (it scrolls past 24 lines: what scrolling shows)."""
+    from textual.widgets import Static
+    assert isinstance(app.screen, AuditEntryDialog)
+    return str(app.screen.query_one(".dialog-text Static", Static).content)
+
+
+async def test_entries_are_in_the_clerks_words(office, make_app, shown):
+    import datetime as _dt
+    import re
+    from models import exports
+    from registers_fixtures import register
+    doc = register(office["clerk"], "Hướng dẫn thu Đảng phí",
+                   arrived=_dt.datetime(2026, 3, 5, 8, 30))
+    created = AuditEntry.select().where(AuditEntry.table_name == "incoming").get()
+    exports.print_rows(office["admin"], "incoming", date_from=_dt.date(2026, 1, 1),
+                       date_to=_dt.date(2026, 3, 5))
+    printed = AuditEntry.select().order_by(AuditEntry.seq.desc()).first()
+    office_made = AuditEntry.select().where(AuditEntry.table_name == "office").get()
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_audit(pilot)
+        text = shown(app)
+        assert f"Văn bản đến {doc.arrival_no}/2026" in text         # not "incoming 1"
+        assert "Sổ văn bản đến" in text and "In" in text
+        # the creation of the document: labels, dates, yes/no — no internal names
+        open_entry_of(app, pilot, created.seq)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Văn bản đến 1/2026" in shown(app)
+        detail = entry_text(app)
+        assert "Ngày giờ đến: 05/03/2026 08:30" in detail
+        assert "Được ghi trích yếu: Không" in detail
+        assert "Trạng thái: Chờ xử lý" in detail or "Trạng thái:" in detail
+        for internal in ("arrived_at", "summary_consent", "False", "True", "2026-03-05"):
+            assert internal not in detail, internal
+        await pilot.press("escape")
+        await pilot.pause()
+        # a printed book: which book, how many lines, from and to
+        open_entry_of(app, pilot, printed.seq)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Sổ văn bản đến" in shown(app)
+        detail = entry_text(app)
+        assert "Số dòng: 1" in detail and "Từ ngày: 01/01/2026" in detail
+        assert not re.search(r"\b(rows|from|to):", detail)
+        await pilot.press("escape")
+        await pilot.pause()
+        open_entry_of(app, pilot, office_made.seq)
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = entry_text(app)
+        assert "Chữ viết tắt cấp ủy: ĐU" in detail and "body_abbr" not in detail
+        assert "Ngày bắt đầu nhiệm kỳ: 16/08/2025" in detail

@@ -43,7 +43,9 @@ def cmd_demo(args) -> int:
     home = open_office(args, create=True)
     from models import demo, schema  # noqa: F401  (schema: every area's fillers registered)
     from models.filestore import FileStore
-    ctx = demo.fill(store=FileStore(home.files))
+    print(f"Đang nạp dữ liệu mẫu vào {home.path}:", flush=True)
+    ctx = demo.fill(store=FileStore(home.files),
+                    progress=lambda stage: print(f"  {stage}", flush=True))
     print(f"Đã nạp dữ liệu mẫu vào {home.path}.")
     print(f"Đăng nhập: {demo.DEMO_ADMIN[0]} / {demo.DEMO_ADMIN[2]} (quản trị); "
           f"văn thư: {demo.DEMO_USERS[0][0]} / {demo.DEMO_USERS[0][3]}. Lần đăng nhập đầu "

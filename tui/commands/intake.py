@@ -21,7 +21,7 @@ def add_commands(sub, common) -> None:
                     "tệp .reason.txt ghi lý do. Dừng bằng Ctrl+C.")
     p.add_argument("--inbox", metavar="THƯ_MỤC",
                    help="thư mục nhận bản quét (mặc định: theo Cài đặt; lần đầu là scans_inbox "
-                        "trong thư mục hiện tại)")
+                        "trong thư mục dữ liệu của văn phòng)")
     p.add_argument("--once", action="store_true",
                    help="nhận các tệp đang có trong thư mục rồi thoát")
     p.add_argument("--polling", action="store_true", default=None,

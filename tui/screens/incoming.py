@@ -28,7 +28,7 @@ from .. import strings as S
 from ..widgets.contact_field import ContactField, contact_ids
 from ..widgets.dialogs import FormDialog
 from ..widgets.fields import (CycleField, DateField, IntField, RequiredText, TextField,
-                              TimeField, clean_fields)
+                              TimeField, clean_fields, focus_first_error)
 from .docbase import (ColSpec, DetailScreen, DocRegisterScreen, FileInfoDialog, FilterSpec,
                       FormScreen, PathDialog, ReasonDialog, kv, open_in_viewer, section,
                       yes_no)
@@ -223,15 +223,17 @@ class IncomingForm(FormScreen):
 
     def values(self) -> dict[str, Any] | None:
         v = clean_fields(self.form)
-        if v is None:
+        summary = self.field("summary")
+        if not nfc(summary.value) and self.field("secrecy").value != "Tuyệt mật":
+            summary.show_error(S.SUMMARY_REQUIRED)      # with the other fields' errors, at once
+        if v is None or summary.error:
+            focus_first_error(self.form)
             return None
         ids = contact_ids(self.form)
         day, t = v.pop("arrived_at"), v.pop("arrived_time")
         v["arrived_at"] = _dt.datetime.combine(day, t)
         v["sender_contact"] = ids.get("sender")
         v["handler_contact"] = ids.get("handler")
-        if not v["summary"] and v["secrecy"] != "Tuyệt mật":
-            raise ValidationError(S.SUMMARY_REQUIRED, "summary")
         return v
 
     def save(self) -> None:

@@ -14,12 +14,13 @@ from models import users
 from models.errors import LoginError
 
 from .. import strings as S
-from ..widgets.fields import Field, PasswordField, TextField
+from ..widgets.fields import Field, PasswordField, TextField, focus_next_field
 from .base import BaseScreen
 
 
 class LoginScreen(BaseScreen):
     TITLE_VI = S.KEY_LOGIN
+    DISCARD_ASKS = False                 # Ctrl+Q leaves at once: nothing here is lost
     BINDINGS = [Binding("enter", "login", S.KEY_LOGIN, key_display="Enter", show=False)]
     AUTO_FOCUS = "#login-username Input"
 
@@ -43,7 +44,7 @@ class LoginScreen(BaseScreen):
     def on_field_submitted(self, event: Field.Submitted) -> None:
         event.stop()
         if event.field.id == "login-username":
-            self.query_one("#login-password", Field).focus()
+            focus_next_field(self, event.field)       # (already there when keys were typed ahead)
         else:
             self.action_login()
 
@@ -73,6 +74,7 @@ class ChangePasswordScreen(BaseScreen):
     """Right after a login with a password someone else set: the new one twice. The models
     refuse the old one and an easy one; Esc goes back to the login (nobody is logged in)."""
     TITLE_VI = S.MUST_CHANGE_SCREEN
+    DISCARD_ASKS = False
     BINDINGS = [Binding("escape", "back", S.KEY_BACK, key_display="Esc")]
     AUTO_FOCUS = "#new-password Input"
 
@@ -95,7 +97,7 @@ class ChangePasswordScreen(BaseScreen):
     def on_field_submitted(self, event: Field.Submitted) -> None:
         event.stop()
         if event.field.id == "new-password":
-            self.set_focus(self.query_one("#new-password2", Field).control)   # keys typed at once follow
+            focus_next_field(self, event.field)       # (already there when keys were typed ahead)
         else:
             self.action_save()
 

@@ -60,6 +60,18 @@ class RegisterScreen(AreaScreen):
     def reload(self) -> None:
         self.app.run_guarded(self.table.reload)
 
+    def refit(self) -> None:
+        """Columns fitted to the terminal's width again (make_source fits them): after a
+        resize, and on coming back to a screen resized while it was covered."""
+        if self.is_attached and self.table.source is not None:
+            self.app.run_guarded(lambda: self.table.refit(self.make_source(self.filter_text)))
+
+    def on_resize(self, event) -> None:
+        self.refit()
+
+    def on_screen_resume(self) -> None:
+        self.refit()
+
     def on_register_table_opened(self, event: RegisterTable.Opened) -> None:
         event.stop()
         self.app.run_guarded(self.open_record, event.key)

@@ -34,6 +34,7 @@ def contact_label(c: contacts.Contact) -> str:
 
 
 class ContactField(Field):
+    MOVES_ON_ENTER = False          # Enter may open the list of matches first
     BINDINGS = [Binding("down", "pick", S.KEY_PICK, key_display="↓", show=False)]
 
     class Picked(Message):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Iterable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
@@ -33,14 +34,83 @@ from models.text import (FIELD_MAX, YEAR_MAX, YEAR_MIN, check_text, format_date,
 from .. import strings as S
 
 
-class TextInput(Input):
+# keys that move the focus out of a field: held in order with the text keys (InOrderKeys)
+FOCUS_KEYS = ("tab", "shift+tab", "enter")
+
+
+class InOrderKeys:
+    """Keys typed ahead reach the field they were typed for (a mixin for a form field's control).
+
+    Textual hands each key to the widget focused when the key is read, but runs a key's binding
+    (Tab: next field, Enter: submit, ←, Backspace …) only once the key has bubbled up to the
+    app — after the keys typed behind it were already given to this same widget. Over a slow
+    SSH line (or from a fast typist) "admin", Tab, "matkhau", Enter arrive in one burst and all
+    went into the user name. Here a key that is not text runs its binding at once, in order
+    with the text, and a key that reaches this control after the focus has left it goes on to
+    the widget that has the focus now. (Uses Textual-private ``App._check_bindings``: revisit
+    on upgrade.)"""
+
+    def _typed_ahead(self, event) -> bool:
+        """Pass on a key that came here after the focus moved away; True when passed on."""
+        target = self.app.focused
+        if target is None or target is self or not event.is_forwarded:
+            return False
+        event.stop()
+        event.prevent_default()
+        target._forward_event(events.Key(event.key, event.character))
+        return True
+
+    async def _bound_now(self, event) -> bool:
+        """Run the key's binding now (the focused widget's, its form's, the screen's)."""
+        if not await self.app._check_bindings(event.key):
+            return False
+        event.stop()
+        event.prevent_default()
+        if event.key == "enter":
+            field = next((a for a in self.ancestors if isinstance(a, Field)), None)
+            if field is not None and field.MOVES_ON_ENTER:
+                # the field's form moves on once its message arrives; the keys typed behind
+                # Enter must find the next field focused already
+                focus_next_field(form_of(field), field)
+        return True
+
+
+class TextInput(InOrderKeys, Input):
     """An Input whose cursor does not blink: a blinking cursor repaints the line twice a second,
-    which over SSH is traffic for nothing (and keeps screenshots still)."""
+    which over SSH is traffic for nothing (and keeps screenshots still).
+
+    Focused, it never selects its text (the first letter typed would wipe it): the cursor goes
+    to the end. A field shown wrong selects its text when the form brings the cursor back to it
+    (``select_for_correction``): what is typed then replaces the wrong value."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("compact", True)
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
         self.cursor_blink = False
+        self._select_next_focus = False
+
+    def _on_focus(self, event) -> None:
+        super()._on_focus(event)
+        if self._select_next_focus:
+            self._select_next_focus = False
+            self.select_all()
+        elif not event.from_app_focus:
+            self.cursor_position = len(self.value)
+        self.app.cursor_position = self.cursor_screen_offset
+
+    def select_for_correction(self) -> None:
+        if self.has_focus:
+            self.select_all()
+        else:
+            self._select_next_focus = True
+
+    async def _on_key(self, event) -> None:
+        if self._typed_ahead(event):
+            return
+        if not event.is_printable and await self._bound_now(event):
+            return
+        await super()._on_key(event)
 
 
 class Field(Widget):
@@ -57,6 +127,8 @@ class Field(Widget):
     Field.-stacked .field-label { width: 1fr; }
     Field.-stacked .field-error, Field.-stacked .field-help { padding-left: 0; }
     """
+
+    MOVES_ON_ENTER = True       # Enter goes on to the next field (ContactField may open a list)
 
     class Submitted(Message):
         """Enter was pressed in the field (the form moves on or saves)."""
@@ -175,16 +247,24 @@ class Field(Widget):
 
     # --- events ------------------------------------------------------------------------------
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Enter on a wrong value says why under the field and goes on all the same: the words
+        # typed next are meant for the next field (appended here they made "31/02/2026V/v …");
+        # saving refuses the form and brings the cursor back here, the wrong text selected.
         event.stop()
-        if self.is_valid():                     # a wrong value keeps the cursor here
+        if self.is_valid():
             self.after_valid()
-            self.post_message(self.Submitted(self))
+        self.post_message(self.Submitted(self))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.dirty = True
+        # (the input's first Changed, as it is mounted, carries the value it was opened with)
+        self.dirty = self.dirty or self.input.value != self._initial
+        self.recheck()
+
+    def recheck(self) -> None:
+        """A field shown wrong loses its error as soon as its value is right (and is not
+        nagged while it is being typed)."""
         if self.has_class("-invalid"):
-            # say as soon as the text is right, but do not nag while it is being typed
             try:
                 self.check(self.value)
             except ValidationError:
@@ -335,7 +415,7 @@ class TimeField(Field):
             self.dirty = False
 
 
-class Cycle(Static, can_focus=True):
+class Cycle(InOrderKeys, Static, can_focus=True):
     """One value out of a short list, on one line: "‹ Thường ›". ← → change it; typing the
     first letters (without accents) jumps there; Enter goes on to the next field."""
 
@@ -400,9 +480,12 @@ class Cycle(Static, can_focus=True):
         if field is not None:
             field.post_message(Field.Submitted(field))
 
-    def on_key(self, event) -> None:
+    async def _on_key(self, event) -> None:
+        if self._typed_ahead(event):
+            return
         ch = event.character
         if not ch or not ch.isprintable() or ch == " " or event.key in ("question_mark", "slash"):
+            await self._bound_now(event)
             return
         import time
         from models.text import fold
@@ -483,7 +566,7 @@ class ChoiceField(Field):
         self.dirty = True
 
 
-class YesNo(Static, can_focus=True):
+class YesNo(InOrderKeys, Static, can_focus=True):
     """A yes/no switch that reads the same in 16 colours: "[x] Có" / "[ ] Không".
     Space or Enter toggles it."""
 
@@ -515,6 +598,10 @@ class YesNo(Static, can_focus=True):
         self._value = bool(v)
         if self.is_mounted:
             self._show()
+
+    async def _on_key(self, event) -> None:
+        if not self._typed_ahead(event):
+            await self._bound_now(event)
 
     def _show(self) -> None:
         self.update(S.BOOL_ON if self._value else S.BOOL_OFF)
@@ -561,8 +648,39 @@ def fields_of(container: Widget) -> list[Field]:
     return list(container.query(Field))
 
 
+def unsaved_typing(screen: Widget) -> bool:
+    """Something was typed on ``screen`` and not saved (a screen with nothing worth keeping,
+    the login, says ``DISCARD_ASKS = False``)."""
+    if not getattr(screen, "DISCARD_ASKS", True):
+        return False
+    return any(f.dirty for f in screen.query(Field))
+
+
+def form_of(field: Field) -> Widget:
+    """The form a field belongs to: its scrolling form, else its screen."""
+    return next((a for a in field.ancestors if isinstance(a, FormScroll)), field.screen)
+
+
+def focus_for_correction(field: Field) -> None:
+    """Bring the cursor back to a field shown wrong, its text selected: typing replaces it."""
+    control = field.control
+    if isinstance(control, TextInput):
+        control.select_for_correction()
+    field.screen.set_focus(control)
+
+
+def focus_first_error(container: Widget) -> bool:
+    """Focus the first field of ``container`` showing an error; False when none does."""
+    bad = next((f for f in fields_of(container) if f.error), None)
+    if bad is None:
+        return False
+    focus_for_correction(bad)
+    return True
+
+
 def clean_fields(container: Widget) -> dict[str, Any] | None:
-    """Every field's value by name, or None after showing each error and focusing the first."""
+    """Every field's value by name, or None after showing every field's error at once and
+    focusing the first wrong one."""
     values: dict[str, Any] = {}
     first_bad: Field | None = None
     for f in fields_of(container):
@@ -571,7 +689,7 @@ def clean_fields(container: Widget) -> dict[str, Any] | None:
         except ValidationError:
             first_bad = first_bad or f
     if first_bad is not None:
-        first_bad.focus()
+        focus_for_correction(first_bad)
         return None
     return values
 
@@ -581,18 +699,22 @@ def show_validation_error(container: Widget, err: ValidationError) -> bool:
     for f in fields_of(container):
         if err.field and f.field == err.field:
             f.show_error(err.message)
-            f.focus()
+            focus_for_correction(f)
             return True
     return False
 
 
 def focus_next_field(container: Widget, current: Field) -> bool:
-    """Move to the field after ``current``; False when it was the last one."""
+    """Move to the field after ``current``; False when it was the last one. Nothing moves
+    when the focus has left ``current`` already (keys typed ahead moved it on: InOrderKeys)."""
     fields = fields_of(container)
     try:
         i = fields.index(current)
     except ValueError:
         return False
+    focused = current.screen.focused
+    if focused is not None and focused is not current.control and i + 1 < len(fields):
+        return True
     if i + 1 < len(fields):
         nxt = fields[i + 1]
         # at once, not on the next idle: keys typed quickly after Enter go to the next field

@@ -1,6 +1,7 @@
 """The one-line header: where you are on the left, who and which day on the right."""
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
@@ -32,17 +33,34 @@ class AppHeader(Static):
 
     def refresh_text(self) -> None:
         app = self.app
-        office = getattr(app, "office_name", "") or S.APP_NAME
-        where = f" {office}" + (f" › {self.title}" if self.title else "")
-        actor = getattr(app, "actor", None)
-        who = ""
-        if actor is not None:
-            who = S.HEADER_USER.format(username=actor.username, role=actor.role_label) + " · "
-        who += long_date(app.today()) + " "
         width = self.size.width or app.size.width
-        gap = max(1, width - len(where) - len(who))
+        where, who = header_parts(getattr(app, "office_name", "") or S.APP_NAME, self.title,
+                                  getattr(app, "actor", None), app.today(), width)
+        gap = max(1, width - cell_len(where) - cell_len(who))
         t = Text(no_wrap=True, overflow="ellipsis")
         t.append(where, style="bold")
         t.append(" " * gap)
         t.append(who)
         self.update(t)
+
+
+def header_parts(office: str, title: str, actor, today, width: int) -> tuple[str, str]:
+    """The left (where) and right (who, which day) of the header, shortened until they fit
+    ``width`` with a gap: the date first (weekday, then the date), then the role, then the
+    office's name; the screen's title is kept longest (the line ends in … if even it is too
+    long)."""
+    day_long, day_short = long_date(today), format_date(today)
+    if actor is not None:
+        user, role = actor.username, actor.role_label
+        withrole = S.HEADER_USER.format(username=user, role=role)
+        rights = [f"{withrole} · {day_long}", f"{withrole} · {day_short}", withrole, user]
+    else:
+        rights = [day_long, day_short, ""]
+    here = f" › {title}" if title else ""
+    lefts = [f" {office}{here}", f" {title}" if title else f" {office}"]
+    for left in lefts:
+        for right in rights:
+            right = f"{right} " if right else ""
+            if cell_len(left) + cell_len(right) + 2 <= width:
+                return left, right
+    return lefts[-1], (f"{rights[-1]} " if rights[-1] else "")

@@ -108,6 +108,23 @@ class RegisterTable(DataTable):
             self._loading = False
         self.load_more()
 
+    def layout(self, source: RegisterSource | None = None) -> list[tuple[str, Any, str]]:
+        """The columns (label, width, justify) of ``source`` (default: the one shown)."""
+        src = self.source if source is None else source
+        cols = src.columns if src is not None else []
+        return [(c.label, c.width, c.justify) if isinstance(c, Column) else (str(c), None, "left")
+                for c in cols]
+
+    def refit(self, source: RegisterSource) -> bool:
+        """The same rows laid out again (columns fitted to a new terminal width): show
+        ``source`` when its columns differ from those shown, keeping the cursor's row.
+        False when nothing had to change."""
+        if self.source is None or self.layout(source) == self.layout():
+            return False
+        self.source = source
+        self.reload()
+        return True
+
     def reload(self) -> None:
         """Load again from the start, keeping the cursor where it was when possible."""
         row = self.cursor_row
