@@ -57,8 +57,9 @@ TITLES = {"btv": "Hội nghị Ban Thường vụ tháng {m}/{y}", "bch": "Hội
           "tt": "Họp Thường trực ngày {d}", "chibo": "Sinh hoạt chi bộ thôn Đồng Tâm tháng {m}/{y}"}
 
 
-def _schedule(today: _dt.date) -> list[tuple[str, _dt.date]]:
-    """The year's meetings, oldest first: (kind, date)."""
+def _schedule(today: _dt.date, term_start: _dt.date | None = None) -> list[tuple[str, _dt.date]]:
+    """The year's meetings, oldest first: (kind, date) — none before the term began (their
+    minutes are numbered in the term)."""
     start = today - _dt.timedelta(days=365)
     out = []
     d = _dt.date(start.year, start.month, 1)
@@ -71,7 +72,9 @@ def _schedule(today: _dt.date) -> list[tuple[str, _dt.date]]:
             out.append(("bch", d.replace(day=18)))
         d = _dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
     out = [(k, _weekday(x)) for k, x in out]
-    return sorted([(k, x) for k, x in out if start < x < today], key=lambda p: (p[1], p[0]))
+    first = max(start, term_start) if term_start else start
+    return sorted([(k, x) for k, x in out if first <= x < today and x > start],
+                  key=lambda p: (p[1], p[0]))
 
 
 def _weekday(d: _dt.date) -> _dt.date:
@@ -135,7 +138,8 @@ def _meeting(ctx, kind: str, on: _dt.date, *, taken: bool) -> meetings.Meeting:
 
 def fill(ctx: demo.DemoContext) -> None:
     with db.atomic():
-        for kind, on in _schedule(ctx.today):
+        from .office import get_office
+        for kind, on in _schedule(ctx.today, get_office().term_start):
             _meeting(ctx, kind, on, taken=True)
         for kind, days in (("btv", 2), ("tt", 4)):
             _meeting(ctx, kind, _weekday(ctx.today + _dt.timedelta(days=days)), taken=False)

@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.demo_accounts import OWN_PASSWORD, choose_own_password
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(home, *args, **kw):
     env = {k: v for k, v in os.environ.items() if k not in ("VANPHONG_HOME", "VANPHONG_DB_URL")}
-    env["VANPHONG_PASSWORD"] = "vanphong2026"
+    env["VANPHONG_PASSWORD"] = OWN_PASSWORD
     return subprocess.run([sys.executable, "-m", "tui.cli", *args, "--home", str(home)], cwd=ROOT,
                           env=env, capture_output=True, text=True, timeout=300, **kw)
 
@@ -25,6 +27,7 @@ def demo(tmp_path_factory):
     home = tmp_path_factory.mktemp("office") / "home"
     r = run(home, "demo")
     assert r.returncode == 0, r.stderr
+    choose_own_password(home, "admin")       # the demo's printed password is changed first
     return home
 
 
