@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DEFAULT_HOME = ROOT / "bench" / "out" / "registers-100k"
 RESULTS = ROOT / "bench" / "RESULTS.md"
-SECTION = "## Registers: lists and search on 100 000 incoming documents (issue 3)"
+SECTION = "## Registers: lists and search on 100 000 incoming documents"
 PAGE = 100
 
 QUERIES = ["dang phi", "Đảng phí", "to chuc dai hoi", "KẾ HOẠCH", "kiem tra giam sat", "Yên Sơn",

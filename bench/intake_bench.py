@@ -11,7 +11,7 @@ the service runs as in the TUI (IntakeService in its thread) with the default qu
   burst               300 PDFs of ~100 KB copied in as fast as possible: last close → last
                       registration, and that every one is registered exactly once
 
-Targets (issue 4): median latency ≤ quiet + 0.5 s with inotify, ≤ 3 s with polling; the burst
+Targets: median latency ≤ quiet + 0.5 s with inotify, ≤ 3 s with polling; the burst
 all registered ≤ 10 s after the last close. ``--write-results`` puts the figures, the machine
 and the date into bench/RESULTS.md (its own section; other sections are kept).
 """
@@ -200,7 +200,7 @@ def main() -> int:
     ok = (statistics.median(ino) <= quiet + 0.5 and statistics.median(pol) <= 3.0
           and b1["ok"] and b1["after_last_close"] <= 10 and b1["ledger_rows"] == a.burst)
     today = _dt.date.today().isoformat()
-    text = f"""## Scanner intake (issue 4) — `bench/intake_bench.py`
+    text = f"""## Scanner intake — `bench/intake_bench.py`
 
 {today} · {machine()}
 

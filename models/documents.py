@@ -1,4 +1,4 @@
-"""Incoming and outgoing documents, their attachments and numbering (domain.md §1–§2).
+"""Incoming and outgoing documents, their attachments and numbering.
 
 This module holds the registers' data and the functions that change them; every change is
 checked against the actor's role, runs in one write transaction and lands in the audit log.

@@ -1,5 +1,5 @@
 """Dossiers (hồ sơ): code, title, year, retention, the documents in it, and the date it is due
-for handover to the archive — the end of the work plus one year (domain.md §2).
+for handover to the archive — the end of the work plus one year.
 
 Filing an incoming document into a dossier moves it to "Lưu hồ sơ".
 """

@@ -1,7 +1,7 @@
 """The committee's own particulars and the office's settings.
 
 Settings are a registry of typed, labelled defaults; what the user changed is stored in the
-``setting`` table and every change is audited. Rules marked *configurable* in domain.md read
+``setting`` table and every change is audited. Rules the office may set differently read
 their value from here, never from a constant in logic.
 """
 from __future__ import annotations

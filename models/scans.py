@@ -1,5 +1,5 @@
 """Scanner intake: the ledger of scans taken in, the files refused, and the settings and
-dashboard panels of the scanner folder (domain.md §2; the file watching itself is ``intake/``).
+dashboard panels of the scanner folder (the file watching itself is ``intake/``).
 
 The ledger (``scan_intake``) has one row per content taken in, UNIQUE on SHA-256, written in
 the same transaction as the incoming document it created. So a scan is registered at most once

@@ -8,8 +8,8 @@ columns with ``db.add_column_if_missing``.
 from __future__ import annotations
 
 from . import audit, documents, office, search, users
-from . import contacts, demo_registers, dossiers, registers, seal  # noqa: F401  registers (issue 3)
-from . import scans  # scanner intake ledger (issue 4)
+from . import contacts, demo_registers, dossiers, registers, seal  # noqa: F401  the registers
+from . import scans  # scanner intake ledger
 from . import terms
 from . import assets, cashbook, dues, members, receipts  # members, dues, receipts, cash, assets
 from . import demo_meetings, meetings  # noqa: F401  committee meetings and their minutes (and their demo)

@@ -1,4 +1,4 @@
-"""The seal log (sổ theo dõi sử dụng con dấu) and seal handovers (domain.md §2).
+"""The seal log (sổ theo dõi sử dụng con dấu) and seal handovers.
 
 The clerk keeps the seal and stamps only documents already signed by the competent person,
 never blank sheets: every use points at an outgoing document, and a use for a document without

@@ -1,6 +1,6 @@
 """Printing from the TUI: save the PDF under the office home (``printouts/``), then hand it to
 the printer with the setting ``print.command`` (default ``lp``) when that command exists on
-this computer; otherwise say where the file is (design.md, printouts).
+this computer; otherwise say where the file is (the office keeps every paper it printed).
 
 Runs in a worker thread: nothing here touches the database or the screen.
 """

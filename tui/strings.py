@@ -1,4 +1,4 @@
-"""Every word the program shows on screen, in one catalogue (domain.md §0).
+"""Every word the program shows on screen, in one catalogue: a word changed here changes everywhere.
 
 Code and identifiers are English; what a person reads is Vietnamese with full diacritics and lives
 here, so wording is changed in one place. Strings with ``{…}`` are ``str.format`` templates.

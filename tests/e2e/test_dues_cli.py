@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 
 import pytest
 
 from tests.e2e.demo_accounts import OWN_PASSWORD, choose_own_password
 from tests.e2e.test_registers_cli import run
+from tests.pdfread import text as _pdf_text
 
 PW = {"VANPHONG_PASSWORD": OWN_PASSWORD}
 
@@ -21,11 +21,6 @@ def demo_home(tmp_path_factory):
     run(home, "demo")
     choose_own_password(home, "thuquy", "vanthu")
     return home
-
-
-def _pdf_text(path) -> str:
-    from pypdf import PdfReader
-    return " ".join(unicodedata.normalize("NFC", p.extract_text()) for p in PdfReader(path).pages)
 
 
 def test_print_receipt_one_two_copies_digits_and_words(demo_home, tmp_path):

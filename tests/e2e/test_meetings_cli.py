@@ -25,7 +25,7 @@ def test_print_minutes_and_export_meetings(office, home, tmp_path):
     from models import meetings as M
     from models.db import close_database
     from tests.models.meetings_helpers import planned, taken
-    from tests.printouts.pdfread import pages, squash
+    from tests.pdfread import pages, squash
     clerk = office["clerk"]
     M.close_meeting(clerk, taken(clerk), dt.datetime(2026, 3, 5, 10, 30))
     planned(clerk, dt.date(2026, 4, 2), title="=HYPERLINK(\"x\")")

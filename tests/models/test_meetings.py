@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from models import audit, documents as D, dossiers, meetings as M, office as office_mod, search
+from models import audit, documents as D, dossiers, meetings as M, search
 from models.errors import PermissionDenied, ValidationError
 from tests.models.meetings_helpers import planned, taken
 

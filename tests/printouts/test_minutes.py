@@ -8,7 +8,7 @@ import datetime as dt
 from models import meetings as M, office as office_mod
 from printouts.minutes import minutes
 from tests.models.meetings_helpers import taken
-from tests.printouts.pdfread import MM, pages, pieces, squash
+from tests.pdfread import MM, pages, pieces, squash
 
 
 def signed(office, speeches: int = 0):

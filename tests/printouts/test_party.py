@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from printouts import party
-from tests.printouts.pdfread import MM, page_size, pages, pieces, squash
+from tests.pdfread import MM, page_size, pages, pieces, squash
 
 ROOT = Path(__file__).resolve().parents[2]
 SENTENCE = "Đồng chí Bí thư kết luận: tiếp tục nâng cao chất lượng sinh hoạt chi bộ, ưu tiên công tác quần chúng. "

@@ -12,14 +12,9 @@ from pathlib import Path
 import pytest
 
 from models import documents as D, exports, office as office_mod
+from tests.pdfread import pages as pdf_pages
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def pdf_pages(data: bytes) -> list[str]:
-    from pypdf import PdfReader
-    r = PdfReader(io.BytesIO(data))
-    return [unicodedata.normalize("NFC", p.extract_text() or "") for p in r.pages]
 
 
 def squash(s: str) -> str:

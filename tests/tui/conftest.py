@@ -11,13 +11,15 @@ def pytest_pyfunc_call(pyfuncitem):
     """Run ``async def`` tests (Textual's Pilot is async) on a fresh event loop, without
     needing an asyncio plugin."""
     if inspect.iscoroutinefunction(pyfuncitem.obj):
-        args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+        # the test's own parameters, from its signature (funcargs also holds autouse fixtures)
+        params = inspect.signature(pyfuncitem.obj).parameters
+        args = {name: pyfuncitem.funcargs[name] for name in params if name in pyfuncitem.funcargs}
         asyncio.run(pyfuncitem.obj(**args))
         return True
     return None
 
 
-from screen_size import SIZE, TODAY, screen_text  # noqa: F401  (re-exported for fixtures)
+from screen_size import SIZE, TODAY, screen_text  # noqa: E402,F401  (re-exported for fixtures)
 
 
 @pytest.fixture

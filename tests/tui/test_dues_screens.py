@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import sys
-import unicodedata
 
 import pytest
 
@@ -14,12 +13,7 @@ from tui.widgets.dialogs import ConfirmDialog, MessageDialog
 
 from screen_size import SIZE
 from registers_fixtures import field, wait_until
-
-
-def pdf_text(path) -> str:
-    from pypdf import PdfReader
-    return " ".join(unicodedata.normalize("NFC", p.extract_text() or "")
-                    for p in PdfReader(str(path)).pages)
+from tests.pdfread import text as pdf_text
 
 
 @pytest.fixture

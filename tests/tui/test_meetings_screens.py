@@ -106,7 +106,7 @@ async def test_taking_minutes_by_keyboard_then_printing(office, make_app, shown,
         assert "Đã gửi biên bản 01-BB/ĐU tới máy in" in shown(app)
     pdf = home.printouts / "bien-ban_01-bb-du.pdf"
     assert log.read_text().split() == [str(pdf)]
-    from tests.printouts.pdfread import pages, squash
+    from tests.pdfread import pages, squash
     text = squash(" ".join(pages(pdf.read_bytes())))
     for s in ("ĐẢNG CỘNG SẢN VIỆT NAM", "Số 01-BB/ĐU", "BIÊN BẢN",
               "Đồng chí Phạm Văn Đức phát biểu: Quán triệt nhiệm vụ quý I",

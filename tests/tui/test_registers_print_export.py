@@ -11,11 +11,7 @@ from tui.screens.docbase import ExportDialog, PrintDialog
 
 from screen_size import SIZE
 from registers_fixtures import field, message_painted, register, wait_until
-
-
-def pdf_text(path) -> str:
-    from pypdf import PdfReader
-    return "\n".join(p.extract_text() or "" for p in PdfReader(str(path)).pages)
+from tests.pdfread import text as pdf_text
 
 
 def fill_register(clerk):

@@ -1,4 +1,4 @@
-"""Sổ văn bản đến: the incoming register (domain.md §2).
+"""Sổ văn bản đến: the incoming register.
 
 The list opens at the newest entries and pages lazily; `/` searches (accent-insensitive), F5/B
 filters (year, status, type, handler, overdue), F7/N registers a document, Enter opens it,

@@ -1,4 +1,4 @@
-"""Sổ văn bản đi: the outgoing register (domain.md §1–§2).
+"""Sổ văn bản đi: the outgoing register.
 
 F7/N reserves the next number of a type for the term (the dialog shows it: 15-BC/ĐU). The
 detail lists the nine mandatory elements still missing; F7/S fills them in (summary, content,

@@ -1,4 +1,5 @@
-"""Reading a printed PDF back: page texts, and every piece of text with its position."""
+"""Reading a printed PDF back, for every test that prints: page texts, and every piece of text
+with its position."""
 from __future__ import annotations
 
 import io
@@ -17,9 +18,16 @@ class Piece:
     size: float
 
 
-def pages(data: bytes) -> list[str]:
+def pages(src) -> list[str]:
+    """Each page's text, NFC, from the PDF's bytes or its path."""
     from pypdf import PdfReader
-    return [unicodedata.normalize("NFC", p.extract_text() or "") for p in PdfReader(io.BytesIO(data)).pages]
+    reader = PdfReader(io.BytesIO(src) if isinstance(src, (bytes, bytearray)) else str(src))
+    return [unicodedata.normalize("NFC", p.extract_text() or "") for p in reader.pages]
+
+
+def text(src) -> str:
+    """The whole document's text, pages joined by a space."""
+    return " ".join(pages(src))
 
 
 def squash(s: str) -> str:
