@@ -31,7 +31,7 @@ from .errors import NotFound, ValidationError
 from .filestore import FileStore
 from .office import define_setting, get_office, get_setting
 from .terms import Term, late_notice, term_for
-from .text import format_date, nfc, parse_date
+from .text import fold, format_date, nfc, parse_date
 
 URGENCY = ("Thường", "Khẩn", "Thượng khẩn", "Hỏa tốc")
 SECRECY = ("Thường", "Mật", "Tối mật", "Tuyệt mật")
@@ -64,7 +64,8 @@ DEFAULT_DOC_TYPES = [
     ("TTr", "Tờ trình"), ("CV", "Công văn"), ("BB", "Biên bản"), ("BS", "Bản sao"),
     ("GGT", "Giấy giới thiệu"),
 ]
-FORBIDDEN_TYPE_CODES = {"qyđ": "“QyĐ” là chữ viết tắt của văn bản Nhà nước; văn bản của Đảng dùng “QĐ”."}
+# keyed on the folded code, so every spelling (QyĐ, QyD, qyđ, QYD …) is caught
+FORBIDDEN_TYPE_CODES = {"qyd": "“QyĐ” là chữ viết tắt của văn bản Nhà nước; văn bản của Đảng dùng “QĐ”."}
 CONGRESS_SERIES = "*ĐH"        # series key of congress documents (not a type code)
 
 define_setting("incoming.number_reset_yearly", "Số đến bắt đầu lại từ 1 mỗi năm", "bool", True)
@@ -815,9 +816,20 @@ def _check_type_code(code: str) -> str:
     code = nfc(code)
     if not code or " " in code or len(code) > 8:
         raise ValidationError("Chữ viết tắt tên loại là một cụm ngắn không dấu cách, ví dụ BC.", "code")
-    if code.lower() in FORBIDDEN_TYPE_CODES:
-        raise ValidationError(FORBIDDEN_TYPE_CODES[code.lower()], "code")
+    if fold(code) in FORBIDDEN_TYPE_CODES:
+        raise ValidationError(FORBIDDEN_TYPE_CODES[fold(code)], "code")
     return code
+
+
+def find_doc_type(code: str) -> DocType | None:
+    """The type a typed code stands for: the exact code, else the one equal to it ignoring case
+    and accents ("bc", "Bc" → BC; "qd" → QĐ). One table, one series per type."""
+    code = nfc(code)
+    t = DocType.get_or_none(DocType.code == code)
+    if t is not None:
+        return t
+    key = fold(code)
+    return next((t for t in DocType.select().order_by(DocType.id) if fold(t.code) == key), None)
 
 
 def list_doc_types(include_inactive: bool = False) -> list[DocType]:
@@ -845,7 +857,7 @@ def incoming_type_names() -> list[str]:
 
 def get_doc_type(code: str) -> DocType:
     code = _check_type_code(code)
-    t = DocType.get_or_none(DocType.code == code)
+    t = find_doc_type(code)
     if t is None:
         raise ValidationError(f"Không có tên loại viết tắt “{code}” trong bảng tên loại văn bản.", "type_code")
     return t
@@ -858,8 +870,12 @@ def add_doc_type(actor, code: str, name: str) -> DocType:
     if not name:
         raise ValidationError("Chưa nhập tên loại văn bản.", "name")
     with db.atomic():
-        if DocType.select().where(DocType.code == code).exists():
-            raise ValidationError(f"Bảng tên loại đã có “{code}”.", "code")
+        same = find_doc_type(code)
+        if same is not None:
+            msg = (f"Bảng tên loại đã có “{same.code}” ({same.name})" if same.code == code else
+                   f"“{code}” trùng với tên loại đã có “{same.code}” ({same.name}) khi bỏ dấu và "
+                   "không phân biệt chữ hoa, chữ thường: dùng “" + same.code + "”")
+            raise ValidationError(msg + ".", "code")
         pos = (DocType.select(fn.MAX(DocType.position)).scalar() or 0) + 1
         t = DocType.create(code=code, name=name, position=pos)
         audit.log_change(actor, "create", t)
@@ -1057,6 +1073,11 @@ def update_outgoing(actor, doc, *, reason: str = "", store: FileStore | None = N
     """Fill in or correct an outgoing entry. Number, type and series never change (cancel and
     take a new number instead). After issue, a correction needs a reason."""
     users.require(actor, "documents.edit")
+    return _update_outgoing(actor, doc, reason, store, changes)
+
+
+def _update_outgoing(actor, doc, reason: str, store: FileStore | None, changes: dict) -> Outgoing:
+    """update_outgoing once the caller's own permission was checked (editing, or signing)."""
     reason = nfc(reason)
     recipients = changes.pop("recipients", None)
     clean = _clean_outgoing(changes)
@@ -1090,20 +1111,78 @@ def update_outgoing(actor, doc, *, reason: str = "", store: FileStore | None = N
         return d
 
 
-def record_signature(actor, doc, signer: str = "", *, signer_position: str = "", authority: str = "",
-                     authority_of: str = "", signed_on=None, signer_contact=None) -> Outgoing:
-    """Record that the competent person signed (the paper original carries the signature)."""
-    fields = {"signer": signer, "signer_position": signer_position, "authority": authority,
-              "authority_of": authority_of, "signed_on": signed_on or _dt.date.today()}
+def signature_refusal(doc: Outgoing, field: str = "status") -> tuple[str, str] | None:
+    """Why ``doc`` cannot be signed yet (Vietnamese, and the field it belongs to): the competent
+    person signs a document with its type, summary and content, never a blank."""
+    if doc.status == "cancelled":
+        return f"Số {doc.symbol} đã hủy: không ghi chữ ký.", "status"
+    if not doc.type_code:
+        return f"Văn bản {doc.symbol} chưa có tên loại: không ký văn bản chưa rõ thể loại.", "type_code"
+    summary_ok = bool(nfc(doc.summary)) or (doc.secrecy == "Tuyệt mật" and not doc.summary_consent)
+    if not summary_ok:
+        return (f"Văn bản {doc.symbol} chưa có trích yếu nội dung: không ký khống; "
+                "hãy ghi trích yếu trước (phím F7 — Sửa)."), "summary"
+    if not (nfc(doc.content) or doc.content_on_paper or attachments(doc)):
+        return (f"Văn bản {doc.symbol} chưa có nội dung (chưa nhập, chưa đính kèm, chưa đánh dấu "
+                "“nội dung trên bản giấy”): không ký khống."), "content"
+    return None
+
+
+def _signer_contact(signer: str, signer_contact) -> Contact | None:
     if signer_contact is not None:
-        fields["signer_contact"] = signer_contact
+        return _contact_ref(signer_contact)
+    from .contacts import resolve
+    return resolve(None, signer, kind="person")
+
+
+def record_signature(actor, doc, signer: str = "", *, signer_position: str = "", authority: str = "",
+                     authority_of: str = "", signed_on=None, signer_contact=None,
+                     today: _dt.date | None = None) -> Outgoing:
+    """Record that the competent person signed (the paper original carries the signature).
+
+    Refused, with the reason at its field: a user without the right to record signatures; a
+    document without type, summary or content (a blank); a signer who is not in the directory as
+    one of the committee's leaders (Bí thư, Phó Bí thư, Ủy viên Ban Thường vụ) or someone they
+    delegated; a signing position that is not such a leader's; a signing date in the future."""
+    users.require(actor, "documents.approve")
+    today = today or _dt.date.today()
     d = _doc(Outgoing, doc)
+    refusal = signature_refusal(d)
+    if refusal:
+        raise ValidationError(*refusal)
     if not nfc(signer) and signer_contact is None:
         raise ValidationError("Chưa ghi người ký.", "signer")
+    c = _signer_contact(signer, signer_contact)
+    name = nfc(signer) or (c.name if c else "")
+    if c is None or c.kind != "person":
+        raise ValidationError(
+            f"“{name}” không có trong danh bạ là người có thẩm quyền ký: chọn Bí thư, Phó Bí thư, "
+            "Ủy viên Ban Thường vụ hoặc người được ủy quyền ký từ danh bạ.", "signer")
+    if not c.active:
+        raise ValidationError(f"“{c.name}” đã thôi trong danh bạ: không ghi là người ký.", "signer")
+    if not c.may_sign:
+        raise ValidationError(
+            f"{c.name} ({c.position or 'chưa ghi chức vụ'}) không có thẩm quyền ký văn bản của cấp "
+            "ủy: chỉ Bí thư, Phó Bí thư, Ủy viên Ban Thường vụ hoặc người được ủy quyền (ghi trong "
+            "danh bạ) mới ký.", "signer")
+    position = nfc(signer_position) or nfc(c.position)
+    if not position:
+        raise ValidationError("Chưa ghi chức vụ người ký.", "signer_position")
+    from .contacts import is_signing_position
+    if not is_signing_position(position) and not c.signing_delegated:
+        raise ValidationError(
+            f"Chức vụ “{position}” không phải chức vụ ký văn bản của cấp ủy (Bí thư, Phó Bí thư, "
+            "Ủy viên Ban Thường vụ).", "signer_position")
+    signed = _as_date(signed_on, "signed_on") or today
+    if signed > today:
+        raise ValidationError(f"Ngày ký {format_date(signed)} chưa đến (hôm nay "
+                              f"{format_date(today)}): chỉ ghi chữ ký đã ký.", "signed_on")
+    fields = {"signer": name, "signer_position": position, "authority": authority,
+              "authority_of": authority_of, "signed_on": signed, "signer_contact": c}
     if authority and not nfc(authority_of):
         o = get_office()
         fields["authority_of"] = _default_authority_of(authority, o.name if o else "")
-    return update_outgoing(actor, d, reason="ghi chữ ký" if d.status == "issued" else "", **fields)
+    return _update_outgoing(actor, d, "ghi chữ ký" if d.status == "issued" else "", None, fields)
 
 
 def _default_authority_of(authority: str, office_name: str) -> str:

@@ -70,9 +70,21 @@ def _m10_terms_and_secret_book(database) -> None:
                          "ON outgoing (body_abbr, series, term_id, number)")
 
 
+def _m11_secret_handlers_and_signers(database) -> None:
+    """Handling the secret book becomes a per-person grant; a directory entry may be marked as
+    delegated to sign. Nobody holds the grant after the upgrade: whoever held the secret book by
+    role now waits for an admin to name the handlers (the audit log then shows who gave it)."""
+    from peewee import BooleanField
+
+    from .db import add_column_if_missing
+    add_column_if_missing(database, "user_account", "secret_handler", BooleanField(default=False))
+    add_column_if_missing(database, "contact", "signing_delegated", BooleanField(default=False))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation", _m1_foundation),
     Migration(2, "registers", _m2_registers),
     Migration(3, "scans", lambda database: database.create_tables(SCANS, safe=True)),
     Migration(10, "terms_and_secret_book", _m10_terms_and_secret_book),
+    Migration(11, "secret_handlers_and_signers", _m11_secret_handlers_and_signers),
 ]

@@ -40,6 +40,8 @@ def office(home):
                                  ("bithu", "Phạm Văn Đức", "leader"),
                                  ("xem", "Hoàng Thị Lan", "viewer")]:
         people[role] = users.create_user(admin, username, name, role, PASSWORD)
+    # the committee assigned its clerk to the secret book: the admin grants it to her by name
+    people["clerk"] = users.set_secret_handler(admin, people["clerk"].id, True)
     return people
 
 

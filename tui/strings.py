@@ -253,6 +253,8 @@ AUDIT_ACTIONS = {
     "import": "Nhập",
     "reject": "Từ chối",
     "purge_secret_file": "Xóa tệp mật",
+    "grant_secret": "Giao quản lý sổ văn bản mật",
+    "revoke_secret": "Thôi giao quản lý sổ văn bản mật",
 }
 # table → what a person calls it (a table not listed shows its own name)
 AUDIT_TABLES = {
@@ -447,6 +449,13 @@ CONTACT_ADD_TITLE = "Thêm vào danh bạ"
 CONTACT_EDIT_TITLE = "Danh bạ: {name}"
 CONTACT_ADDED = "Đã thêm “{name}” vào danh bạ."
 CONTACT_SAVED = "Đã lưu “{name}”."
+CONTACT_SAME_NAME_TITLE = "Trùng họ tên"
+CONTACT_SAME_NAME_ENTRY = "• {name} — {position}, {unit}"
+CONTACT_SAME_NAME_ASK = ("Danh bạ đã có:\n{entries}\n\nVẫn lưu “{name}” là một người (cơ quan) "
+                         "khác cùng tên?")
+CONTACT_SAME_NAME_YES = "Lưu người khác cùng tên"
+CONTACT_NO_POSITION = "chưa ghi chức vụ"
+CONTACT_NO_UNIT = "chưa ghi đơn vị"
 FIELD_CONTACT_NAME = "Tên cơ quan hoặc họ tên"
 FIELD_CONTACT_KIND = "Loại"
 FIELD_CONTACT_GROUP = "Nhóm"

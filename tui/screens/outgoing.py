@@ -248,7 +248,8 @@ class SignDialog(FormDialog):
                                          signer_position=v["signer_position"],
                                          authority=v["authority"], authority_of=v["authority_of"],
                                          signed_on=v["signed_on"],
-                                         signer_contact=contact_ids(form).get("signer"))
+                                         signer_contact=contact_ids(form).get("signer"),
+                                         today=self.app.today())
         self.app.notify(S.SIGNED.format(symbol=doc.symbol, signer=doc.signer))
         return doc
 
