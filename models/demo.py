@@ -29,6 +29,8 @@ class DemoContext:
     today: _dt.date
     store: object = None    # models.filestore.FileStore, for fillers that add files
     now: _dt.datetime | None = None   # nothing in the demo happens after this moment
+    clerk: users.User | None = None   # the clerk the admin named to the secret book
+    leader: users.User | None = None  # records the signatures
 
     def past(self, at: _dt.datetime, not_before: _dt.datetime | None = None) -> _dt.datetime:
         """``at``, or now if ``at`` is later (a demo filled at 07:40 has no document that
@@ -57,12 +59,15 @@ def fill(today: _dt.date | None = None, store=None, seed: int = 2026) -> DemoCon
          "place": "Xã Tân Lập", "term_start": _dt.date(2025, 8, 16), "term_label": "2025–2030"},
         *DEMO_ADMIN)
     admin = users.User.get(users.User.username == DEMO_ADMIN[0])
-    for username, full_name, role, pw in DEMO_USERS:
-        users.create_user(admin, username, full_name, role, pw)
+    made = {username: users.create_user(admin, username, full_name, role, pw)
+            for username, full_name, role, pw in DEMO_USERS}
+    # the committee assigned its clerk to the secret book; the admin grants it to her by name
+    clerk = users.set_secret_handler(admin, made["vanthu"].id, True)
     end_of_day = _dt.datetime.combine(today, _dt.time(17, 0))
     now = min(_dt.datetime.now().replace(microsecond=0), end_of_day) \
         if today == _dt.date.today() else end_of_day
-    ctx = DemoContext(admin=admin, rng=random.Random(seed), today=today, store=store, now=now)
+    ctx = DemoContext(admin=admin, rng=random.Random(seed), today=today, store=store, now=now,
+                      clerk=clerk, leader=made["bithu"])
     for _, _, f in _FILLERS:
         f(ctx)
     return ctx

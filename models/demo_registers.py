@@ -159,7 +159,7 @@ def fill(ctx: demo.DemoContext) -> None:
 
 
 def _incoming(ctx, book, members) -> None:
-    rng, today, a = ctx.rng, ctx.today, ctx.admin
+    rng, today, a = ctx.rng, ctx.today, ctx.clerk or ctx.admin
     days = _working_days(today - _dt.timedelta(days=365), today)
     weights = [w for *_, w in SOURCES]
     counters: dict[str, int] = {}
@@ -214,7 +214,7 @@ def _incoming(ctx, book, members) -> None:
 
 
 def _outgoing(ctx, book, members) -> None:
-    rng, today, a = ctx.rng, ctx.today, ctx.admin
+    rng, today, a = ctx.rng, ctx.today, ctx.clerk or ctx.admin
     o = get_office()
     start = max(o.term_start, today - _dt.timedelta(days=365))
     days = _working_days(start, today)
@@ -244,7 +244,7 @@ def _outgoing(ctx, book, members) -> None:
         recips += ["Lưu Văn phòng Đảng ủy"]
         documents.update_outgoing(a, d, recipients=recips, copies=len(recips) + rng.randint(0, 3),
                                   filed_in="Văn phòng Đảng ủy", content_on_paper=True)
-        documents.record_signature(a, d, signer.name,
+        documents.record_signature(ctx.leader or ctx.admin, d, signer.name,
                                    signer_position="Bí thư" if signer is leader else "Phó Bí thư",
                                    authority="T/M" if signer is leader else "K/T",
                                    signed_on=day)

@@ -1076,8 +1076,10 @@ def update_outgoing(actor, doc, *, reason: str = "", store: FileStore | None = N
     return _update_outgoing(actor, doc, reason, store, changes)
 
 
-def _update_outgoing(actor, doc, reason: str, store: FileStore | None, changes: dict) -> Outgoing:
-    """update_outgoing once the caller's own permission was checked (editing, or signing)."""
+def _update_outgoing(actor, doc, reason: str, store: FileStore | None, changes: dict,
+                     secret_perm: str = "secret.edit") -> Outgoing:
+    """update_outgoing once the caller's own permission was checked (editing, or signing: a
+    leader who may read a secret document records its signature without editing the book)."""
     reason = nfc(reason)
     recipients = changes.pop("recipients", None)
     clean = _clean_outgoing(changes)
@@ -1086,7 +1088,7 @@ def _update_outgoing(actor, doc, reason: str, store: FileStore | None, changes: 
         if d.status == "cancelled":
             raise ValidationError("Số văn bản này đã hủy, không sửa được.", "status")
         if d.is_secret or is_secret(clean.get("secrecy")):
-            users.require(actor, "secret.edit")
+            users.require(actor, secret_perm)
         if d.status == "issued" and not reason:
             raise ValidationError("Sửa văn bản đã phát hành cần ghi lý do sửa.", "reason")
         if "doc_date" in clean and d.term_id is not None and term_for(clean["doc_date"]).id != d.term_id:
@@ -1113,7 +1115,7 @@ def _update_outgoing(actor, doc, reason: str, store: FileStore | None, changes: 
 
 def signature_refusal(doc: Outgoing, field: str = "status") -> tuple[str, str] | None:
     """Why ``doc`` cannot be signed yet (Vietnamese, and the field it belongs to): the competent
-    person signs a document with its type, summary and content, never a blank."""
+    person signs a document with its type and summary, never a blank."""
     if doc.status == "cancelled":
         return f"Số {doc.symbol} đã hủy: không ghi chữ ký.", "status"
     if not doc.type_code:
@@ -1122,9 +1124,6 @@ def signature_refusal(doc: Outgoing, field: str = "status") -> tuple[str, str] |
     if not summary_ok:
         return (f"Văn bản {doc.symbol} chưa có trích yếu nội dung: không ký khống; "
                 "hãy ghi trích yếu trước (phím F7 — Sửa)."), "summary"
-    if not (nfc(doc.content) or doc.content_on_paper or attachments(doc)):
-        return (f"Văn bản {doc.symbol} chưa có nội dung (chưa nhập, chưa đính kèm, chưa đánh dấu "
-                "“nội dung trên bản giấy”): không ký khống."), "content"
     return None
 
 
@@ -1141,7 +1140,7 @@ def record_signature(actor, doc, signer: str = "", *, signer_position: str = "",
     """Record that the competent person signed (the paper original carries the signature).
 
     Refused, with the reason at its field: a user without the right to record signatures; a
-    document without type, summary or content (a blank); a signer who is not in the directory as
+    document without type or summary (a blank); a signer who is not in the directory as
     one of the committee's leaders (Bí thư, Phó Bí thư, Ủy viên Ban Thường vụ) or someone they
     delegated; a signing position that is not such a leader's; a signing date in the future."""
     users.require(actor, "documents.approve")
@@ -1182,7 +1181,8 @@ def record_signature(actor, doc, signer: str = "", *, signer_position: str = "",
     if authority and not nfc(authority_of):
         o = get_office()
         fields["authority_of"] = _default_authority_of(authority, o.name if o else "")
-    return _update_outgoing(actor, d, "ghi chữ ký" if d.status == "issued" else "", None, fields)
+    return _update_outgoing(actor, d, "ghi chữ ký" if d.status == "issued" else "", None, fields,
+                            secret_perm="secret.view")
 
 
 def _default_authority_of(authority: str, office_name: str) -> str:

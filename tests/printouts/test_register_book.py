@@ -9,6 +9,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from signing import sign
 import pytest
 
 from models import documents as D, exports, office as office_mod
@@ -40,7 +41,7 @@ def filled(office):
             D.transfer(clerk, d, "Phạm Văn Đức", received_by="Phạm Văn Đức")
     o = D.reserve_number(clerk, "BC", doc_date=dt.date(2026, 1, 7), summary="Báo cáo kết quả lãnh đạo quý I",
                          recipients=["Ban Thường vụ Huyện ủy", "Lưu Văn phòng Đảng ủy"], copies=3)
-    D.record_signature(clerk, o, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M",
+    sign(o, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M",
                        signed_on=dt.date(2026, 1, 7))
     return office
 
@@ -125,7 +126,7 @@ def stamped(office):
         day = dt.date(2026, 1, 5) + dt.timedelta(days=i)
         o = D.reserve_number(clerk, "BC", doc_date=day, summary=f"Báo cáo tình hình Đảng bộ xã tuần {i + 1}",
                              copies=3)
-        D.record_signature(clerk, o, "Nguyễn Thị Thu Hà", signer_position="Phó Bí thư", authority="K/T",
+        sign(o, "Nguyễn Thị Thu Hà", signer_position="Phó Bí thư", authority="K/T",
                            signed_on=day)
         seal.record_use(clerk, o, 3, used_on=day, stamped_by="Trần Thị Mai")
     seal.record_handover(clerk, "Trần Thị Mai", "Lý Thị Ngọc", handed_on=dt.date(2026, 2, 2),
@@ -186,7 +187,7 @@ def test_secret_register_books(office):
               "(Tuyệt mật — không ghi trích yếu)", "Trang 1/1"):
         assert s in t, s
     assert "Công văn thường" not in t
-    data, rows = book(office["admin"], "secret_outgoing", dt.date(2026, 1, 1), dt.date(2026, 3, 31))
+    data, rows = book(office["clerk"], "secret_outgoing", dt.date(2026, 1, 1), dt.date(2026, 3, 31))
     t = squash(" ".join(pdf_pages(data)))
     for s in ("SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐI", "Số, ký hiệu", "01-NQ/ĐU",
               "Nghị quyết chuyên đề bảo vệ chính trị nội bộ"):

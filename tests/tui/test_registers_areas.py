@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from signing import sign
 from models import contacts, documents, dossiers, seal
 from tui.screens.directory import DirectoryScreen
 from tui.screens.dossiers import DossierDetail, DossierScreen
@@ -124,7 +125,7 @@ async def test_seal_log_a_stamping_chosen_from_the_list_and_a_handover(office, m
     clerk = office["clerk"]
     unsigned = documents.reserve_number(clerk, "TB", doc_date=_dt.date(2026, 3, 5), summary="Thông báo lịch họp")
     signed = documents.reserve_number(clerk, "BC", doc_date=_dt.date(2026, 3, 5), summary="Báo cáo tháng 2")
-    documents.record_signature(clerk, signed, "Phạm Văn Đức", signer_position="BÍ THƯ", authority="T/M",
+    sign(signed, "Phạm Văn Đức", signer_position="BÍ THƯ", authority="T/M",
                                signed_on=_dt.date(2026, 3, 5))
     app = make_app(user=clerk)
     async with app.run_test(size=SIZE) as pilot:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import sys
 
+from signing import sign
 from models import office as office_mod
 from tui.screens.docbase import ExportDialog, PrintDialog
 
@@ -102,7 +103,7 @@ def stamp_two(clerk):
                                         ("Thông báo lịch sinh hoạt chi bộ tháng 3", 4)), start=1):
         on = _dt.date(2026, 3, day)
         d = documents.reserve_number(clerk, "BC", doc_date=on, summary=summary, copies=n + 2)
-        documents.record_signature(clerk, d, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M",
+        sign(d, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M",
                                    signed_on=on)
         seal.record_use(clerk, d, n + 2, used_on=on, stamped_by="Trần Thị Mai")
     seal.record_handover(clerk, "Lý Thị Ngọc", "Trần Thị Mai", handed_on=_dt.date(2026, 1, 5),
