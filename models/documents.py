@@ -516,6 +516,13 @@ def _doc(model, doc_or_id):
     return get_incoming(doc_or_id) if model is Incoming else get_outgoing(doc_or_id)
 
 
+def _require_handler_if_secret(actor, d) -> None:
+    """A secret document is moved (transferred, cancelled, its status changed) only by the
+    people named to the secret book."""
+    if d.is_secret:
+        users.require(actor, "secret.edit")
+
+
 def visible(actor, doc) -> bool:
     """Whether ``actor`` may see this document at all (secret ones need secret.view)."""
     if not users.can(actor, "records.view") and not users.can(actor, "intake.run"):
@@ -601,6 +608,7 @@ def set_status(actor, doc, status: str, *, at: _dt.datetime | None = None, note:
     at = at or _now()
     with db.atomic():
         d = _doc(Incoming, doc)
+        _require_handler_if_secret(actor, d)
         if d.status == "cancelled":
             raise ValidationError("Văn bản đã hủy.", "status")
         if d.status == status:
@@ -634,6 +642,7 @@ def transfer(actor, doc, handler: str = "", *, handler_contact=None, received_by
     at = transferred_at or _now()
     with db.atomic():
         d = _doc(Incoming, doc)
+        _require_handler_if_secret(actor, d)
         if d.status in ("cancelled", "needs_details"):
             raise ValidationError("Chỉ chuyển được văn bản đã vào sổ đủ thông tin.", "status")
         before = audit.snapshot(d)
@@ -656,6 +665,7 @@ def cancel_incoming(actor, doc, reason: str) -> Incoming:
         raise ValidationError("Hủy văn bản đến cần ghi lý do.", "reason")
     with db.atomic():
         d = _doc(Incoming, doc)
+        _require_handler_if_secret(actor, d)
         if d.status == "cancelled":
             raise ValidationError("Văn bản này đã hủy.", "status")
         before = audit.snapshot(d)
@@ -1068,11 +1078,20 @@ def reserve_number(actor, type_code: str, *, number: int | None = None, congress
 register_outgoing = reserve_number
 
 
+# what only record_signature writes: who signed, in which capacity, when
+SIGNATURE_FIELDS = frozenset({"signer", "signer_contact", "signer_position", "authority",
+                              "authority_of", "signed_on"})
+
+
 def update_outgoing(actor, doc, *, reason: str = "", store: FileStore | None = None,
                     **changes) -> Outgoing:
     """Fill in or correct an outgoing entry. Number, type and series never change (cancel and
     take a new number instead). After issue, a correction needs a reason."""
     users.require(actor, "documents.edit")
+    signing = sorted(SIGNATURE_FIELDS & set(changes))
+    if signing:
+        raise ValidationError("Người ký và ngày ký chỉ ghi bằng “Ghi chữ ký” (F5), do người có quyền "
+                              "duyệt văn bản ghi, cho người có thẩm quyền ký.", signing[0])
     return _update_outgoing(actor, doc, reason, store, changes)
 
 
@@ -1263,6 +1282,7 @@ def cancel_outgoing(actor, doc, reason: str) -> Outgoing:
         raise ValidationError("Hủy số văn bản cần ghi lý do.", "reason")
     with db.atomic():
         d = _doc(Outgoing, doc)
+        _require_handler_if_secret(actor, d)
         if d.status == "cancelled":
             raise ValidationError(f"Số {d.symbol} đã hủy.", "status")
         if d.status == "issued":

@@ -47,7 +47,11 @@ def test_stored_version_1_database_upgrades_without_loss(tmp_path):
         o = office.get_office()
         assert o.name == "Đảng ủy phường Hòa Bình"
         assert users.authenticate("quantri", "matkhau-cu-2024").role == "admin"
-        assert users.User.get(users.User.username == "vanthu").role == "clerk"
+        clerk = users.User.get(users.User.username == "vanthu")
+        assert clerk.role == "clerk"
+        # nobody handles the secret book until an admin names them; leaders still read it
+        assert not clerk.secret_handler and not users.can(clerk, "secret.view")
+        assert "signing_delegated" in {c.name for c in dbm.db.get_columns("contact")}
         # the old audit chain still verifies, and grows on
         assert audit.verify().ok
         assert audit.AuditEntry.select().count() > n_audit

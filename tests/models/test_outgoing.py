@@ -196,7 +196,7 @@ def test_authority_lines(office):
     sign(d, "Nguyễn Thị Thu Hà", signer_position="Phó Bí thư", authority="K/T")
     assert D.get_outgoing(d.id).authority_lines() == ["K/T BÍ THƯ", "PHÓ BÍ THƯ"]
     with pytest.raises(ValidationError):
-        D.update_outgoing(clerk, d, authority="TM")
+        sign(d, "Phạm Văn Đức", signer_position="Bí thư", authority="TM")
 
 
 def test_recipients_from_text_and_directory(office):
@@ -229,9 +229,9 @@ def test_seal_refused_without_signer(office):
     with pytest.raises(ValidationError) as e:
         seal.record_use(clerk, d, 2)
     assert "chưa có người ký" in e.value.message
-    D.update_outgoing(clerk, d, signer="Phạm Văn Đức")
-    with pytest.raises(ValidationError):
-        seal.record_use(clerk, d, 2)                         # no signature date: not signed yet
+    with pytest.raises(ValidationError) as e:               # the edit form cannot sign
+        D.update_outgoing(clerk, d, signer="Phạm Văn Đức")
+    assert e.value.field == "signer" and "Ghi chữ ký" in e.value.message
     sign(d, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M",
                        signed_on=dt.date(2026, 3, 5))
     with pytest.raises(ValidationError):
