@@ -152,3 +152,45 @@ async def test_seal_log_a_stamping_chosen_from_the_list_and_a_handover(office, m
         assert "Lý Thị Ngọc" in shown(app) and "Người giữ dấu: Lý Thị Ngọc" in shown(app)
     assert [u.outgoing_id for u in seal.SealUse.select()] == [signed.id]
     assert seal.current_keeper() == "Lý Thị Ngọc" and unsigned.status == "reserved"
+
+
+async def test_a_namesake_is_confirmed_with_the_existing_entrys_position_and_unit(office, directory,
+                                                                                   make_app, shown):
+    from tui.widgets.dialogs import ConfirmDialog
+    contacts.update_contact(office["admin"], directory["Phạm Văn Đức"].id,
+                            organisation="Đảng ủy xã Tân Lập")
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_area("directory")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Phạm Văn Đức")
+        field(app.screen, "kind").value = "person"
+        field(app.screen, "position").value = "Trưởng thôn Khuôn Khoai"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)             # asked, not refused
+        text = shown(app)
+        assert "Trùng họ tên" in text and "Bí thư Đảng ủy" in text and "Đảng ủy xã Tân Lập" in text
+        await pilot.press("escape")                              # no: back to the form, nothing saved
+        await pilot.pause()
+        assert isinstance(app.screen, ContactDialog)
+        assert len(contacts.same_name_entries("person", "Phạm Văn Đức")) == 1
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")                               # yes: another person, same name
+        await pilot.pause()
+        assert isinstance(app.screen, DirectoryScreen)
+        assert "Trưởng thôn Khu…" in shown(app) and shown(app).count("Phạm Văn Đức") == 2
+        # a name that differs by one accent is simply another person: no question
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Nguyễn Thị Thu Hạ")
+        field(app.screen, "kind").value = "person"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DirectoryScreen)
+    assert [c.position for c in contacts.same_name_entries("person", "Phạm Văn Đức")] == [
+        "Bí thư Đảng ủy", "Trưởng thôn Khuôn Khoai"]
+    assert contacts.Contact.get(contacts.Contact.name == "Nguyễn Thị Thu Hạ").kind == "person"

@@ -229,3 +229,41 @@ async def test_anyone_changes_their_own_password_from_the_menu(office, make_app,
         assert not isinstance(app.screen, OwnPasswordDialog)
     u = users.User.get(users.User.username == "vanthu")
     assert users.check_password("matkhau-moi-2", u.password_hash)
+
+
+async def test_admin_grants_the_secret_book_to_a_named_clerk_by_keyboard(office, make_app, shown):
+    from tui.widgets.dialogs import ConfirmDialog
+    from models import documents
+    import datetime as dt
+    second = users.create_user(office["admin"], "vanthu2", "Lý Thị Ngọc", "clerk", "matkhau-2026")
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(pilot)
+        await show_tab(pilot, "tab-users")
+        table = app.screen.query_one("#users-table")
+        assert "Sổ mật" in shown(app) and "Được giao" in shown(app)      # vanthu holds it
+        row = [x.username for x in users.list_users()].index("vanthu2")
+        await pilot.press(*["down"] * (row - table.cursor_row))
+        assert table.cursor_row == row
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Lý Thị Ngọc (vanthu2)" in shown(app) and "sổ văn bản mật" in shown(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        assert shown(app).count("Được giao") == 2
+        assert users.User.get_by_id(second.id).secret_handler
+        line = next(x for x in shown(app).splitlines() if "vanthu2" in x)
+        assert "Được giao" in line                                    # the whole row fits 80 columns
+        await pilot.press("ctrl+g")                                   # the Ctrl twin withdraws it
+        await pilot.pause()
+        assert "Thôi giao" in shown(app)
+        await pilot.press("escape")                                   # … not this time
+        await pilot.pause()
+        assert users.User.get_by_id(second.id).secret_handler
+    e = audit.entries_for("user_account", second.id)[-1]
+    assert (e.username, e.action) == ("admin", "grant_secret")
+    # and the grant is what lets her register a secret document
+    documents.register_incoming(users.User.get_by_id(second.id), arrived_at=dt.datetime(2026, 3, 5, 9),
+                                sender="Tỉnh ủy", summary="Kín", secrecy="Mật")

@@ -25,7 +25,7 @@ from models.text import fold, nfc
 
 from .. import strings as S
 from .dialogs import ConfirmDialog, FormDialog, guarded
-from .fields import CycleField, Field, RequiredText, TextField, clean_fields
+from .fields import BoolField, CycleField, Field, RequiredText, TextField, clean_fields
 from .picker import PickerDialog
 
 
@@ -276,6 +276,8 @@ class ContactDialog(FormDialog):
         yield TextField(S.FIELD_CONTACT_ABBR, "abbr", value=c.abbr if c else "")
         yield TextField(S.FIELD_CONTACT_POSITION, "position", value=c.position if c else "")
         yield TextField(S.FIELD_CONTACT_ORG, "organisation", value=c.organisation if c else "")
+        yield BoolField(S.FIELD_CONTACT_DELEGATED, "signing_delegated",
+                        value=bool(c.signing_delegated) if c else False)
         yield TextField(S.FIELD_CONTACT_PHONE, "phone", value=c.phone if c else "")
         yield TextField(S.FIELD_CONTACT_EMAIL, "email", value=c.email if c else "")
         yield TextField(S.FIELD_CONTACT_ADDRESS, "address", value=c.address if c else "")
