@@ -1146,6 +1146,16 @@ def signature_refusal(doc: Outgoing, field: str = "status") -> tuple[str, str] |
     return None
 
 
+def check_may_sign(actor, doc) -> None:
+    """Raise, before any form is shown, when ``actor`` may not record a signature on ``doc``
+    (no right to approve, or a blank)."""
+    users.require(actor, "documents.approve")
+    d = _doc(Outgoing, doc)
+    refusal = signature_refusal(d)
+    if refusal:
+        raise ValidationError(*refusal)
+
+
 def _signer_contact(signer: str, signer_contact) -> Contact | None:
     if signer_contact is not None:
         return _contact_ref(signer_contact)

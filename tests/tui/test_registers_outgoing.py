@@ -53,6 +53,14 @@ async def test_reserve_then_issue_is_refused_with_what_is_missing(office, make_a
     assert d.summary == "Báo cáo sơ kết công tác quý I năm 2026"
 
 
+async def open_first_outgoing(pilot, app):
+    await pilot.press("f4")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, OutgoingDetail)
+
+
 async def test_seal_refused_while_unsigned_then_sign_stamp_fill_and_issue(office, directory,
                                                                           make_app, shown):
     app = make_app(user=office["clerk"])
@@ -64,6 +72,13 @@ async def test_seal_refused_while_unsigned_then_sign_stamp_fill_and_issue(office
         assert "chưa có người ký" in shown(app) and "không đóng dấu khống" in shown(app)
         await pilot.press("enter")
         await pilot.pause()
+        await pilot.press("f5")                                 # the clerk does not record signatures
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorDialog)
+        assert "quyền duyệt" in shown(app)
+    app = make_app(user=office["leader"])                       # the leader records it
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_outgoing(pilot, app)
         await pilot.press("f5")                                 # Ký
         await pilot.pause()
         await pilot.press(*"duc", "enter")                      # Phạm Văn Đức, from the list
@@ -71,12 +86,20 @@ async def test_seal_refused_while_unsigned_then_sign_stamp_fill_and_issue(office
         await pilot.press("enter")
         await pilot.pause()
         assert field(app.screen, "signer_position").value == "BÍ THƯ ĐẢNG ỦY"
+        field(app.screen, "signer_position").value = "VĂN THƯ"  # a slip: refused at its field
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "không phải chức vụ ký văn bản" in field(app.screen, "signer_position").error
         field(app.screen, "signer_position").value = "BÍ THƯ"
         field(app.screen, "authority").focus()
         await pilot.press("right")                              # T/M
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, OutgoingDetail)
+        assert "T/M ĐẢNG ỦY · BÍ THƯ — Phạm Văn Đức" in shown(app)
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_outgoing(pilot, app)
         assert "T/M ĐẢNG ỦY · BÍ THƯ — Phạm Văn Đức" in shown(app)
         await pilot.press("d")
         await pilot.pause()

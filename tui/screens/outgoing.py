@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from models.errors import VanphongError
 from models import documents, registers
 from models.text import fold, format_date, format_datetime, parse_date
 
@@ -337,6 +338,11 @@ class OutgoingDetail(DocumentDetail):
         return super().check_action(action, parameters)
 
     def action_sign(self) -> None:
+        try:
+            documents.check_may_sign(self.app.actor, self.doc.id)
+        except VanphongError as e:
+            self.app.show_error(e)
+            return
         self.app.push_screen(SignDialog(self.doc, self.app.today()), self.after)
 
     def action_edit(self) -> None:
