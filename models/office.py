@@ -60,6 +60,11 @@ define_setting("ui.mouse", "Dùng chuột (tắt để giảm dữ liệu qua SS
                "Khi bật, mỗi lần di chuột trên bảng sẽ vẽ lại màn hình.")
 define_setting("print.command", "Lệnh in (để trống: chỉ lưu tệp PDF)", "str", "lp",
                "Ví dụ: lp -d MayIn. Nếu máy không có lệnh này, chương trình cho biết nơi lưu tệp.")
+# Party papers (ĐẢNG CỘNG SẢN VIỆT NAM heading): page margins in mm, A4
+for _side, _label, _mm in (("top", "trên", 25), ("bottom", "dưới", 25), ("left", "trái", 35),
+                           ("right", "phải", 15)):
+    define_setting(f"print.margin_{_side}", f"Lề {_label} của văn bản Đảng (mm)", "int", _mm,
+                   minimum=5, maximum=60)
 
 
 class Setting(BaseModel):

@@ -21,7 +21,7 @@ def home(tmp_path):
 
 
 OFFICE_VALUES = {
-    "name": "Đảng ủy xã Tân Lập", "superior": "Đảng bộ huyện Yên Sơn", "body_abbr": "ĐU",
+    "name": "Đảng ủy xã Tân Lập", "superior": "Đảng bộ tỉnh Tuyên Quang", "body_abbr": "ĐU",
     "place": "Xã Tân Lập", "term_start": _dt.date(2025, 8, 16), "term_label": "2025–2030",
 }
 PASSWORD = "matkhau-2026"

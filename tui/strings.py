@@ -6,6 +6,8 @@ Modules of later areas add their own section at the end rather than writing text
 """
 from __future__ import annotations
 
+from models import labels as L      # the registers' own column names, shared with exports and books
+
 APP_NAME = "vanphong"
 APP_TITLE = "Phần mềm văn phòng cấp ủy"
 
@@ -345,19 +347,19 @@ HELP_FORM = [("Enter", "Sang ô sau; ô cuối: lưu"),
              ("↓ (ô danh bạ)", "Mở danh sách danh bạ để chọn hoặc thêm mới")]
 
 # table headers (columns chosen to fit 80 columns; the detail shows everything)
-COL_ARRIVAL_NO = "Số đến"
-COL_ARRIVED = "Ngày đến"
-COL_SENDER = "Nơi gửi"
-COL_DOC_NUMBER = "Số, ký hiệu"
-COL_SUMMARY = "Trích yếu"
-COL_HANDLER = "Người xử lý"
-COL_DEADLINE = "Hạn xử lý"
-COL_STATUS = "Trạng thái"
-COL_SYMBOL = "Số, ký hiệu"
+COL_ARRIVAL_NO = L.ARRIVAL_NO
+COL_ARRIVED = L.ARRIVED
+COL_SENDER = L.SENDER
+COL_DOC_NUMBER = L.DOC_NUMBER
+COL_SUMMARY = L.SUMMARY
+COL_HANDLER = L.HANDLER
+COL_DEADLINE = L.DEADLINE
+COL_STATUS = L.STATUS
+COL_SYMBOL = L.SYMBOL
 COL_DATE = "Ngày"
-COL_SIGNER = "Người ký"
-COL_RECIPIENTS = "Nơi nhận"
-COL_COPIES = "Số bản"
+COL_SIGNER = L.SIGNER
+COL_RECIPIENTS = L.RECIPIENTS
+COL_COPIES = L.COPIES
 COL_NAME = "Tên"
 COL_KIND = "Loại"
 COL_GROUP = "Nhóm"
@@ -411,20 +413,20 @@ FIELD_STATUS = "Trạng thái"
 FIELD_ARRIVED_ON = "Ngày đến"
 FIELD_ARRIVED_TIME = "Giờ đến"
 FIELD_ARRIVED_AT = "Đến lúc"
-FIELD_SENDER = "Nơi gửi"
-FIELD_DOC_NUMBER = "Số, ký hiệu"
+FIELD_SENDER = L.SENDER
+FIELD_DOC_NUMBER = L.DOC_NUMBER
 FIELD_DOC_NUMBER_PH = "ví dụ: 125-CV/HU"
-FIELD_DOC_DATE = "Ngày văn bản"
-FIELD_DOC_TYPE = "Tên loại"
-FIELD_SUMMARY = "Trích yếu"
+FIELD_DOC_DATE = L.DOC_DATE
+FIELD_DOC_TYPE = L.DOC_TYPE
+FIELD_SUMMARY = L.SUMMARY
 FIELD_SUMMARY_PH = "nội dung chính của văn bản"
-FIELD_URGENCY = "Độ khẩn"
-FIELD_SECRECY = "Độ mật"
+FIELD_URGENCY = L.URGENCY
+FIELD_SECRECY = L.SECRECY
 FIELD_SUMMARY_CONSENT = "Ghi trích yếu Tuyệt mật"
-FIELD_PAGES = "Số trang"
-FIELD_COPIES = "Số bản"
-FIELD_HANDLER = "Người xử lý"
-FIELD_DEADLINE = "Hạn xử lý"
+FIELD_PAGES = L.PAGES
+FIELD_COPIES = L.COPIES
+FIELD_HANDLER = L.HANDLER
+FIELD_DEADLINE = L.DEADLINE
 FIELD_NOTES = "Ghi chú"
 FIELD_RECEIVED_BY = "Người ký nhận"
 FIELD_RECEIVED_BY_PH = "họ tên người nhận văn bản"

@@ -43,7 +43,7 @@ def test_csv_export_reads_back(regs, office, tmp_path):
     r = dict(zip(rows[0], rows[1]))
     assert r["Số đến"] == "1" and r["Ngày đến"] == "05/01/2026 08:00"
     assert r["Trích yếu"] == "Hướng dẫn kiểm điểm, đánh giá Đảng viên"
-    assert r["Người nhận xử lý"] == "Phạm Văn Đức" and r["Ngày chuyển"] == "05/01/2026"
+    assert r["Đơn vị, người nhận"] == "Phạm Văn Đức" and r["Ngày chuyển"] == "05/01/2026"
     assert dict(zip(rows[0], rows[2]))["Ghi chú"] == "Đã hủy: Vào sổ trùng"
     last = audit.AuditEntry.select().order_by(audit.AuditEntry.seq.desc()).first()
     assert last.action == "export" and last.username == "xem"

@@ -238,7 +238,7 @@ async def test_secret_register_prints_from_its_screen(office, make_app, shown, h
 
 async def test_secret_register_exports_the_book_shown(office, make_app, shown, tmp_path):
     fill_secret(office["clerk"])
-    app = make_app(user=office["admin"])
+    app = make_app(user=office["clerk"])
     async with app.run_test(size=SIZE) as pilot:
         app.open_area("secret")
         await pilot.pause()
