@@ -39,7 +39,7 @@ search.register_kind("contact", 3, "Danh bạ")
 class Contact(BaseModel):
     kind = CharField(default="body")            # body | person
     name = CharField()                          # UBND xã Tân Lập / Phạm Văn Đức
-    abbr = CharField(default="")                # short form typed by clerks: "BTC HU"
+    abbr = CharField(default="")                # short form typed by clerks: "BTC TU"
     group = CharField(default="other", index=True)
     position = CharField(default="")            # chức vụ (people): Bí thư Đảng ủy
     organisation = CharField(default="")        # đơn vị (people): Đảng ủy xã Tân Lập

@@ -55,7 +55,7 @@ def fill(today: _dt.date | None = None, store=None, seed: int = 2026) -> DemoCon
         raise VanphongError("Văn phòng này đã có dữ liệu; dữ liệu mẫu chỉ nạp vào văn phòng trống.")
     today = today or _dt.date.today()
     office.first_run_setup(
-        {"name": "Đảng ủy xã Tân Lập", "superior": "Đảng bộ huyện Yên Sơn", "body_abbr": "ĐU",
+        {"name": "Đảng ủy xã Tân Lập", "superior": "Đảng bộ tỉnh Tuyên Quang", "body_abbr": "ĐU",
          "place": "Xã Tân Lập", "term_start": _dt.date(2025, 8, 16), "term_label": "2025–2030"},
         *DEMO_ADMIN)
     admin = users.User.get(users.User.username == DEMO_ADMIN[0])

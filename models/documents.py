@@ -246,7 +246,7 @@ class Outgoing(_RegisteredDocument, BaseModel):
 class OutgoingRecipient(BaseModel):
     outgoing = ForeignKeyField(Outgoing, backref="recipient_rows", on_delete="CASCADE")
     position = IntegerField(default=0)
-    name = CharField()                               # as shown: "Ban Tổ chức Huyện ủy"
+    name = CharField()                               # as shown: "Ban Tổ chức Tỉnh ủy"
     contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL", backref="+")
 
     class Meta:

@@ -111,7 +111,7 @@ async def test_seal_refused_while_unsigned_then_sign_stamp_fill_and_issue(office
         assert isinstance(app.screen, OutgoingForm)
         field(app.screen, "content_on_paper").focus()
         await pilot.press("right", "enter")                     # the content is on paper
-        await pilot.press(*"huyen uy yen", "enter")             # recipients from the directory
+        await pilot.press(*"tinh uy tuyen", "enter")             # recipients from the directory
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
@@ -120,7 +120,7 @@ async def test_seal_refused_while_unsigned_then_sign_stamp_fill_and_issue(office
         assert "+ Thêm vào danh bạ: “Lưu Văn phòng Đảng ủy”" in shown(app)
         await pilot.press("down", "enter")                      # the next line: as typed
         await pilot.pause()
-        assert field(app.screen, "recipients").value == "Huyện ủy Yên Sơn; Lưu Văn phòng Đảng ủy; "
+        assert field(app.screen, "recipients").value == "Tỉnh ủy Tuyên Quang; Lưu Văn phòng Đảng ủy; "
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, OutgoingDetail)
@@ -131,7 +131,7 @@ async def test_seal_refused_while_unsigned_then_sign_stamp_fill_and_issue(office
     d = documents.Outgoing.get()
     assert d.status == "issued" and d.authority_lines() == ["T/M ĐẢNG ỦY", "BÍ THƯ"]
     assert [(r.name, r.contact_id) for r in sorted(d.recipient_rows, key=lambda r: r.position)] == [
-        ("Huyện ủy Yên Sơn", directory["Huyện ủy Yên Sơn"].id), ("Lưu Văn phòng Đảng ủy", None)]
+        ("Tỉnh ủy Tuyên Quang", directory["Tỉnh ủy Tuyên Quang"].id), ("Lưu Văn phòng Đảng ủy", None)]
     assert [u.copies for u in seal.uses_for(d)] == [3]
 
 

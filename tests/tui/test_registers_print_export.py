@@ -20,8 +20,8 @@ def pdf_text(path) -> str:
 
 
 def fill_register(clerk):
-    register(clerk, "Hướng dẫn thu, nộp Đảng phí năm 2026", sender="Ban Tổ chức Huyện ủy Yên Sơn")
-    register(clerk, "Kế hoạch tổ chức Hội nghị sơ kết quý I", sender="Văn phòng Huyện ủy Yên Sơn")
+    register(clerk, "Hướng dẫn thu, nộp Đảng phí năm 2026", sender="Ban Tổ chức Tỉnh ủy Tuyên Quang")
+    register(clerk, "Kế hoạch tổ chức Hội nghị sơ kết quý I", sender="Văn phòng Tỉnh ủy Tuyên Quang")
 
 
 async def test_print_register_saves_a_pdf_and_says_where_when_there_is_no_printer(
@@ -200,7 +200,7 @@ async def test_seal_screen_help_lists_print_and_export(office, make_app, shown):
 
 def fill_secret(clerk):
     register(clerk, "Chỉ thị về bảo vệ bí mật nhà nước", sender="Tỉnh ủy Tuyên Quang", secrecy="Mật")
-    register(clerk, "", sender="Huyện ủy Yên Sơn", secrecy="Tuyệt mật")
+    register(clerk, "", sender="Tỉnh ủy Tuyên Quang", secrecy="Tuyệt mật")
     register(clerk, "Công văn thường không vào sổ mật")
     from models import documents
     import datetime as _dt

@@ -2,7 +2,7 @@
 one on the spot.
 
 ``ContactField``: type freely; the directory's matches show under the field as you type
-(accent- and case-insensitive: "huyen uy" finds "Huyện ủy Yên Sơn"). Enter takes the entry
+(accent- and case-insensitive: "tinh uy" finds "Tỉnh ủy Tuyên Quang"). Enter takes the entry
 whose name or abbreviation is exactly what was typed; otherwise (or on ↓) a list opens to
 choose from, with "add to the directory" and "keep as typed" at its end. The chosen entry's id
 is ``field.contact_id`` (None when the text is not from the directory).
