@@ -55,7 +55,7 @@ async def test_register_a_document_by_keyboard_alone(office, directory, make_app
         await pilot.pause()
         assert isinstance(app.screen, IncomingScreen)
         row = shown(app).splitlines()[2]
-        assert row.split()[0] == "1" and "Tỉnh ủy Tuyên Quang" in row and "Hướng dẫn thu Đảng" in row
+        assert row.split()[0] == "1" and "Tỉnh ủy Tuyên Q…" in row and "Hướng dẫn thu Đảng" in row
     d = documents.Incoming.get()
     assert (d.arrival_no, d.year, d.sender, d.sender_contact_id) == (
         1, 2026, "Tỉnh ủy Tuyên Quang", directory["Tỉnh ủy Tuyên Quang"].id)
