@@ -34,7 +34,7 @@ BOOK_TITLES = {"incoming": "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "outgoing": "S�
                "seal": "SỔ THEO DÕI SỬ DỤNG CON DẤU", "seal_handovers": "SỔ BÀN GIAO CON DẤU"}
 # relative column widths, one per column of models.exports.COLUMNS[kind]
 _WEIGHTS = {
-    "incoming": [9, 15, 23, 21, 15, 13, 42, 12, 12, 10, 9, 21, 15, 15, 17, 16],
+    "incoming": [9, 17, 23, 21, 17, 13, 38, 12, 12, 10, 9, 21, 16, 16, 17, 16],
     "outgoing": [20, 16, 18, 62, 26, 40, 24, 9, 12, 12, 24],
     "seal": [7, 14, 22, 72, 28, 28, 9, 30],
     "seal_handovers": [7, 14, 32, 32, 32, 60, 40],
