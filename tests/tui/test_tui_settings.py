@@ -28,7 +28,7 @@ async def show_tab(pilot, tab_id: str):
     """Shift+Tab up to the row of tabs, then → until the tab is shown (as a person does)."""
     tabs = pilot.app.screen.query_one("#settings-tabs")
     await pilot.press("shift+tab")
-    for _ in range(3):
+    for _ in range(4):
         if tabs.active == tab_id:
             break
         await pilot.press("right")
@@ -267,3 +267,39 @@ async def test_admin_grants_the_secret_book_to_a_named_clerk_by_keyboard(office,
     # and the grant is what lets her register a secret document
     documents.register_incoming(users.User.get_by_id(second.id), arrived_at=dt.datetime(2026, 3, 5, 9),
                                 sender="Tỉnh ủy", summary="Kín", secrecy="Mật")
+
+
+async def test_admin_adds_a_type_in_settings_and_another_spelling_is_refused_at_its_field(
+        office, make_app, shown):
+    from models import documents
+    from tui.screens.doctypes import AddDocTypeDialog
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(pilot)
+        await show_tab(pilot, "tab-doctypes")
+        assert "TTr" in shown(app) and "Tờ trình" in shown(app)
+        await pilot.press("f7")
+        await pilot.pause()
+        assert isinstance(app.screen, AddDocTypeDialog)
+        await pilot.press(*"ttr", "enter", *"Tờ trình khác", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AddDocTypeDialog)
+        assert "trùng với tên loại đã có “TTr”" in field(app.screen, "code").error
+        field(app.screen, "code").value = "QyD"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "QĐ" in field(app.screen, "code").error
+        field(app.screen, "code").value = "ĐA"
+        field(app.screen, "name").value = "Đề án"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen) and "Đề án" in shown(app)
+    assert documents.get_doc_type("da").name == "Đề án"
+
+
+async def test_a_clerk_has_no_type_table_tab(office, make_app):
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        app.run_guarded(app.open_area, "settings")
+        await pilot.pause()
+        assert not app.screen.query("#tab-doctypes")
