@@ -245,7 +245,7 @@ async def test_admin_grants_the_secret_book_to_a_named_clerk_by_keyboard(office,
         row = [x.username for x in users.list_users()].index("vanthu2")
         await pilot.press(*["down"] * (row - table.cursor_row))
         assert table.cursor_row == row
-        await pilot.press("f8")
+        await pilot.press("f5")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         assert "Lý Thị Ngọc (vanthu2)" in shown(app) and "sổ văn bản mật" in shown(app)
@@ -256,7 +256,7 @@ async def test_admin_grants_the_secret_book_to_a_named_clerk_by_keyboard(office,
         assert users.User.get_by_id(second.id).secret_handler
         line = next(x for x in shown(app).splitlines() if "vanthu2" in x)
         assert "Được giao" in line                                    # the whole row fits 80 columns
-        await pilot.press("ctrl+g")                                   # the Ctrl twin withdraws it
+        await pilot.press("m")                                        # the letter twin withdraws it
         await pilot.pause()
         assert "Thôi giao" in shown(app)
         await pilot.press("escape")                                   # … not this time
@@ -303,3 +303,20 @@ async def test_a_clerk_has_no_type_table_tab(office, make_app):
         app.run_guarded(app.open_area, "settings")
         await pilot.pause()
         assert not app.screen.query("#tab-doctypes")
+
+
+async def test_an_admin_who_names_herself_sees_the_secret_register_at_once(office, make_app, shown):
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(pilot)
+        await show_tab(pilot, "tab-users")
+        assert app.screen.query_one("#users-table").cursor_row == 0          # admin, first
+        assert not app.actor.can("secret.view")
+        await pilot.press("f5", "enter")
+        await pilot.pause()
+        assert app.actor.can("secret.view")
+        await pilot.press("escape")
+        await pilot.pause()
+        app.open_area("secret")
+        await pilot.pause()
+        assert "Sổ văn bản mật" in shown(app)

@@ -119,13 +119,13 @@ class OwnPasswordDialog(_UserForm):
 
 class UsersPane(Vertical):
     """The accounts list: F7/Ctrl+N add, Enter edit (name, role, in use), F6/Ctrl+R new password,
-    F8/Ctrl+G grant or withdraw the secret book (a named person handles it, not a role)."""
+    F5/M grant or withdraw the secret book (a named person handles it, not a role)."""
 
     BINDINGS = [
         Binding("f7,ctrl+n", "add", S.KEY_ADD, key_display="F7", tooltip=S.KEY_ADD_USER),
         Binding("f6,ctrl+r", "password", S.KEY_PASSWORD, key_display="F6",
                 tooltip=S.KEY_RESET_PASSWORD),
-        Binding("f8,ctrl+g", "secret", S.KEY_SECRET_GRANT, key_display="F8",
+        Binding("f5,m", "secret", S.KEY_SECRET_GRANT, key_display="F5",
                 tooltip=S.KEY_SECRET_GRANT_TIP),
     ]
 
@@ -188,6 +188,8 @@ class UsersPane(Vertical):
         def answered(pane, yes: bool | None) -> None:
             if yes:
                 v = users.set_secret_handler(pane.app.actor, u.id, grant)
+                if v.id == getattr(pane.app.actor, "id", None):      # an admin naming herself
+                    pane.app.actor.secret_handler = v.secret_handler
                 pane.app.notify((S.USER_SECRET_GRANTED if grant else S.USER_SECRET_REVOKED)
                                 .format(username=v.username))
                 pane.load()
