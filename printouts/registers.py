@@ -170,8 +170,12 @@ def cover(kind: str, office, date_from: _dt.date | None, date_to: _dt.date | Non
 
 
 def _year(date_from: _dt.date | None, date_to: _dt.date | None) -> str:
+    """"2026", or "2025–2026" for a book across 1 January; nothing for a longer range (the
+    period line under it says the dates)."""
     years = sorted({d.year for d in (date_from, date_to) if d is not None})
-    return "–".join(str(y) for y in years) if years else ""
+    if not years or years[-1] - years[0] > 1:
+        return ""
+    return "–".join(str(y) for y in years)
 
 
 def _symbol_cell(v: str, width: float, styles: dict, fallback):
