@@ -4,11 +4,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 
-from signing import sign
 import pytest
 
 from models import audit, contacts, documents as D, exports
 from models.errors import PermissionDenied, ValidationError
+from signing import sign
 
 T = dt.datetime
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from signing import sign
 import pytest
 
 from models import audit, documents as D, office as office_mod, seal
 from models.errors import PermissionDenied, ValidationError
+from signing import sign
 
 
 def reserve(actor, code, on, **kw):

@@ -7,11 +7,11 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-from signing import sign
 import pytest
 
 from models import dashboard, documents as D, dossiers as H, registers as R, search
 from models.errors import PermissionDenied
+from signing import sign
 
 T = dt.datetime
 DATA = Path(__file__).resolve().parents[1] / "data"

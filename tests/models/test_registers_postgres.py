@@ -2,8 +2,8 @@
 registers, the directory's type-ahead, exports."""
 import datetime as dt
 
-from signing import sign
 import pytest
+from signing import sign
 
 # fixtures pg, pg_office: tests/conftest.py
 

@@ -9,10 +9,10 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from signing import sign
 import pytest
 
 from models import documents as D, exports, office as office_mod
+from signing import sign
 
 ROOT = Path(__file__).resolve().parents[2]
 OFFICE_SUPERIOR_UPPER = "ĐẢNG BỘ TỈNH TUYÊN QUANG"

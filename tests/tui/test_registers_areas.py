@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from signing import sign
 from models import contacts, documents, dossiers, seal
 from tui.screens.directory import DirectoryScreen
 from tui.screens.dossiers import DossierDetail, DossierScreen
@@ -16,6 +15,7 @@ from tui.widgets.picker import PickerDialog
 
 from screen_size import SIZE
 from registers_fixtures import directory, field, register  # noqa: F401
+from signing import sign
 
 
 async def test_a_sender_missing_from_the_directory_is_added_on_the_spot(office, directory,

@@ -6,12 +6,12 @@ from __future__ import annotations
 import csv
 import sys
 
-from signing import sign
 from models import office as office_mod
 from tui.screens.docbase import ExportDialog, PrintDialog
 
 from screen_size import SIZE
 from registers_fixtures import field, message_painted, register, wait_until
+from signing import sign
 
 
 def pdf_text(path) -> str:
