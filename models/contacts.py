@@ -41,7 +41,7 @@ search.register_kind("contact", 3, "Danh bạ")
 class Contact(BaseModel):
     kind = CharField(default="body")            # body | person
     name = CharField()                          # UBND xã Tân Lập / Phạm Văn Đức
-    abbr = CharField(default="")                # short form typed by clerks: "BTC HU"
+    abbr = CharField(default="")                # short form typed by clerks: "BTC TU"
     group = CharField(default="other", index=True)
     position = CharField(default="")            # chức vụ (people): Bí thư Đảng ủy
     organisation = CharField(default="")        # đơn vị (people): Đảng ủy xã Tân Lập
@@ -50,6 +50,7 @@ class Contact(BaseModel):
     address = CharField(default="")
     notes = TextField(default="")
     active = BooleanField(default=True)
+    signing_delegated = BooleanField(default=False)   # được cấp ủy ủy quyền ký văn bản
     folded = CharField(default="", index=True)  # type-ahead key: fold(name abbr)
     sort_key = CharField(default="", index=True)
     created_at = DateTimeField(default=_dt.datetime.now)
@@ -66,11 +67,35 @@ class Contact(BaseModel):
         return GROUPS.get(self.group, self.group)
 
     @property
+    def may_sign(self) -> bool:
+        """Whether this person may sign the committee's documents: one of its leaders (by
+        position) or someone they delegated."""
+        return self.kind == "person" and self.active and (
+            self.signing_delegated or is_signing_position(self.position))
+
+    @property
     def label(self) -> str:
         """As shown in a picker: 'Phạm Văn Đức — Bí thư Đảng ủy' or the body's name."""
         if self.kind == "person" and self.position:
             return f"{self.name} — {self.position}"
         return self.name
+
+
+# --- who may sign -------------------------------------------------------------------------
+# the committee's leaders: Bí thư, Phó Bí thư, Ủy viên Ban Thường vụ (folded, at the start of one
+# of the position's comma-separated parts) — not the secretary of the Youth Union or of a cell
+SIGNING_POSITIONS = ("bi thu", "pho bi thu", "uy vien ban thuong vu", "uy vien thuong vu", "uy vien btv")
+_NOT_THE_COMMITTEE = ("doan", "chi bo", "hoi ")
+
+
+def is_signing_position(position: str | None) -> bool:
+    """"Bí thư Đảng ủy", "Phó Bí thư Thường trực", "Ủy viên Ban Thường vụ, Chủ tịch UB MTTQ" → True;
+    "Văn thư", "Bí thư Đoàn xã", "Bí thư Chi bộ thôn 2" → False."""
+    for part in fold(position).split(","):
+        part = " ".join(part.split())
+        if part.startswith(SIGNING_POSITIONS) and not any(w in part for w in _NOT_THE_COMMITTEE):
+            return True
+    return False
 
 
 # --- sort key: Vietnamese order as a plain string the database can index -----------------
@@ -102,7 +127,7 @@ def _index(c: Contact) -> None:
 
 
 _FIELDS = ("kind", "name", "abbr", "group", "position", "organisation", "phone", "email",
-           "address", "notes")
+           "address", "notes", "signing_delegated")
 
 
 _LABELS = {"kind": "loại", "name": "tên", "abbr": "tên viết tắt", "group": "nhóm",
@@ -116,7 +141,7 @@ def _clean(values: dict) -> dict:
         if k not in _FIELDS:
             raise ValidationError(f"Trường không có trong danh bạ: {k}.", k)
         limit = {"notes": FIELD_MAX, "name": NAME_MAX}.get(k, 1_000)
-        out[k] = check_text(nfc(v), _LABELS.get(k, k), k, limit)
+        out[k] = bool(v) if k == "signing_delegated" else check_text(nfc(v), _LABELS.get(k, k), k, limit)
     if "name" in out:
         out["name"] = require_text(out["name"], "tên cơ quan hoặc họ tên", "name", NAME_MAX)
     if "kind" in out and out["kind"] not in KINDS:
@@ -128,23 +153,58 @@ def _clean(values: dict) -> dict:
     return out
 
 
-def _duplicate(kind: str, name: str, exclude_id: int | None = None) -> Contact | None:
+def _same_name_key(name: str) -> str:
+    """Names are the same only when they are the same letters, accents included: "Nguyễn Thị Hạ"
+    is not "Nguyễn Thị Hà". Case is ignored."""
+    return nfc(name).casefold()
+
+
+def same_name_entries(kind: str, name: str, exclude_id: int | None = None) -> list[Contact]:
+    """Active entries of this kind whose name is exactly ``name`` (NFC, ignoring case)."""
+    key = _same_name_key(name)
     q = Contact.select().where((Contact.kind == kind) & (Contact.active == True)  # noqa: E712
                                & (Contact.folded.startswith(fold(name))))
-    for c in q:
-        if fold(c.name) == fold(name) and c.id != exclude_id:
-            return c
-    return None
+    return [c for c in q.order_by(Contact.id)
+            if _same_name_key(c.name) == key and c.id != exclude_id]
 
 
-def add_contact(actor, name: str, kind: str = "body", **values) -> Contact:
-    """Add one body or person; a second active entry with the same name and kind is refused."""
+def _duplicate(kind: str, name: str, exclude_id: int | None = None) -> Contact | None:
+    same = same_name_entries(kind, name, exclude_id)
+    return same[0] if same else None
+
+
+class SameNameExists(ValidationError):
+    """The directory already has an active entry with this very name. Two people in one commune
+    often share a full name, so this is a question for the user, not a refusal: ``existing``
+    carries the entries (with their position and unit) to show; saving again with
+    ``allow_same_name=True`` adds the new one."""
+
+    def __init__(self, name: str, existing: list[Contact]):
+        def who(c: Contact) -> str:
+            extra = ", ".join(x for x in (c.position, c.organisation) if x)
+            return f"“{c.name}”" + (f" ({extra})" if extra else "")
+        super().__init__("Danh bạ đã có " + "; ".join(who(c) for c in existing)
+                         + ". Có phải là người (cơ quan) khác cùng tên không?", "name")
+        self.name = name
+        self.existing = existing
+
+
+def _check_same_name(kind: str, name: str, exclude_id: int | None, allow: bool) -> None:
+    if allow:
+        return
+    same = same_name_entries(kind, name, exclude_id)
+    if same:
+        raise SameNameExists(name, same)
+
+
+def add_contact(actor, name: str, kind: str = "body", *, allow_same_name: bool = False,
+                **values) -> Contact:
+    """Add one body or person. When an active entry of the same kind has exactly this name,
+    SameNameExists asks first (unless ``allow_same_name``): a namesake is allowed, a slip is not."""
     users.require(actor, "directory.edit")
     clean = _clean({"name": name, "kind": kind, **values})
     with db.atomic():
-        dup = _duplicate(clean["kind"], clean["name"])
-        if dup is not None:
-            raise ValidationError(f"Danh bạ đã có “{dup.name}”.", "name")
+        _check_same_name(clean["kind"], clean["name"], None, allow_same_name)
         c = Contact(**clean)
         _derive(c)
         c.save()
@@ -153,7 +213,7 @@ def add_contact(actor, name: str, kind: str = "body", **values) -> Contact:
         return c
 
 
-def update_contact(actor, contact_id: int, **values) -> Contact:
+def update_contact(actor, contact_id: int, *, allow_same_name: bool = False, **values) -> Contact:
     users.require(actor, "directory.edit")
     clean = _clean(values)
     with db.atomic():
@@ -162,9 +222,7 @@ def update_contact(actor, contact_id: int, **values) -> Contact:
         for k, v in clean.items():
             setattr(c, k, v)
         if "name" in clean or "kind" in clean:
-            dup = _duplicate(c.kind, c.name, exclude_id=c.id)
-            if dup is not None:
-                raise ValidationError(f"Danh bạ đã có “{dup.name}”.", "name")
+            _check_same_name(c.kind, c.name, c.id, allow_same_name)
         _derive(c)
         c.save()
         _index(c)
@@ -246,7 +304,11 @@ def resolve(actor, text: str, kind: str = "body", add_missing: bool = False,
         return None
     if len(name) > NAME_MAX and not add_missing:
         return None                      # no entry has so long a name
-    for c in find_contacts(name, limit=20, include_inactive=True):
+    found = find_contacts(name, limit=20, include_inactive=True)
+    for c in found:                  # the very name first: "Hạ" is not "Hà"
+        if _same_name_key(c.name) == _same_name_key(name):
+            return c
+    for c in found:
         if fold(c.name) == fold(name) or (c.abbr and fold(c.abbr) == fold(name)):
             return c
     if add_missing:

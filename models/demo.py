@@ -35,6 +35,8 @@ class DemoContext:
         """A filler names the stage it starts ("Sổ văn bản đến…"): one line on the terminal."""
         if self.progress is not None:
             self.progress(stage)
+    clerk: users.User | None = None   # the clerk the admin named to the secret book
+    leader: users.User | None = None  # records the signatures
 
     def past(self, at: _dt.datetime, not_before: _dt.datetime | None = None) -> _dt.datetime:
         """``at``, or now if ``at`` is later (a demo filled at 07:40 has no document that
@@ -68,13 +70,15 @@ def fill(today: _dt.date | None = None, store=None, seed: int = 2026,
          "place": "Xã Tân Lập", "term_start": _dt.date(2025, 8, 16), "term_label": "2025–2030"},
         *DEMO_ADMIN, admin_must_change=True)      # the demo's passwords are printed for all to see
     admin = users.User.get(users.User.username == DEMO_ADMIN[0])
-    for username, full_name, role, pw in DEMO_USERS:
-        users.create_user(admin, username, full_name, role, pw)
+    made = {username: users.create_user(admin, username, full_name, role, pw)
+            for username, full_name, role, pw in DEMO_USERS}
+    # the committee assigned its clerk to the secret book; the admin grants it to her by name
+    clerk = users.set_secret_handler(admin, made["vanthu"].id, True)
     end_of_day = _dt.datetime.combine(today, _dt.time(17, 0))
     now = min(_dt.datetime.now().replace(microsecond=0), end_of_day) \
         if today == _dt.date.today() else end_of_day
     ctx = DemoContext(admin=admin, rng=random.Random(seed), today=today, store=store, now=now,
-                      progress=progress)
+                      progress=progress, clerk=clerk, leader=made["bithu"])
     for _, _, f in _FILLERS:
         f(ctx)
     return ctx

@@ -11,13 +11,13 @@ from .office import get_office
 
 DIRECTORY = [
     # (kind, group, name, abbr, position, organisation, phone)
-    ("body", "superior", "Huyện ủy Yên Sơn", "HU", "", "", "0207 3822 101"),
-    ("body", "superior", "Văn phòng Huyện ủy Yên Sơn", "VPHU", "", "", "0207 3822 102"),
-    ("body", "superior", "Ban Tổ chức Huyện ủy Yên Sơn", "BTCHU", "", "", "0207 3822 115"),
-    ("body", "superior", "Ban Tuyên giáo Huyện ủy Yên Sơn", "BTGHU", "", "", "0207 3822 118"),
-    ("body", "superior", "Ủy ban Kiểm tra Huyện ủy Yên Sơn", "UBKTHU", "", "", "0207 3822 120"),
-    ("body", "superior", "Ban Dân vận Huyện ủy Yên Sơn", "BDVHU", "", "", "0207 3822 125"),
-    ("body", "superior", "Trung tâm Chính trị huyện Yên Sơn", "TTCT", "", "", "0207 3822 130"),
+    ("body", "superior", "Tỉnh ủy Tuyên Quang", "TU", "", "", "0207 3822 101"),
+    ("body", "superior", "Văn phòng Tỉnh ủy Tuyên Quang", "VPTU", "", "", "0207 3822 102"),
+    ("body", "superior", "Ban Tổ chức Tỉnh ủy Tuyên Quang", "BTCTU", "", "", "0207 3822 115"),
+    ("body", "superior", "Ban Tuyên giáo và Dân vận Tỉnh ủy Tuyên Quang", "BTGDVTU", "", "", "0207 3822 118"),
+    ("body", "superior", "Ủy ban Kiểm tra Tỉnh ủy Tuyên Quang", "UBKTTU", "", "", "0207 3822 120"),
+    ("body", "superior", "Đảng ủy Ủy ban nhân dân tỉnh Tuyên Quang", "ĐU UBND tỉnh", "", "", "0207 3822 125"),
+    ("body", "superior", "Trường Chính trị tỉnh Tuyên Quang", "TCT", "", "", "0207 3822 130"),
     ("body", "party", "Chi bộ thôn Đồng Tâm", "CB Đồng Tâm", "", "", ""),
     ("body", "party", "Chi bộ thôn Tân Thành", "CB Tân Thành", "", "", ""),
     ("body", "party", "Chi bộ thôn Làng Mới", "CB Làng Mới", "", "", ""),
@@ -28,8 +28,8 @@ DIRECTORY = [
     ("body", "party", "Chi bộ Công an xã Tân Lập", "CB Công an", "", "", ""),
     ("body", "government", "Hội đồng nhân dân xã Tân Lập", "HĐND xã", "", "", "0207 3866 001"),
     ("body", "government", "Ủy ban nhân dân xã Tân Lập", "UBND xã", "", "", "0207 3866 002"),
-    ("body", "government", "Ủy ban nhân dân huyện Yên Sơn", "UBND huyện", "", "", "0207 3822 200"),
-    ("body", "government", "Phòng Nội vụ huyện Yên Sơn", "PNV", "", "", "0207 3822 210"),
+    ("body", "government", "Ủy ban nhân dân tỉnh Tuyên Quang", "UBND tỉnh", "", "", "0207 3822 200"),
+    ("body", "government", "Sở Nội vụ tỉnh Tuyên Quang", "SNV", "", "", "0207 3822 210"),
     ("body", "government", "Công an xã Tân Lập", "CA xã", "", "", "0207 3866 113"),
     ("body", "government", "Ban Chỉ huy Quân sự xã Tân Lập", "BCHQS", "", "", "0207 3866 114"),
     ("body", "government", "Trạm Y tế xã Tân Lập", "TYT", "", "", "0207 3866 115"),
@@ -49,24 +49,24 @@ DIRECTORY = [
     ("person", "member", "Ngô Quang Vinh", "", "Đảng ủy viên, Chỉ huy trưởng Quân sự xã", "BCHQS xã Tân Lập", "0912 345 608"),
     ("person", "member", "Đặng Thị Phương", "", "Đảng ủy viên, Chủ tịch Hội LHPN xã", "Hội LHPN xã Tân Lập", "0912 345 609"),
     ("person", "other", "Trần Thị Mai", "", "Văn thư Văn phòng Đảng ủy", "Đảng ủy xã Tân Lập", "0912 345 610"),
-    ("person", "other", "Trịnh Văn Sơn", "", "Chuyên viên Văn phòng Huyện ủy", "Văn phòng Huyện ủy Yên Sơn", "0915 222 333"),
+    ("person", "other", "Trịnh Văn Sơn", "", "Chuyên viên Văn phòng Tỉnh ủy", "Văn phòng Tỉnh ủy Tuyên Quang", "0915 222 333"),
     ("person", "other", "Lý Thị Ngọc", "", "Kế toán Đảng ủy", "Đảng ủy xã Tân Lập", "0912 345 611"),
 ]
 
 # sender abbreviation -> (symbol suffix, [(type name, type code, summary)])
-_HU = [
+_TU = [
     ("Công văn", "CV", "V/v triển khai học tập, quán triệt Nghị quyết Đại hội Đảng bộ tỉnh"),
     ("Công văn", "CV", "V/v rà soát, bổ sung quy hoạch cấp ủy nhiệm kỳ 2025–2030"),
-    ("Công văn", "CV", "V/v chuẩn bị Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ {n}"),
+    ("Công văn", "CV", "V/v chuẩn bị Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ {n}"),
     ("Công văn", "CV", "V/v tăng cường lãnh đạo công tác phòng, chống thiên tai mùa mưa bão"),
     ("Nghị quyết", "NQ", "Nghị quyết về lãnh đạo thực hiện nhiệm vụ phát triển kinh tế – xã hội quý {q}"),
     ("Chỉ thị", "CT", "Chỉ thị về tăng cường sự lãnh đạo của Đảng đối với công tác an ninh trật tự"),
-    ("Thông báo", "TB", "Thông báo kết luận của Ban Thường vụ Huyện ủy tại buổi làm việc với Đảng ủy xã"),
+    ("Thông báo", "TB", "Thông báo kết luận của Ban Thường vụ Tỉnh ủy tại buổi làm việc với Đảng ủy xã"),
     ("Kế hoạch", "KH", "Kế hoạch tổ chức các hoạt động kỷ niệm Ngày thành lập Đảng Cộng sản Việt Nam"),
 ]
-_VPHU = [
+_VPTU = [
     ("Công văn", "CV", "V/v báo cáo kết quả thực hiện nhiệm vụ tháng {m}"),
-    ("Thông báo", "TB", "Thông báo lịch làm việc của Thường trực Huyện ủy tháng {m}"),
+    ("Thông báo", "TB", "Thông báo lịch làm việc của Thường trực Tỉnh ủy tháng {m}"),
     ("Công văn", "CV", "V/v thực hiện chế độ thông tin, báo cáo định kỳ"),
     ("Hướng dẫn", "HD", "Hướng dẫn thể thức và kỹ thuật trình bày văn bản của Đảng"),
 ]
@@ -88,7 +88,7 @@ _UBKT = [
     ("Thông báo", "TB", "Thông báo kết quả giám sát chuyên đề việc thu, nộp đảng phí"),
     ("Công văn", "CV", "V/v báo cáo công tác kiểm tra, giám sát quý {q}"),
 ]
-_UBND_H = [
+_UBND_T = [
     ("Giấy mời", "GM", "Mời dự Hội nghị sơ kết công tác cải cách hành chính"),
     ("Công văn", "CV", "V/v triển khai kế hoạch chuyển đổi số năm {y}"),
 ]
@@ -102,15 +102,17 @@ _MASS = [
     ("Công văn", "CV", "V/v đề nghị Đảng ủy cho ý kiến về tổ chức Đại hội"),
 ]
 SOURCES = [  # (sender name, symbol suffix, pool, weight)
-    ("Huyện ủy Yên Sơn", "HU", _HU, 18), ("Văn phòng Huyện ủy Yên Sơn", "VPHU", _VPHU, 12),
-    ("Ban Tổ chức Huyện ủy Yên Sơn", "BTCHU", _BTC, 14), ("Ban Tuyên giáo Huyện ủy Yên Sơn", "BTGHU", _BTG, 8),
-    ("Ủy ban Kiểm tra Huyện ủy Yên Sơn", "UBKTHU", _UBKT, 7), ("Ủy ban nhân dân huyện Yên Sơn", "UBND-VP", _UBND_H, 6),
+    ("Tỉnh ủy Tuyên Quang", "TU", _TU, 18), ("Văn phòng Tỉnh ủy Tuyên Quang", "VPTU", _VPTU, 12),
+    ("Ban Tổ chức Tỉnh ủy Tuyên Quang", "BTCTU", _BTC, 14),
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy Tuyên Quang", "BTGDVTU", _BTG, 8),
+    ("Ủy ban Kiểm tra Tỉnh ủy Tuyên Quang", "UBKTTU", _UBKT, 7),
+    ("Ủy ban nhân dân tỉnh Tuyên Quang", "UBND-VP", _UBND_T, 6),
     ("Chi bộ thôn Đồng Tâm", "CB", _CB, 4), ("Chi bộ thôn Tân Thành", "CB", _CB, 4),
     ("Chi bộ Trường THCS Tân Lập", "CB", _CB, 3), ("Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Lập", "MTTQ", _MASS, 4),
 ]
 
 OUTGOING_PLAN = [  # (type, count, summaries)
-    ("CV", 30, ["V/v triển khai thực hiện kế hoạch của Huyện ủy", "V/v đôn đốc thu, nộp đảng phí",
+    ("CV", 30, ["V/v triển khai thực hiện kế hoạch của Tỉnh ủy", "V/v đôn đốc thu, nộp đảng phí",
                 "V/v chuẩn bị nội dung sinh hoạt chi bộ chuyên đề", "V/v rà soát hồ sơ đảng viên",
                 "V/v tổ chức Hội nghị Ban Chấp hành Đảng bộ xã"]),
     ("BC", 25, ["Báo cáo kết quả thực hiện nhiệm vụ tháng {m}", "Báo cáo công tác xây dựng Đảng quý {q}",
@@ -124,7 +126,7 @@ OUTGOING_PLAN = [  # (type, count, summaries)
     ("QĐ", 10, ["Quyết định kết nạp đảng viên", "Quyết định thành lập Tổ giúp việc Ban Chấp hành",
                 "Quyết định ban hành Quy chế làm việc của Ban Chấp hành Đảng bộ xã"]),
     ("BB", 8, ["Biên bản Hội nghị Ban Chấp hành Đảng bộ xã tháng {m}"]),
-    ("GGT", 7, ["Giấy giới thiệu đồng chí đi liên hệ công tác tại Huyện ủy"]),
+    ("GGT", 7, ["Giấy giới thiệu đồng chí đi liên hệ công tác tại Tỉnh ủy"]),
     ("HD", 3, ["Hướng dẫn sinh hoạt chi bộ định kỳ"]),
     ("CTr", 2, ["Chương trình công tác năm {y} của Ban Chấp hành Đảng bộ xã"]),
 ]
@@ -163,7 +165,7 @@ def fill(ctx: demo.DemoContext) -> None:
 
 
 def _incoming(ctx, book, members) -> None:
-    rng, today, a = ctx.rng, ctx.today, ctx.admin
+    rng, today, a = ctx.rng, ctx.today, ctx.clerk or ctx.admin
     days = _working_days(today - _dt.timedelta(days=365), today)
     weights = [w for *_, w in SOURCES]
     counters: dict[str, int] = {}
@@ -218,16 +220,16 @@ def _incoming(ctx, book, members) -> None:
 
 
 def _outgoing(ctx, book, members) -> None:
-    rng, today, a = ctx.rng, ctx.today, ctx.admin
+    rng, today, a = ctx.rng, ctx.today, ctx.clerk or ctx.admin
     o = get_office()
     start = max(o.term_start, today - _dt.timedelta(days=365))
     days = _working_days(start, today)
     plan = [(code, s) for code, n, sums in OUTGOING_PLAN for s in rng.choices(sums, k=n)]
     dated = sorted(((rng.choice(days), code, s) for code, s in plan), key=lambda x: x[0])
     leader, deputy = book["Phạm Văn Đức"], book["Nguyễn Thị Thu Hà"]
-    recipients_pool = ["Ban Thường vụ Huyện ủy Yên Sơn", "Văn phòng Huyện ủy Yên Sơn",
-                       "Ban Tổ chức Huyện ủy Yên Sơn", "Các chi bộ trực thuộc", "Các đồng chí Đảng ủy viên",
-                       "Ủy ban Kiểm tra Huyện ủy Yên Sơn", "UBND xã Tân Lập", "MTTQ và các đoàn thể xã"]
+    recipients_pool = ["Ban Thường vụ Tỉnh ủy Tuyên Quang", "Văn phòng Tỉnh ủy Tuyên Quang",
+                       "Ban Tổ chức Tỉnh ủy Tuyên Quang", "Các chi bộ trực thuộc", "Các đồng chí Đảng ủy viên",
+                       "Ủy ban Kiểm tra Tỉnh ủy Tuyên Quang", "UBND xã Tân Lập", "MTTQ và các đoàn thể xã"]
     cancelled = 0
     for i, (day, code, summary) in enumerate(dated):
         secrecy = "Mật" if code in ("BC", "NQ") and rng.random() < 0.05 else "Thường"
@@ -242,13 +244,13 @@ def _outgoing(ctx, book, members) -> None:
             continue
         signer = leader if rng.random() < 0.7 else deputy
         if code == "GGT":
-            recips = ["Văn phòng Huyện ủy Yên Sơn"]
+            recips = ["Văn phòng Tỉnh ủy Tuyên Quang"]
         else:
             recips = rng.sample(recipients_pool, rng.randint(1, 3))
         recips += ["Lưu Văn phòng Đảng ủy"]
         documents.update_outgoing(a, d, recipients=recips, copies=len(recips) + rng.randint(0, 3),
                                   filed_in="Văn phòng Đảng ủy", content_on_paper=True)
-        documents.record_signature(a, d, signer.name,
+        documents.record_signature(ctx.leader or ctx.admin, d, signer.name,
                                    signer_position="Bí thư" if signer is leader else "Phó Bí thư",
                                    authority="T/M" if signer is leader else "K/T",
                                    signed_on=day)

@@ -37,7 +37,7 @@ from .errors import NotFound, ValidationError
 from .filestore import FileStore, Staged
 from .office import define_setting, get_office, get_setting
 from .terms import Term, late_notice, term_for
-from .text import format_date, nfc, parse_date
+from .text import fold, format_date, nfc, parse_date
 
 URGENCY = ("Thường", "Khẩn", "Thượng khẩn", "Hỏa tốc")
 SECRECY = ("Thường", "Mật", "Tối mật", "Tuyệt mật")
@@ -70,7 +70,8 @@ DEFAULT_DOC_TYPES = [
     ("TTr", "Tờ trình"), ("CV", "Công văn"), ("BB", "Biên bản"), ("BS", "Bản sao"),
     ("GGT", "Giấy giới thiệu"),
 ]
-FORBIDDEN_TYPE_CODES = {"qyđ": "“QyĐ” là chữ viết tắt của văn bản Nhà nước; văn bản của Đảng dùng “QĐ”."}
+# keyed on the folded code, so every spelling (QyĐ, QyD, qyđ, QYD …) is caught
+FORBIDDEN_TYPE_CODES = {"qyd": "“QyĐ” là chữ viết tắt của văn bản Nhà nước; văn bản của Đảng dùng “QĐ”."}
 CONGRESS_SERIES = "*ĐH"        # series key of congress documents (not a type code)
 
 define_setting("incoming.number_reset_yearly", "Số đến bắt đầu lại từ 1 mỗi năm", "bool", True)
@@ -257,7 +258,7 @@ class Outgoing(_RegisteredDocument, BaseModel):
 class OutgoingRecipient(BaseModel):
     outgoing = ForeignKeyField(Outgoing, backref="recipient_rows", on_delete="CASCADE")
     position = IntegerField(default=0)
-    name = CharField()                               # as shown: "Ban Tổ chức Huyện ủy"
+    name = CharField()                               # as shown: "Ban Tổ chức Tỉnh ủy"
     contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL", backref="+")
 
     class Meta:
@@ -560,6 +561,13 @@ def _doc(model, doc_or_id):
     return get_incoming(doc_or_id) if model is Incoming else get_outgoing(doc_or_id)
 
 
+def _require_handler_if_secret(actor, d) -> None:
+    """A secret document is moved (transferred, cancelled, its status changed) only by the
+    people named to the secret book."""
+    if d.is_secret:
+        users.require(actor, "secret.edit")
+
+
 def visible(actor, doc) -> bool:
     """Whether ``actor`` may see this document at all (secret ones need secret.view)."""
     if not users.can(actor, "records.view") and not users.can(actor, "intake.run"):
@@ -661,6 +669,7 @@ def set_status(actor, doc, status: str, *, at: _dt.datetime | None = None, note:
     at = at or _now()
     with db.atomic():
         d = _doc(Incoming, doc)
+        _require_handler_if_secret(actor, d)
         if d.status == "cancelled":
             raise ValidationError("Văn bản đã hủy.", "status")
         if d.status == status:
@@ -694,6 +703,7 @@ def transfer(actor, doc, handler: str = "", *, handler_contact=None, received_by
     at = transferred_at or _now()
     with db.atomic():
         d = _doc(Incoming, doc)
+        _require_handler_if_secret(actor, d)
         if d.status in ("cancelled", "needs_details"):
             raise ValidationError("Chỉ chuyển được văn bản đã vào sổ đủ thông tin.", "status")
         before = audit.snapshot(d)
@@ -716,6 +726,7 @@ def cancel_incoming(actor, doc, reason: str) -> Incoming:
         raise ValidationError("Hủy văn bản đến cần ghi lý do.", "reason")
     with db.atomic():
         d = _doc(Incoming, doc)
+        _require_handler_if_secret(actor, d)
         if d.status == "cancelled":
             raise ValidationError("Văn bản này đã hủy.", "status")
         before = audit.snapshot(d)
@@ -982,9 +993,20 @@ def _check_type_code(code: str) -> str:
     code = nfc(code)
     if not code or " " in code or len(code) > 8:
         raise ValidationError("Chữ viết tắt tên loại là một cụm ngắn không dấu cách, ví dụ BC.", "code")
-    if code.lower() in FORBIDDEN_TYPE_CODES:
-        raise ValidationError(FORBIDDEN_TYPE_CODES[code.lower()], "code")
+    if fold(code) in FORBIDDEN_TYPE_CODES:
+        raise ValidationError(FORBIDDEN_TYPE_CODES[fold(code)], "code")
     return code
+
+
+def find_doc_type(code: str) -> DocType | None:
+    """The type a typed code stands for: the exact code, else the one equal to it ignoring case
+    and accents ("bc", "Bc" → BC; "qd" → QĐ). One table, one series per type."""
+    code = nfc(code)
+    t = DocType.get_or_none(DocType.code == code)
+    if t is not None:
+        return t
+    key = fold(code)
+    return next((t for t in DocType.select().order_by(DocType.id) if fold(t.code) == key), None)
 
 
 def list_doc_types(include_inactive: bool = False) -> list[DocType]:
@@ -1012,7 +1034,7 @@ def incoming_type_names() -> list[str]:
 
 def get_doc_type(code: str) -> DocType:
     code = _check_type_code(code)
-    t = DocType.get_or_none(DocType.code == code)
+    t = find_doc_type(code)
     if t is None:
         raise ValidationError(f"Không có tên loại viết tắt “{code}” trong bảng tên loại văn bản.", "type_code")
     return t
@@ -1025,8 +1047,12 @@ def add_doc_type(actor, code: str, name: str) -> DocType:
     if not name:
         raise ValidationError("Chưa nhập tên loại văn bản.", "name")
     with db.atomic():
-        if DocType.select().where(DocType.code == code).exists():
-            raise ValidationError(f"Bảng tên loại đã có “{code}”.", "code")
+        same = find_doc_type(code)
+        if same is not None:
+            msg = (f"Bảng tên loại đã có “{same.code}” ({same.name})" if same.code == code else
+                   f"“{code}” trùng với tên loại đã có “{same.code}” ({same.name}) khi bỏ dấu và "
+                   "không phân biệt chữ hoa, chữ thường: dùng “" + same.code + "”")
+            raise ValidationError(msg + ".", "code")
         pos = (DocType.select(fn.MAX(DocType.position)).scalar() or 0) + 1
         t = DocType.create(code=code, name=name, position=pos)
         audit.log_change(actor, "create", t)
@@ -1223,11 +1249,27 @@ def reserve_number(actor, type_code: str, *, number: int | None = None, congress
 register_outgoing = reserve_number
 
 
+# what only record_signature writes: who signed, in which capacity, when
+SIGNATURE_FIELDS = frozenset({"signer", "signer_contact", "signer_position", "authority",
+                              "authority_of", "signed_on"})
+
+
 def update_outgoing(actor, doc, *, reason: str = "", store: FileStore | None = None,
                     **changes) -> Outgoing:
     """Fill in or correct an outgoing entry. Number, type and series never change (cancel and
     take a new number instead). After issue, a correction needs a reason."""
     users.require(actor, "documents.edit")
+    signing = sorted(SIGNATURE_FIELDS & set(changes))
+    if signing:
+        raise ValidationError("Người ký và ngày ký chỉ ghi bằng “Ghi chữ ký” (F5), do người có quyền "
+                              "duyệt văn bản ghi, cho người có thẩm quyền ký.", signing[0])
+    return _update_outgoing(actor, doc, reason, store, changes)
+
+
+def _update_outgoing(actor, doc, reason: str, store: FileStore | None, changes: dict,
+                     secret_perm: str = "secret.edit") -> Outgoing:
+    """update_outgoing once the caller's own permission was checked (editing, or signing: a
+    leader who may read a secret document records its signature without editing the book)."""
     reason = nfc(reason)
     recipients = changes.pop("recipients", None)
     clean = _clean_outgoing(changes)
@@ -1236,7 +1278,7 @@ def update_outgoing(actor, doc, *, reason: str = "", store: FileStore | None = N
         if d.status == "cancelled":
             raise ValidationError("Số văn bản này đã hủy, không sửa được.", "status")
         if d.is_secret or is_secret(clean.get("secrecy")):
-            users.require(actor, "secret.edit")
+            users.require(actor, secret_perm)
         if d.status == "issued" and not reason:
             raise ValidationError("Sửa văn bản đã phát hành cần ghi lý do sửa.", "reason")
         if "doc_date" in clean and d.term_id is not None and term_for(clean["doc_date"]).id != d.term_id:
@@ -1264,20 +1306,86 @@ def update_outgoing(actor, doc, *, reason: str = "", store: FileStore | None = N
         return d
 
 
-def record_signature(actor, doc, signer: str = "", *, signer_position: str = "", authority: str = "",
-                     authority_of: str = "", signed_on=None, signer_contact=None) -> Outgoing:
-    """Record that the competent person signed (the paper original carries the signature)."""
-    fields = {"signer": signer, "signer_position": signer_position, "authority": authority,
-              "authority_of": authority_of, "signed_on": signed_on or _dt.date.today()}
-    if signer_contact is not None:
-        fields["signer_contact"] = signer_contact
+def signature_refusal(doc: Outgoing, field: str = "status") -> tuple[str, str] | None:
+    """Why ``doc`` cannot be signed yet (Vietnamese, and the field it belongs to): the competent
+    person signs a document with its type and summary, never a blank."""
+    if doc.status == "cancelled":
+        return f"Số {doc.symbol} đã hủy: không ghi chữ ký.", "status"
+    if not doc.type_code:
+        return f"Văn bản {doc.symbol} chưa có tên loại: không ký văn bản chưa rõ thể loại.", "type_code"
+    summary_ok = bool(nfc(doc.summary)) or (doc.secrecy == "Tuyệt mật" and not doc.summary_consent)
+    if not summary_ok:
+        return (f"Văn bản {doc.symbol} chưa có trích yếu nội dung: không ký khống; "
+                "hãy ghi trích yếu trước (phím F7 — Sửa)."), "summary"
+    return None
+
+
+def check_may_sign(actor, doc) -> None:
+    """Raise, before any form is shown, when ``actor`` may not record a signature on ``doc``
+    (no right to approve, or a blank)."""
+    users.require(actor, "documents.approve")
     d = _doc(Outgoing, doc)
+    refusal = signature_refusal(d)
+    if refusal:
+        raise ValidationError(*refusal)
+
+
+def _signer_contact(signer: str, signer_contact) -> Contact | None:
+    if signer_contact is not None:
+        return _contact_ref(signer_contact)
+    from .contacts import resolve
+    return resolve(None, signer, kind="person")
+
+
+def record_signature(actor, doc, signer: str = "", *, signer_position: str = "", authority: str = "",
+                     authority_of: str = "", signed_on=None, signer_contact=None,
+                     today: _dt.date | None = None) -> Outgoing:
+    """Record that the competent person signed (the paper original carries the signature).
+
+    Refused, with the reason at its field: a user without the right to record signatures; a
+    document without type or summary (a blank); a signer who is not in the directory as
+    one of the committee's leaders (Bí thư, Phó Bí thư, Ủy viên Ban Thường vụ) or someone they
+    delegated; a signing position that is not such a leader's; a signing date in the future."""
+    users.require(actor, "documents.approve")
+    today = today or _dt.date.today()
+    d = _doc(Outgoing, doc)
+    refusal = signature_refusal(d)
+    if refusal:
+        raise ValidationError(*refusal)
     if not nfc(signer) and signer_contact is None:
         raise ValidationError("Chưa ghi người ký.", "signer")
+    c = _signer_contact(signer, signer_contact)
+    name = nfc(signer) or (c.name if c else "")
+    if c is None or c.kind != "person":
+        raise ValidationError(
+            f"“{name}” không có trong danh bạ là người có thẩm quyền ký: chọn Bí thư, Phó Bí thư, "
+            "Ủy viên Ban Thường vụ hoặc người được ủy quyền ký từ danh bạ.", "signer")
+    if not c.active:
+        raise ValidationError(f"“{c.name}” đã thôi trong danh bạ: không ghi là người ký.", "signer")
+    if not c.may_sign:
+        raise ValidationError(
+            f"{c.name} ({c.position or 'chưa ghi chức vụ'}) không có thẩm quyền ký văn bản của cấp "
+            "ủy: chỉ Bí thư, Phó Bí thư, Ủy viên Ban Thường vụ hoặc người được ủy quyền (ghi trong "
+            "danh bạ) mới ký.", "signer")
+    position = nfc(signer_position) or nfc(c.position)
+    if not position:
+        raise ValidationError("Chưa ghi chức vụ người ký.", "signer_position")
+    from .contacts import is_signing_position
+    if not is_signing_position(position) and not c.signing_delegated:
+        raise ValidationError(
+            f"Chức vụ “{position}” không phải chức vụ ký văn bản của cấp ủy (Bí thư, Phó Bí thư, "
+            "Ủy viên Ban Thường vụ).", "signer_position")
+    signed = _as_date(signed_on, "signed_on") or today
+    if signed > today:
+        raise ValidationError(f"Ngày ký {format_date(signed)} chưa đến (hôm nay "
+                              f"{format_date(today)}): chỉ ghi chữ ký đã ký.", "signed_on")
+    fields = {"signer": name, "signer_position": position, "authority": authority,
+              "authority_of": authority_of, "signed_on": signed, "signer_contact": c}
     if authority and not nfc(authority_of):
         o = get_office()
         fields["authority_of"] = _default_authority_of(authority, o.name if o else "")
-    return update_outgoing(actor, d, reason="ghi chữ ký" if d.status == "issued" else "", **fields)
+    return _update_outgoing(actor, d, "ghi chữ ký" if d.status == "issued" else "", None, fields,
+                            secret_perm="secret.view")
 
 
 def _default_authority_of(authority: str, office_name: str) -> str:
@@ -1358,6 +1466,7 @@ def cancel_outgoing(actor, doc, reason: str) -> Outgoing:
         raise ValidationError("Hủy số văn bản cần ghi lý do.", "reason")
     with db.atomic():
         d = _doc(Outgoing, doc)
+        _require_handler_if_secret(actor, d)
         if d.status == "cancelled":
             raise ValidationError(f"Số {d.symbol} đã hủy.", "status")
         if d.status == "issued":

@@ -25,7 +25,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import audit, users
+from . import audit, labels, users
 from .contacts import EXPORT_HEADERS, export_rows
 from .documents import SECRET_LEVELS, Incoming, Outgoing
 from .errors import ValidationError
@@ -34,11 +34,8 @@ from .registers import shown_summary
 from .seal import SealHandover, SealUse
 from .text import format_date, format_datetime
 
-INCOMING_COLUMNS = ["Số đến", "Ngày đến", "Nơi gửi", "Số, ký hiệu", "Ngày văn bản", "Tên loại",
-                    "Trích yếu", "Độ khẩn", "Độ mật", "Số trang", "Số bản", "Người nhận xử lý",
-                    "Hạn xử lý", "Ngày chuyển", "Ký nhận", "Ghi chú"]
-OUTGOING_COLUMNS = ["Số, ký hiệu", "Ngày văn bản", "Tên loại", "Trích yếu", "Người ký",
-                    "Nơi nhận", "Nơi lưu", "Số bản", "Độ khẩn", "Độ mật", "Ghi chú"]
+INCOMING_COLUMNS = labels.INCOMING_COLUMNS
+OUTGOING_COLUMNS = labels.OUTGOING_COLUMNS
 SEAL_COLUMNS = ["STT", "Ngày đóng dấu", "Số, ký hiệu văn bản", "Trích yếu", "Người ký",
                 "Người đóng dấu", "Số bản", "Ghi chú"]
 SEAL_HANDOVER_COLUMNS = ["STT", "Ngày bàn giao", "Người giao", "Người nhận", "Người chứng kiến",

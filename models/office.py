@@ -22,7 +22,7 @@ from .text import format_date, nfc, parse_date, require_text
 class Office(BaseModel):
     id = IntegerField(primary_key=True)        # always 1
     name = CharField()                          # Đảng ủy xã Tân Lập
-    superior = CharField()                      # Đảng bộ huyện Yên Sơn
+    superior = CharField()                      # Đảng bộ tỉnh Tuyên Quang
     body_abbr = CharField(default="ĐU")         # ĐU
     place = CharField()                         # Xã Tân Lập
     term_start = DateField()                    # nhiệm kỳ: day after the congress closed

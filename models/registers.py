@@ -21,7 +21,7 @@ from typing import Callable
 
 from peewee import SQL, Tuple
 
-from . import dashboard, documents, search, users
+from . import dashboard, documents, labels, search, users
 from .contacts import Contact
 from .documents import OPEN_STATUSES, SECRET_LEVELS, Incoming, Outgoing
 from .db import is_sqlite
@@ -168,9 +168,9 @@ class IncomingSource(DataSource):
     """Sổ đăng ký văn bản đến (``secret=True``: the secret register's incoming part)."""
     kind = "incoming"
     title = "Sổ văn bản đến"
-    columns = ["Số đến", "Ngày đến", "Nơi gửi", "Số, ký hiệu", "Trích yếu", "Người xử lý",
-               "Hạn xử lý", "Trạng thái"]
-    widths = [6, 10, 18, 12, 0, 16, 10, 11]
+    columns = [labels.ARRIVAL_NO, labels.ARRIVED, labels.SENDER, labels.DOC_NUMBER, labels.SUMMARY,
+               labels.HANDLER, labels.DEADLINE, labels.STATUS]
+    widths = [6, 10, 18, 12, 0, 18, 10, 11]
 
     def __init__(self, actor, text: str | None = None, *, year: int | None = None,
                  status: str | list[str] | None = None, doc_type: str | None = None,
@@ -249,7 +249,8 @@ class OutgoingSource(DataSource):
     """Sổ đăng ký văn bản đi (``secret=True``: the secret register's outgoing part)."""
     kind = "outgoing"
     title = "Sổ văn bản đi"
-    columns = ["Số, ký hiệu", "Ngày", "Trích yếu", "Người ký", "Nơi nhận", "Số bản", "Trạng thái"]
+    columns = [labels.SYMBOL, "Ngày", labels.SUMMARY, labels.SIGNER, labels.RECIPIENTS, labels.COPIES,
+               labels.STATUS]
     widths = [12, 10, 0, 16, 18, 6, 12]
 
     def __init__(self, actor, text: str | None = None, *, year: int | None = None,

@@ -89,7 +89,9 @@ def _m5_privacy(database) -> None:
     from .db import add_column_if_missing, is_sqlite
     add_column_if_missing(database, "user_account", "must_change_password", BooleanField(default=False))
     from .demo import DEMO_ADMIN
-    for u in users.User.select():
+    # only the columns this version has (a later migration adds more to the account)
+    U = users.User
+    for u in U.select(U.id, U.password_hash, U.must_change_password):
         if not u.must_change_password and users.check_password(DEMO_ADMIN[2], u.password_hash):
             users.User.update(must_change_password=True).where(users.User.id == u.id).execute()
 
@@ -132,6 +134,17 @@ def _m8_scan_file_optional(database) -> None:
     migrate(migrator.drop_not_null("scan_intake", "stored_file_id"))
 
 
+def _m11_secret_handlers_and_signers(database) -> None:
+    """Handling the secret book becomes a per-person grant; a directory entry may be marked as
+    delegated to sign. Nobody holds the grant after the upgrade: whoever held the secret book by
+    role now waits for an admin to name the handlers (the audit log then shows who gave it)."""
+    from peewee import BooleanField
+
+    from .db import add_column_if_missing
+    add_column_if_missing(database, "user_account", "secret_handler", BooleanField(default=False))
+    add_column_if_missing(database, "contact", "signing_delegated", BooleanField(default=False))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation", _m1_foundation),
     Migration(2, "registers", _m2_registers),
@@ -142,4 +155,5 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "meetings", lambda database: database.create_tables(MEETINGS, safe=True)),
     Migration(8, "scan_file_optional", _m8_scan_file_optional),
     Migration(9, "reception", lambda database: database.create_tables(RECEPTION, safe=True)),
+    Migration(11, "secret_handlers_and_signers", _m11_secret_handlers_and_signers),
 ]

@@ -12,7 +12,7 @@ from peewee import CharField, DateField, DateTimeField, ForeignKeyField, Integer
 
 from . import audit, users
 from .db import BaseModel, db
-from .documents import Outgoing, _as_date, _as_int, get_outgoing
+from .documents import Outgoing, _as_date, _as_int, get_outgoing, signature_refusal
 from .errors import ValidationError
 from .text import format_date, nfc
 
@@ -57,17 +57,24 @@ def stamp_refusal(doc: Outgoing) -> str | None:
                 "người có thẩm quyền ký, không đóng dấu khống.")
     if doc.signed_on is None:
         return f"Văn bản {doc.symbol} chưa ghi ngày ký: chỉ đóng dấu văn bản đã ký."
+    blank = signature_refusal(doc)
+    if blank:
+        return blank[0].replace("không ký khống", "không đóng dấu khống")
     return None
 
 
 def record_use(actor, outgoing, copies, *, used_on=None, stamped_by: str = "",
-               notes: str = "") -> SealUse:
-    """Log one stamping of a signed outgoing document."""
+               notes: str = "", today: _dt.date | None = None) -> SealUse:
+    """Log one stamping of a signed outgoing document: never a blank, never dated ahead."""
     users.require(actor, "seal.use")
     n = _as_int(copies, "copies", "Số bản đóng dấu")
     if not n:
         raise ValidationError("Số bản đóng dấu phải từ 1 trở lên.", "copies")
-    used_on = _as_date(used_on, "used_on") or _dt.date.today()
+    today = today or _dt.date.today()
+    used_on = _as_date(used_on, "used_on") or today
+    if used_on > today:
+        raise ValidationError(f"Ngày đóng dấu {format_date(used_on)} chưa đến (hôm nay "
+                              f"{format_date(today)}): chỉ ghi lần đóng dấu đã làm.", "used_on")
     stamped_by = nfc(stamped_by) or getattr(actor, "full_name", "") or audit.actor_name(actor)
     with db.atomic():
         d = get_outgoing(outgoing.id if isinstance(outgoing, Outgoing) else outgoing)

@@ -46,13 +46,14 @@ PERMISSIONS: dict[str, tuple[str, frozenset[str]]] = {
     "records.view": ("xem sổ sách", ALL),
     "documents.edit": ("vào sổ và sửa văn bản", frozenset({"admin", "clerk"})),
     "documents.approve": ("duyệt, ký văn bản", frozenset({"admin", "leader"})),
-    "secret.view": ("xem sổ văn bản mật", frozenset({"admin", "leader"})),
-    "secret.edit": ("vào sổ văn bản mật", frozenset({"admin", "clerk"})),
+    # the secret book is handled by named people (the grant below), not by a role; leaders read it
+    "secret.view": ("xem sổ văn bản mật", frozenset({"leader"})),
+    "secret.edit": ("vào sổ, chuyển, in sổ văn bản mật", frozenset()),
     "directory.edit": ("sửa danh bạ phối hợp", frozenset({"admin", "clerk"})),
     "seal.use": ("đóng dấu", frozenset({"admin", "clerk"})),
     "seal.handover": ("ghi bàn giao con dấu", frozenset({"admin", "clerk", "leader"})),
     "dossiers.edit": ("lập hồ sơ", frozenset({"admin", "clerk"})),
-    "doctypes.edit": ("sửa bảng tên loại văn bản", frozenset({"admin", "clerk"})),
+    "doctypes.edit": ("sửa bảng tên loại văn bản", frozenset({"admin"})),
     "intake.run": ("nhận văn bản từ máy quét", frozenset({"admin", "clerk", "system"})),
     "dues.collect": ("thu đảng phí", frozenset({"admin", "treasurer"})),
     "cash.edit": ("ghi sổ quỹ", frozenset({"admin", "treasurer"})),
@@ -73,6 +74,9 @@ PERMISSIONS: dict[str, tuple[str, frozenset[str]]] = {
     "programs.edit": ("sửa chương trình công tác", frozenset({"admin", "clerk", "leader"})),
 }
 
+# permissions a per-person grant gives, whatever the role: handling the secret book
+SECRET_HANDLER_PERMISSIONS = frozenset({"secret.view", "secret.edit"})
+
 MAX_TRIES = 5
 DEFAULT_LOCK_MINUTES = 15
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 14, 8, 1   # 16 MiB per hash
@@ -89,6 +93,7 @@ class User(BaseModel):
     locked_until = DateTimeField(null=True)
     must_change_password = BooleanField(default=False)   # set by someone else: change at login
     created_at = DateTimeField(default=_dt.datetime.now)
+    secret_handler = BooleanField(default=False)   # granted by an admin: handles the secret book
 
     class Meta:
         table_name = "user_account"
@@ -123,7 +128,8 @@ def can(actor, perm: str) -> bool:
     entry = PERMISSIONS.get(perm)
     if entry is None:
         raise KeyError(f"unknown permission {perm!r}")
-    return actor.role in entry[1]
+    return actor.role in entry[1] or (
+        perm in SECRET_HANDLER_PERMISSIONS and bool(getattr(actor, "secret_handler", False)))
 
 
 def require(actor, perm: str) -> None:
@@ -258,6 +264,32 @@ def update_user(actor, user_id: int, *, full_name: str | None = None, role: str 
         u.save()
         audit.log_change(actor, "update", u, before, exclude=("password_hash",))
         return u
+
+
+def set_secret_handler(actor, user_id: int, granted: bool) -> User:
+    """Grant (or withdraw) the handling of the secret book to one named person; an admin does
+    it, and the audit log records who, to whom, when."""
+    require(actor, "users.manage")
+    with db.atomic():
+        u = User.get_or_none(User.id == user_id)
+        if u is None:
+            raise NotFound("Không tìm thấy tài khoản.")
+        if granted and not u.active:
+            raise ValidationError(f"Tài khoản {u.username} đã bị khóa: không giao sổ văn bản mật.",
+                                  "secret_handler")
+        if bool(u.secret_handler) == bool(granted):
+            return u
+        before = _user_snapshot(u)
+        u.secret_handler = bool(granted)
+        u.save()
+        audit.log_change(actor, "grant_secret" if granted else "revoke_secret", u, before,
+                         exclude=("password_hash",))
+        return u
+
+
+def secret_handlers() -> list[User]:
+    return list(User.select().where((User.secret_handler == True) & (User.active == True))  # noqa: E712
+                .order_by(User.username))
 
 
 def _admins_left(excluding: int) -> int:

@@ -182,9 +182,12 @@ def book_table(data, col_widths, repeat_rows: int = 1):
             while n < len(heights) and used + heights[n] <= availHeight:
                 used += heights[n]
                 n += 1
-            if repeat_rows < n < len(heights):
+            if n < len(heights) and len(heights) > repeat_rows:
                 page = self._getPossibleHeight(availHeight) - sum(heights[:repeat_rows])
-                if heights[n] > page:                    # it would not fit on any page
+                nxt = max(n, repeat_rows)
+                if heights[nxt] <= page:                 # it fits a page: move it whole
+                    return self._splitRows(availHeight, doInRowSplit=0) if n > repeat_rows else []
+                if n > repeat_rows:                      # it would not fit on any page
                     parts = self._splitRows(availHeight, doInRowSplit=1)
                     if parts:
                         return parts

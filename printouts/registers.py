@@ -1,6 +1,10 @@
-"""Printed register books for a date range, A4 landscape, the register's columns with the
-header row repeated on every page, and page numbers: the incoming and outgoing registers, the
-secret register's two books (metadata only), the seal log and the seal's handovers.
+"""Printed register books for a date range, A4 landscape, as the paper books are: a cover page
+(the superior Party organisation, the committee, the book's title, its volume number and year),
+then the register's columns with the header row repeated on every page, page numbers from page 2,
+and the margins of the settings ``print.margin_top/bottom/left/right`` (25/25/35/15 mm by
+default). The incoming books leave "Ký nhận" empty: the recipient signs it by hand. Books: the
+incoming and outgoing registers, the secret register's two books (metadata only), the seal log
+and the seal's handovers.
 
     pdf = register_book("incoming", rows, office, date_from, date_to)
 
@@ -17,6 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Iterable
 
+from models import labels
 from models.exports import COLUMNS, as_text
 from models.text import format_date
 
@@ -29,7 +34,7 @@ BOOK_TITLES = {"incoming": "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "outgoing": "S�
                "seal": "SỔ THEO DÕI SỬ DỤNG CON DẤU", "seal_handovers": "SỔ BÀN GIAO CON DẤU"}
 # relative column widths, one per column of models.exports.COLUMNS[kind]
 _WEIGHTS = {
-    "incoming": [9, 15, 23, 21, 15, 13, 42, 12, 12, 10, 9, 21, 15, 15, 17, 16],
+    "incoming": [9, 17, 23, 21, 17, 13, 38, 12, 12, 10, 9, 21, 16, 16, 17, 16],
     "outgoing": [20, 16, 18, 62, 26, 40, 24, 9, 12, 12, 24],
     "seal": [7, 14, 22, 72, 28, 28, 9, 30],
     "seal_handovers": [7, 14, 32, 32, 32, 60, 40],
@@ -53,23 +58,40 @@ _DATETIME_COLUMN = {"incoming": 1, "secret_incoming": 1}
 _EMPTY = {"seal": "Không có lần đóng dấu nào trong khoảng thời gian này.",
           "seal_handovers": "Không có lần bàn giao con dấu nào trong khoảng thời gian này."}
 EMPTY_BOOK = "Không có văn bản nào trong khoảng thời gian này."
-MARGINS = (15, 15, 15, 12)       # top, bottom, left, right (mm) for the landscape book
+MARGINS = (25, 25, 35, 15)       # top, bottom, left, right (mm) when no setting is at hand
+# the column the recipient signs by hand: printed empty
+_SIGNED_BY_HAND = {"incoming": labels.INCOMING_SIGNED_BY_HAND,
+                   "secret_incoming": labels.INCOMING_SIGNED_BY_HAND}
 CELL_SIZE = 8.5
 PADDING = 2
 SMALLEST = 4.5                   # the smallest size a symbol is set in to keep it on one line
 
 
+def margins() -> tuple[int, int, int, int]:
+    """Top, bottom, left, right in mm, from the settings (the defaults without a database)."""
+    try:
+        from models.office import get_setting
+        return tuple(int(get_setting(f"print.margin_{side}"))            # type: ignore[return-value]
+                     for side in ("top", "bottom", "left", "right"))
+    except Exception:       # no database open (a printout made outside the program)
+        return MARGINS
+
+
 def register_book(kind: str, rows: Iterable[list], office, date_from: _dt.date | None,
-                  date_to: _dt.date | None, anchor: tuple[int, str] | None = None) -> bytes:
-    """The register book as PDF bytes. ``anchor`` (the audit chain's number and hash when
-    printed) is written under the table: the paper itself then vouches for the log."""
+                  date_to: _dt.date | None, anchor: tuple[int, str] | None = None, *,
+                  volume: int = 1, margins_mm: tuple[int, int, int, int] | None = None) -> bytes:
+    """The register book as PDF bytes: a cover page, then the register from page 2. ``anchor``
+    (the audit chain's number and hash when printed) is written under the table: the paper
+    itself then vouches for the log."""
     from reportlab.lib import colors
-    from reportlab.platypus import Spacer, TableStyle
+    from reportlab.platypus import PageBreak, Spacer, TableStyle
     if kind not in BOOK_TITLES:
         raise ValueError(f"register_book: unknown kind {kind!r}")
+    margins_mm = tuple(margins_mm or margins())
     headers = COLUMNS[kind]
-    rows = [[text(as_text(v)) for v in r] for r in rows]
-    width = frame_width(landscape=True, margins_mm=MARGINS)
+    by_hand = _SIGNED_BY_HAND.get(kind)
+    rows = [["" if i == by_hand else text(as_text(v)) for i, v in enumerate(r)] for r in rows]
+    width = frame_width(landscape=True, margins_mm=margins_mm)
     weights = _WEIGHTS[kind]
     col_w = [width * w / sum(weights) for w in weights]
     head_st = style("th", CELL_SIZE, bold=True, align="center")
@@ -119,9 +141,9 @@ def register_book(kind: str, rows: Iterable[list], office, date_from: _dt.date |
 
     period = _period(date_from, date_to)
     story = [
-        party_header(office, width, size=12, split=0.4),
-        Spacer(1, 5 * MM),
-        para(BOOK_TITLES[kind], style("title", 15, bold=True, align="center")),
+        *cover(kind, office, date_from, date_to, volume, width),
+        PageBreak(),
+        para(BOOK_TITLES[kind], style("title", 14, bold=True, align="center")),
         para(period, style("period", 12, italic=True, align="center")),
         Spacer(1, 4 * MM),
         t,
@@ -130,8 +152,36 @@ def register_book(kind: str, rows: Iterable[list], office, date_from: _dt.date |
         story += [Spacer(1, 3 * MM),
                   para(f"Nhật ký thay đổi khi in: đến mục số {anchor[0]}, mã {anchor[1][:16]}.",
                        style("anchor", 9, italic=True))]
-    return build_pdf(story, landscape=True, margins_mm=MARGINS,
+    return build_pdf(story, landscape=True, margins_mm=margins_mm, first_numbered=2,
                      title=f"{BOOK_TITLES[kind].capitalize()} — {period}", author=office.name)
+
+
+def cover(kind: str, office, date_from: _dt.date | None, date_to: _dt.date | None, volume: int,
+          width: float) -> list:
+    """The book's cover, as on the paper registers: the superior Party organisation, the
+    committee, the title, Quyển số, the year."""
+    from reportlab.platypus import Spacer
+    year = _year(date_from, date_to)
+    out = [
+        party_header(office, width, size=14, split=0.45),    # Đảng bộ …, the committee, *
+        Spacer(1, 28 * MM),
+        para(BOOK_TITLES[kind], style("cv-title", 26, bold=True, align="center", leading=32)),
+        Spacer(1, 10 * MM),
+        para(f"Quyển số: {int(volume):02d}", style("cv-vol", 16, align="center")),
+    ]
+    if year:
+        out.append(para(f"Năm {year}", style("cv-year", 16, bold=True, align="center")))
+    out.append(para(_period(date_from, date_to), style("cv-period", 13, italic=True, align="center")))
+    return out
+
+
+def _year(date_from: _dt.date | None, date_to: _dt.date | None) -> str:
+    """"2026", or "2025–2026" for a book across 1 January; nothing for a longer range (the
+    period line under it says the dates)."""
+    years = sorted({d.year for d in (date_from, date_to) if d is not None})
+    if not years or years[-1] - years[0] > 1:
+        return ""
+    return "–".join(str(y) for y in years)
 
 
 def _symbol_cell(v: str, width: float, styles: dict, fallback):

@@ -21,7 +21,7 @@ def home(tmp_path):
 
 
 OFFICE_VALUES = {
-    "name": "Đảng ủy xã Tân Lập", "superior": "Đảng bộ huyện Yên Sơn", "body_abbr": "ĐU",
+    "name": "Đảng ủy xã Tân Lập", "superior": "Đảng bộ tỉnh Tuyên Quang", "body_abbr": "ĐU",
     "place": "Xã Tân Lập", "term_start": _dt.date(2025, 8, 16), "term_label": "2025–2030",
 }
 PASSWORD = "matkhau-2026"
@@ -40,6 +40,8 @@ def office(home):
                                  ("bithu", "Phạm Văn Đức", "leader"),
                                  ("xem", "Hoàng Thị Lan", "viewer")]:
         people[role] = users.create_user(admin, username, name, role, PASSWORD)
+    # the committee assigned its clerk to the secret book: the admin grants it to her by name
+    people["clerk"] = users.set_secret_handler(admin, people["clerk"].id, True)
     return people
 
 
@@ -70,5 +72,6 @@ def pg_office(pg):
     office_mod.first_run_setup(OFFICE_VALUES, "admin", "Nguyễn Thị Hoa", PASSWORD)
     admin = users.User.get(users.User.username == "admin")
     clerk = users.create_user(admin, "vanthu", "Trần Thị Mai", "clerk", PASSWORD)
+    clerk = users.set_secret_handler(admin, clerk.id, True)      # named to the secret book
     yield {"admin": admin, "clerk": clerk, "url": url}
     dbm.close_database()

@@ -6,6 +6,8 @@ Modules of later areas add their own section at the end rather than writing text
 """
 from __future__ import annotations
 
+from models import labels as L      # the registers' own column names, shared with exports and books
+
 APP_NAME = "vanphong"
 APP_TITLE = "Phần mềm văn phòng cấp ủy"
 
@@ -114,7 +116,7 @@ WIZARD_BUTTON = "Hoàn tất (Ctrl+S)"
 FIELD_OFFICE_NAME = "Tên cấp ủy"
 FIELD_OFFICE_NAME_PH = "ví dụ: Đảng ủy xã Tân Lập"
 FIELD_SUPERIOR = "Cấp ủy cấp trên"
-FIELD_SUPERIOR_PH = "ví dụ: Đảng bộ huyện Yên Sơn"
+FIELD_SUPERIOR_PH = "ví dụ: Đảng bộ tỉnh Tuyên Quang"
 FIELD_BODY_ABBR = "Chữ viết tắt cơ quan"
 FIELD_PLACE = "Địa danh"
 FIELD_PLACE_PH = "ví dụ: Xã Tân Lập"
@@ -215,6 +217,16 @@ SEARCH_NO_OPENER = "Chưa có màn hình để mở loại hồ sơ “{label}�
 SETTINGS_TAB_OFFICE = "Cấp ủy"
 SETTINGS_TAB_SETTINGS = "Cài đặt chung"
 SETTINGS_TAB_USERS = "Tài khoản"
+SETTINGS_TAB_DOCTYPES = "Tên loại"
+DOCTYPES_COLUMNS = ("Viết tắt", "Tên loại văn bản", "")
+DOCTYPES_HINT = "F7/^N: thêm tên loại (chỉ quản trị) · mỗi tên loại đánh số riêng cả nhiệm kỳ"
+DOCTYPE_ACTIVE = "Đang dùng"
+DOCTYPE_RETIRED = "Ngừng dùng"
+DOCTYPE_ADD_TITLE = "Thêm tên loại văn bản"
+DOCTYPE_ADDED = "Đã thêm tên loại {code} — {name}."
+FIELD_DOCTYPE_CODE = "Chữ viết tắt"
+FIELD_DOCTYPE_CODE_PH = "ví dụ: ĐA"
+FIELD_DOCTYPE_NAME = "Tên loại"
 SETTINGS_OFFICE_SAVED = "Đã lưu thông tin cấp ủy."
 SETTINGS_SAVED = "Đã lưu {n} cài đặt."
 SETTINGS_UNCHANGED = "Không có gì thay đổi."
@@ -227,13 +239,21 @@ BOOL_ON = "[x] Có"
 BOOL_OFF = "[ ] Không"
 SETTING_EMPTY = "để trống"
 
-USERS_COLUMNS = ("Tên đăng nhập", "Họ và tên", "Vai trò", "Trạng thái")
+USERS_COLUMNS = ("Tên đăng nhập", "Họ và tên", "Vai trò", "Trạng thái", "Sổ mật")
+USER_SECRET_HANDLER = "Được giao"
+KEY_SECRET_GRANT = "Sổ mật"
+KEY_SECRET_GRANT_TIP = "Giao hoặc thôi giao quản lý sổ văn bản mật cho tài khoản này"
+USER_SECRET_GRANT_ASK = ("Giao cho {full_name} ({username}) quản lý sổ văn bản mật: vào sổ, xem, "
+                         "chuyển, in sổ văn bản mật? Việc giao được ghi vào nhật ký.")
+USER_SECRET_REVOKE_ASK = "Thôi giao sổ văn bản mật cho {full_name} ({username})?"
+USER_SECRET_GRANTED = "Đã giao sổ văn bản mật cho {username}."
+USER_SECRET_REVOKED = "Đã thôi giao sổ văn bản mật cho {username}."
 USER_ACTIVE = "Đang dùng"
 USER_DISABLED = "Đã khóa"
 USER_LOCKED = "Tạm khóa đến {time}"
-USERS_HINT = "F7/Ctrl+N: thêm · Enter: sửa · F6/Ctrl+R: đặt lại mật khẩu · U: mở khóa"
 KEY_UNLOCK = "Mở khóa"
 USER_UNLOCKED = "Đã mở khóa tài khoản {username}."
+USERS_HINT = "F7/^N: thêm · Enter: sửa · F6/^R: đặt lại mật khẩu · U: mở khóa · F5/M: giao sổ mật"
 USER_ADD_TITLE = "Thêm tài khoản"
 USER_EDIT_TITLE = "Sửa tài khoản {username}"
 USER_PASSWORD_TITLE = "Đặt lại mật khẩu cho {username}"
@@ -323,6 +343,8 @@ AUDIT_FIELDS = {
     "entries": "Số mục", "at_time": "Lúc", "note": "Ghi chú",
     "office.name": "Tên cấp ủy", "setting.value": "Giá trị", "term.congress": "Đại hội",
     "user_account.active": "Đang dùng", "contact.kind": "Cơ quan / cá nhân",
+    "grant_secret": "Giao quản lý sổ văn bản mật",
+    "revoke_secret": "Thôi giao quản lý sổ văn bản mật",
 }
 # table → what a person calls it (a table not listed shows its own name)
 AUDIT_TABLES = {
@@ -407,19 +429,19 @@ HELP_FORM = [("Enter", "Sang ô sau; ô cuối: lưu"),
              ("↓ (ô danh bạ)", "Mở danh sách danh bạ để chọn hoặc thêm mới")]
 
 # table headers (columns chosen to fit 80 columns; the detail shows everything)
-COL_ARRIVAL_NO = "Số đến"
-COL_ARRIVED = "Ngày đến"
-COL_SENDER = "Nơi gửi"
-COL_DOC_NUMBER = "Số, ký hiệu"
-COL_SUMMARY = "Trích yếu"
-COL_HANDLER = "Người xử lý"
-COL_DEADLINE = "Hạn xử lý"
-COL_STATUS = "Trạng thái"
-COL_SYMBOL = "Số, ký hiệu"
+COL_ARRIVAL_NO = L.ARRIVAL_NO
+COL_ARRIVED = L.ARRIVED
+COL_SENDER = L.SENDER
+COL_DOC_NUMBER = L.DOC_NUMBER
+COL_SUMMARY = L.SUMMARY
+COL_HANDLER = L.HANDLER
+COL_DEADLINE = L.DEADLINE
+COL_STATUS = L.STATUS
+COL_SYMBOL = L.SYMBOL
 COL_DATE = "Ngày"
-COL_SIGNER = "Người ký"
-COL_RECIPIENTS = "Nơi nhận"
-COL_COPIES = "Số bản"
+COL_SIGNER = L.SIGNER
+COL_RECIPIENTS = L.RECIPIENTS
+COL_COPIES = L.COPIES
 COL_NAME = "Tên"
 COL_KIND = "Loại"
 COL_GROUP = "Nhóm"
@@ -473,20 +495,20 @@ FIELD_STATUS = "Trạng thái"
 FIELD_ARRIVED_ON = "Ngày đến"
 FIELD_ARRIVED_TIME = "Giờ đến"
 FIELD_ARRIVED_AT = "Đến lúc"
-FIELD_SENDER = "Nơi gửi"
-FIELD_DOC_NUMBER = "Số, ký hiệu"
-FIELD_DOC_NUMBER_PH = "ví dụ: 125-CV/HU"
-FIELD_DOC_DATE = "Ngày văn bản"
-FIELD_DOC_TYPE = "Tên loại"
-FIELD_SUMMARY = "Trích yếu"
+FIELD_SENDER = L.SENDER
+FIELD_DOC_NUMBER = L.DOC_NUMBER
+FIELD_DOC_NUMBER_PH = "ví dụ: 125-CV/TU"
+FIELD_DOC_DATE = L.DOC_DATE
+FIELD_DOC_TYPE = L.DOC_TYPE
+FIELD_SUMMARY = L.SUMMARY
 FIELD_SUMMARY_PH = "nội dung chính của văn bản"
-FIELD_URGENCY = "Độ khẩn"
-FIELD_SECRECY = "Độ mật"
+FIELD_URGENCY = L.URGENCY
+FIELD_SECRECY = L.SECRECY
 FIELD_SUMMARY_CONSENT = "Ghi trích yếu Tuyệt mật"
-FIELD_PAGES = "Số trang"
-FIELD_COPIES = "Số bản"
-FIELD_HANDLER = "Người xử lý"
-FIELD_DEADLINE = "Hạn xử lý"
+FIELD_PAGES = L.PAGES
+FIELD_COPIES = L.COPIES
+FIELD_HANDLER = L.HANDLER
+FIELD_DEADLINE = L.DEADLINE
 FIELD_NOTES = "Ghi chú"
 FIELD_RECEIVED_BY = "Người ký nhận"
 FIELD_RECEIVED_BY_PH = "họ tên người nhận văn bản"
@@ -519,6 +541,14 @@ CONTACT_ADD_TITLE = "Thêm vào danh bạ"
 CONTACT_EDIT_TITLE = "Danh bạ: {name}"
 CONTACT_ADDED = "Đã thêm “{name}” vào danh bạ."
 CONTACT_SAVED = "Đã lưu “{name}”."
+FIELD_CONTACT_DELEGATED = "Được ủy quyền ký văn bản của cấp ủy"
+CONTACT_SAME_NAME_TITLE = "Trùng họ tên"
+CONTACT_SAME_NAME_ENTRY = "• {name} — {position}, {unit}"
+CONTACT_SAME_NAME_ASK = ("Danh bạ đã có:\n{entries}\n\nVẫn lưu “{name}” là một người (cơ quan) "
+                         "khác cùng tên?")
+CONTACT_SAME_NAME_YES = "Lưu người khác cùng tên"
+CONTACT_NO_POSITION = "chưa ghi chức vụ"
+CONTACT_NO_UNIT = "chưa ghi đơn vị"
 FIELD_CONTACT_NAME = "Tên cơ quan hoặc họ tên"
 FIELD_CONTACT_KIND = "Loại"
 FIELD_CONTACT_GROUP = "Nhóm"

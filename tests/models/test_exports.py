@@ -8,6 +8,7 @@ import pytest
 
 from models import audit, contacts, documents as D, exports
 from models.errors import PermissionDenied, ValidationError
+from signing import sign
 
 T = dt.datetime
 
@@ -42,7 +43,7 @@ def test_csv_export_reads_back(regs, office, tmp_path):
     r = dict(zip(rows[0], rows[1]))
     assert r["Số đến"] == "1" and r["Ngày đến"] == "05/01/2026 08:00"
     assert r["Trích yếu"] == "Hướng dẫn kiểm điểm, đánh giá Đảng viên"
-    assert r["Người nhận xử lý"] == "Phạm Văn Đức" and r["Ngày chuyển"] == "05/01/2026"
+    assert r["Đơn vị, người nhận"] == "Phạm Văn Đức" and r["Ngày chuyển"] == "05/01/2026"
     assert dict(zip(rows[0], rows[2]))["Ghi chú"] == "Đã hủy: Vào sổ trùng"
     last = audit.AuditEntry.select().order_by(audit.AuditEntry.seq.desc()).first()
     assert last.action == "export" and last.username == "xem"
@@ -91,7 +92,7 @@ def books(office):
 
     def signed(code, summary, day, **kw):
         o = D.reserve_number(clerk, code, doc_date=day, summary=summary, copies=4, **kw)
-        D.record_signature(clerk, o, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M",
+        sign(o, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M",
                            signed_on=day)
         return o
     bc = signed("BC", "Báo cáo sơ kết công tác Đảng quý I", dt.date(2026, 3, 2))
@@ -149,7 +150,7 @@ def test_secret_books_hold_the_secret_documents_and_a_tuyet_mat_summary_only_wit
         (2, "Huyện ủy Yên Sơn", "Tuyệt mật", "(Tuyệt mật — không ghi trích yếu)"),
         (3, "Huyện ủy Yên Sơn", "Tuyệt mật", "V/v phương án bảo vệ Đại hội")]
     out = [dict(zip(exports.OUTGOING_COLUMNS, r))
-           for r in exports.book_rows(books["admin"], "secret_outgoing", year=2026)]
+           for r in exports.book_rows(books["clerk"], "secret_outgoing", year=2026)]
     assert [(r["Số, ký hiệu"], r["Trích yếu"]) for r in out] == [
         ("01-NQ/ĐU", "Nghị quyết về công tác bảo vệ bí mật nhà nước")]
     # and the ordinary books keep them out
@@ -158,7 +159,7 @@ def test_secret_books_hold_the_secret_documents_and_a_tuyet_mat_summary_only_wit
     assert "01-NQ/ĐU" not in [r[0] for r in exports.book_rows(books["leader"], "outgoing")]
 
 
-@pytest.mark.parametrize("role", ["clerk", "viewer", "treasurer"])
+@pytest.mark.parametrize("role", ["admin", "viewer", "treasurer"])
 def test_secret_books_are_refused_to_those_who_may_not_see_the_secret_register(books, role, tmp_path):
     actor = books[role]
     folder = tmp_path / "xuat"
@@ -202,7 +203,7 @@ def test_printing_a_book_is_in_the_audit_log_and_a_refusal_is_not(books):
     assert '"rows": 3' in last.new and "01/03/2026" in last.new and "31/03/2026" in last.new
     before = audit.AuditEntry.select().count()
     with pytest.raises(PermissionDenied):
-        exports.print_rows(books["clerk"], "secret_outgoing")
+        exports.print_rows(books["admin"], "secret_outgoing")
     assert audit.AuditEntry.select().count() == before
     assert audit.verify().ok
 

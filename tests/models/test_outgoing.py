@@ -8,6 +8,7 @@ import pytest
 
 from models import audit, documents as D, office as office_mod, seal
 from models.errors import PermissionDenied, ValidationError
+from signing import sign
 
 
 def reserve(actor, code, on, **kw):
@@ -164,7 +165,7 @@ def test_reserve_number_for_meetings_bb(office):
 def _ready(clerk, d):
     D.update_outgoing(clerk, d, recipients=["Ban Thường vụ Huyện ủy", "Lưu Văn phòng"],
                       content_on_paper=True, copies=3, filed_in="Văn phòng Đảng ủy")
-    D.record_signature(clerk, d, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M",
+    sign(d, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M",
                        signed_on=d.doc_date)
 
 
@@ -190,12 +191,12 @@ def test_issue_only_with_nine_elements_listed_in_vietnamese(office):
 def test_authority_lines(office):
     clerk = office["clerk"]
     d = reserve(clerk, "BC", dt.date(2026, 3, 5))
-    D.record_signature(clerk, d, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M")
+    sign(d, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M")
     assert D.get_outgoing(d.id).authority_lines() == ["T/M ĐẢNG ỦY", "BÍ THƯ"]
-    D.record_signature(clerk, d, "Nguyễn Thị Thu Hà", signer_position="Phó Bí thư", authority="K/T")
+    sign(d, "Nguyễn Thị Thu Hà", signer_position="Phó Bí thư", authority="K/T")
     assert D.get_outgoing(d.id).authority_lines() == ["K/T BÍ THƯ", "PHÓ BÍ THƯ"]
     with pytest.raises(ValidationError):
-        D.update_outgoing(clerk, d, authority="TM")
+        sign(d, "Phạm Văn Đức", signer_position="Bí thư", authority="TM")
 
 
 def test_recipients_from_text_and_directory(office):
@@ -228,10 +229,10 @@ def test_seal_refused_without_signer(office):
     with pytest.raises(ValidationError) as e:
         seal.record_use(clerk, d, 2)
     assert "chưa có người ký" in e.value.message
-    D.update_outgoing(clerk, d, signer="Phạm Văn Đức")
-    with pytest.raises(ValidationError):
-        seal.record_use(clerk, d, 2)                         # no signature date: not signed yet
-    D.record_signature(clerk, d, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M",
+    with pytest.raises(ValidationError) as e:               # the edit form cannot sign
+        D.update_outgoing(clerk, d, signer="Phạm Văn Đức")
+    assert e.value.field == "signer" and "Ghi chữ ký" in e.value.message
+    sign(d, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M",
                        signed_on=dt.date(2026, 3, 5))
     with pytest.raises(ValidationError):
         seal.record_use(clerk, d, 0)
@@ -246,7 +247,7 @@ def test_seal_refused_without_signer(office):
 def test_seal_refused_for_cancelled_number(office):
     clerk = office["clerk"]
     d = reserve(clerk, "TB", dt.date(2026, 3, 5))
-    D.record_signature(clerk, d, "Phạm Văn Đức", signer_position="Bí thư", signed_on=dt.date(2026, 3, 5))
+    sign(d, "Phạm Văn Đức", signer_position="Bí thư", signed_on=dt.date(2026, 3, 5))
     D.cancel_outgoing(clerk, d, "Không dùng")
     with pytest.raises(ValidationError):
         seal.record_use(clerk, d, 1)

@@ -11,6 +11,7 @@ import pytest
 
 from models import dashboard, documents as D, dossiers as H, registers as R, search
 from models.errors import PermissionDenied
+from signing import sign
 
 T = dt.datetime
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -123,7 +124,7 @@ def test_other_sources(office):
     page1 = R.DirectorySource(office["viewer"]).fetch(None, 1)
     assert [c[0] for _, c in R.DirectorySource(office["viewer"]).fetch(page1[0][0], 5)] == ["Lê Thị Bình"]
     o = D.reserve_number(clerk, "TB", summary="Thông báo", doc_date=dt.date(2026, 3, 5))
-    D.record_signature(clerk, o, "Phạm Văn Đức", signer_position="Bí thư", signed_on=dt.date(2026, 3, 5))
+    sign(o, "Phạm Văn Đức", signer_position="Bí thư", signed_on=dt.date(2026, 3, 5))
     seal.record_use(clerk, o, 2, used_on=dt.date(2026, 3, 5))
     assert R.SealSource(office["viewer"]).fetch()[0][1][:2] == ["05/03/2026", "01-TB/ĐU"]
     H.create_dossier(clerk, "2024-01", "Cũ", 2024, work_ended_on="31/12/2024")

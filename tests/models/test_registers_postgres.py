@@ -3,6 +3,7 @@ registers, the directory's type-ahead, exports."""
 import datetime as dt
 
 import pytest
+from signing import sign
 
 # fixtures pg, pg_office: tests/conftest.py
 
@@ -22,7 +23,7 @@ def test_registers_on_postgres(pg_office, tmp_path):
     assert R.IncomingSource(admin, "ĐẢNG PHÍ").count() == 4
     assert D.reserve_number(clerk, "BC", summary="Báo cáo Đảng phí").symbol == "01-BC/ĐU"
     o = D.reserve_number(clerk, "BC", summary="Báo cáo quý")
-    D.record_signature(clerk, o, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M")
+    sign(o, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M")
     seal.record_use(clerk, o, 2)
     assert {f.kind for f in R.search_all(admin, "dang phi")} == {"incoming", "outgoing"}
     contacts.add_contact(clerk, "Ủy ban nhân dân xã Tân Lập", abbr="UBND xã", group="government")

@@ -52,7 +52,7 @@ def test_raising_to_tuyet_mat_hides_the_old_summary_in_the_log(office):
 
 
 def test_a_secret_documents_changes_are_logged_hidden(office):
-    admin = office["admin"]
+    admin = office["clerk"]           # named to the secret book
     d = D.register_incoming(admin, arrived_at=T(2026, 3, 5, 9), sender="Công an tỉnh",
                             summary=SECRET_WORDS, secrecy="Mật")
     D.update_incoming(admin, d, summary="Kế hoạch tuần tra biên giới", reason="sửa trích yếu")
@@ -96,7 +96,7 @@ def test_secret_text_never_enters_the_index(office):
 def _write_like_an_old_version(office):
     """What an office written before this rule holds: secret text in the log, the index and an
     outgoing document's content."""
-    admin = office["admin"]
+    admin = office["clerk"]           # named to the secret book
     d = D.register_incoming(admin, arrived_at=T(2026, 3, 5, 9), sender="Công an tỉnh", summary="x",
                             secrecy="Mật")
     o = D.reserve_number(admin, "BC", summary="y", secrecy="Mật", content_on_paper=True)

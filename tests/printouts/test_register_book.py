@@ -12,9 +12,17 @@ from pathlib import Path
 import pytest
 
 from models import documents as D, exports, office as office_mod
-from tests.pdfread import pages as pdf_pages
+from tests.pdfread import pages as _pages
+from signing import sign
 
 ROOT = Path(__file__).resolve().parents[2]
+OFFICE_SUPERIOR_UPPER = "ĐẢNG BỘ TỈNH TUYÊN QUANG"
+
+
+def pdf_pages(data: bytes, cover: bool = False) -> list[str]:
+    """The book's pages as text; without ``cover``, the register's pages only (from page 2)."""
+    pages = _pages(data)
+    return pages if cover else pages[1:]
 
 
 def squash(s: str) -> str:
@@ -35,7 +43,7 @@ def filled(office):
             D.transfer(clerk, d, "Phạm Văn Đức", received_by="Phạm Văn Đức")
     o = D.reserve_number(clerk, "BC", doc_date=dt.date(2026, 1, 7), summary="Báo cáo kết quả lãnh đạo quý I",
                          recipients=["Ban Thường vụ Huyện ủy", "Lưu Văn phòng Đảng ủy"], copies=3)
-    D.record_signature(clerk, o, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M",
+    sign(o, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M",
                        signed_on=dt.date(2026, 1, 7))
     return office
 
@@ -52,14 +60,13 @@ def test_incoming_book_reads_back_with_vietnamese_intact(filled):
     pages = pdf_pages(data)
     assert len(pages) >= 3
     first = squash(pages[0])
-    for s in ("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG ỦY XÃ TÂN LẬP", "ĐẢNG BỘ HUYỆN YÊN SƠN",
-              "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "Từ ngày 01/01/2026 đến ngày 31/03/2026",
+    for s in ("SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "Từ ngày 01/01/2026 đến ngày 31/03/2026",
               "Ban Tổ chức Huyện ủy Yên Sơn", "Phạm Văn Đức", "Đảng ủy"):
         assert s in first, s
-    for i, p in enumerate(pages, start=1):          # header row repeated, numbered pages
+    for i, p in enumerate(pages, start=2):          # header row repeated, numbered from page 2
         t = squash(p)
         assert "Trích yếu" in t and "Số đến" in t and "Nơi gửi" in t
-        assert f"Trang {i}/{len(pages)}" in t
+        assert f"Trang {i}/{len(pages) + 1}" in t
     assert "V/v hướng dẫn công tác Đảng ủy số 70" in squash(pages[-1])
 
 
@@ -85,7 +92,7 @@ def test_decomposed_text_is_drawn_composed(office):
            "", "", "", ""]
     data = register_book("incoming", [row], office_mod.get_office(), dt.date(2026, 3, 1), dt.date(2026, 3, 31))
     from pypdf import PdfReader
-    raw = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    raw = PdfReader(io.BytesIO(data)).pages[1].extract_text()
     assert "Đảng ủy phường Hòa Bình" in raw              # NFC in the file, not re-composed by us
 
 
@@ -120,7 +127,7 @@ def stamped(office):
         day = dt.date(2026, 1, 5) + dt.timedelta(days=i)
         o = D.reserve_number(clerk, "BC", doc_date=day, summary=f"Báo cáo tình hình Đảng bộ xã tuần {i + 1}",
                              copies=3)
-        D.record_signature(clerk, o, "Nguyễn Thị Thu Hà", signer_position="Phó Bí thư", authority="K/T",
+        sign(o, "Nguyễn Thị Thu Hà", signer_position="Phó Bí thư", authority="K/T",
                            signed_on=day)
         seal.record_use(clerk, o, 3, used_on=day, stamped_by="Trần Thị Mai")
     seal.record_handover(clerk, "Trần Thị Mai", "Lý Thị Ngọc", handed_on=dt.date(2026, 2, 2),
@@ -134,16 +141,16 @@ def test_seal_log_book_reads_back_page_after_page(stamped):
     pages = pdf_pages(data)
     assert len(pages) >= 2
     first = squash(pages[0])
-    for s in ("ĐẢNG ỦY XÃ TÂN LẬP", "SỔ THEO DÕI SỬ DỤNG CON DẤU",
+    for s in ("SỔ THEO DÕI SỬ DỤNG CON DẤU",
               "Từ ngày 01/01/2026 đến ngày 31/12/2026",
               "05/01/2026 01-BC/ĐU Báo cáo tình hình Đảng bộ xã tuần 1 Nguyễn Thị Thu Hà Trần Thị Mai 3"):
         assert s in first, s
-    for i, p in enumerate(pages, start=1):          # header row repeated, numbered pages
+    for i, p in enumerate(pages, start=2):          # header row repeated, numbered from page 2
         t = squash(p)
         for h in ("STT", "Ngày đóng dấu", "Số, ký hiệu văn bản", "Trích yếu", "Người ký",
                   "Người đóng dấu", "Số bản"):
             assert h in t, (i, h)
-        assert f"Trang {i}/{len(pages)}" in t
+        assert f"Trang {i}/{len(pages) + 1}" in t
     assert "60 05/03/2026 60-BC/ĐU Báo cáo tình hình Đảng bộ xã tuần 60" in squash(pages[-1])
 
 
@@ -152,7 +159,7 @@ def test_seal_handover_book(stamped):
     t = squash(" ".join(pdf_pages(data)))
     for s in ("SỔ BÀN GIAO CON DẤU", "Ngày bàn giao", "Người giao", "Người nhận", "Người chứng kiến",
               "02/02/2026", "Trần Thị Mai", "Lý Thị Ngọc", "Phạm Văn Đức",
-              "Đồng chí Mai đi học lớp trung cấp lý luận chính trị", "Trang 1/1"):
+              "Đồng chí Mai đi học lớp trung cấp lý luận chính trị", "Trang 2/2"):
         assert s in t, s
 
 
@@ -175,13 +182,13 @@ def test_secret_register_books(office):
                      summary="Nghị quyết chuyên đề bảo vệ chính trị nội bộ")
     data, rows = book(office["leader"], "secret_incoming", dt.date(2026, 1, 1), dt.date(2026, 3, 31))
     assert len(rows) == 2
-    t = squash(" ".join(pdf_pages(data)))
+    t = squash(" ".join(pdf_pages(data, cover=True)))
     for s in ("ĐẢNG CỘNG SẢN VIỆT NAM", "SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐẾN", "Số đến", "Nơi gửi", "Độ mật",
               "Tỉnh ủy Tuyên Quang", "Chỉ thị về bảo vệ bí mật nhà nước trong tình hình mới", "Tối mật",
-              "(Tuyệt mật — không ghi trích yếu)", "Trang 1/1"):
+              "(Tuyệt mật — không ghi trích yếu)", "Trang 2/2"):
         assert s in t, s
     assert "Công văn thường" not in t
-    data, rows = book(office["admin"], "secret_outgoing", dt.date(2026, 1, 1), dt.date(2026, 3, 31))
+    data, rows = book(office["clerk"], "secret_outgoing", dt.date(2026, 1, 1), dt.date(2026, 3, 31))
     t = squash(" ".join(pdf_pages(data)))
     for s in ("SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐI", "Số, ký hiệu", "01-NQ/ĐU",
               "Nghị quyết chuyên đề bảo vệ chính trị nội bộ"):
@@ -216,9 +223,9 @@ def render(kind, rows):
 
 
 def assert_every_page_is_a_page_of_the_book(pages):
-    for i, p in enumerate(pages, start=1):
+    for i, p in enumerate(pages, start=2):          # the cover is page 1, unnumbered
         t = squash(p)
-        assert "Trích yếu" in t and "Số đến" in t and f"Trang {i}/{len(pages)}" in t
+        assert "Trích yếu" in t and "Số đến" in t and f"Trang {i}/{len(pages) + 1}" in t
 
 
 def test_a_5000_character_summary_registered_through_the_register_continues_on_the_next_pages(office):
@@ -253,7 +260,7 @@ def test_a_100000_character_summary_prints_whole(office):
 def test_a_row_of_many_long_cells_and_a_word_longer_than_its_column(office):
     long_word = "q" * 3000                        # no space to break at: cut between letters
     row = incoming_row(1, words("sx", 900), c2=words("nx", 400), c5=words("lx", 300),
-                       c11=words("px", 300), c14=long_word, c15=words("gx", 600))
+                       c11=words("px", 300), c7=long_word, c15=words("gx", 600))
     pages = render("incoming", [row, incoming_row(2, "Sau hàng dài")])
     for prefix, n in (("sx", 900), ("nx", 400), ("lx", 300), ("px", 300), ("gx", 600)):
         assert numbered(pages, prefix) == list(range(n)), prefix
@@ -303,3 +310,62 @@ def test_a_1430_character_summary_and_note_in_narrow_columns(office):
     assert numbered(pages, "bx") == list(range(256))
     assert_every_page_is_a_page_of_the_book(pages)
     assert "Sau" in pages[-1]
+
+
+# --- as the paper books are: cover, margins from the settings, page numbers from page 2 ---------
+def test_the_book_has_a_cover_and_numbers_its_pages_from_page_2(filled):
+    data, _ = book(filled["viewer"], "incoming", dt.date(2026, 1, 1), dt.date(2026, 3, 31))
+    pages = pdf_pages(data, cover=True)
+    cover = squash(pages[0])
+    for s in ("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG ỦY XÃ TÂN LẬP", "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN",
+              "Quyển số: 01", "Năm 2026", OFFICE_SUPERIOR_UPPER):
+        assert s in cover, s
+    assert "Trang" not in cover and "Số đến" not in cover          # no number, no table
+    assert f"Trang 2/{len(pages)}" in squash(pages[1])
+
+
+def test_a_book_across_1_january_names_both_years_and_its_volume(office):
+    from printouts.registers import register_book
+    data = register_book("outgoing", [], office_mod.get_office(), dt.date(2025, 12, 1),
+                         dt.date(2026, 1, 31), volume=2)
+    cover = squash(pdf_pages(data, cover=True)[0])
+    assert "Quyển số: 02" in cover and "Năm 2025–2026" in cover and "SỔ ĐĂNG KÝ VĂN BẢN ĐI" in cover
+
+
+def _text_x(data: bytes, page: int, needle: str) -> float:
+    """The left edge (points) of the first text run containing ``needle`` on ``page``."""
+    from pypdf import PdfReader
+    xs = []
+
+    def visit(text, cm, tm, font, size):
+        if needle in text:
+            xs.append(tm[4] * cm[0] + cm[4])
+    PdfReader(io.BytesIO(data)).pages[page].extract_text(visitor_text=visit)
+    return min(xs)
+
+
+def test_margins_are_the_settings(office):
+    from printouts.registers import register_book
+    rows = [incoming_row(1, "Trích yếu thử lề")]
+    mm = 72 / 25.4
+    default = register_book("incoming", rows, office_mod.get_office(), dt.date(2026, 1, 1),
+                            dt.date(2026, 12, 31))
+    # the table's grid starts at the left margin: the first column's text sits just inside it
+    assert 35 * mm < _text_x(default, 1, "Số") < 35 * mm + 12
+    office_mod.set_setting(office["admin"], "print.margin_left", 20)
+    narrower = register_book("incoming", rows, office_mod.get_office(), dt.date(2026, 1, 1),
+                             dt.date(2026, 12, 31))
+    assert 20 * mm < _text_x(narrower, 1, "Số") < 20 * mm + 12
+    assert [office_mod.get_setting(f"print.margin_{s}") for s in ("top", "bottom", "right")] == [25, 25, 15]
+
+
+def test_ky_nhan_is_left_for_the_recipients_hand_and_the_handler_has_the_registers_word(office):
+    from printouts.registers import register_book
+    row = incoming_row(1, "Văn bản đã chuyển", c11="Ban Tổ chức Đảng ủy", c13=dt.date(2026, 3, 6),
+                       c14="Nguyễn Văn Nhận")
+    pages = pdf_pages(register_book("incoming", [row], office_mod.get_office(), dt.date(2026, 1, 1),
+                                    dt.date(2026, 12, 31)))
+    t = squash(pages[0])
+    assert "Ký nhận" in t and "Đơn vị, người nhận" in t and "Ban Tổ chức Đảng ủy" in t
+    assert "Nguyễn Văn Nhận" not in t
+    assert "Người nhận xử lý" not in t and "Người xử lý" not in t

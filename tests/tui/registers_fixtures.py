@@ -20,9 +20,9 @@ def directory(office):
     admin = office["admin"]
     out = {}
     for name, kind, group, abbr, position in [
-        ("Huyện ủy Yên Sơn", "body", "superior", "HU", ""),
-        ("Văn phòng Huyện ủy Yên Sơn", "body", "superior", "VPHU", ""),
-        ("Ban Tổ chức Huyện ủy Yên Sơn", "body", "superior", "BTCHU", ""),
+        ("Tỉnh ủy Tuyên Quang", "body", "superior", "TU", ""),
+        ("Văn phòng Tỉnh ủy Tuyên Quang", "body", "superior", "VPTU", ""),
+        ("Ban Tổ chức Tỉnh ủy Tuyên Quang", "body", "superior", "BTCTU", ""),
         ("Chi bộ thôn Đồng Tâm", "body", "party", "", ""),
         ("Phạm Văn Đức", "person", "member", "", "Bí thư Đảng ủy"),
         ("Nguyễn Thị Thu Hà", "person", "member", "", "Phó Bí thư Thường trực Đảng ủy"),
@@ -31,7 +31,7 @@ def directory(office):
     return out
 
 
-def register(actor, summary: str, *, sender: str = "Huyện ủy Yên Sơn", arrived=ARRIVED, **kw):
+def register(actor, summary: str, *, sender: str = "Tỉnh ủy Tuyên Quang", arrived=ARRIVED, **kw):
     """An incoming document registered five minutes after it arrived."""
     from models import documents
     kw.setdefault("doc_type", "Công văn")

@@ -15,6 +15,7 @@ from tui.widgets.picker import PickerDialog
 
 from screen_size import SIZE
 from registers_fixtures import directory, field, register  # noqa: F401
+from signing import sign
 
 
 async def test_a_sender_missing_from_the_directory_is_added_on_the_spot(office, directory,
@@ -23,26 +24,26 @@ async def test_a_sender_missing_from_the_directory_is_added_on_the_spot(office, 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f3", "f7", "enter", "enter")
         await pilot.pause()
-        await pilot.press(*"Tỉnh ủy Tuyên Quang")
+        await pilot.press(*"Trường Chính trị tỉnh Tuyên Quang")
         await pilot.pause()
         assert "Không có trong danh bạ" in shown(app)             # said while typing
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PickerDialog)
-        assert "+ Thêm vào danh bạ: “Tỉnh ủy Tuyên Quang”" in shown(app)
+        assert "+ Thêm vào danh bạ: “Trường Chính trị tỉnh Tuyên Quang”" in shown(app)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ContactDialog)
-        assert field(app.screen, "name").value == "Tỉnh ủy Tuyên Quang"
-        field(app.screen, "abbr").value = "TU"
+        assert field(app.screen, "name").value == "Trường Chính trị tỉnh Tuyên Quang"
+        field(app.screen, "abbr").value = "TCT"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, IncomingForm)
         sender = field(app.screen, "sender")
-        c = contacts.Contact.get(contacts.Contact.name == "Tỉnh ủy Tuyên Quang")
-        assert sender.value == "Tỉnh ủy Tuyên Quang" and sender.contact_id == c.id
+        c = contacts.Contact.get(contacts.Contact.name == "Trường Chính trị tỉnh Tuyên Quang")
+        assert sender.value == "Trường Chính trị tỉnh Tuyên Quang" and sender.contact_id == c.id
         assert app.focused is field(app.screen, "doc_number").input       # and on to the next field
-    assert contacts.find_contacts("tinh uy tuyen")[0].abbr == "TU"
+    assert contacts.find_contacts("truong chinh tri")[0].abbr == "TCT"
 
 
 async def test_typeahead_ignores_accents_and_shows_matches(office, directory, make_app, shown):
@@ -124,7 +125,7 @@ async def test_seal_log_a_stamping_chosen_from_the_list_and_a_handover(office, m
     clerk = office["clerk"]
     unsigned = documents.reserve_number(clerk, "TB", doc_date=_dt.date(2026, 3, 5), summary="Thông báo lịch họp")
     signed = documents.reserve_number(clerk, "BC", doc_date=_dt.date(2026, 3, 5), summary="Báo cáo tháng 2")
-    documents.record_signature(clerk, signed, "Phạm Văn Đức", signer_position="BÍ THƯ", authority="T/M",
+    sign(signed, "Phạm Văn Đức", signer_position="BÍ THƯ", authority="T/M",
                                signed_on=_dt.date(2026, 3, 5))
     app = make_app(user=clerk)
     async with app.run_test(size=SIZE) as pilot:
@@ -151,3 +152,45 @@ async def test_seal_log_a_stamping_chosen_from_the_list_and_a_handover(office, m
         assert "Lý Thị Ngọc" in shown(app) and "Người giữ dấu: Lý Thị Ngọc" in shown(app)
     assert [u.outgoing_id for u in seal.SealUse.select()] == [signed.id]
     assert seal.current_keeper() == "Lý Thị Ngọc" and unsigned.status == "reserved"
+
+
+async def test_a_namesake_is_confirmed_with_the_existing_entrys_position_and_unit(office, directory,
+                                                                                   make_app, shown):
+    from tui.widgets.dialogs import ConfirmDialog
+    contacts.update_contact(office["admin"], directory["Phạm Văn Đức"].id,
+                            organisation="Đảng ủy xã Tân Lập")
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_area("directory")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Phạm Văn Đức")
+        field(app.screen, "kind").value = "person"
+        field(app.screen, "position").value = "Trưởng thôn Khuôn Khoai"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)             # asked, not refused
+        text = shown(app)
+        assert "Trùng họ tên" in text and "Bí thư Đảng ủy" in text and "Đảng ủy xã Tân Lập" in text
+        await pilot.press("escape")                              # no: back to the form, nothing saved
+        await pilot.pause()
+        assert isinstance(app.screen, ContactDialog)
+        assert len(contacts.same_name_entries("person", "Phạm Văn Đức")) == 1
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")                               # yes: another person, same name
+        await pilot.pause()
+        assert isinstance(app.screen, DirectoryScreen)
+        assert "Trưởng thôn Khu…" in shown(app) and shown(app).count("Phạm Văn Đức") == 2
+        # a name that differs by one accent is simply another person: no question
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Nguyễn Thị Thu Hạ")
+        field(app.screen, "kind").value = "person"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DirectoryScreen)
+    assert [c.position for c in contacts.same_name_entries("person", "Phạm Văn Đức")] == [
+        "Bí thư Đảng ủy", "Trưởng thôn Khuôn Khoai"]
+    assert contacts.Contact.get(contacts.Contact.name == "Nguyễn Thị Thu Hạ").kind == "person"

@@ -30,13 +30,13 @@ async def test_register_a_document_by_keyboard_alone(office, directory, make_app
         assert isinstance(app.screen, IncomingForm)
         assert "Số đến sẽ cấp: 1/2026" in shown(app)
         await pilot.press("enter", "enter")                    # arrival date and time: now
-        await pilot.press(*"huyen uy", "enter")                # no exact match: the list opens
+        await pilot.press(*"tinh uy", "enter")                # no exact match: the list opens
         await pilot.pause()
         assert isinstance(app.screen, PickerDialog)
-        assert "Huyện ủy Yên Sơn" in shown(app)
+        assert "Tỉnh ủy Tuyên Quang" in shown(app)
         await pilot.press("enter")                             # the first match
         await pilot.pause()
-        assert field(app.screen, "sender").value == "Huyện ủy Yên Sơn"
+        assert field(app.screen, "sender").value == "Tỉnh ủy Tuyên Quang"
         await pilot.press(*"125-HD/HU", "enter")
         await pilot.press(*"01/03/2026", "enter")
         await pilot.press("h", "u", "enter")                    # type: Hướng dẫn
@@ -55,10 +55,10 @@ async def test_register_a_document_by_keyboard_alone(office, directory, make_app
         await pilot.pause()
         assert isinstance(app.screen, IncomingScreen)
         row = shown(app).splitlines()[2]
-        assert row.split()[0] == "1" and "Huyện ủy Yên Sơn" in row and "Hướng dẫn thu Đảng" in row
+        assert row.split()[0] == "1" and "Tỉnh ủy Tuyên Q…" in row and "Hướng dẫn thu Đảng" in row
     d = documents.Incoming.get()
     assert (d.arrival_no, d.year, d.sender, d.sender_contact_id) == (
-        1, 2026, "Huyện ủy Yên Sơn", directory["Huyện ủy Yên Sơn"].id)
+        1, 2026, "Tỉnh ủy Tuyên Quang", directory["Tỉnh ủy Tuyên Quang"].id)
     assert (d.doc_number, d.doc_type, d.pages, d.copies) == ("125-HD/HU", "Hướng dẫn", 2, 1)
     assert d.summary == "Hướng dẫn thu Đảng phí năm 2026"
     assert d.handler == "Nguyễn Thị Thu Hà" and d.deadline.isoformat() == "2026-03-20"
@@ -94,9 +94,9 @@ async def test_late_registration_is_warned_before_and_after_saving(office, direc
         await pilot.press("ctrl+u", *"27/02/2026", "enter")     # a Friday; today is Thursday 05/03
         await pilot.pause()
         assert "Vào sổ muộn" in shown(app)
-        await pilot.press("enter", *"HU", "enter")               # the abbreviation is exact
+        await pilot.press("enter", *"TU", "enter")               # the abbreviation is exact
         await pilot.pause()
-        assert field(app.screen, "sender").contact_id == directory["Huyện ủy Yên Sơn"].id
+        assert field(app.screen, "sender").contact_id == directory["Tỉnh ủy Tuyên Quang"].id
         field(app.screen, "summary").value = "Công văn đến muộn"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -375,11 +375,11 @@ def _drop_a_scan(home, tmp_path):
 
 async def test_a_dropped_scan_marked_secret_in_its_form_loses_its_file(office, make_app, shown,
                                                                         home, tmp_path):
-    """An admin completes a scan's details and marks it Mật: the record and its steps stay,
+    """The clerk named to the secret book completes a scan's details and marks it Mật: the record and its steps stay,
     its only stored file leaves the computer, and she is told."""
     from test_tui_services import toasts
     _drop_a_scan(home, tmp_path)
-    app = make_app(user=office["admin"])
+    app = make_app(user=office["clerk"])
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _mark_a_dropped_scan_secret(pilot, app, shown)
         assert await wait_until(pilot, lambda: isinstance(app.screen, IncomingDetail)

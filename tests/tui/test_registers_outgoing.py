@@ -53,6 +53,14 @@ async def test_reserve_then_issue_is_refused_with_what_is_missing(office, make_a
     assert d.summary == "Báo cáo sơ kết công tác quý I năm 2026"
 
 
+async def open_first_outgoing(pilot, app):
+    await pilot.press("f4")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, OutgoingDetail)
+
+
 async def test_seal_refused_while_unsigned_then_sign_stamp_fill_and_issue(office, directory,
                                                                           make_app, shown):
     app = make_app(user=office["clerk"])
@@ -64,6 +72,13 @@ async def test_seal_refused_while_unsigned_then_sign_stamp_fill_and_issue(office
         assert "chưa có người ký" in shown(app) and "không đóng dấu khống" in shown(app)
         await pilot.press("enter")
         await pilot.pause()
+        await pilot.press("f5")                                 # the clerk does not record signatures
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorDialog)
+        assert "quyền duyệt" in shown(app)
+    app = make_app(user=office["leader"])                       # the leader records it
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_outgoing(pilot, app)
         await pilot.press("f5")                                 # Ký
         await pilot.pause()
         await pilot.press(*"duc", "enter")                      # Phạm Văn Đức, from the list
@@ -71,12 +86,20 @@ async def test_seal_refused_while_unsigned_then_sign_stamp_fill_and_issue(office
         await pilot.press("enter")
         await pilot.pause()
         assert field(app.screen, "signer_position").value == "BÍ THƯ ĐẢNG ỦY"
+        field(app.screen, "signer_position").value = "VĂN THƯ"  # a slip: refused at its field
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "không phải chức vụ ký văn bản" in field(app.screen, "signer_position").error
         field(app.screen, "signer_position").value = "BÍ THƯ"
         field(app.screen, "authority").focus()
         await pilot.press("right")                              # T/M
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, OutgoingDetail)
+        assert "T/M ĐẢNG ỦY · BÍ THƯ — Phạm Văn Đức" in shown(app)
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_outgoing(pilot, app)
         assert "T/M ĐẢNG ỦY · BÍ THƯ — Phạm Văn Đức" in shown(app)
         await pilot.press("d")
         await pilot.pause()
@@ -88,7 +111,7 @@ async def test_seal_refused_while_unsigned_then_sign_stamp_fill_and_issue(office
         assert isinstance(app.screen, OutgoingForm)
         field(app.screen, "content_on_paper").focus()
         await pilot.press("right", "enter")                     # the content is on paper
-        await pilot.press(*"huyen uy yen", "enter")             # recipients from the directory
+        await pilot.press(*"tinh uy tuyen", "enter")             # recipients from the directory
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
@@ -97,7 +120,7 @@ async def test_seal_refused_while_unsigned_then_sign_stamp_fill_and_issue(office
         assert "+ Thêm vào danh bạ: “Lưu Văn phòng Đảng ủy”" in shown(app)
         await pilot.press("down", "enter")                      # the next line: as typed
         await pilot.pause()
-        assert field(app.screen, "recipients").value == "Huyện ủy Yên Sơn; Lưu Văn phòng Đảng ủy; "
+        assert field(app.screen, "recipients").value == "Tỉnh ủy Tuyên Quang; Lưu Văn phòng Đảng ủy; "
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, OutgoingDetail)
@@ -108,7 +131,7 @@ async def test_seal_refused_while_unsigned_then_sign_stamp_fill_and_issue(office
     d = documents.Outgoing.get()
     assert d.status == "issued" and d.authority_lines() == ["T/M ĐẢNG ỦY", "BÍ THƯ"]
     assert [(r.name, r.contact_id) for r in sorted(d.recipient_rows, key=lambda r: r.position)] == [
-        ("Huyện ủy Yên Sơn", directory["Huyện ủy Yên Sơn"].id), ("Lưu Văn phòng Đảng ủy", None)]
+        ("Tỉnh ủy Tuyên Quang", directory["Tỉnh ủy Tuyên Quang"].id), ("Lưu Văn phòng Đảng ủy", None)]
     assert [u.copies for u in seal.uses_for(d)] == [3]
 
 

@@ -12,11 +12,12 @@ from tui.screens.docbase import ExportDialog, PrintDialog
 from screen_size import SIZE
 from registers_fixtures import field, message_painted, register, wait_until
 from tests.pdfread import text as pdf_text
+from signing import sign
 
 
 def fill_register(clerk):
-    register(clerk, "Hướng dẫn thu, nộp Đảng phí năm 2026", sender="Ban Tổ chức Huyện ủy Yên Sơn")
-    register(clerk, "Kế hoạch tổ chức Hội nghị sơ kết quý I", sender="Văn phòng Huyện ủy Yên Sơn")
+    register(clerk, "Hướng dẫn thu, nộp Đảng phí năm 2026", sender="Ban Tổ chức Tỉnh ủy Tuyên Quang")
+    register(clerk, "Kế hoạch tổ chức Hội nghị sơ kết quý I", sender="Văn phòng Tỉnh ủy Tuyên Quang")
 
 
 async def test_print_register_saves_a_pdf_and_says_where_when_there_is_no_printer(
@@ -98,7 +99,7 @@ def stamp_two(clerk):
                                         ("Thông báo lịch sinh hoạt chi bộ tháng 3", 4)), start=1):
         on = _dt.date(2026, 3, day)
         d = documents.reserve_number(clerk, "BC", doc_date=on, summary=summary, copies=n + 2)
-        documents.record_signature(clerk, d, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M",
+        sign(d, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M",
                                    signed_on=on)
         seal.record_use(clerk, d, n + 2, used_on=on, stamped_by="Trần Thị Mai")
     seal.record_handover(clerk, "Lý Thị Ngọc", "Trần Thị Mai", handed_on=_dt.date(2026, 1, 5),
@@ -195,7 +196,7 @@ async def test_seal_screen_help_lists_print_and_export(office, make_app, shown):
 
 def fill_secret(clerk):
     register(clerk, "Chỉ thị về bảo vệ bí mật nhà nước", sender="Tỉnh ủy Tuyên Quang", secrecy="Mật")
-    register(clerk, "", sender="Huyện ủy Yên Sơn", secrecy="Tuyệt mật")
+    register(clerk, "", sender="Tỉnh ủy Tuyên Quang", secrecy="Tuyệt mật")
     register(clerk, "Công văn thường không vào sổ mật")
     from models import documents
     import datetime as _dt
@@ -233,7 +234,7 @@ async def test_secret_register_prints_from_its_screen(office, make_app, shown, h
 
 async def test_secret_register_exports_the_book_shown(office, make_app, shown, tmp_path):
     fill_secret(office["clerk"])
-    app = make_app(user=office["admin"])
+    app = make_app(user=office["clerk"])
     async with app.run_test(size=SIZE) as pilot:
         app.open_area("secret")
         await pilot.pause()

@@ -1,7 +1,7 @@
-"""Sổ văn bản mật: hidden from a clerk (who may still register a secret document, and then
-no longer sees it), open to the leader and the administrator; metadata only — attaching a file
-is refused with the reason, before any file is asked for; global search finds it only for
-those allowed."""
+"""Sổ văn bản mật: handled by the people an admin named (the clerk the committee assigned), read
+by the leader, hidden from everyone else — another clerk, and the admin too until named;
+metadata only — attaching a file is refused with the reason, before any file is asked for;
+global search finds it only for those allowed."""
 from __future__ import annotations
 
 from models import documents, users
@@ -13,10 +13,11 @@ from screen_size import SIZE
 from registers_fixtures import register
 
 
-async def test_the_secret_register_is_hidden_from_a_clerk(office, make_app, shown):
+async def test_the_secret_register_is_hidden_from_a_clerk_not_named_to_it(office, make_app, shown):
     register(office["clerk"], "Chỉ thị về bảo vệ bí mật nhà nước", secrecy="Mật")
     register(office["clerk"], "Công văn thường")
-    app = make_app(user=office["clerk"])
+    other = users.create_user(office["admin"], "vanthu2", "Lý Thị Ngọc", "clerk", "matkhau-2026")
+    app = make_app(user=other)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         menu = app.screen.query_one("#dash-menu")
@@ -36,9 +37,10 @@ async def test_the_secret_register_is_hidden_from_a_clerk(office, make_app, show
         assert "bảo vệ bí mật" not in shown(app)
 
 
-async def test_leader_sees_it_and_attaching_is_refused_with_the_reason(office, make_app, shown):
+async def test_the_named_clerk_sees_it_and_attaching_is_refused_with_the_reason(office, make_app,
+                                                                                shown):
     register(office["clerk"], "Chỉ thị về bảo vệ bí mật nhà nước", secrecy="Mật")
-    app = make_app(user=office["admin"])
+    app = make_app(user=office["clerk"])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.open_area("secret")
@@ -84,7 +86,7 @@ async def test_a_clerk_registers_a_secret_document_and_it_leaves_the_ordinary_li
 async def test_search_finds_secret_documents_only_for_those_allowed(office, make_app, shown):
     """By their metadata (the sender), never by their text, which is not indexed."""
     register(office["clerk"], "Chỉ thị về bảo vệ bí mật nhà nước", secrecy="Mật", sender="Công an tỉnh")
-    for role, found in (("leader", True), ("clerk", False)):
+    for role, found in (("leader", True), ("clerk", True), ("admin", False)):
         app = make_app(user=office[role])
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("slash")

@@ -18,13 +18,13 @@ NOW = _dt.datetime.combine(TODAY, _dt.time(9, 15))
 def filled(office, directory):
     from models import documents, users
     clerk = office["clerk"]
-    register(clerk, "Hướng dẫn thu, nộp Đảng phí năm 2026", sender="Ban Tổ chức Huyện ủy Yên Sơn",
+    register(clerk, "Hướng dẫn thu, nộp Đảng phí năm 2026", sender="Ban Tổ chức Tỉnh ủy Tuyên Quang",
              arrived=_dt.datetime(2026, 3, 2, 8, 0), deadline=_dt.date(2026, 3, 4))
-    d = register(clerk, "Kế hoạch tổ chức Hội nghị sơ kết công tác quý I", sender="Huyện ủy Yên Sơn",
+    d = register(clerk, "Kế hoạch tổ chức Hội nghị sơ kết công tác quý I", sender="Tỉnh ủy Tuyên Quang",
                  arrived=_dt.datetime(2026, 3, 3, 14, 0))
     documents.transfer(clerk, d, "Phạm Văn Đức", received_by="Phạm Văn Đức",
                        transferred_at=_dt.datetime(2026, 3, 3, 15, 0))
-    register(clerk, "Giấy mời dự lễ kỷ niệm ngày thành lập Đảng", sender="Văn phòng Huyện ủy Yên Sơn",
+    register(clerk, "Giấy mời dự lễ kỷ niệm ngày thành lập Đảng", sender="Văn phòng Tỉnh ủy Tuyên Quang",
              arrived=_dt.datetime(2026, 3, 4, 10, 0))
     documents.register_incoming(users.SYSTEM, status="needs_details", source="scan",
                                 arrived_at=_dt.datetime(2026, 3, 5, 7, 45),
@@ -41,7 +41,7 @@ def test_incoming_form(filled, make_app, snap_compare):
     async def typed(pilot):
         await pilot.press("f3", "f7")
         await pilot.pause()
-        await pilot.press("enter", "enter", *"huyen", "ctrl+s")      # a match shown, an error
+        await pilot.press("enter", "enter", *"tinh", "ctrl+s")      # a match shown, an error
         await pilot.pause()
     app = make_app(user=filled["clerk"], clock=lambda: NOW)
     assert snap_compare(app, run_before=typed, terminal_size=SIZE)

@@ -45,7 +45,7 @@ async def test_palette_offers_only_what_the_user_may_open(office, make_app, show
 
 
 async def test_palette_search_entry_runs_global_search(office, make_app, type_text, shown):
-    search.index("incoming", 7, "Số đến 7/2026: Hướng dẫn thu Đảng phí năm 2026", "Huyện ủy Yên Sơn")
+    search.index("incoming", 7, "Số đến 7/2026: Hướng dẫn thu Đảng phí năm 2026", "Tỉnh ủy Tuyên Quang")
     search.index("incoming", 8, "Số đến 8/2026: Kế hoạch hội nghị", "Đảng ủy xã")
     app = make_app(user=office["clerk"])
     async with app.run_test(size=SIZE) as pilot:

@@ -28,7 +28,7 @@ async def show_tab(pilot, tab_id: str):
     """Shift+Tab up to the row of tabs, then → until the tab is shown (as a person does)."""
     tabs = pilot.app.screen.query_one("#settings-tabs")
     await pilot.press("shift+tab")
-    for _ in range(3):
+    for _ in range(4):
         if tabs.active == tab_id:
             break
         await pilot.press("right")
@@ -253,3 +253,94 @@ async def test_admin_unlocks_a_locked_account_with_u(office, make_app, shown):
         assert "Tạm khóa đến" not in shown(app)
     assert users.authenticate("vanthu", PASSWORD).username == "vanthu"
     assert [e.action for e in audit.entries_for("user_account", office["clerk"].id)][-2] == "unlock"
+
+
+async def test_admin_grants_the_secret_book_to_a_named_clerk_by_keyboard(office, make_app, shown):
+    from tui.widgets.dialogs import ConfirmDialog
+    from models import documents
+    import datetime as dt
+    second = users.create_user(office["admin"], "vanthu2", "Lý Thị Ngọc", "clerk", "matkhau-2026")
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(pilot)
+        await show_tab(pilot, "tab-users")
+        table = app.screen.query_one("#users-table")
+        assert "Sổ mật" in shown(app) and "Được giao" in shown(app)      # vanthu holds it
+        row = [x.username for x in users.list_users()].index("vanthu2")
+        await pilot.press(*["down"] * (row - table.cursor_row))
+        assert table.cursor_row == row
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Lý Thị Ngọc (vanthu2)" in shown(app) and "sổ văn bản mật" in shown(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        assert shown(app).count("Được giao") == 2
+        assert users.User.get_by_id(second.id).secret_handler
+        line = next(x for x in shown(app).splitlines() if "vanthu2" in x)
+        assert "Được giao" in line                                    # the whole row fits 80 columns
+        await pilot.press("m")                                        # the letter twin withdraws it
+        await pilot.pause()
+        assert "Thôi giao" in shown(app)
+        await pilot.press("escape")                                   # … not this time
+        await pilot.pause()
+        assert users.User.get_by_id(second.id).secret_handler
+    e = audit.entries_for("user_account", second.id)[-1]
+    assert (e.username, e.action) == ("admin", "grant_secret")
+    # and the grant is what lets her register a secret document
+    documents.register_incoming(users.User.get_by_id(second.id), arrived_at=dt.datetime(2026, 3, 5, 9),
+                                sender="Tỉnh ủy", summary="Kín", secrecy="Mật")
+
+
+async def test_admin_adds_a_type_in_settings_and_another_spelling_is_refused_at_its_field(
+        office, make_app, shown):
+    from models import documents
+    from tui.screens.doctypes import AddDocTypeDialog
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(pilot)
+        await show_tab(pilot, "tab-doctypes")
+        assert "TTr" in shown(app) and "Tờ trình" in shown(app)
+        await pilot.press("f7")
+        await pilot.pause()
+        assert isinstance(app.screen, AddDocTypeDialog)
+        await pilot.press(*"ttr", "enter", *"Tờ trình khác", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AddDocTypeDialog)
+        assert "trùng với tên loại đã có “TTr”" in field(app.screen, "code").error
+        field(app.screen, "code").value = "QyD"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "QĐ" in field(app.screen, "code").error
+        field(app.screen, "code").value = "ĐA"
+        field(app.screen, "name").value = "Đề án"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen) and "Đề án" in shown(app)
+    assert documents.get_doc_type("da").name == "Đề án"
+
+
+async def test_a_clerk_has_no_type_table_tab(office, make_app):
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        app.run_guarded(app.open_area, "settings")
+        await pilot.pause()
+        assert not app.screen.query("#tab-doctypes")
+
+
+async def test_an_admin_who_names_herself_sees_the_secret_register_at_once(office, make_app, shown):
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(pilot)
+        await show_tab(pilot, "tab-users")
+        assert app.screen.query_one("#users-table").cursor_row == 0          # admin, first
+        assert not app.actor.can("secret.view")
+        await pilot.press("f5", "enter")
+        await pilot.pause()
+        assert app.actor.can("secret.view")
+        await pilot.press("escape")
+        await pilot.pause()
+        app.open_area("secret")
+        await pilot.pause()
+        assert "Sổ văn bản mật" in shown(app)

@@ -17,7 +17,7 @@ async def fill_office(pilot, type_text, term_start="16/08/2025"):
     """Type the office part as a person would: text, Enter, next field."""
     await type_text(pilot, "Đảng ủy xã Tân Lập")
     await pilot.press("enter")
-    await type_text(pilot, "Đảng bộ huyện Yên Sơn")
+    await type_text(pilot, "Đảng bộ tỉnh Tuyên Quang")
     await pilot.press("enter")
     await pilot.press("enter")                       # keep the default "ĐU"
     await type_text(pilot, "Xã Tân Lập")
@@ -95,7 +95,7 @@ async def test_wizard_success_creates_office_and_admin_then_login(make_app, type
         assert "Đảng ủy xã Tân Lập" in shown(app)
     o = office.get_office()
     assert (o.name, o.superior, o.body_abbr, o.place) == (
-        "Đảng ủy xã Tân Lập", "Đảng bộ huyện Yên Sơn", "ĐU", "Xã Tân Lập")
+        "Đảng ủy xã Tân Lập", "Đảng bộ tỉnh Tuyên Quang", "ĐU", "Xã Tân Lập")
     assert o.term_start.isoformat() == "2025-08-16" and o.term_label == "2025-2030"
     admin = users.User.get(users.User.username == "admin")
     assert admin.role == "admin" and admin.full_name == "Nguyễn Thị Hoa"
@@ -107,7 +107,7 @@ async def test_passwords_that_differ_are_refused(make_app, type_text, shown):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        for name, value in [("name", "Đảng ủy xã Tân Lập"), ("superior", "Đảng bộ huyện Yên Sơn"),
+        for name, value in [("name", "Đảng ủy xã Tân Lập"), ("superior", "Đảng bộ tỉnh Tuyên Quang"),
                             ("place", "Xã Tân Lập"), ("term_start", "16/08/2025"),
                             ("username", "admin"), ("full_name", "Nguyễn Thị Hoa"),
                             ("password", "matkhau-2026")]:

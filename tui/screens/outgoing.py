@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from models.errors import VanphongError
 from models import documents, registers
 from models.text import fold, format_date, format_datetime, parse_date
 
@@ -248,7 +249,8 @@ class SignDialog(FormDialog):
                                          signer_position=v["signer_position"],
                                          authority=v["authority"], authority_of=v["authority_of"],
                                          signed_on=v["signed_on"],
-                                         signer_contact=contact_ids(form).get("signer"))
+                                         signer_contact=contact_ids(form).get("signer"),
+                                         today=self.app.today())
         self.app.notify(S.SIGNED.format(symbol=doc.symbol, signer=doc.signer))
         return doc
 
@@ -336,6 +338,11 @@ class OutgoingDetail(DocumentDetail):
         return super().check_action(action, parameters)
 
     def action_sign(self) -> None:
+        try:
+            documents.check_may_sign(self.app.actor, self.doc.id)
+        except VanphongError as e:
+            self.app.show_error(e)
+            return
         self.app.push_screen(SignDialog(self.doc, self.app.today()), self.after)
 
     def action_edit(self) -> None:

@@ -125,7 +125,7 @@ class SealUseDialog(FormDialog):
         if v is None:
             return None
         u = seal.record_use(self.app.actor, self.doc.id, v["copies"], used_on=v["used_on"],
-                            stamped_by=v["stamped_by"], notes=v["notes"])
+                            stamped_by=v["stamped_by"], notes=v["notes"], today=self.app.today())
         self.app.notify(S.SEAL_USED_DONE.format(symbol=u.symbol, copies=u.copies))
         return u
 

@@ -58,6 +58,10 @@ class SettingsScreen(AreaScreen):
                 from .users import UsersPane
                 with TabPane(S.SETTINGS_TAB_USERS, id="tab-users"):
                     yield UsersPane()
+            if users.can(self.app.actor, "doctypes.edit"):
+                from .doctypes import DocTypesPane
+                with TabPane(S.SETTINGS_TAB_DOCTYPES, id="tab-doctypes"):
+                    yield DocTypesPane()
 
     @property
     def active_tab(self) -> str:

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 from models import users
 
 from .. import strings as S
-from ..widgets.dialogs import FormDialog
+from ..widgets.dialogs import ConfirmDialog, FormDialog, guarded
 from ..widgets.fields import (BoolField, ChoiceField, PasswordField, RequiredText, TextField,
                               clean_fields)
 
@@ -119,13 +119,16 @@ class OwnPasswordDialog(_UserForm):
 
 class UsersPane(Vertical):
     """The accounts list: F7/Ctrl+N add, Enter edit (name, role, in use), F6/Ctrl+R new password
-    (its owner changes it at the next login), U unlock an account locked by wrong tries."""
+    (its owner changes it at the next login), U unlock an account locked by wrong tries, F5/M grant
+    or withdraw the secret book (a named person handles it, not a role)."""
 
     BINDINGS = [
         Binding("f7,ctrl+n", "add", S.KEY_ADD, key_display="F7", tooltip=S.KEY_ADD_USER),
         Binding("f6,ctrl+r", "password", S.KEY_PASSWORD, key_display="F6",
                 tooltip=S.KEY_RESET_PASSWORD),
         Binding("u", "unlock", S.KEY_UNLOCK, key_display="U"),
+        Binding("f5,m", "secret", S.KEY_SECRET_GRANT, key_display="F5",
+                tooltip=S.KEY_SECRET_GRANT_TIP),
     ]
 
     def compose(self) -> ComposeResult:
@@ -134,7 +137,7 @@ class UsersPane(Vertical):
 
     def on_mount(self) -> None:
         t = self.query_one("#users-table", DataTable)
-        for label, width in zip(S.USERS_COLUMNS, (14, 24, 10, 18)):
+        for label, width in zip(S.USERS_COLUMNS, (13, 18, 9, 18, 9)):
             t.add_column(label, width=width)
         self.load()
 
@@ -152,7 +155,8 @@ class UsersPane(Vertical):
                 status = S.USER_LOCKED.format(time=u.locked_until.strftime("%H:%M"))
             else:
                 status = S.USER_ACTIVE
-            t.add_row(*(Text(x) for x in (u.username, u.full_name, u.role_label, status)))
+            secret = S.USER_SECRET_HANDLER if u.secret_handler else ""
+            t.add_row(*(Text(x) for x in (u.username, u.full_name, u.role_label, status, secret)))
         if self.users:
             t.move_cursor(row=min(max(row, 0), len(self.users) - 1))
 
@@ -182,6 +186,25 @@ class UsersPane(Vertical):
         if done is not None:
             self.app.notify(S.USER_UNLOCKED.format(username=u.username))
             self.load()
+
+    def action_secret(self) -> None:
+        u = self.current()
+        if u is None:
+            return
+        grant = not u.secret_handler
+        question = (S.USER_SECRET_GRANT_ASK if grant else S.USER_SECRET_REVOKE_ASK).format(
+            username=u.username, full_name=u.full_name)
+
+        @guarded
+        def answered(pane, yes: bool | None) -> None:
+            if yes:
+                v = users.set_secret_handler(pane.app.actor, u.id, grant)
+                if v.id == getattr(pane.app.actor, "id", None):      # an admin naming herself
+                    pane.app.actor.secret_handler = v.secret_handler
+                pane.app.notify((S.USER_SECRET_GRANTED if grant else S.USER_SECRET_REVOKED)
+                                .format(username=v.username))
+                pane.load()
+        self.app.push_screen(ConfirmDialog(question), lambda yes: answered(self, yes))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -2,7 +2,7 @@
 one on the spot.
 
 ``ContactField``: type freely; the directory's matches show under the field as you type
-(accent- and case-insensitive: "huyen uy" finds "Huyện ủy Yên Sơn"). Enter takes the entry
+(accent- and case-insensitive: "tinh uy" finds "Tỉnh ủy Tuyên Quang"). Enter takes the entry
 whose name or abbreviation is exactly what was typed; otherwise (or on ↓) a list opens to
 choose from, with "add to the directory" and "keep as typed" at its end. The chosen entry's id
 is ``field.contact_id`` (None when the text is not from the directory).
@@ -24,8 +24,8 @@ from models.errors import ValidationError
 from models.text import fold, nfc
 
 from .. import strings as S
-from .dialogs import FormDialog
-from .fields import CycleField, Field, RequiredText, TextField, clean_fields
+from .dialogs import ConfirmDialog, FormDialog, guarded
+from .fields import BoolField, CycleField, Field, RequiredText, TextField, clean_fields
 from .picker import PickerDialog
 
 
@@ -277,21 +277,47 @@ class ContactDialog(FormDialog):
         yield TextField(S.FIELD_CONTACT_ABBR, "abbr", value=c.abbr if c else "")
         yield TextField(S.FIELD_CONTACT_POSITION, "position", value=c.position if c else "")
         yield TextField(S.FIELD_CONTACT_ORG, "organisation", value=c.organisation if c else "")
+        yield BoolField(S.FIELD_CONTACT_DELEGATED, "signing_delegated",
+                        value=bool(c.signing_delegated) if c else False)
         yield TextField(S.FIELD_CONTACT_PHONE, "phone", value=c.phone if c else "")
         yield TextField(S.FIELD_CONTACT_EMAIL, "email", value=c.email if c else "")
         yield TextField(S.FIELD_CONTACT_ADDRESS, "address", value=c.address if c else "")
 
-    def save(self):
+    def save(self, allow_same_name: bool = False):
         v = clean_fields(self.query_one(".dialog-form"))
         if v is None:
             return None
         actor = self.app.actor
-        if self.contact is None:
-            name = v.pop("name")
-            kind = v.pop("kind")
-            c = contacts.add_contact(actor, name, kind, **v)
-            self.app.notify(S.CONTACT_ADDED.format(name=c.name))
-        else:
-            c = contacts.update_contact(actor, self.contact.id, **v)
-            self.app.notify(S.CONTACT_SAVED.format(name=c.name))
+        try:
+            if self.contact is None:
+                name = v.pop("name")
+                kind = v.pop("kind")
+                c = contacts.add_contact(actor, name, kind, allow_same_name=allow_same_name, **v)
+                self.app.notify(S.CONTACT_ADDED.format(name=c.name))
+            else:
+                c = contacts.update_contact(actor, self.contact.id, allow_same_name=allow_same_name, **v)
+                self.app.notify(S.CONTACT_SAVED.format(name=c.name))
+        except contacts.SameNameExists as e:
+            self._ask_same_name(e)
+            return None
         return c
+
+    def _ask_same_name(self, err) -> None:
+        """A namesake is common in one commune: show who is already there and save on yes."""
+        def who(c) -> str:
+            return S.CONTACT_SAME_NAME_ENTRY.format(
+                name=c.name, position=c.position or S.CONTACT_NO_POSITION,
+                unit=c.organisation or S.CONTACT_NO_UNIT)
+        question = S.CONTACT_SAME_NAME_ASK.format(
+            entries="\n".join(who(c) for c in err.existing), name=err.name)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                result = guarded(type(self)._save_namesake)(self)
+                if result is not None:
+                    self.dismiss(result)
+        self.app.push_screen(ConfirmDialog(question, title=S.CONTACT_SAME_NAME_TITLE,
+                                           yes=S.CONTACT_SAME_NAME_YES), answered)
+
+    def _save_namesake(self):
+        return self.save(allow_same_name=True)
