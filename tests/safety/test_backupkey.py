@@ -15,6 +15,7 @@ from models import office as office_mod
 class Hanging(KeyringBackend):
     """A password store that shows a prompt nobody answers."""
     priority = 1
+    viable = False      # a test's own store: never a candidate keyring picks by itself
     release = threading.Event()
 
     def get_password(self, service, username):
@@ -29,6 +30,7 @@ class Hanging(KeyringBackend):
 
 class PromptingAlt(KeyringBackend):
     priority = 1
+    viable = False      # a test's own store: never a candidate keyring picks by itself
 
     def get_password(self, service, username):
         raise AssertionError("a keyrings.alt store must never be asked")

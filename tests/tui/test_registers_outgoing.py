@@ -158,8 +158,8 @@ async def test_an_unused_number_is_cancelled_with_a_reason(office, make_app, sho
 async def test_a_secret_outgoing_document_keeps_no_text_at_the_form(office, make_app, shown):
     """Marked Mật at the form: its text goes (the paper original has it); text typed into a
     secret document is refused under the content field, saying to keep it on paper."""
-    d = documents.reserve_number(office["admin"], "BC", summary="Báo cáo quý", content="Toàn văn báo cáo")
-    app = make_app(user=office["admin"])
+    d = documents.reserve_number(office["clerk"], "BC", summary="Báo cáo quý", content="Toàn văn báo cáo")
+    app = make_app(user=office["clerk"])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.push_screen(OutgoingForm(d))
