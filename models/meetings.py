@@ -24,6 +24,7 @@ the screens choose the words.
 from __future__ import annotations
 
 import datetime as _dt
+import unicodedata
 from dataclasses import dataclass, field
 
 from peewee import (CharField, DateField, DateTimeField, ForeignKeyField,
@@ -575,7 +576,11 @@ def autosave(actor, meeting, field: str, text: str, seq: int = 0) -> MeetingDraf
     """Save what is typed in one field now (its own short transaction). ``seq`` is the editor's
     change counter: an older save arriving late never overwrites a newer one."""
     users.require(actor, "meetings.edit")
-    body = _long(text, "nội dung", field)
+    # as typed: NFC, but not stripped — a space typed before the terminal closed is kept, so the
+    # next word typed after reopening is not glued to the last one
+    body = unicodedata.normalize("NFC", str(text or ""))
+    if len(body) > MAX_TEXT:
+        raise ValidationError(f"Nội dung quá dài (tối đa {MAX_TEXT} ký tự).", field)
     with db.atomic():
         m = _write(actor, meeting)
         owner, _ = _field_owner(m, field)

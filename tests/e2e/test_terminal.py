@@ -40,6 +40,13 @@ def demo_home(tmp_path_factory):
     home = tmp_path_factory.mktemp("office")
     subprocess.run([sys.executable, "-m", "tui.cli", "demo", "--home", str(home)], cwd=ROOT,
                    check=True, capture_output=True)
+    # no automatic backup at the day's first start: the two programs a test runs side by side
+    # must show the same Hôm nay (one of them would otherwise report the backup it made)
+    subprocess.run([sys.executable, "-c", "import sys\nfrom models.db import open_database\n"
+                    "from models.home import OfficeHome\nfrom models import office, schema, users\n"
+                    "open_database(OfficeHome(sys.argv[1]).db_url)\n"
+                    "office.set_setting(users.User.get(users.User.username == 'admin'), "
+                    "'backup.auto', False)\n", str(home)], cwd=ROOT, check=True, capture_output=True)
     term = Terminal(home)
     try:
         term.wait_screen(_login_ready, "the login form")
@@ -201,6 +208,16 @@ def _logged_in(home: Path, **env) -> Terminal:
     return term
 
 
+def _same(a: list, b: list, text: str) -> bool:
+    """The same cells. On Hôm nay, whose panels run below the fold, the scrollbar's thumb (its
+    eighth-block glyph follows the exact height of the panels out of sight) is left out: two
+    programs started a moment apart may differ there by a line of a panel (the day's first
+    start does the checks), which is not what this test is about."""
+    if "MENU" not in text:
+        return a == b
+    return [r[:-3] for r in a] == [r[:-3] for r in b]
+
+
 def _settle_together(a: Terminal, b: Terminal, before: list, shown=None,
                      timeout: float = PATIENCE) -> None:
     """Read both terminals until they show the same cells, changed from ``before`` and showing
@@ -209,13 +226,18 @@ def _settle_together(a: Terminal, b: Terminal, before: list, shown=None,
     deadline = time.monotonic() + timeout
     while True:
         now = _cells(a.screen)
-        if (now != before and now == _cells(b.screen)
+        if (now != before and _same(now, _cells(b.screen), _text(a.screen))
                 and (shown is None or shown(_text(a.screen)))
                 and "Xin chào" not in _text(a.screen) + _text(b.screen)):
             return
         if time.monotonic() >= deadline:
+            ca, cb = _cells(a.screen), _cells(b.screen)
+            rows = [f"row {y} col {x}: {ra[x]!r} vs {rb[x]!r}"
+                    for y, (ra, rb) in enumerate(zip(ca, cb)) for x in range(len(ra))
+                    if ra[x] != rb[x]][:6]
             raise AssertionError("the two terminals never showed the same screen:\n"
-                                 + _text(a.screen) + "\n---\n" + _text(b.screen))
+                                 + _text(a.screen) + "\n---\n" + _text(b.screen)
+                                 + "\ndiffering rows:\n" + "\n".join(rows))
         for term in (a, b):
             term._read(0.05)
 
