@@ -13,6 +13,7 @@ from . import scans  # scanner intake ledger (issue 4)
 from . import terms
 from . import assets, cashbook, dues, members, receipts  # members, dues, receipts, cash, assets
 from . import demo_meetings, meetings  # noqa: F401  committee meetings and their minutes (and their demo)
+from . import drafts, programs, reports, statistics  # noqa: F401  programs, schedule, reports, drafts
 from .db import Migration, SchemaVersion  # noqa: F401  (re-exported for tests)
 
 FOUNDATION = [office.Office, office.Setting, users.User, audit.AuditEntry]
@@ -25,8 +26,9 @@ SCANS = [scans.ScanIntake, scans.ScanRejection]
 DUES = [*members.MEMBER_MODELS, *receipts.RECEIPT_MODELS, *cashbook.CASH_MODELS, *dues.DUES_MODELS,
         *assets.ASSET_MODELS]
 MEETINGS = meetings.MEETING_MODELS
+PROGRAMS = [*programs.PROGRAM_MODELS, *reports.REPORT_MODELS, *drafts.DRAFT_MODELS]
 
-ALL_MODELS = [*FOUNDATION, *REGISTERS, *SCANS, *DUES, *MEETINGS]
+ALL_MODELS = [*FOUNDATION, *REGISTERS, *SCANS, *DUES, *MEETINGS, *PROGRAMS]
 
 
 def install_extras(database) -> None:
@@ -124,4 +126,5 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "privacy", _m5_privacy),
     Migration(6, "dues", _m6_dues),
     Migration(7, "meetings", lambda database: database.create_tables(MEETINGS, safe=True)),
+    Migration(12, "programs", lambda database: database.create_tables(PROGRAMS, safe=True)),
 ]
