@@ -14,7 +14,8 @@ import sys
 from . import __version__
 
 COMMAND_MODULES = ["tui.commands.core", "tui.commands.registers", "tui.commands.intake",
-                   "tui.commands.dues", "tui.commands.meetings"]
+                   "tui.commands.dues", "tui.commands.meetings",
+                   "tui.commands.programs"]
 
 _VI = {
     "usage: ": "cách dùng: ",
