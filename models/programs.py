@@ -142,8 +142,11 @@ def week_label(monday: _dt.date) -> str:
             f"{format_date(monday + _dt.timedelta(days=6))})")
 
 
-def period_label(p: Program) -> str:
+def period_label(p: Program, short: bool = False) -> str:
     if p.period == "week":
+        if short:
+            y, w, _ = p.start.isocalendar()
+            return f"Tuần {w:02d}/{y} ({p.start:%d/%m}–{p.end:%d/%m})"
         return week_label(p.start)
     if p.period == "month":
         return f"Tháng {p.start.month:02d}/{p.start.year}"
@@ -191,10 +194,12 @@ def program_for(actor, period: str, d: _dt.date, title: str = "") -> Program:
 
 
 def programs(period: str | None = None) -> list[Program]:
-    q = Program.select().order_by(Program.start.desc(), Program.id)
+    """The larger periods first (term, year, quarter, month, week), newest first in each."""
+    q = Program.select()
     if period:
         q = q.where(Program.period == period)
-    return list(q)
+    rank = {k: i for i, k in enumerate(reversed(PERIODS))}
+    return sorted(q, key=lambda p: (rank.get(p.period, 9), -p.start.toordinal(), p.id))
 
 
 def items(program) -> list[ProgramItem]:
