@@ -204,6 +204,14 @@ def missing(d: Draft) -> list[str]:
     return out
 
 
+def register_summary(d: Draft) -> str:
+    """The summary as the register keeps it: a công văn's is its "V/v …" line."""
+    s = " ".join(nfc(d.summary).split())
+    if d.type_code.upper() == "CV" and s and not s.lower().startswith("v/v"):
+        s = f"V/v {s}"
+    return s
+
+
 def issue(actor, draft, store, render: Callable[[Draft, str, _dt.date], bytes], *,
           doc_date: _dt.date | None = None) -> Outgoing:
     """Take the next number of the draft's type, record it in the outgoing register with the
@@ -217,8 +225,9 @@ def issue(actor, draft, store, render: Callable[[Draft, str, _dt.date], bytes], 
     if gaps:
         raise ValidationError("Chưa ban hành được dự thảo: còn thiếu " + ", ".join(gaps) + ".", "status")
     on = doc_date or d.doc_date or _dt.date.today()
+    summary = register_summary(d)
     with db.atomic():
-        o = reserve_number(actor, d.type_code, doc_date=on, summary=d.summary, content=d.body,
+        o = reserve_number(actor, d.type_code, doc_date=on, summary=summary, content=d.body,
                            signer=d.signer, signer_position=d.signer_position,
                            authority=d.authority, authority_of=d.authority_of,
                            urgency=d.urgency, recipients=d.recipient_list(), secrecy="Thường")

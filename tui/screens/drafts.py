@@ -1,7 +1,7 @@
 """Soạn thảo văn bản: drafts of outgoing documents (N a new one, Enter opens), and the editor:
 the form (type, summary, recipients, signer, authority, secrecy) over a body TextArea, saved as
-typed; F6/Ctrl+O shows the layout (the PDF saved and its text), Ctrl+P prints the draft marked
-DỰ THẢO, F9/Ctrl+B issues it (the next number of its type, into the outgoing register with the
+typed; F6/Ctrl+T shows the layout (the PDF saved and its text), F7/Ctrl+R prints the draft
+marked DỰ THẢO, F9/Ctrl+G issues it (the next number of its type, into the outgoing register with the
 PDF). Choosing a secret level is refused with the reason, under the field."""
 from __future__ import annotations
 
@@ -58,10 +58,11 @@ def open_draft(app, ref: int) -> None:
 class DraftEditor(AreaScreen):
     AUTO_FOCUS = ".field-input"
     BINDINGS = [Binding("escape", "back", S.KEY_BACK, key_display="Esc"),
-                Binding("ctrl+s", "save", S.KEY_SAVE, key_display="^S"),
-                Binding("f6,ctrl+o", "preview", S.KEY_PREVIEW, key_display="F6"),
-                Binding("ctrl+p", "print", S.KEY_PRINT_DRAFT, key_display="^P"),
-                Binding("f9,ctrl+b", "issue", S.KEY_ISSUE_DRAFT, key_display="F9")]
+                Binding("ctrl+s", "save", S.KEY_SAVE, key_display="^S", priority=True),
+                # priority: the body's TextArea has its own F6 (select line) and F7 (select all)
+                Binding("f6,ctrl+t", "preview", S.KEY_PREVIEW, key_display="F6", priority=True),
+                Binding("f7,ctrl+r", "print", S.KEY_PRINT_DRAFT, key_display="F7", priority=True),
+                Binding("f9,ctrl+g", "issue", S.KEY_ISSUE_DRAFT, key_display="F9", priority=True)]
     TITLE_VI = S.DRAFT_TITLE
     DEFAULT_CSS = """
     DraftEditor #draft-form { height: auto; padding: 0 1; }
