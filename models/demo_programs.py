@@ -69,11 +69,10 @@ def fill(ctx: demo.DemoContext) -> None:
                 if ctx.rng.random() < 0.15:
                     continue
                 thon = THON[(k + n) % len(THON)]
-                e = programs.add_schedule_entry(
-                    a, week + _dt.timedelta(days=day), half, content.format(thon=thon),
-                    lead=LEADERS[lead], participants=parts, place=place.format(thon=thon), time=time)
-                if e.on_date < today:
-                    programs.set_status(a, e, "done")
+                on = week + _dt.timedelta(days=day)
+                programs.add_schedule_entry(
+                    a, on, half, content.format(thon=thon), lead=LEADERS[lead], participants=parts,
+                    place=place.format(thon=thon), time=time, status="done" if on < today else "planned")
         # last week's unfinished item goes on to this week, linked back
         last = programs.program_for(a, "week", monday - _dt.timedelta(days=7))
         programs.add_item(a, last, "Hoàn thiện hồ sơ đề nghị kết nạp đảng viên thôn Đồng Tâm",
