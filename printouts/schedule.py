@@ -89,7 +89,15 @@ def party_table_paper(paper: party.PartyPaper, headers: list[str], rows: list[li
     t.setStyle(TableStyle(cmds))
     story = [*party.header(paper, width, frame_h), *party.title_block(paper), *(heading or []),
              Spacer(1, 2 * MM), t, *party.closing(paper, width, frame_h)]
-    doc.build(story)
+    try:
+        doc.build(story)
+    except Exception:
+        if not spans:
+            raise
+        # a spanned cell taller than what is left of a page cannot be split: print the same
+        # table without merged cells (each group's name stays on its first row)
+        return party_table_paper(paper, headers, rows, widths, landscape=landscape, spans=None,
+                                 bold_rows=bold_rows, align=align, heading=heading)
     return buf.getvalue()
 
 
