@@ -55,7 +55,9 @@ def fill(ctx: demo.DemoContext) -> None:
         year = programs.program_for(a, "year", today, f"Chương trình công tác năm {today.year}")
         programs.adopt(a, year, programs.propose(year))
         for content, lead, (m, d) in YEAR_ITEMS:
-            programs.add_item(a, year, content, lead=lead, deadline=_dt.date(today.year, m, d))
+            due = _dt.date(today.year, m, d)
+            programs.add_item(a, year, content, lead=lead, deadline=due,
+                              status="done" if due < today else "planned")
         month = programs.program_for(a, "month", today)
         programs.adopt(a, month, programs.propose(month))
         programs.add_item(a, month, "Chuẩn bị báo cáo tháng của Đảng ủy", lead="Văn phòng Đảng ủy",
@@ -78,9 +80,22 @@ def fill(ctx: demo.DemoContext) -> None:
         programs.add_item(a, last, "Hoàn thiện hồ sơ đề nghị kết nạp đảng viên thôn Đồng Tâm",
                           lead=LEADERS[1], deadline=monday - _dt.timedelta(days=3))
         programs.carry_over(a, last)
+        from .documents import Outgoing
+        used: set[int] = set()
         for y in (today.year - 1, today.year):
             for r in reports.generate_year(a, y):
-                if r.due_on < today - _dt.timedelta(days=10):
+                if r.due_on >= today - _dt.timedelta(days=10):
+                    continue
+                # answered by a báo cáo of the register dated shortly before it fell due
+                bc = (Outgoing.select().where((Outgoing.type_code == "BC") & (Outgoing.status != "cancelled")
+                                              & (Outgoing.doc_date <= r.due_on)
+                                              & (Outgoing.doc_date >= r.due_on - _dt.timedelta(days=20))
+                                              & Outgoing.id.not_in(list(used) or [0]))
+                      .order_by(Outgoing.doc_date.desc()).first())
+                if bc is not None:
+                    used.add(bc.id)
+                    reports.link_outgoing(a, r, bc)
+                else:
                     reports.set_status(a, r, "sent")
         reports.add_adhoc(a, "Báo cáo nhanh tình hình mưa lũ trên địa bàn xã",
                           today + _dt.timedelta(days=3), "Văn phòng Tỉnh ủy")

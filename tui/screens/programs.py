@@ -134,11 +134,11 @@ class ScheduleScreen(ListScreen):
         lines = []
         last_day = None
         for day, half, entries in programs.week_grid(m):
-            for e in entries or [None]:
+            for n, e in enumerate(entries or [None]):
                 head = (f"{S.SCHED_DAYS[day.weekday()]} {day:%d/%m}" if day != last_day else "").ljust(9)
                 last_day = day
                 t = Text(head, style="bold", no_wrap=True, overflow="ellipsis")
-                t.append(f"{S.SCHED_HALVES[half]:<6}")
+                t.append(f"{S.SCHED_HALVES[half] if n == 0 else '':<6}")
                 if e is None:
                     t.append(S.SCHED_EMPTY, style="dim")
                 else:
