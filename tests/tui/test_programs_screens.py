@@ -150,3 +150,39 @@ async def test_reports_and_statistics_screens(office, make_app, shown):
         await pilot.press("y")
         assert await wait_until(pilot, lambda: "Từ 01/01/2026 đến 31/12/2026" in shown(app))
         assert "Tổng số văn bản đến" in shown(app) and "Hội nghị đã tổ chức" in shown(app)
+
+
+async def test_carry_unfinished_items_to_next_month_by_key(office, make_app, shown):
+    from tui.screens.programs import ProgramScreen, ProgramsScreen
+    a = office["admin"]
+    year = P.program_for(a, "year", TODAY, "Chương trình công tác năm 2026")
+    P.add_item(a, year, "Hội nghị Ban Chấp hành quý I", deadline=dt.date(2026, 3, 31), lead="Ban Chấp hành")
+    march = P.program_for(a, "month", TODAY)
+    done = P.add_item(a, march, "Sinh hoạt chi bộ tháng 3")
+    P.set_status(a, done, "done")
+    P.add_item(a, march, "Kiểm tra chi bộ thôn Nà Hu", lead="Ủy ban Kiểm tra")
+    app = make_app(user=a)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_area("programs")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ProgramsScreen)
+                                and "Tháng 03/2026" in shown(app))
+        text = shown(app)
+        assert text.index("Năm 2026") < text.index("Tháng 03/2026")          # the larger period first
+        await pilot.press("down", "enter")                                    # the month's program
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ProgramScreen)
+                                and "Kiểm tra chi bộ thôn Nà Hu" in shown(app))
+        await pilot.press("g")                                                # take the year's item
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog)
+                                and "Lấy 1 việc" in shown(app))
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: "Hội nghị Ban Chấp hành quý I" in shown(app))
+        await pilot.press("c")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog)
+                                and "Chuyển 2 việc chưa xong sang tháng 04/2026?" in shown(app))
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: "[→]" in shown(app))
+        april = P.find_program("month", dt.date(2026, 4, 1))
+        moved = P.items(april)
+        assert sorted(i.content for i in moved) == ["Hội nghị Ban Chấp hành quý I", "Kiểm tra chi bộ thôn Nà Hu"]
+        assert all(P.get_item(i.carried_from_id).program_id == march.id for i in moved)
+        assert "[x]" in shown(app)                                            # the done one stays
