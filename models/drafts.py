@@ -253,4 +253,4 @@ def _describe(refs: list[int]) -> dict[int, Found]:
             for d in Draft.select().where(Draft.id.in_(refs))}
 
 
-register_describer("draft", _describe, "records.view")
+register_describer("draft", _describe, "documents.edit")   # drafts: those who write them

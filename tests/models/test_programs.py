@@ -102,3 +102,16 @@ def test_the_days_items_are_on_hom_nay(office):
     assert panel.count == 1
     assert panel.lines == ["08:00 Họp Ban Thường vụ — Đ/c Phạm Văn Đức (Phòng họp Đảng ủy)"]
     assert "thứ tư" in panel.title
+
+
+def test_schedule_items_reports_and_drafts_are_found_by_search_accents_optional(office):
+    from models import drafts, registers, reports
+    clerk = office["clerk"]
+    P.add_schedule_entry(clerk, dt.date(2026, 12, 2), "am", "Họp Ban Chỉ đạo chuyển đổi số")
+    reports.add_adhoc(clerk, "Báo cáo nhanh tình hình mưa lũ", dt.date(2026, 12, 5))
+    drafts.new_draft(clerk, "CV", summary="V/v đôn đốc thu đảng phí")
+    found = {f.kind: f for f in registers.search_all(office["viewer"], "chuyen doi so")}
+    assert found["program_item"].date == "02/12/2026" and "Tuần 49/2026" in found["program_item"].number
+    assert registers.search_all(office["viewer"], "mua lu")[0].kind == "report"
+    assert registers.search_all(office["clerk"], "dang phi")[0].summary == "V/v đôn đốc thu đảng phí"
+    assert registers.search_all(office["viewer"], "dang phi") == []        # drafts: for who writes them
