@@ -164,6 +164,10 @@ def _p(s: str, st):
     return Paragraph(_markup(s), st)
 
 
+# for other Party papers built of the same pieces (tables of the weekly schedule, statistics)
+style, paragraph = _style, _p
+
+
 # --- the parts ------------------------------------------------------------------------------
 def _heading_rule(width: float):
     """A centred rule as long as the heading (thể thức: the rule is the heading's length)."""

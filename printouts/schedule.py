@@ -28,7 +28,7 @@ MAX_CELL = 2000
 
 
 def _cell(s, style, limit: int = MAX_CELL):
-    return party._p(party.clean(s, limit, keep_lines=True), style)
+    return party.paragraph(party.clean(s, limit, keep_lines=True), style)
 
 
 def party_table_paper(paper: party.PartyPaper, headers: list[str], rows: list[list], widths: list[float],
@@ -69,10 +69,10 @@ def party_table_paper(paper: party.PartyPaper, headers: list[str], rows: list[li
                           title=party.clean(paper.title or paper.type_name, party.MAX_FIELD),
                           author=party.clean(paper.issuer, party.MAX_FIELD), creator="vanphong",
                           pageTemplates=[PageTemplate("party", [frame], onPage=on_page)])
-    head_st = party._style("th", TABLE_SIZE, bold=True, align="center")
-    styles = {k: party._style(f"td{k}", TABLE_SIZE, align=k) for k in ("left", "center", "right")}
-    bold_st = {k: party._style(f"tdb{k}", TABLE_SIZE, bold=True, align=k) for k in ("left", "center", "right")}
-    data = [[party._p(h, head_st) for h in headers]]
+    head_st = party.style("th", TABLE_SIZE, bold=True, align="center")
+    styles = {k: party.style(f"td{k}", TABLE_SIZE, align=k) for k in ("left", "center", "right")}
+    bold_st = {k: party.style(f"tdb{k}", TABLE_SIZE, bold=True, align=k) for k in ("left", "center", "right")}
+    data = [[party.paragraph(h, head_st) for h in headers]]
     for i, r in enumerate(rows):
         sts = bold_st if bold_rows and i in bold_rows else styles
         data.append([_cell(v, sts[(align or {}).get(j, "left")]) for j, v in enumerate(r)])

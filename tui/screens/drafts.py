@@ -18,7 +18,7 @@ from models.text import format_date
 from .. import strings as S
 from ..widgets.fields import CycleField, TextField, show_validation_error
 from .base import AreaScreen
-from .programs import ListScreen, _fit, _save_and_print
+from .programs import ListScreen, fit, save_and_print
 
 
 class DraftsScreen(ListScreen):
@@ -33,7 +33,7 @@ class DraftsScreen(ListScreen):
             t = Text(f"{format_date(d.updated_at.date())}  {d.type_code:<4} ")
             if d.outgoing_id:
                 t.append(f"{d.outgoing.symbol} ", style="green")
-            t.append(_fit(d.summary or "…", 56))
+            t.append(fit(d.summary or "…", 56))
             lines.append((t, d.id))
         if not lines:
             lines = [(Text(S.DRAFT_EMPTY, style="dim"), None)]
@@ -190,7 +190,7 @@ class DraftEditor(AreaScreen):
         pdf = self.app.run_guarded(self._pdf)
         if pdf is None:
             return
-        _save_and_print(self.app, self._path(), pdf, str(office.get_setting("print.command") or ""),
+        save_and_print(self.app, self._path(), pdf, str(office.get_setting("print.command") or ""),
                         lambda p: S.DRAFT_PRINT_SENT.format(path=p),
                         lambda p, problem: S.DRAFT_PRINT_SAVED.format(path=p, problem=problem), S.DRAFT_TITLE)
 

@@ -88,7 +88,7 @@ class ListScreen(AreaScreen):
             self.reload()
 
 
-def _fit(s: str, n: int) -> str:
+def fit(s: str, n: int) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
@@ -148,7 +148,7 @@ class ScheduleScreen(ListScreen):
                         body += f" — {e.lead}"
                     if e.place:
                         body += f" ({e.place})"
-                    t.append(_fit(body, 58))
+                    t.append(fit(body, 58))
                 lines.append((t, (day, half, e.id if e else None)))
         return title, lines
 
@@ -191,7 +191,7 @@ class ScheduleScreen(ListScreen):
         def do() -> None:
             programs.delete_item(self.app.actor, it.id)
             self.reload()
-        self.app.confirm(S.SCHED_DELETE_Q.format(content=_fit(it.content, 60)), do)
+        self.app.confirm(S.SCHED_DELETE_Q.format(content=fit(it.content, 60)), do)
 
     def action_print(self) -> None:
         print_schedule(self.app, self.monday)
@@ -245,13 +245,13 @@ def print_schedule(app, monday: _dt.date) -> None:
     path = app.home.printouts / f"lich-cong-tac_{y}-W{w:02d}.pdf"
     command = str(office.get_setting("print.command") or "")
     app.notify(S.SCHED_PRINT_WORKING.format(week=label))
-    _save_and_print(app, path, pdf, command,
+    save_and_print(app, path, pdf, command,
                     lambda p: S.SCHED_PRINT_SENT.format(week=label, path=p),
                     lambda p, problem: S.SCHED_PRINT_SAVED.format(week=label, path=p, problem=problem),
                     S.SCHED_PRINT_TITLE)
 
 
-def _save_and_print(app, path, pdf: bytes, command: str, sent_msg, saved_msg, title: str) -> None:
+def save_and_print(app, path, pdf: bytes, command: str, sent_msg, saved_msg, title: str) -> None:
     def work() -> None:
         from ..printing import save_pdf, send_to_printer
         try:
@@ -276,7 +276,7 @@ class ProgramsScreen(ListScreen):
         for p in programs.programs():
             its = programs.items(p)
             lines.append((S.PRG_LIST_LINE.format(
-                period=S.PRG_PERIODS[p.period], label=_fit(programs.period_label(p, short=True), 38), n=len(its),
+                period=S.PRG_PERIODS[p.period], label=fit(programs.period_label(p, short=True), 38), n=len(its),
                 open=sum(i.status == "planned" for i in its)), p.id))
         return S.AREA_PROGRAMS, lines
 
@@ -337,7 +337,7 @@ class ProgramScreen(ListScreen):
             if it.carried_from_id:
                 body += " (" + S.PRG_CARRIED_FROM.format(
                     label=programs.period_label(it.carried_from.program).lower()) + ")"
-            t.append(_fit(body, 60), style="dim" if it.status in ("carried", "dropped") else "")
+            t.append(fit(body, 60), style="dim" if it.status in ("carried", "dropped") else "")
             lines.append((t, it.id))
         if not lines:
             lines = [(Text(S.PRG_NO_ITEMS, style="dim"), None)]
@@ -447,7 +447,7 @@ class ReportsScreen(ListScreen):
             style = {"overdue": "bold red", "due_soon": "bold yellow", "sent": "green", "dropped": "dim"}.get(st, "")
             t = Text(f"{format_date(r.due_on)}  ")
             t.append(f"{S.RPT_STATE[st]:<12}", style=style)
-            t.append(" " + _fit(r.title + (f" → {r.outgoing.symbol}" if r.outgoing_id else ""), 52))
+            t.append(" " + fit(r.title + (f" → {r.outgoing.symbol}" if r.outgoing_id else ""), 52))
             lines.append((t, r.id))
         if not lines:
             lines = [(Text(S.RPT_EMPTY, style="dim"), None)]
@@ -513,7 +513,7 @@ class LinkDialog(FormDialog):
 
     def __init__(self, report):
         self.report = report
-        super().__init__(S.RPT_LINK_TITLE.format(title=_fit(report.title, 40)))
+        super().__init__(S.RPT_LINK_TITLE.format(title=fit(report.title, 40)))
 
     def compose_body(self) -> ComposeResult:
         yield RequiredText(S.FIELD_RPT_OUTGOING, "symbol", max_len=60, placeholder=S.FIELD_RPT_OUTGOING_PH,
@@ -573,7 +573,7 @@ class StatisticsScreen(AreaScreen):
                 group = f.group
                 t.append(f"{f.group}\n", style="bold")
             label = ("    " if f.level else "  ") + f.label
-            t.append(f"{_fit(label, 58):<60}{statistics.format_value(f):>16}\n")
+            t.append(f"{fit(label, 58):<60}{statistics.format_value(f):>16}\n")
         self.query_one("#figures-body", Static).update(t)
 
     def action_period(self, kind: str) -> None:
@@ -609,7 +609,7 @@ class StatisticsScreen(AreaScreen):
         from printouts.statistics import statistics_paper
         pdf = statistics_paper(self.figs, self.start, self.end, office.get_office(), issued_on=self.app.today())
         path = self.app.home.printouts / f"so-lieu_{self.start:%Y%m%d}-{self.end:%Y%m%d}.pdf"
-        _save_and_print(self.app, path, pdf, str(office.get_setting("print.command") or ""),
+        save_and_print(self.app, path, pdf, str(office.get_setting("print.command") or ""),
                         lambda p: S.STAT_SENT.format(path=p),
                         lambda p, problem: S.STAT_SAVED.format(path=p, problem=problem), S.STAT_PRINT_TITLE)
 
