@@ -36,7 +36,7 @@ MAX_LINE = 300
 MAX_BODY = 200_000
 TEXT_FIELDS = ("summary", "body", "recipients", "signer", "signer_position", "authority",
                "authority_of", "notes")
-AUTHORITIES = ("", "T/M", "K/T", "T/L", "TL")
+AUTHORITIES = ("", "T/M", "K/T", "T/L")
 
 search.register_kind("draft", 23, "Dự thảo văn bản")
 

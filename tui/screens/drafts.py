@@ -77,6 +77,7 @@ class DraftEditor(AreaScreen):
         self.draft = drafts.get_draft(draft_id)
         self.ready = False
         self.saved_seq = self.seq = 0
+        self._timer = None
 
     def compose_body(self) -> ComposeResult:
         d = self.draft
@@ -115,19 +116,32 @@ class DraftEditor(AreaScreen):
         out["body"] = self.query_one("#draft-body", TextArea).text
         return out
 
-    def _autosave(self) -> None:
+    SAVE_DELAY = 0.3          # typing is saved this long after the last key (and at once on a key)
+
+    def _changed(self) -> None:
+        """Something was typed: save shortly after (one write per pause, not per key)."""
         if not self.ready:
             return
         self.seq += 1
+        self.query_one("#draft-status", Static).update(S.DRAFT_TYPING)
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(self.SAVE_DELAY, self._autosave)
+
+    def _autosave(self) -> None:
+        """Save what is on the form now (at once); ``saved_seq == seq`` when it went through."""
+        if not self.ready:
+            return
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         seq = self.seq
         status = self.query_one("#draft-status", Static)
         try:
             drafts.autosave(self.app.actor, self.draft_id, **self.values())
         except ValidationError as e:
-            if not show_validation_error(self, e):
-                status.update(e.message)
-            else:
-                status.update(e.message)
+            show_validation_error(self, e)
+            status.update(e.message)
             return
         except Exception as e:           # the database busy: say so, keep the text
             self.app.show_unexpected(e)
@@ -138,13 +152,13 @@ class DraftEditor(AreaScreen):
         status.update(S.DRAFT_SAVED.format(time=self.app.now().strftime("%H:%M:%S")))
 
     def on_text_area_changed(self, event) -> None:
-        self._autosave()
+        self._changed()
 
     def on_input_changed(self, event) -> None:
-        self._autosave()
+        self._changed()
 
     def on_cycle_changed(self, event) -> None:
-        self._autosave()
+        self._changed()
 
     def on_field_submitted(self, event) -> None:
         event.stop()
