@@ -1,5 +1,5 @@
 """A drafted outgoing document in Party format (``models.drafts``): as a draft, boxed
-"DỰ THẢO" in the top margin and its number left as "Số      -CV/ĐU"; once issued, with its
+"DỰ THẢO" in the top margin and its number left blank, "Số .....-CV/ĐU"; once issued, with its
 number and date.
 
     pdf = draft_paper(draft, office)                        # the draft
@@ -12,7 +12,7 @@ import datetime as _dt
 from . import party
 
 MARK = "Dự thảo"
-NBSP = "\u00a0"
+BLANK = "....."            # the number is given when it is issued (a space would be collapsed)
 
 
 def draft_paper(draft, office, *, number: str = "", on: _dt.date | None = None,
@@ -26,13 +26,17 @@ def draft_paper(draft, office, *, number: str = "", on: _dt.date | None = None,
     sig = party.Signature(position=draft.signer_position,
                           authority=f"{draft.authority} {draft.authority_of}".strip() if draft.authority else "",
                           name=draft.signer)
+    body = [draft.body]
+    to = [r for r in draft.recipient_list() if not r.lower().startswith("lưu")]
+    if is_cv and to:            # a công văn opens with whom it is sent to
+        body = [party.Block("Kính gửi: " + ", ".join(to), "center"), draft.body]
     paper = party.PartyPaper(
         superior=office.superior, issuer=office.name,
-        number=number or f"{NBSP * 6}-{draft.type_code}/{office.body_abbr}",
+        number=number or f"{BLANK}-{draft.type_code}/{office.body_abbr}",
         place=office.place, date=on or draft.doc_date or _dt.date.today(),
         type_name="" if is_cv else (type_name or draft.type_code),
         summary="" if is_cv else summary, subject=summary if is_cv else "",
-        body=draft.body, signatures=[sig], recipients=draft.recipient_list(),
+        body=body, signatures=[sig], recipients=draft.recipient_list(),
         mark="" if number else MARK,
         title=f"{'Dự thảo ' if not number else ''}{number or draft.type_code}: {summary}"[:200])
     return party.render(paper)

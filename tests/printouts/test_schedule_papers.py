@@ -96,7 +96,8 @@ def test_a_draft_is_marked_du_thao_and_the_issued_one_carries_its_number():
     data = draft_paper(draft, OFFICE)
     w, h = page_size(data)
     text = squash(pages(data)[0])
-    for s in ("DỰ THẢO", "ĐẢNG CỘNG SẢN VIỆT NAM", "V/v đôn đốc nộp báo cáo quý IV", "-CV/ĐU",
+    for s in ("DỰ THẢO", "ĐẢNG CỘNG SẢN VIỆT NAM", "V/v đôn đốc nộp báo cáo quý IV", "Số .....-CV/ĐU",
+              "Kính gửi: Các chi bộ trực thuộc",
               "Xã Tân Lập, ngày 02 tháng 12 năm 2026", "Đề nghị các chi bộ nộp báo cáo", "T/M ĐẢNG ỦY",
               "BÍ THƯ", "Phạm Văn Đức", "Nơi nhận:", "- Các chi bộ trực thuộc,"):
         assert s in text, s
