@@ -38,7 +38,7 @@ TEXT_FIELDS = ("summary", "body", "recipients", "signer", "signer_position", "au
                "authority_of", "notes")
 AUTHORITIES = ("", "T/M", "K/T", "T/L")
 
-search.register_kind("draft", 23, "Dự thảo văn bản")
+search.register_kind("draft", 33, "Dự thảo văn bản")
 
 
 class Draft(BaseModel):
