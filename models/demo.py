@@ -85,3 +85,4 @@ def fill(today: _dt.date | None = None, store=None, seed: int = 2026,
 
 from . import demo_dues  # noqa: E402,F401  the treasurer area's filler (members, dues, cash, assets)
 from . import demo_reception  # noqa: E402,F401  (the front desk's filler registers itself)
+from . import demo_programs  # noqa: E402,F401  work programs, weekly schedules, reports owed

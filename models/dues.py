@@ -912,3 +912,37 @@ def export(actor, kind: str, fmt: str, out, *, year: int | None = None) -> int:
     audit.append(actor, "export", kind, None, None,
                  {"format": fmt, "rows": n, "year": year, "file": Path(out).name})
     return n
+
+
+# --- statistics -----------------------------------------------------------------------------
+def _figures(start: _dt.date, end: _dt.date):
+    """Members at the period's end; dues owed for the months inside the period against what was
+    paid for those months; money received in the period."""
+    from peewee import fn
+
+    from .statistics import Figure
+    members = Member.select().where(Member.status.in_(PAYING_STATUSES)).count()
+    months, mo = [], month_start(start)
+    if mo < start:
+        mo = next_month(mo)
+    while mo <= end:
+        months.append(mo)
+        mo = next_month(mo)
+    rules = Rules()
+    expected = sum(d.amount for m in months for d in expected_month(m.year, m.month, rules=rules).values())
+    paid = (PaymentMonth.select(fn.COALESCE(fn.SUM(PaymentMonth.amount), 0))
+            .where(PaymentMonth.month.in_(months) & (PaymentMonth.cancelled == False))  # noqa: E712
+            .scalar()) if months else 0
+    received = collected_between(start, end)
+    return [Figure("Đảng viên, đảng phí", "Đảng viên (đang sinh hoạt, miễn sinh hoạt)", members),
+            Figure("Đảng viên, đảng phí", f"Đảng phí phải thu ({len(months)} tháng)", expected, "đ"),
+            Figure("Đảng viên, đảng phí", "Đảng phí đã thu cho các tháng đó", int(paid or 0), "đ", level=1),
+            Figure("Đảng viên, đảng phí", "Tiền đảng phí nhận trong kỳ", received.collected, "đ")]
+
+
+def _register_figures() -> None:
+    from . import statistics
+    statistics.register_figures("dues", _figures, order=30, permission="dues.view")
+
+
+_register_figures()

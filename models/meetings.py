@@ -890,3 +890,27 @@ def _describe(refs: list[int]) -> dict[int, Found]:
 
 
 register_describer("meeting", _describe, "meetings.view")
+
+
+# --- statistics -----------------------------------------------------------------------------
+def _figures(start: _dt.date, end: _dt.date):
+    from .statistics import Figure
+    held = Meeting.select().where((Meeting.on_date >= start) & (Meeting.on_date <= end)
+                                  & Meeting.status.in_(("open", "closed", "signed")))
+    out = [Figure("Hội nghị", "Hội nghị đã tổ chức", held.count())]
+    for k in KINDS:
+        n = held.where(Meeting.kind == k).count()
+        if n:
+            out.append(Figure("Hội nghị", KIND_NAMES[k], n, level=1))
+    signed = Meeting.select().where((Meeting.signed_on >= start) & (Meeting.signed_on <= end)
+                                    & (Meeting.status == "signed")).count()
+    out.append(Figure("Hội nghị", "Biên bản đã ký", signed))
+    return out
+
+
+def _register_figures() -> None:
+    from . import statistics
+    statistics.register_figures("meetings", _figures, order=40, permission="meetings.view")
+
+
+_register_figures()

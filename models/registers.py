@@ -628,3 +628,56 @@ dashboard.register_panel(100, "registers.waiting", _panel_waiting)
 dashboard.register_panel(110, "registers.overdue", _panel_overdue)
 dashboard.register_panel(120, "registers.today", _panel_today)
 dashboard.register_panel(130, "registers.dossiers", _panel_dossiers)
+
+
+# --- statistics (the office's figures for a period) -----------------------------------------
+def _handled_on(ids: list[int]) -> dict[int, _dt.date]:
+    """The day each incoming document was first marked handled (done or filed)."""
+    out: dict[int, _dt.date] = {}
+    S = documents.IncomingStatusChange
+    for s in (S.select(S.incoming, S.at).where(S.incoming.in_(ids) & S.status.in_(("done", "filed")))
+              .order_by(S.at)):
+        out.setdefault(s.incoming_id, s.at.date() if isinstance(s.at, _dt.datetime) else s.at)
+    return out
+
+
+def _document_figures(start: _dt.date, end: _dt.date):
+    from .statistics import Figure
+    from collections import Counter
+    first, last = _dt.datetime.combine(start, _dt.time.min), _dt.datetime.combine(end, _dt.time.max)
+    inc = list(Incoming.select(Incoming.id, Incoming.doc_type, Incoming.sender).where(
+        (Incoming.arrived_at >= first) & (Incoming.arrived_at <= last) & (Incoming.status != "cancelled")))
+    out = [Figure("Văn bản đến", "Tổng số văn bản đến", len(inc))]
+    for t, n in sorted(Counter(d.doc_type or "(chưa ghi loại)" for d in inc).items(), key=lambda x: (-x[1], x[0])):
+        out.append(Figure("Văn bản đến", f"Loại: {t}", n, level=1))
+    for s, n in sorted(Counter(d.sender or "(chưa ghi nơi gửi)" for d in inc).items(),
+                       key=lambda x: (-x[1], x[0]))[:10]:
+        out.append(Figure("Văn bản đến", f"Nơi gửi: {s}", n, level=1))
+    outg = list(Outgoing.select(Outgoing.type_code).where(
+        (Outgoing.doc_date >= start) & (Outgoing.doc_date <= end) & (Outgoing.status != "cancelled")))
+    out.append(Figure("Văn bản đi", "Tổng số văn bản đi", len(outg)))
+    names = {t.code: t.name for t in documents.DocType.select()}
+    for t, n in sorted(Counter(d.type_code for d in outg).items(), key=lambda x: (-x[1], x[0])):
+        out.append(Figure("Văn bản đi", f"Loại: {names.get(t, t)} ({t})", n, level=1))
+    due = list(Incoming.select(Incoming.id, Incoming.deadline, Incoming.status).where(
+        (Incoming.deadline >= start) & (Incoming.deadline <= end) & (Incoming.status != "cancelled")))
+    handled = _handled_on([d.id for d in due])
+    today = _dt.date.today()
+    on_time = sum(1 for d in due if d.id in handled and handled[d.id] <= d.deadline)
+    late = sum(1 for d in due if d.id in handled and handled[d.id] > d.deadline)
+    overdue = sum(1 for d in due if d.id not in handled and d.status in OPEN_STATUSES and d.deadline < today)
+    out += [Figure("Xử lý văn bản đến", "Có hạn xử lý trong kỳ", len(due)),
+            Figure("Xử lý văn bản đến", "Xử lý đúng hạn", on_time, level=1),
+            Figure("Xử lý văn bản đến", "Xử lý trễ hạn", late, level=1),
+            Figure("Xử lý văn bản đến", "Quá hạn, chưa xử lý", overdue, level=1)]
+    handed = Dossier.select().where((Dossier.handed_over_on >= start) & (Dossier.handed_over_on <= end)).count()
+    out.append(Figure("Hồ sơ", "Hồ sơ đã nộp lưu", handed))
+    return out
+
+
+def _register_figures() -> None:
+    from . import statistics
+    statistics.register_figures("registers", _document_figures, order=10)
+
+
+_register_figures()

@@ -15,6 +15,7 @@ from . import assets, cashbook, dues, members, receipts  # members, dues, receip
 from . import demo_meetings, meetings  # noqa: F401  committee meetings and their minutes (and their demo)
 from . import backup, backupkey, personal, safety  # noqa: F401  data safety: settings, panel
 from . import reception, tasks  # reception book, reception days, ad-hoc requests
+from . import drafts, programs, reports, statistics  # noqa: F401  programs, schedule, reports, drafts
 from .db import Migration, SchemaVersion  # noqa: F401  (re-exported for tests)
 
 FOUNDATION = [office.Office, office.Setting, users.User, audit.AuditEntry]
@@ -28,8 +29,9 @@ DUES = [*members.MEMBER_MODELS, *receipts.RECEIPT_MODELS, *cashbook.CASH_MODELS,
         *assets.ASSET_MODELS]
 MEETINGS = meetings.MEETING_MODELS
 RECEPTION = [*reception.RECEPTION_MODELS, *tasks.TASK_MODELS]
+PROGRAMS = [*programs.PROGRAM_MODELS, *reports.REPORT_MODELS, *drafts.DRAFT_MODELS]
 
-ALL_MODELS = [*FOUNDATION, *REGISTERS, *SCANS, *DUES, *MEETINGS, *RECEPTION]
+ALL_MODELS = [*FOUNDATION, *REGISTERS, *SCANS, *DUES, *MEETINGS, *RECEPTION, *PROGRAMS]
 
 
 def install_extras(database) -> None:
@@ -156,4 +158,5 @@ MIGRATIONS: list[Migration] = [
     Migration(8, "scan_file_optional", _m8_scan_file_optional),
     Migration(9, "reception", lambda database: database.create_tables(RECEPTION, safe=True)),
     Migration(11, "secret_handlers_and_signers", _m11_secret_handlers_and_signers),
+    Migration(12, "programs", lambda database: database.create_tables(PROGRAMS, safe=True)),
 ]

@@ -84,6 +84,7 @@ class PartyPaper:
     recipients: list[str] = field(default_factory=list)
     title: str = ""                      # PDF metadata
     annex: list = field(default_factory=list)    # after the signatures, on a new page (phụ lục)
+    mark: str = ""                       # "DỰ THẢO": boxed, in the top margin of every page
 
 
 # --- text -----------------------------------------------------------------------------------
@@ -161,6 +162,10 @@ def _style(name, size, *, bold=False, italic=False, align="left", indent=0.0, be
 def _p(s: str, st):
     from reportlab.platypus import Paragraph
     return Paragraph(_markup(s), st)
+
+
+# for other Party papers built of the same pieces (tables of the weekly schedule, statistics)
+style, paragraph = _style, _p
 
 
 # --- the parts ------------------------------------------------------------------------------
@@ -318,6 +323,24 @@ def closing(paper: PartyPaper, width: float, frame_height: float) -> list:
 
 
 # --- the document ---------------------------------------------------------------------------
+MARK_SIZE = 13
+
+
+def draw_mark(canvas, mark: str, x_right: float, y_mid: float) -> None:
+    """A boxed mark ("DỰ THẢO") ending at ``x_right``, centred on ``y_mid`` (the top margin)."""
+    mark = clean(mark, 40).upper()
+    if not mark:
+        return
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    w = stringWidth(mark, FONT_BOLD, MARK_SIZE)
+    canvas.saveState()
+    canvas.setFont(FONT_BOLD, MARK_SIZE)
+    canvas.drawString(x_right - w - 4, y_mid - MARK_SIZE / 3, mark)
+    canvas.setLineWidth(0.8)
+    canvas.rect(x_right - w - 8, y_mid - MARK_SIZE * 0.75, w + 8, MARK_SIZE * 1.5)
+    canvas.restoreState()
+
+
 def render(paper: PartyPaper) -> bytes:
     """The paper as PDF bytes (A4, Party format)."""
     from reportlab.lib.pagesizes import A4
@@ -331,6 +354,7 @@ def render(paper: PartyPaper) -> bytes:
 
     def number(canvas, d):
         """Page numbers from page 2, centred in the top margin."""
+        draw_mark(canvas, paper.mark, page_w - right * MM, page_h - top * MM / 2)
         if canvas.getPageNumber() < 2:
             return
         canvas.saveState()

@@ -335,3 +335,4 @@ register_opener("dossier", _lazy_opener("tui.screens.dossiers", "open_dossier"))
 from . import area_dues  # noqa: E402,F401  members, dues, cash book, assets
 from . import area_meetings  # noqa: E402,F401  (committee meetings and their minutes)
 from . import area_reception  # noqa: E402,F401  (reception book, reception days, ad-hoc requests)
+from . import area_programs  # noqa: E402,F401  (schedule, programs, reports, statistics, drafting)
