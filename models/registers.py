@@ -86,7 +86,62 @@ class DataSource:
         """The records themselves (for code that wants more than the cells)."""
         return self._page(after_key, limit, lean=False)
 
+    # a text filter (``_search_ids``) is paged here, the same for every source
+    def _text_filter(self) -> "TextFilter | None":
+        for v in vars(self).values():
+            if isinstance(v, TextFilter):
+                return v
+        return None
+
     def _page(self, after_key: Key | None, limit: int, lean: bool) -> list:
+        tf = self._text_filter()
+        if tf is None or tf.only is not None:
+            return self._plain_page(after_key, limit, lean)
+        small = tf.small()
+        if small is None:
+            ids = self._walk(tf, after_key, limit)
+        else:
+            ids = small
+        tf.only = ids
+        try:
+            return self._plain_page(after_key, limit, lean)
+        finally:
+            tf.only = None
+
+    def _walk(self, tf: "TextFilter", after_key: Key | None, limit: int,
+              budget: int | None = None) -> list[int]:
+        """The filtered field's values of the first ``limit`` matching rows after ``after_key``,
+        found by walking the list in stretches (keys and that field only, off the sort index)
+        and asking the index about each stretch. ``budget``: stop after that many rows."""
+        fields = self.order_fields()
+        found: list[int] = []
+        key, stretch, walked = after_key, max(4 * limit, 256), 0
+        while len(found) < limit:
+            q = self._ordered(self.query(), key)          # the query sets tf.field
+            rows = list(q.select(*fields, tf.field).limit(stretch).tuples())
+            if not rows:
+                break
+            hits = tf.among({r[-1] for r in rows})
+            for r in rows:
+                if r[-1] in hits:
+                    found.append(r[-1])
+                    if len(found) >= limit:
+                        break
+            walked += len(rows)
+            if len(rows) < stretch or (budget is not None and walked >= budget):
+                break
+            key = tuple(rows[-1][:-1])
+            stretch = min(stretch * 2, 16384)
+        return found
+
+    def _ordered(self, q, after_key: Key | None):
+        fields = self.order_fields()
+        if after_key is not None:
+            after = Tuple(*after_key)
+            q = q.where(Tuple(*fields) < after if self.descending else Tuple(*fields) > after)
+        return q.order_by(*[(f.desc() if self.descending else f.asc()) for f in fields])
+
+    def _plain_page(self, after_key: Key | None, limit: int, lean: bool) -> list:
         fields = self.order_fields()
         q = self.query()
         if lean and self.cell_fields():
@@ -98,7 +153,36 @@ class DataSource:
         return list(q.limit(limit))
 
     def count(self) -> int:
-        return self.query().count()
+        """The exact number of rows (with a text filter of many matches this reads them all:
+        a status line wants ``count_upto``)."""
+        tf = self._text_filter()
+        if tf is None or tf.only is not None:
+            return self.query().count()
+        ids = tf.small()
+        if ids is None:
+            ids = IdSet(tf.all_ids(10 ** 12) or [])
+        tf.only = ids
+        try:
+            return self.query().count()
+        finally:
+            tf.only = None
+
+    def count_upto(self, cap: int = 1000) -> tuple[int, bool]:
+        """(rows, more): the exact count when it is at most ``cap``, else (cap, True) — for a
+        status line that says "hơn 1 000" instead of paying for the exact number."""
+        tf = self._text_filter()
+        if tf is None or tf.only is not None or tf.small() is not None:
+            if tf is not None and tf.only is None:
+                tf.only = tf.small()
+                try:
+                    n = self.query().limit(cap + 1).count()
+                finally:
+                    tf.only = None
+            else:
+                n = self.query().limit(cap + 1).count()
+        else:
+            n = len(self._walk(tf, None, cap + 1))
+        return (cap, True) if n > cap else (n, False)
 
     def ref(self, key: Key) -> int:
         return int(key[-1])
@@ -117,16 +201,38 @@ class IdSet(list):
         return self._payload
 
 
-def _search_ids(text: str | None, kinds: list[str]) -> IdSet | None:
+class TextFilter(search.Match):
+    """A list's text filter (what ``_search_ids`` gives a source). The source puts
+    ``id_filter(field, self.ids)`` in its query as before; the base class then pages it:
+
+    - fewer than ``SMALL`` matches: their ids, as a plain ``IN`` — a page of a short list;
+    - more: the base walks the list in its own order, a stretch at a time, and asks the index
+      which ids of the stretch match — a page costs about ``limit / share of rows that match``
+      rows, whatever the number of matches, and the first page comes before the rest exist.
+    """
+    SMALL = 2000
+
+    def __init__(self, text: str, kinds: list[str]):
+        super().__init__(text, kinds)
+        self.field = None          # set by id_filter: the column whose values are record ids
+        self.only: list[int] | None = None   # when set, id_filter is "field IN only"
+        for k in kinds:
+            if k in _SECRET_TEXT:
+                self.extra.update(_secret_text_ids(text, k))
+        self._small: list[int] | None | bool = False    # False = not asked yet
+
+    def small(self) -> list[int] | None:
+        """Every matching id when there are fewer than SMALL, else None (asked once)."""
+        if self._small is False:
+            ids = self.all_ids(self.SMALL)
+            self._small = IdSet(ids) if ids is not None else None
+        return self._small
+
+
+def _search_ids(text: str | None, kinds: list[str]) -> TextFilter | None:
     if not text or not nfc(text):
         return None
-    out = IdSet()
-    for k in kinds:
-        out += search.ids(text, k)
-        if k in _SECRET_TEXT:
-            have = set(out)
-            out += [i for i in _secret_text_ids(text, k) if i not in have]
-    return out
+    return TextFilter(text, kinds)
 
 
 # The secret registers' text is not in the index: for those who may see them (the caller
@@ -150,9 +256,15 @@ def _secret_text_ids(text: str, kind: str) -> list[int]:
     return out
 
 
-def id_filter(field, ids: list[int]):
+def id_filter(field, ids):
     """``field IN ids`` shaped for the planner: a few ids are looked up one by one; many are
-    probed while walking the register's own sort index (no sort of thousands of rows)."""
+    probed while walking the register's own sort index (no sort of thousands of rows).
+    ``ids`` may be a TextFilter: the data source's pager decides (see TextFilter)."""
+    if isinstance(ids, TextFilter):
+        ids.field = field
+        if ids.only is None:
+            return SQL("1 = 1")        # walking the list: the pager checks each stretch
+        ids = ids.only
     if len(ids) <= 500 or not is_sqlite():
         return field.in_(list(ids))
     payload = ids.payload if isinstance(ids, IdSet) else json.dumps(list(ids))

@@ -124,4 +124,6 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "privacy", _m5_privacy),
     Migration(6, "dues", _m6_dues),
     Migration(7, "meetings", lambda database: database.create_tables(MEETINGS, safe=True)),
+    # prefix indexes in the search index (a one-letter filter no longer reads every word)
+    Migration(13, "search_prefix", lambda database: search.upgrade_index(database)),
 ]

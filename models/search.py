@@ -49,15 +49,50 @@ class Hit:
     label: str
 
 
+# Prefix indexes for words of 1–3 letters: without them a one-letter filter ("đ" → d*) makes
+# FTS5 merge the lists of every word starting with d — a cost that grows with the whole index
+# and is paid on the first keystroke of every filter.
+_FTS_DEF = ("fts5(title UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2', "
+            "prefix = '1 2 3')")
+
+
 def install(database) -> None:
     if is_sqlite(database):
-        database.execute_sql(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
-            "title UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2')")
+        database.execute_sql(f"CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING {_FTS_DEF}")
     else:
         database.execute_sql(
             "CREATE TABLE IF NOT EXISTS search_doc (id BIGINT PRIMARY KEY, title TEXT NOT NULL, "
             "body TEXT NOT NULL)")
+        _install_pg_index(database)
+
+
+def _install_pg_index(database) -> None:
+    """PostgreSQL's own index over the folded text: trigrams (pg_trgm, a trusted extension),
+    which serve the ``LIKE '% word%'`` prefix-of-a-word match; without the extension the
+    search still works, by a scan."""
+    try:
+        with database.atomic():
+            database.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            database.execute_sql("CREATE INDEX IF NOT EXISTS search_doc_body_trgm ON search_doc "
+                                 "USING gin ((' ' || body) gin_trgm_ops)")
+    except Exception:   # noqa: BLE001 — no extension on this server: a scan, same answers
+        pass
+
+
+def upgrade_index(database) -> None:
+    """Rebuild an index made before the prefix indexes existed (same rows, same rowids)."""
+    if not is_sqlite(database):
+        _install_pg_index(database)
+        return
+    row = database.execute_sql("SELECT sql FROM sqlite_master WHERE name = 'search_fts'").fetchone()
+    if row and "prefix" in (row[0] or ""):
+        return
+    database.execute_sql(f"CREATE VIRTUAL TABLE search_fts_new USING {_FTS_DEF}")
+    if row:
+        database.execute_sql("INSERT INTO search_fts_new(rowid, title, body) "
+                             "SELECT rowid, title, body FROM search_fts")
+        database.execute_sql("DROP TABLE search_fts")
+    database.execute_sql("ALTER TABLE search_fts_new RENAME TO search_fts")
 
 
 def _rowid(kind: str, ref: int) -> int:
@@ -233,3 +268,96 @@ def ids(text: str, kind: str, limit: int | None = None) -> list[int]:
         sql += f" LIMIT {ph}"
         params.append(int(limit))
     return [int(r[0]) - lo for r in db.execute_sql(sql, params).fetchall()]
+
+
+# --- filtering a list by text, a page at a time --------------------------------------------
+class Match:
+    """The records of some kinds whose text matches ``text``, asked about a few at a time, so
+    that filtering a list costs what its page costs, not what the whole match set costs.
+
+    ``count_upto(n)`` counts at most n matches; ``all_ids(n)`` lists them when there are fewer
+    than n; ``among(ids)`` says which of a handful of record ids (a stretch of the list in its
+    own order) match — one range read of the index when the stretch's ids are close together
+    (a list whose order follows registration), a lookup per id otherwise. ``extra`` adds ids
+    found outside the index (the secret registers' text, read by the caller)."""
+
+    def __init__(self, text: str, kinds: list[str]):
+        self.toks = tokens(text)
+        self.kinds = list(kinds)
+        self.extra: set[int] = set()
+
+    @property
+    def empty(self) -> bool:
+        return not self.toks
+
+    def _ranges(self):
+        for k in self.kinds:
+            yield _kind_range(KINDS[k].code)
+
+    def _where(self) -> tuple[str, list]:
+        if is_sqlite():
+            return "search_fts MATCH ?", [_fts_query(self.toks)]
+        return (" AND ".join(["(' ' || body) LIKE %s"] * len(self.toks)),
+                [f"% {t}%" for t in self.toks])
+
+    def _table(self) -> tuple[str, str, str]:
+        return ("search_fts", "rowid", "?") if is_sqlite() else ("search_doc", "id", "%s")
+
+    def count_upto(self, cap: int) -> int:
+        """The number of matches, or ``cap`` when there are at least that many."""
+        if self.empty:
+            return 0
+        table, rid, ph = self._table()
+        cond, params = self._where()
+        n = len(self.extra)
+        for lo, hi in self._ranges():
+            if n >= cap:
+                break
+            n += db.execute_sql(
+                f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {cond} AND {rid} BETWEEN {ph} AND {ph} "
+                f"LIMIT {ph}) AS m", params + [lo, hi, cap - n]).fetchone()[0]
+        return min(n, cap)
+
+    def all_ids(self, cap: int) -> list[int] | None:
+        """Every matching record id, or None when there are ``cap`` or more."""
+        if self.empty:
+            return []
+        table, rid, ph = self._table()
+        cond, params = self._where()
+        out = set(self.extra)
+        for lo, hi in self._ranges():
+            rows = db.execute_sql(
+                f"SELECT {rid} FROM {table} WHERE {cond} AND {rid} BETWEEN {ph} AND {ph} LIMIT {ph}",
+                params + [lo, hi, cap]).fetchall()
+            out.update(int(r[0]) - lo for r in rows)
+            if len(out) >= cap:
+                return None
+        return sorted(out)
+
+    def among(self, ids) -> set[int]:
+        """Which of ``ids`` match."""
+        ids = [int(i) for i in ids if i is not None]
+        if not ids or self.empty:
+            return set()
+        table, rid, ph = self._table()
+        cond, params = self._where()
+        out = {i for i in ids if i in self.extra}
+        want = set(ids)
+        a, b = min(ids), max(ids)
+        for lo, hi in self._ranges():
+            if is_sqlite() and b - a > 8 * len(ids) + 64:
+                # scattered ids (an alphabetical list): look each one up
+                found = []
+                for i in range(0, len(ids), 500):
+                    chunk = [lo + x for x in ids[i:i + 500]]
+                    found += db.execute_sql(
+                        f"SELECT rowid FROM search_fts WHERE {cond} AND rowid IN "
+                        f"({','.join('?' * len(chunk))})", params + chunk).fetchall()
+            elif is_sqlite():
+                found = db.execute_sql(f"SELECT rowid FROM search_fts WHERE {cond} AND rowid BETWEEN ? AND ?",
+                                       params + [lo + a, lo + b]).fetchall()
+            else:
+                found = db.execute_sql(f"SELECT id FROM search_doc WHERE {cond} AND id = ANY(%s)",
+                                       params + [[lo + x for x in ids]]).fetchall()
+            out.update(int(r[0]) - lo for r in found if int(r[0]) - lo in want)
+        return out
