@@ -24,7 +24,7 @@ from peewee import SQL, Tuple
 from . import dashboard, documents, search, users
 from .contacts import Contact
 from .documents import OPEN_STATUSES, SECRET_LEVELS, Incoming, Outgoing
-from .db import is_sqlite
+from .db import db, is_sqlite
 from .dossiers import Dossier, DossierItem, overdue_dossiers
 from .seal import SealHandover, SealUse
 from .text import format_date, format_datetime, nfc
@@ -98,27 +98,36 @@ class DataSource:
         if tf is None or tf.only is not None:
             return self._plain_page(after_key, limit, lean)
         small = tf.small()
-        if small is None:
-            ids = self._walk(tf, after_key, limit)
-        else:
+        if small is not None:
             ids = small
+        else:
+            ids = self._walk(tf, after_key, limit, budget=self.WALK_BUDGET)
+            if ids is None:       # the matches lie far down the list: let the database do it
+                ids = tf.subquery()
         tf.only = ids
         try:
             return self._plain_page(after_key, limit, lean)
         finally:
             tf.only = None
 
+    # rows a page may walk before the database is asked to join the whole match set instead
+    # (matches bunched far down the list: a year's number, a sender of long ago)
+    WALK_BUDGET = 20_000
+
     def _walk(self, tf: "TextFilter", after_key: Key | None, limit: int,
-              budget: int | None = None) -> list[int]:
+              budget: int | None = None) -> list[int] | None:
         """The filtered field's values of the first ``limit`` matching rows after ``after_key``,
         found by walking the list in stretches (keys and that field only, off the sort index)
-        and asking the index about each stretch. ``budget``: stop after that many rows."""
+        and asking the index about each stretch. ``budget``: None once that many rows were
+        walked without filling the page."""
         fields = self.order_fields()
         found: list[int] = []
         key, stretch, walked = after_key, max(4 * limit, 256), 0
+        if budget is not None:
+            stretch = min(stretch, budget)
         while len(found) < limit:
             q = self._ordered(self.query(), key)          # the query sets tf.field
-            rows = list(q.select(*fields, tf.field).limit(stretch).tuples())
+            rows = db.execute(q.select(*fields, tf.field).limit(stretch)).fetchall()   # raw rows: no per-row ORM work
             if not rows:
                 break
             hits = tf.among({r[-1] for r in rows})
@@ -128,8 +137,11 @@ class DataSource:
                     if len(found) >= limit:
                         break
             walked += len(rows)
-            if len(rows) < stretch or (budget is not None and walked >= budget):
+            if len(rows) < stretch:
                 break
+            if budget is not None and walked >= budget and len(found) < limit:
+                return None
+
             key = tuple(rows[-1][:-1])
             stretch = min(stretch * 2, 16384)
         return found
@@ -160,7 +172,7 @@ class DataSource:
             return self.query().count()
         ids = tf.small()
         if ids is None:
-            ids = IdSet(tf.all_ids(10 ** 12) or [])
+            ids = tf.subquery()
         tf.only = ids
         try:
             return self.query().count()
@@ -221,6 +233,11 @@ class TextFilter(search.Match):
                 self.extra.update(_secret_text_ids(text, k))
         self._small: list[int] | None | bool = False    # False = not asked yet
 
+    def subquery(self) -> SQL:
+        """Every match, as a subquery the database joins itself."""
+        sql, params = self.sql()
+        return SQL(f"({sql})", params)
+
     def small(self) -> list[int] | None:
         """Every matching id when there are fewer than SMALL, else None (asked once)."""
         if self._small is False:
@@ -241,19 +258,37 @@ _SECRET_TEXT = {"secret_incoming": (Incoming, ("summary", "notes")),
                 "secret_outgoing": (Outgoing, ("summary", "notes"))}
 
 
+_secret_words: dict[tuple, list[str]] = {}      # (id, summary, notes) → folded words
+
+
 def _secret_text_ids(text: str, kind: str) -> list[int]:
-    from .text import fold
     model, fields = _SECRET_TEXT[kind]
     toks = search.tokens(text)
     if not toks:
         return []
     out = []
     cols = [model.id] + [getattr(model, f) for f in fields]
-    for row in model.select(*cols).where(model.secrecy.in_(SECRET_LEVELS)).tuples():
-        words = search.tokens(" ".join(v or "" for v in row[1:]))
+    if len(_secret_words) > 100_000:
+        _secret_words.clear()
+    # the secret rows come off their own index; their words are folded once per text, not
+    # once per keystroke
+    for row in model.select(*cols).where((model.secrecy != "Thường")
+                                         & model.secrecy.in_(SECRET_LEVELS)).tuples():
+        words = _secret_words.get(row)
+        if words is None:
+            words = _secret_words[row] = search.tokens(" ".join(v or "" for v in row[1:]))
         if all(any(w.startswith(t) for w in words) for t in toks):
             out.append(row[0])
     return out
+
+
+def install(database) -> None:
+    """Indexes the lists need: the secret documents found without reading every document."""
+    tables = set(database.get_tables())
+    for t in ("incoming", "outgoing"):
+        if t in tables:
+            database.execute_sql(f"CREATE INDEX IF NOT EXISTS {t}_secret ON {t} (id) "
+                                 "WHERE secrecy <> 'Thường'")
 
 
 def id_filter(field, ids):
@@ -264,6 +299,8 @@ def id_filter(field, ids):
         ids.field = field
         if ids.only is None:
             return SQL("1 = 1")        # walking the list: the pager checks each stretch
+        if isinstance(ids.only, SQL):
+            return field.in_(ids.only)
         ids = ids.only
     if len(ids) <= 500 or not is_sqlite():
         return field.in_(list(ids))

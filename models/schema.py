@@ -32,6 +32,7 @@ ALL_MODELS = [*FOUNDATION, *REGISTERS, *SCANS, *DUES, *MEETINGS]
 def install_extras(database) -> None:
     audit.install(database)
     search.install(database)
+    registers.install(database)     # list indexes (guarded: a no-op before the registers exist)
     documents.install(database)     # default type table (guarded: a no-op before migration 2)
     dues.install(database)          # the dues rules in force (guarded: a no-op before migration 6)
 
@@ -111,6 +112,13 @@ def _m5_privacy(database) -> None:
         documents.index_outgoing(d)
     if is_sqlite(database):   # merge the index so the removed rows' words leave it too
         database.execute_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+def _m13_search_prefix(database) -> None:
+    """Prefix indexes in the search index (a one-letter filter no longer reads every word) and
+    an index on secrecy (the secret documents a filter reads, without reading every one)."""
+    search.upgrade_index(database)
+    registers.install(database)
+
+
 def _m6_dues(database) -> None:
     database.create_tables(DUES, safe=True)
     dues.install(database)
@@ -124,6 +132,5 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "privacy", _m5_privacy),
     Migration(6, "dues", _m6_dues),
     Migration(7, "meetings", lambda database: database.create_tables(MEETINGS, safe=True)),
-    # prefix indexes in the search index (a one-letter filter no longer reads every word)
-    Migration(13, "search_prefix", lambda database: search.upgrade_index(database)),
+    Migration(13, "search_prefix", _m13_search_prefix),
 ]
