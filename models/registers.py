@@ -112,7 +112,7 @@ class DataSource:
 
     # rows a page may walk before the database is asked to join the whole match set instead
     # (matches bunched far down the list: a year's number, a sender of long ago)
-    WALK_BUDGET = 20_000
+    WALK_BUDGET = 10_000
 
     def _walk(self, tf: "TextFilter", after_key: Key | None, limit: int,
               budget: int | None = None) -> list[int] | None:
@@ -223,6 +223,7 @@ class TextFilter(search.Match):
       rows, whatever the number of matches, and the first page comes before the rest exist.
     """
     SMALL = 2000
+    MANY = 20_000
 
     def __init__(self, text: str, kinds: list[str]):
         super().__init__(text, kinds)
@@ -272,8 +273,8 @@ def _secret_text_ids(text: str, kind: str) -> list[int]:
         _secret_words.clear()
     # the secret rows come off their own index; their words are folded once per text, not
     # once per keystroke
-    for row in model.select(*cols).where((model.secrecy != "Thường")
-                                         & model.secrecy.in_(SECRET_LEVELS)).tuples():
+    q = model.select(*cols).where((model.secrecy != "Thường") & model.secrecy.in_(SECRET_LEVELS))
+    for row in db.execute(q).fetchall():
         words = _secret_words.get(row)
         if words is None:
             words = _secret_words[row] = search.tokens(" ".join(v or "" for v in row[1:]))
@@ -283,8 +284,13 @@ def _secret_text_ids(text: str, kind: str) -> list[int]:
 
 
 def install(database) -> None:
-    """Indexes the lists need: the secret documents found without reading every document."""
+    """Indexes the lists need: the ordinary incoming book in its own order (the book first, so
+    a page is a walk of the index from the last key, not a sort of the year's arrivals), and
+    the secret documents found without reading every document."""
     tables = set(database.get_tables())
+    if "incoming" in tables:
+        database.execute_sql("CREATE INDEX IF NOT EXISTS incoming_book_year_no "
+                             "ON incoming (book, year, arrival_no)")
     for t in ("incoming", "outgoing"):
         if t in tables:
             database.execute_sql(f"CREATE INDEX IF NOT EXISTS {t}_secret ON {t} (id) "
@@ -300,7 +306,10 @@ def id_filter(field, ids):
         if ids.only is None:
             return SQL("1 = 1")        # walking the list: the pager checks each stretch
         if isinstance(ids.only, SQL):
-            return field.in_(ids.only)
+            # many matches: walk the list's own index and look each row up in the match set;
+            # fewer: look the matches up and sort them
+            many = is_sqlite() and ids.count_upto(ids.MANY) >= ids.MANY
+            return ((field + 0) if many else field).in_(ids.only)
         ids = ids.only
     if len(ids) <= 500 or not is_sqlite():
         return field.in_(list(ids))

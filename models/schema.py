@@ -113,8 +113,8 @@ def _m5_privacy(database) -> None:
     if is_sqlite(database):   # merge the index so the removed rows' words leave it too
         database.execute_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
 def _m13_search_prefix(database) -> None:
-    """Prefix indexes in the search index (a one-letter filter no longer reads every word) and
-    an index on secrecy (the secret documents a filter reads, without reading every one)."""
+    """Prefix indexes in the search index (a one-letter filter no longer reads every word); the
+    incoming book's list index; the secret documents a filter reads, without reading every one."""
     search.upgrade_index(database)
     registers.install(database)
 

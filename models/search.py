@@ -290,6 +290,7 @@ class Match:
         self.toks = tokens(text)
         self.kinds = list(kinds)
         self.extra: set[int] = set()
+        self._counts: dict[int, int] = {}
 
     @property
     def empty(self) -> bool:
@@ -312,6 +313,12 @@ class Match:
         """The number of matches, or ``cap`` when there are at least that many."""
         if self.empty:
             return 0
+        if cap in self._counts:
+            return self._counts[cap]
+        self._counts[cap] = n = self._count_upto(cap)
+        return n
+
+    def _count_upto(self, cap: int) -> int:
         table, rid, ph = self._table()
         cond, params = self._where()
         n = len(self.extra)
