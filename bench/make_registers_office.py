@@ -51,6 +51,16 @@ HANDLERS = ["Phạm Văn Đức", "Nguyễn Thị Thu Hà", "Lê Minh Tuấn", "
             "Ủy ban Kiểm tra Đảng ủy", "Ban Xây dựng Đảng"]
 
 
+def setup_office() -> None:
+    """The office, its administrator and a reader (who may not see secret documents)."""
+    from models import office, users
+    office.first_run_setup({"name": "Đảng ủy xã Tân Lập", "superior": "Đảng bộ huyện Yên Sơn",
+                            "body_abbr": "ĐU", "place": "Xã Tân Lập", "term_start": dt.date(2025, 8, 16),
+                            "term_label": "2025–2030"}, "admin", "Nguyễn Thị Hoa", "bench-password-1")
+    admin = users.User.get(users.User.username == "admin")
+    users.create_user(admin, "xem", "Hoàng Thị Lan", "viewer", "bench-password-1")
+
+
 def generate(out: Path, n_docs: int = 100_000, seed: int = 7) -> dict:
     from models import audit, documents, office, schema, search  # noqa: F401
     from models.db import close_database, db, open_database
@@ -61,9 +71,7 @@ def generate(out: Path, n_docs: int = 100_000, seed: int = 7) -> dict:
         shutil.rmtree(out)
     home = OfficeHome(out).ensure()
     open_database(home.db_url)
-    office.first_run_setup({"name": "Đảng ủy xã Tân Lập", "superior": "Đảng bộ huyện Yên Sơn",
-                            "body_abbr": "ĐU", "place": "Xã Tân Lập", "term_start": dt.date(2025, 8, 16),
-                            "term_label": "2025–2030"}, "admin", "Nguyễn Thị Hoa", "bench-password-1")
+    setup_office()
     rng = random.Random(seed)
     years = 10
     per_year = n_docs // years
