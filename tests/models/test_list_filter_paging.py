@@ -175,3 +175,21 @@ def test_an_old_search_index_is_rebuilt_with_prefixes_and_finds_the_same(tmp_pat
             == [inc.id] * 3
     finally:
         close_database()
+
+
+@pytest.mark.parametrize("mode_name", list(MODES))
+def test_filter_pages_on_postgres(pg_office, monkeypatch, mode_name):
+    """The same pager over PostgreSQL's own index of the folded text."""
+    m = MODES[mode_name]
+    monkeypatch.setattr(R.TextFilter, "SMALL", m["SMALL"])
+    monkeypatch.setattr(R.DataSource, "WALK_BUDGET", m["WALK_BUDGET"])
+    clerk, admin = pg_office["clerk"], pg_office["admin"]
+    for i in range(24):
+        year = 2026 if i < 12 else 2025
+        D.register_incoming(clerk, arrived_at=T(year, 3, 2 + i % 12, 9), registered_at=T(year, 3, 2 + i % 12, 10),
+                            sender="Huyện ủy Yên Sơn", summary=f"Văn bản {i}" + (" về Đảng phí" if i % 3 == 0 else ""))
+    for text in ("văn bản", "zzzz", "dang ph", "đ", "2025"):
+        got = _all(R.IncomingSource(admin, text), page=5)
+        assert got == _expected(admin, text)
+    assert len(_all(R.IncomingSource(admin, "văn bản"))) == 24
+    assert len(_all(R.IncomingSource(admin, "ĐẢNG PHÍ"))) == 8
