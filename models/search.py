@@ -10,6 +10,7 @@ saves; ``query`` answers across kinds, ``ids`` within one.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -356,9 +357,13 @@ class Match:
         for lo, hi in self._ranges():
             parts.append(f"SELECT {rid} - {ph} FROM {table} WHERE {cond} AND {rid} BETWEEN {ph} AND {ph}")
             args += [lo] + params + [lo, hi]
-        for i in sorted(self.extra):
-            parts.append(f"SELECT {ph}")
-            args.append(i)
+        if self.extra:          # one term for all of them (a compound SELECT has a limit)
+            if is_sqlite():
+                parts.append("SELECT value FROM json_each(?)")
+                args.append(json.dumps(sorted(self.extra)))
+            else:
+                parts.append("SELECT unnest(%s::bigint[])")
+                args.append(sorted(self.extra))
         return " UNION ALL ".join(parts), args
 
     def among(self, ids) -> set[int]:

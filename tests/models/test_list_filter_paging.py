@@ -193,3 +193,21 @@ def test_filter_pages_on_postgres(pg_office, monkeypatch, mode_name):
         assert got == _expected(admin, text)
     assert len(_all(R.IncomingSource(admin, "văn bản"))) == 24
     assert len(_all(R.IncomingSource(admin, "ĐẢNG PHÍ"))) == 8
+
+
+def test_the_match_set_as_a_subquery_holds_many_ids_found_outside_the_index(office):
+    """The secret registers' own summaries can match hundreds of documents: the joined match
+    set stays one query."""
+    from models.db import db
+    m = search.Match("văn bản", ["incoming", "secret_incoming"])
+    m.extra = set(range(1, 1200))
+    sql, params = m.sql()
+    assert sorted(r[0] for r in db.execute_sql(sql, params).fetchall()) == list(range(1, 1200))
+
+
+def test_the_match_set_on_postgres_holds_many_ids(pg_office):
+    from models.db import db
+    m = search.Match("văn bản", ["incoming"])
+    m.extra = set(range(1, 1200))
+    sql, params = m.sql()
+    assert sorted(r[0] for r in db.execute_sql(sql, params).fetchall()) == list(range(1, 1200))
