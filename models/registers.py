@@ -126,7 +126,11 @@ class DataSource:
         if budget is not None:
             stretch = min(stretch, budget)
         while len(found) < limit:
-            q = self._ordered(self.query(), key)          # the query sets tf.field
+            tf.walking = True
+            try:
+                q = self._ordered(self.query(), key)      # the query sets tf.field
+            finally:
+                tf.walking = False
             rows = db.execute(q.select(*fields, tf.field).limit(stretch)).fetchall()   # raw rows: no per-row ORM work
             if not rows:
                 break
@@ -229,6 +233,7 @@ class TextFilter(search.Match):
         super().__init__(text, kinds)
         self.field = None          # set by id_filter: the column whose values are record ids
         self.only: list[int] | None = None   # when set, id_filter is "field IN only"
+        self.walking = False       # while the pager walks the list: no condition (it checks)
         for k in kinds:
             if k in _SECRET_TEXT:
                 self.extra.update(_secret_text_ids(text, k))
@@ -304,8 +309,14 @@ def id_filter(field, ids):
     ``ids`` may be a TextFilter: the data source's pager decides (see TextFilter)."""
     if isinstance(ids, TextFilter):
         ids.field = field
-        if ids.only is None:
+        if ids.walking:
             return SQL("1 = 1")        # walking the list: the pager checks each stretch
+        if ids.only is None:           # a query asked for outside the pager: every match
+            ids.only = ids.subquery()
+            try:
+                return id_filter(field, ids)
+            finally:
+                ids.only = None
         if isinstance(ids.only, SQL):
             # many matches: walk the list's own index and look each row up in the match set;
             # fewer: look the matches up and sort them

@@ -211,3 +211,9 @@ def test_the_match_set_on_postgres_holds_many_ids(pg_office):
     m.extra = set(range(1, 1200))
     sql, params = m.sql()
     assert sorted(r[0] for r in db.execute_sql(sql, params).fetchall()) == list(range(1, 1200))
+
+
+def test_a_sources_query_asked_for_directly_is_still_filtered(register, office):
+    """Code that reads a source's query itself (an export, a printed book) gets the matches."""
+    src = R.IncomingSource(office["viewer"], "thu dang phi")
+    assert sorted(d.id for d in src.query()) == sorted(_all(R.IncomingSource(office["viewer"], "thu dang phi")))
