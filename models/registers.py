@@ -6,7 +6,8 @@ A data source has ``columns`` (Vietnamese headers), ``widths`` (suggested termin
 paged by *keyset* on the sort key, never OFFSET, so page 2 000 of 100 000 rows costs what page 1
 does. ``key`` is opaque to the caller except that ``source.ref(key)`` is the record id and
 ``source.get(key)`` the record. Filters are given to the constructor; ``text`` filters by the
-search index (accent- and case-insensitive).
+search index (accent- and case-insensitive); a filtered page costs about what a page costs
+whatever the number of matches (``TextFilter``, paged in the base class for every source).
 
     src = IncomingSource(actor, year=2026, status="pending")
     page = src.fetch(None, 50)

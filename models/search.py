@@ -6,7 +6,9 @@ encodes (kind, record id), so replacing one record's entry is a rowid lookup. On
 same API runs over a plain table of folded text.
 
 A register registers its kind once (``register_kind``) and calls ``index``/``remove`` when it
-saves; ``query`` answers across kinds, ``ids`` within one.
+saves; ``query`` answers across kinds, ``ids`` within one (all of them), and ``Match`` a few at
+a time — what a list's filter uses, so that it costs a page, not the number of matches.
+PostgreSQL: the folded text with a trigram index (pg_trgm) for the same word-start match.
 """
 from __future__ import annotations
 
