@@ -167,6 +167,7 @@ def _decode(rowid: int) -> tuple[str, int] | None:
 # RANK_WINDOW, and those few are scored here — words found in the title (whole words first)
 # before words found only in the body, newer records first among equals.
 RANK_WINDOW = 100
+PG_RECENT = 20_000       # PostgreSQL: the newest rows read before asking the trigram index
 
 
 def _kind_range(code: int) -> tuple[int, int]:
@@ -245,7 +246,16 @@ def query(text: str, kinds: list[str] | None = None, limit: int = 50) -> list[Hi
         for c in codes:
             params += list(_kind_range(c))
         params.append(limit)
-        rows = db.execute_sql(sql, params).fetchall()
+        # First the newest rows by the primary key, a bounded number of them: a common word
+        # fills the page there (the trigram index would first mark every row that has it).
+        # Only when they do not is the trigram index asked — exact either way: every row above
+        # the last one read was read.
+        like = [f"% {t}%" for t in toks]
+        recent = (f"SELECT id, title FROM (SELECT id, title, body FROM search_doc WHERE ({ranges}) "
+                  f"ORDER BY id DESC LIMIT %s) AS r WHERE {conds} ORDER BY id DESC LIMIT %s")
+        rows = db.execute_sql(recent, params[len(toks):-1] + [PG_RECENT] + like + [limit]).fetchall()
+        if len(rows) < limit:
+            rows = db.execute_sql(sql, params).fetchall()
     hits: list[Hit] = []
     for rowid, title in rows:
         dec = _decode(rowid)

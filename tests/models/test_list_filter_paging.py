@@ -217,3 +217,17 @@ def test_a_sources_query_asked_for_directly_is_still_filtered(register, office):
     """Code that reads a source's query itself (an export, a printed book) gets the matches."""
     src = R.IncomingSource(office["viewer"], "thu dang phi")
     assert sorted(d.id for d in src.query()) == sorted(_all(R.IncomingSource(office["viewer"], "thu dang phi")))
+
+
+def test_global_search_on_postgres_reads_the_newest_rows_first_and_answers_the_same(pg_office, monkeypatch):
+    clerk, admin = pg_office["clerk"], pg_office["admin"]
+    for i in range(12):
+        D.register_incoming(clerk, arrived_at=T(2026, 3, 2 + i, 9), registered_at=T(2026, 3, 2 + i, 10),
+                            sender="Huyện ủy Yên Sơn", summary=f"Văn bản {i}" + (" về Đảng phí" if i % 5 == 0 else ""))
+    answers = {}
+    for recent in (10 ** 6, 3):
+        monkeypatch.setattr(search, "PG_RECENT", recent)
+        answers[recent] = [[(f.kind, f.ref) for f in R.search_all(admin, q, limit=lim)]
+                           for q, lim in (("văn bản", 5), ("dang phi", 5), ("zzzz", 5), ("van", 50))]
+    assert answers[3] == answers[10 ** 6]
+    assert len(answers[3][0]) == 5 and len(answers[3][1]) == 3 and answers[3][2] == []
