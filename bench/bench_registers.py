@@ -6,6 +6,9 @@ own section; other sections are left alone).
 
     python3 bench/make_registers_office.py          # once: bench/out/registers-100k
     python3 bench/bench_registers.py [--no-write]
+
+The whole table at 10 k / 100 k / 1 M, SQLite and PostgreSQL side by side, in one command:
+``python3 bench/bench_scale.py``.
 """
 from __future__ import annotations
 

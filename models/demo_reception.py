@@ -5,6 +5,7 @@ bodies, and above them the province's (no district)."""
 from __future__ import annotations
 
 import datetime as _dt
+import random
 
 from . import demo, reception, tasks
 from .db import db
@@ -76,7 +77,8 @@ def _work_time(rng, day: _dt.date) -> _dt.datetime:
 
 
 def fill(ctx: demo.DemoContext) -> None:
-    rng, admin, today = ctx.rng, ctx.admin, ctx.today
+    # its own generator: the front desk's year is the same whatever the other fillers drew
+    rng, admin, today = random.Random(2026_15), ctx.admin, ctx.today
     start = _dt.date(today.year - 1, today.month, 1) + _dt.timedelta(days=31)
     start = start.replace(day=1)                       # twelve months back, this month included
     people = [(*_person(rng), rng.choice(["citizen"] * 5 + ["member"] * 2)) for _ in range(40)]

@@ -36,7 +36,7 @@ from .db import BaseModel, db
 from .documents import Incoming, Outgoing, get_doc_type, reserve_number
 from .errors import NotFound, ValidationError
 from .office import get_office
-from .registers import DataSource, Found, register_describer
+from .registers import DataSource, Found, _search_ids, id_filter, register_describer
 from .text import format_date, nfc, parse_date
 
 KINDS = ("bch", "btv", "tt", "chibo")
@@ -818,7 +818,7 @@ class MeetingSource(DataSource):
                  year: int | None = None, status: str | None = None):
         super().__init__(actor)
         self.meeting_kind, self.year, self.status = kind, year, status
-        self.ids = search.ids(text, "meeting") if text and nfc(text) else None
+        self.ids = _search_ids(text, ["meeting"])
 
     def query(self):
         q = Meeting.select()
@@ -830,7 +830,7 @@ class MeetingSource(DataSource):
             y = int(self.year)
             q = q.where((Meeting.on_date >= _dt.date(y, 1, 1)) & (Meeting.on_date <= _dt.date(y, 12, 31)))
         if self.ids is not None:
-            q = q.where(Meeting.id.in_(list(self.ids)))
+            q = q.where(id_filter(Meeting.id, self.ids))
         return q
 
     def order_fields(self):

@@ -6,7 +6,8 @@ A data source has ``columns`` (Vietnamese headers), ``widths`` (suggested termin
 paged by *keyset* on the sort key, never OFFSET, so page 2 000 of 100 000 rows costs what page 1
 does. ``key`` is opaque to the caller except that ``source.ref(key)`` is the record id and
 ``source.get(key)`` the record. Filters are given to the constructor; ``text`` filters by the
-search index (accent- and case-insensitive).
+search index (accent- and case-insensitive); a filtered page costs about what a page costs
+whatever the number of matches (``TextFilter``, paged in the base class for every source).
 
     src = IncomingSource(actor, year=2026, status="pending")
     page = src.fetch(None, 50)
@@ -24,7 +25,7 @@ from peewee import SQL, Tuple
 from . import dashboard, documents, labels, search, users
 from .contacts import Contact
 from .documents import OPEN_STATUSES, SECRET_LEVELS, Incoming, Outgoing
-from .db import is_sqlite
+from .db import db, is_sqlite
 from .dossiers import Dossier, DossierItem, overdue_dossiers
 from .seal import SealHandover, SealUse
 from .text import format_date, format_datetime, nfc
@@ -86,7 +87,78 @@ class DataSource:
         """The records themselves (for code that wants more than the cells)."""
         return self._page(after_key, limit, lean=False)
 
+    # a text filter (``_search_ids``) is paged here, the same for every source
+    def _text_filter(self) -> "TextFilter | None":
+        for v in vars(self).values():
+            if isinstance(v, TextFilter):
+                return v
+        return None
+
     def _page(self, after_key: Key | None, limit: int, lean: bool) -> list:
+        tf = self._text_filter()
+        if tf is None or tf.only is not None:
+            return self._plain_page(after_key, limit, lean)
+        small = tf.small()
+        if small is not None:
+            ids = small
+        else:
+            ids = self._walk(tf, after_key, limit, budget=self.WALK_BUDGET)
+            if ids is None:       # the matches lie far down the list: let the database do it
+                ids = tf.subquery()
+        tf.only = ids
+        try:
+            return self._plain_page(after_key, limit, lean)
+        finally:
+            tf.only = None
+
+    # rows a page may walk before the database is asked to join the whole match set instead
+    # (matches bunched far down the list: a year's number, a sender of long ago)
+    WALK_BUDGET = 10_000
+
+    def _walk(self, tf: "TextFilter", after_key: Key | None, limit: int,
+              budget: int | None = None) -> list[int] | None:
+        """The filtered field's values of the first ``limit`` matching rows after ``after_key``,
+        found by walking the list in stretches (keys and that field only, off the sort index)
+        and asking the index about each stretch. ``budget``: None once that many rows were
+        walked without filling the page."""
+        fields = self.order_fields()
+        found: list[int] = []
+        key, stretch, walked = after_key, max(4 * limit, 256), 0
+        if budget is not None:
+            stretch = min(stretch, budget)
+        while len(found) < limit:
+            tf.walking = True
+            try:
+                q = self._ordered(self.query(), key)      # the query sets tf.field
+            finally:
+                tf.walking = False
+            rows = db.execute(q.select(*fields, tf.field).limit(stretch)).fetchall()   # raw rows: no per-row ORM work
+            if not rows:
+                break
+            hits = tf.among({r[-1] for r in rows})
+            for r in rows:
+                if r[-1] in hits:
+                    found.append(r[-1])
+                    if len(found) >= limit:
+                        break
+            walked += len(rows)
+            if len(rows) < stretch:
+                break
+            if budget is not None and walked >= budget and len(found) < limit:
+                return None
+
+            key = tuple(rows[-1][:-1])
+            stretch = min(stretch * 2, 16384)
+        return found
+
+    def _ordered(self, q, after_key: Key | None):
+        fields = self.order_fields()
+        if after_key is not None:
+            after = Tuple(*after_key)
+            q = q.where(Tuple(*fields) < after if self.descending else Tuple(*fields) > after)
+        return q.order_by(*[(f.desc() if self.descending else f.asc()) for f in fields])
+
+    def _plain_page(self, after_key: Key | None, limit: int, lean: bool) -> list:
         fields = self.order_fields()
         q = self.query()
         if lean and self.cell_fields():
@@ -98,7 +170,36 @@ class DataSource:
         return list(q.limit(limit))
 
     def count(self) -> int:
-        return self.query().count()
+        """The exact number of rows (with a text filter of many matches this reads them all:
+        a status line wants ``count_upto``)."""
+        tf = self._text_filter()
+        if tf is None or tf.only is not None:
+            return self.query().count()
+        ids = tf.small()
+        if ids is None:
+            ids = tf.subquery()
+        tf.only = ids
+        try:
+            return self.query().count()
+        finally:
+            tf.only = None
+
+    def count_upto(self, cap: int = 1000) -> tuple[int, bool]:
+        """(rows, more): the exact count when it is at most ``cap``, else (cap, True) — for a
+        status line that says "hơn 1 000" instead of paying for the exact number."""
+        tf = self._text_filter()
+        if tf is None or tf.only is not None or tf.small() is not None:
+            if tf is not None and tf.only is None:
+                tf.only = tf.small()
+                try:
+                    n = self.query().limit(cap + 1).count()
+                finally:
+                    tf.only = None
+            else:
+                n = self.query().limit(cap + 1).count()
+        else:
+            n = len(self._walk(tf, None, cap + 1))
+        return (cap, True) if n > cap else (n, False)
 
     def ref(self, key: Key) -> int:
         return int(key[-1])
@@ -117,16 +218,45 @@ class IdSet(list):
         return self._payload
 
 
-def _search_ids(text: str | None, kinds: list[str]) -> IdSet | None:
+class TextFilter(search.Match):
+    """A list's text filter (what ``_search_ids`` gives a source). The source puts
+    ``id_filter(field, self.ids)`` in its query as before; the base class then pages it:
+
+    - fewer than ``SMALL`` matches: their ids, as a plain ``IN`` — a page of a short list;
+    - more: the base walks the list in its own order, a stretch at a time, and asks the index
+      which ids of the stretch match — a page costs about ``limit / share of rows that match``
+      rows, whatever the number of matches, and the first page comes before the rest exist.
+    """
+    SMALL = 2000
+    MANY = 20_000
+
+    def __init__(self, text: str, kinds: list[str]):
+        super().__init__(text, kinds)
+        self.field = None          # set by id_filter: the column whose values are record ids
+        self.only: list[int] | None = None   # when set, id_filter is "field IN only"
+        self.walking = False       # while the pager walks the list: no condition (it checks)
+        for k in kinds:
+            if k in _SECRET_TEXT:
+                self.extra.update(_secret_text_ids(text, k))
+        self._small: list[int] | None | bool = False    # False = not asked yet
+
+    def subquery(self) -> SQL:
+        """Every match, as a subquery the database joins itself."""
+        sql, params = self.sql()
+        return SQL(f"({sql})", params)
+
+    def small(self) -> list[int] | None:
+        """Every matching id when there are fewer than SMALL, else None (asked once)."""
+        if self._small is False:
+            ids = self.all_ids(self.SMALL)
+            self._small = IdSet(ids) if ids is not None else None
+        return self._small
+
+
+def _search_ids(text: str | None, kinds: list[str]) -> TextFilter | None:
     if not text or not nfc(text):
         return None
-    out = IdSet()
-    for k in kinds:
-        out += search.ids(text, k)
-        if k in _SECRET_TEXT:
-            have = set(out)
-            out += [i for i in _secret_text_ids(text, k) if i not in have]
-    return out
+    return TextFilter(text, kinds)
 
 
 # The secret registers' text is not in the index: for those who may see them (the caller
@@ -135,24 +265,65 @@ _SECRET_TEXT = {"secret_incoming": (Incoming, ("summary", "notes")),
                 "secret_outgoing": (Outgoing, ("summary", "notes"))}
 
 
+_secret_words: dict[tuple, list[str]] = {}      # (id, summary, notes) → folded words
+
+
 def _secret_text_ids(text: str, kind: str) -> list[int]:
-    from .text import fold
     model, fields = _SECRET_TEXT[kind]
     toks = search.tokens(text)
     if not toks:
         return []
     out = []
     cols = [model.id] + [getattr(model, f) for f in fields]
-    for row in model.select(*cols).where(model.secrecy.in_(SECRET_LEVELS)).tuples():
-        words = search.tokens(" ".join(v or "" for v in row[1:]))
+    if len(_secret_words) > 100_000:
+        _secret_words.clear()
+    # the secret rows come off their own index; their words are folded once per text, not
+    # once per keystroke
+    q = model.select(*cols).where((model.secrecy != "Thường") & model.secrecy.in_(SECRET_LEVELS))
+    for row in db.execute(q).fetchall():
+        words = _secret_words.get(row)
+        if words is None:
+            words = _secret_words[row] = search.tokens(" ".join(v or "" for v in row[1:]))
         if all(any(w.startswith(t) for w in words) for t in toks):
             out.append(row[0])
     return out
 
 
-def id_filter(field, ids: list[int]):
+def install(database) -> None:
+    """Indexes the lists need: the ordinary incoming book in its own order (the book first, so
+    a page is a walk of the index from the last key, not a sort of the year's arrivals), and
+    the secret documents found without reading every document."""
+    tables = set(database.get_tables())
+    if "incoming" in tables:
+        database.execute_sql("CREATE INDEX IF NOT EXISTS incoming_book_year_no "
+                             "ON incoming (book, year, arrival_no)")
+    for t in ("incoming", "outgoing"):
+        if t in tables:
+            # the secret rows with the text a filter reads, off the index alone
+            database.execute_sql(f"CREATE INDEX IF NOT EXISTS {t}_secret_text "
+                                 f"ON {t} (id, secrecy, summary, notes) WHERE secrecy <> 'Thường'")
+
+
+def id_filter(field, ids):
     """``field IN ids`` shaped for the planner: a few ids are looked up one by one; many are
-    probed while walking the register's own sort index (no sort of thousands of rows)."""
+    probed while walking the register's own sort index (no sort of thousands of rows).
+    ``ids`` may be a TextFilter: the data source's pager decides (see TextFilter)."""
+    if isinstance(ids, TextFilter):
+        ids.field = field
+        if ids.walking:
+            return SQL("1 = 1")        # walking the list: the pager checks each stretch
+        if ids.only is None:           # a query asked for outside the pager: every match
+            ids.only = ids.subquery()
+            try:
+                return id_filter(field, ids)
+            finally:
+                ids.only = None
+        if isinstance(ids.only, SQL):
+            # many matches: walk the list's own index and look each row up in the match set;
+            # fewer: look the matches up and sort them
+            many = is_sqlite() and ids.count_upto(ids.MANY) >= ids.MANY
+            return ((field + 0) if many else field).in_(ids.only)
+        ids = ids.only
     if len(ids) <= 500 or not is_sqlite():
         return field.in_(list(ids))
     payload = ids.payload if isinstance(ids, IdSet) else json.dumps(list(ids))

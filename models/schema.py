@@ -37,6 +37,7 @@ ALL_MODELS = [*FOUNDATION, *REGISTERS, *SCANS, *DUES, *MEETINGS, *RECEPTION, *PR
 def install_extras(database) -> None:
     audit.install(database)
     search.install(database)
+    registers.install(database)     # list indexes (guarded: a no-op before the registers exist)
     documents.install(database)     # default type table (guarded: a no-op before migration 2)
     dues.install(database)          # the dues rules in force (guarded: a no-op before migration 6)
 
@@ -118,6 +119,13 @@ def _m5_privacy(database) -> None:
         documents.index_outgoing(d)
     if is_sqlite(database):   # merge the index so the removed rows' words leave it too
         database.execute_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+def _m13_search_prefix(database) -> None:
+    """Prefix indexes in the search index (a one-letter filter no longer reads every word); the
+    incoming book's list index; the secret documents a filter reads, without reading every one."""
+    search.upgrade_index(database)
+    registers.install(database)
+
+
 def _m6_dues(database) -> None:
     database.create_tables(DUES, safe=True)
     dues.install(database)
@@ -159,4 +167,5 @@ MIGRATIONS: list[Migration] = [
     Migration(9, "reception", lambda database: database.create_tables(RECEPTION, safe=True)),
     Migration(11, "secret_handlers_and_signers", _m11_secret_handlers_and_signers),
     Migration(12, "programs", lambda database: database.create_tables(PROGRAMS, safe=True)),
+    Migration(13, "search_prefix", _m13_search_prefix),
 ]

@@ -93,6 +93,19 @@ class RegisterScreen(AreaScreen):
         f.value = self.filter_text
         f.focus()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """The list follows the filter as it is typed: each keystroke shows the first page of
+        what matches so far (a page costs a page, however many rows match); Enter goes to the
+        rows."""
+        if event.input.id != "register-filter" or not event.input.has_focus:
+            return
+        event.stop()
+        text = event.value.strip()
+        if text == self.filter_text:
+            return
+        self.filter_text = text
+        self.app.run_guarded(lambda: self.table.set_source(self.make_source(text)))
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "register-filter":
             return
