@@ -22,7 +22,7 @@ def run(home, *args, check=True):
 def test_print_schedule_and_statistics_and_export_them(office, home, tmp_path):
     from models import documents, programs
     from models.db import close_database
-    from tests.printouts.pdfread import page_size, pages, squash
+    from tests.pdfread import page_size, pages, squash
     clerk = office["clerk"]
     programs.add_schedule_entry(clerk, dt.date(2026, 12, 1), "am", "Họp Ban Thường vụ Đảng ủy", time="08:00",
                                 lead="Đ/c Phạm Văn Đức", place="Phòng họp Đảng ủy")

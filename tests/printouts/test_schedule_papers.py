@@ -10,7 +10,7 @@ from models.statistics import Figure
 from printouts.drafts import draft_paper
 from printouts.schedule import schedule
 from printouts.statistics import statistics_paper
-from tests.printouts.pdfread import MM, page_size, pages, pieces, squash
+from tests.pdfread import MM, page_size, pages, pieces, squash
 
 OFFICE = SimpleNamespace(name="Đảng ủy xã Tân Lập", superior="Đảng bộ tỉnh Tuyên Quang", place="Xã Tân Lập",
                          body_abbr="ĐU")

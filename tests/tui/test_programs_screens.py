@@ -69,7 +69,7 @@ async def test_plan_next_week_by_keyboard_and_print_it(office, make_app, shown, 
                                 and "Đã gửi lịch công tác tuần 11/2026 tới máy in" in shown(app))
     pdf = home.printouts / "lich-cong-tac_2026-W11.pdf"
     assert log.read_text().strip() == str(pdf)
-    from tests.printouts.pdfread import pages, squash
+    from tests.pdfread import pages, squash
     text = squash(" ".join(pages(pdf.read_bytes())))
     assert "LỊCH CÔNG TÁC" in text and "Giao ban Thường trực Đảng ủy" in text and "ĐẢNG CỘNG SẢN VIỆT NAM" in text
 

@@ -95,12 +95,9 @@ def cmd_print_receipt(args) -> int:
 def cmd_export(args) -> int:
     open_office(args)
     from models import dues, schema  # noqa: F401
-    from models.errors import VanphongError
     actor = _actor(args)
-    out = Path(args.out)
-    fmt = args.format or out.suffix.lower().lstrip(".")
-    if fmt not in ("csv", "xlsx"):
-        raise VanphongError("Chọn định dạng bằng --format csv|xlsx (hoặc đặt tên tệp đuôi .csv/.xlsx).")
+    from .registers import export_target
+    out, fmt = export_target(args)
     n = dues.export(actor, args.kind, fmt, out, year=args.year)
     print(f"Đã xuất {n} dòng ({dues.EXPORT_KINDS[args.kind]}) vào {out}")
     return 0

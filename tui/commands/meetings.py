@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import open_office
-from .registers import actor_from_args, add_export_kind, print_subcommands
+from .registers import actor_from_args, add_export_kind, export_target, print_subcommands
 
 EXPORT_KIND = "meetings"
 
@@ -57,12 +57,8 @@ def cmd_print_minutes(args) -> int:
 def cmd_export_meetings(args) -> int:
     open_office(args)
     from models import audit, exports, meetings, schema  # noqa: F401
-    from models.errors import VanphongError
     actor = actor_from_args(args)
-    out = Path(args.out)
-    fmt = args.format or out.suffix.lower().lstrip(".")
-    if fmt not in exports.FORMATS:
-        raise VanphongError("Chọn định dạng bằng --format csv|xlsx (hoặc đặt tên tệp đuôi .csv/.xlsx).")
+    out, fmt = export_target(args)
     rows = meetings.export_rows(actor, year=args.year)
     headers = meetings.EXPORT_COLUMNS
     n = (exports.write_csv(out, headers, rows) if fmt == "csv"

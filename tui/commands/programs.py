@@ -8,7 +8,7 @@ import datetime as _dt
 from pathlib import Path
 
 from . import open_office
-from .registers import _date, _out_path, actor_from_args, add_export_kind, print_subcommands
+from .registers import _date, _out_path, actor_from_args, add_export_kind, export_target, print_subcommands
 
 EXPORT_KIND = "statistics"
 
@@ -78,12 +78,8 @@ def cmd_print_statistics(args) -> int:
 def cmd_export_statistics(args) -> int:
     open_office(args)
     from models import audit, exports, schema, statistics  # noqa: F401
-    from models.errors import VanphongError
     actor = actor_from_args(args)
-    out = Path(args.out)
-    fmt = args.format or out.suffix.lower().lstrip(".")
-    if fmt not in exports.FORMATS:
-        raise VanphongError("Chọn định dạng bằng --format csv|xlsx (hoặc đặt tên tệp đuôi .csv/.xlsx).")
+    out, fmt = export_target(args)
     year = args.year or _dt.date.today().year
     start, end = statistics.period("year", year)
     rows = list(statistics.export_rows(statistics.figures(actor, start, end)))

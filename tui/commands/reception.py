@@ -15,7 +15,7 @@ import datetime as _dt
 from pathlib import Path
 
 from . import open_office
-from .registers import actor_from_args, add_export_kind, print_subcommands
+from .registers import actor_from_args, add_export_kind, export_target, print_subcommands
 
 PERIOD_HELP = ("kỳ báo cáo: 2026-11 (tháng), 2026-Q3 (quý), 2026-H1 (6 tháng), 2026-9M (9 tháng), "
                "2026 (năm)")
@@ -60,11 +60,7 @@ def cmd_print_reception(args) -> int:
 
 
 def _format(args) -> str:
-    from models.errors import VanphongError
-    fmt = args.format or Path(args.out).suffix.lower().lstrip(".")
-    if fmt not in ("csv", "xlsx"):
-        raise VanphongError("Chọn định dạng bằng --format csv|xlsx (hoặc đặt tên tệp đuôi .csv/.xlsx).")
-    return fmt
+    return export_target(args)[1]
 
 
 def cmd_export_reception(args) -> int:

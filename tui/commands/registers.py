@@ -249,21 +249,30 @@ def cmd_print_register(args) -> int:
 
 
 
+def export_target(args) -> tuple[Path, str]:
+    """The file and format of `vanphong export … --out F [--format csv|xlsx]`, for every area:
+    the folder must exist, the format is --format or the file's ending, and the two must agree
+    (never CSV text in a file named .xlsx)."""
+    from models.errors import VanphongError
+    formats = ("csv", "xlsx")
+    out = _out_path(args.out)
+    suffix = out.suffix.lower().lstrip(".")
+    fmt = args.format or suffix
+    if fmt not in formats:
+        raise VanphongError("Chọn định dạng bằng --format csv|xlsx (hoặc đặt tên tệp đuôi .csv/.xlsx).")
+    if suffix in formats and suffix != fmt:
+        raise VanphongError(f"Tệp {out.name} có đuôi .{suffix} nhưng --format là {fmt}: "
+                            f"hãy đặt tên tệp đuôi .{fmt} hoặc bỏ --format.")
+    return out, fmt
+
+
 def cmd_export(args) -> int:
     if args.kind in EXPORTERS:
         return EXPORTERS[args.kind](args)
     open_office(args)
     from models import exports, schema  # noqa: F401
-    from models.errors import VanphongError
     actor = actor_from_args(args)
-    out = _out_path(args.out)
-    suffix = out.suffix.lower().lstrip(".")
-    fmt = args.format or suffix
-    if fmt not in exports.FORMATS:
-        raise VanphongError("Chọn định dạng bằng --format csv|xlsx (hoặc đặt tên tệp đuôi .csv/.xlsx).")
-    if suffix in exports.FORMATS and suffix != fmt:      # never CSV text in a file named .xlsx
-        raise VanphongError(f"Tệp {out.name} có đuôi .{suffix} nhưng --format là {fmt}: "
-                            f"hãy đặt tên tệp đuôi .{fmt} hoặc bỏ --format.")
+    out, fmt = export_target(args)
     try:
         n = exports.export(actor, args.kind, fmt, out, year=args.year)
     except OSError as e:
