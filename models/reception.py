@@ -927,3 +927,38 @@ def export_book(actor, fmt: str, out: Path | str, *, year: int | None = None) ->
     audit.append(actor, "export", Reception._meta.table_name, None, None,
                  {"format": fmt, "rows": n, "year": year, "file": Path(out).name})
     return n
+
+
+# --- statistics -----------------------------------------------------------------------------
+_CATEGORY_WORDS = {"guest": "Khách", "member": "Đảng viên", "citizen": "Nhân dân"}
+
+
+def _figures(start: _dt.date, end: _dt.date):
+    """The front desk's figures for the office's statistics: visits by category, the cases
+    still open at the end of the period, the head's reception days held."""
+    from .statistics import Figure
+    lo = _dt.datetime.combine(start, _dt.time.min)
+    hi = _dt.datetime.combine(end, _dt.time.max)
+    visits = Reception.select().where((Reception.visited_at >= lo) & (Reception.visited_at <= hi))
+    group = "Tiếp khách, tiếp đảng viên và nhân dân"
+    out = [Figure(group, "Lượt tiếp", visits.count())]
+    for c in CATEGORIES:
+        n = visits.where(Reception.category == c).count()
+        if n:
+            out.append(Figure(group, _CATEGORY_WORDS[c], n, level=1))
+    still_open = Reception.select().where(
+        (Reception.visited_at <= hi)
+        & (Reception.state.in_(OPEN_STATES) | (Reception.closed_on > end))).count()
+    out.append(Figure(group, "Vụ việc chưa giải quyết xong cuối kỳ", still_open))
+    held = ReceptionDay.select().where((ReceptionDay.day >= start) & (ReceptionDay.day <= end)
+                                       & (ReceptionDay.state == "held")).count()
+    out.append(Figure(group, "Ngày Bí thư tiếp dân", held))
+    return out
+
+
+def _register_figures() -> None:
+    from . import statistics
+    statistics.register_figures("reception", _figures, order=50, permission="reception.view")
+
+
+_register_figures()

@@ -334,3 +334,18 @@ def test_global_search_finds_visits_for_those_who_may_see_them(office):
     assert {(h.kind, h.number) for h in hits} == {("reception", "1/2026"), ("task", "")}
     assert [h.register for h in hits if h.kind == "reception"] == ["Sổ tiếp khách"]
     assert [h.kind for h in registers.search_all(office["viewer"], "chan nuoi")] == ["task"]
+
+
+def test_the_office_statistics_count_the_front_desk(demo_office):
+    """The reception figures in the office's statistics, against a count of the demo's book."""
+    from models import statistics
+    home, admin = demo_office
+    start, end = dt.date(2026, 1, 1), dt.date(2026, 6, 30)
+    figs = {f.label: f.value for f in statistics.figures(admin, start, end)
+            if f.group.startswith("Tiếp khách")}
+    lo, hi = dt.datetime(2026, 1, 1), dt.datetime(2026, 6, 30, 23, 59, 59)
+    visits = [r for r in R.Reception.select() if lo <= r.visited_at <= hi]
+    assert figs["Lượt tiếp"] == len(visits) > 0
+    assert figs["Nhân dân"] == sum(r.category == "citizen" for r in visits)
+    held = [d for d in R.ReceptionDay.select() if start <= d.day <= end and d.state == "held"]
+    assert figs["Ngày Bí thư tiếp dân"] == len(held) > 0
