@@ -37,7 +37,7 @@ from .documents import Incoming, Outgoing, get_doc_type, reserve_number
 from .errors import NotFound, ValidationError
 from .office import get_office
 from .registers import DataSource, Found, _search_ids, id_filter, register_describer
-from .text import format_date, nfc, parse_date
+from .text import format_date, nfc, parse_date, parse_time
 
 KINDS = ("bch", "btv", "tt", "chibo")
 # the formal names, as the minutes print them (the screens' words live in tui.strings)
@@ -195,17 +195,7 @@ def _long(v, label: str, field: str) -> str:
 
 
 def _time(v, field: str = "start_time") -> str:
-    s = nfc(v).replace("h", ":").replace(".", ":")
-    if not s:
-        return ""
-    parts = s.split(":")
-    try:
-        hh, mm = int(parts[0]), int(parts[1] or 0) if len(parts) > 1 else 0
-        if len(parts) > 2 or not (0 <= hh < 24 and 0 <= mm < 60):
-            raise ValueError
-    except ValueError:
-        raise ValidationError(f"Giờ viết dạng 08:00 (đã nhập “{v}”).", field) from None
-    return f"{hh:02d}:{mm:02d}"
+    return parse_time(v, field)
 
 
 def _date(v, field: str, required: bool = True) -> _dt.date | None:

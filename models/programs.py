@@ -29,7 +29,7 @@ from . import audit, dashboard, search, users
 from .db import BaseModel, db
 from .errors import NotFound, ValidationError
 from .registers import Found, register_describer
-from .text import format_date, nfc, parse_date
+from .text import format_date, nfc, parse_date, parse_time
 
 PERIODS = ("week", "month", "quarter", "year", "term")
 PERIOD_NAMES = {"week": "tuần", "month": "tháng", "quarter": "quý", "year": "năm", "term": "toàn khóa"}
@@ -220,17 +220,7 @@ def _line(v, label: str, field: str, required: bool = False) -> str:
 
 
 def _time(v) -> str:
-    s = nfc(v).replace("h", ":").replace(".", ":")
-    if not s:
-        return ""
-    parts = s.split(":")
-    try:
-        hh, mm = int(parts[0]), int(parts[1] or 0) if len(parts) > 1 else 0
-        if len(parts) > 2 or not (0 <= hh < 24 and 0 <= mm < 60):
-            raise ValueError
-    except ValueError:
-        raise ValidationError(f"Giờ viết dạng 08:00 (đã nhập “{v}”).", "time") from None
-    return f"{hh:02d}:{mm:02d}"
+    return parse_time(v, "time")
 
 
 def _date(v, field: str) -> _dt.date | None:

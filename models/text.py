@@ -187,3 +187,18 @@ def require_text(text: str | None, label: str, field: str | None = None, max_len
     if len(s) > max_len:
         raise ValidationError(f"{label[:1].upper()}{label[1:]} quá dài (tối đa {max_len} ký tự).", field)
     return s
+
+
+def parse_time(v, field: str = "time") -> str:
+    """A time of day as typed ("8h", "8.30", "08:30", "14") → "HH:MM"; "" for nothing typed."""
+    s = nfc(v).replace("h", ":").replace(".", ":")
+    if not s:
+        return ""
+    parts = s.split(":")
+    try:
+        hh, mm = int(parts[0]), int(parts[1] or 0) if len(parts) > 1 else 0
+        if len(parts) > 2 or not (0 <= hh < 24 and 0 <= mm < 60):
+            raise ValueError
+    except ValueError:
+        raise ValidationError(f"Giờ viết dạng 08:00 (đã nhập “{v}”).", field) from None
+    return f"{hh:02d}:{mm:02d}"
