@@ -15,7 +15,7 @@ from . import __version__
 
 COMMAND_MODULES = ["tui.commands.core", "tui.commands.registers", "tui.commands.intake",
                    "tui.commands.dues", "tui.commands.meetings", "tui.commands.backup",
-                   "tui.commands.reception", "tui.commands.programs"]
+                   "tui.commands.reception", "tui.commands.programs", "tui.commands.terms"]
 
 _VI = {
     "usage: ": "cách dùng: ",
