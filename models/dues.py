@@ -946,3 +946,18 @@ def _register_figures() -> None:
 
 
 _register_figures()
+
+
+def active_exemptions(member) -> list:
+    """The exemptions and reductions of a member still in force (not revoked)."""
+    mid = member.id if hasattr(member, "id") else member
+    return list(DuesExemption.select().where((DuesExemption.member == mid)
+                                             & (DuesExemption.revoked == False)))  # noqa: E712
+
+
+def receipt_ids_for(member, month) -> list[int]:
+    """The receipts of a member's payments that cover ``month`` (cancelled ones left out)."""
+    mid = member.id if hasattr(member, "id") else member
+    return [p.receipt_id for p in DuesPayment.select().join(PaymentMonth).where(
+        (PaymentMonth.member == mid) & (PaymentMonth.month == month)
+        & (PaymentMonth.cancelled == False)) if p.receipt_id]  # noqa: E712

@@ -904,3 +904,11 @@ def _register_figures() -> None:
 
 
 _register_figures()
+
+
+def last_typed_field(meeting) -> str | None:
+    """The field typed in last (its draft saved last): where the editor reopens."""
+    mid = meeting.id if hasattr(meeting, "id") else meeting
+    last = (MeetingDraft.select().where(MeetingDraft.meeting == mid)
+            .order_by(MeetingDraft.saved_at.desc(), MeetingDraft.id.desc()).first())
+    return last.field if last else None

@@ -5,20 +5,11 @@ import csv
 import datetime as dt
 import io
 import os
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.e2e.test_registers_cli import run  # one CLI runner for every scenario
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(home, *args, check=True):
-    e = {**os.environ, "VANPHONG_HOME": str(home)}
-    p = subprocess.run([sys.executable, "-m", "tui.cli", *args], cwd=ROOT, env=e, capture_output=True,
-                       text=True)
-    if check and p.returncode != 0:
-        raise AssertionError(f"exit {p.returncode}\n{p.stdout}\n{p.stderr}")
-    return p
 
 
 def test_print_minutes_and_export_meetings(office, home, tmp_path):

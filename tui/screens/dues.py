@@ -117,9 +117,7 @@ class DuesScreen(DocRegisterScreen):
         m = self._member_at_cursor()
         if m is None:
             return
-        ids = [p.receipt_id for p in dues.DuesPayment.select().join(dues.PaymentMonth).where(
-            (dues.PaymentMonth.member == m.id) & (dues.PaymentMonth.month == self.month)
-            & (dues.PaymentMonth.cancelled == False)) if p.receipt_id]  # noqa: E712
+        ids = dues.receipt_ids_for(m, self.month)
         if not ids:
             self.app.show_message(S.RECEIPT_NONE.format(name=m.full_name,
                                                         month=dues.format_month(self.month)))

@@ -79,8 +79,7 @@ class MemberDetail(DetailScreen):
            style="bold red" if len(unpaid) >= dues.UNPAID_FLAG else "")
         if len(unpaid) >= dues.UNPAID_FLAG:
             t.append(S.MEMBER_FLAGGED + "\n", style="yellow")
-        ex = list(dues.DuesExemption.select().where((dues.DuesExemption.member == m.id)
-                                                    & (dues.DuesExemption.revoked == False)))  # noqa: E712
+        ex = dues.active_exemptions(m)
         if ex:
             section(t, S.MEMBER_EXEMPTIONS)
             for e in ex:

@@ -112,9 +112,7 @@ class MinutesEditor(AreaScreen):
         self.read_only = m.locked
         self.query_one("#editor-text", TextArea).read_only = self.read_only
         self.set_title(S.EDITOR_TITLE.format(kind=S.MEETING_KINDS[m.kind], date=format_date(m.on_date)))
-        last = (meetings.MeetingDraft.select().where(meetings.MeetingDraft.meeting == m.id)
-                .order_by(meetings.MeetingDraft.saved_at.desc(), meetings.MeetingDraft.id.desc()).first())
-        field = last.field if last else (f"speech:{v.speeches[-1].id}" if v.speeches else None)
+        field = meetings.last_typed_field(m) or (f"speech:{v.speeches[-1].id}" if v.speeches else None)
         if field:
             self.load_field(field, v)
         else:
