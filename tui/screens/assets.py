@@ -10,14 +10,17 @@ from models.text import format_date
 
 from .. import strings as S
 from ..widgets.fields import DateField, IntField, MoneyField, RequiredText, TextField, clean_fields
-from .docbase import ColSpec, DocRegisterScreen, FormScreen
+from .parts.columns import ColSpec
+from .parts.forms import FormScreen
+from .parts.listing import RegisterListScreen
+
 
 COLUMNS = [ColSpec(0, S.COL_ASSET_CODE, 7), ColSpec(1, S.COL_ASSET, 0), ColSpec(2, S.COL_QTY, 4, "right"),
            ColSpec(3, S.COL_UNIT_VALUE, 11, "right"), ColSpec(4, S.COL_LOCATION, 16, optional=True),
            ColSpec(5, S.COL_CONDITION, 10, optional=True)]
 
 
-class AssetsScreen(DocRegisterScreen):
+class AssetsScreen(RegisterListScreen):
     TITLE_VI = S.AREA_ASSETS
     TAKES_TODAY = False
     SOURCE = assets.AssetSource
