@@ -86,8 +86,7 @@ class InventoryForm(FormScreen):
     def __init__(self, today):
         super().__init__()
         self.today = today
-        self.assets = list(assets.Asset.select().where(assets.Asset.active == True)  # noqa: E712
-                           .order_by(assets.Asset.code))
+        self.assets = assets.assets_in_use()
 
     def compose_form(self) -> ComposeResult:
         yield RequiredText(S.FIELD_CHECKED_BY, "checked_by", value=getattr(self.app.actor, "full_name", ""),
