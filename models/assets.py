@@ -146,6 +146,11 @@ def get_asset(asset_id) -> Asset:
     return a
 
 
+def assets_in_use() -> list[Asset]:
+    """The assets still on the books (not written off), by code: what an inventory counts."""
+    return list(Asset.select().where(Asset.active == True).order_by(Asset.code))  # noqa: E712
+
+
 def record_inventory(actor, checked_on: _dt.date, checked_by: str, counts: dict[int, dict],
                      note: str = "") -> InventoryCheck:
     """``counts``: {asset id: {"found": n, "damaged": n, "note": ""}}; an asset left out is
@@ -155,7 +160,7 @@ def record_inventory(actor, checked_on: _dt.date, checked_by: str, counts: dict[
     with db.atomic():
         c = InventoryCheck.create(checked_on=checked_on, checked_by=checked_by, note=nfc(note)[:1000],
                                   created_by=audit.actor_name(actor))
-        for a in Asset.select().where(Asset.active == True).order_by(Asset.code):  # noqa: E712
+        for a in assets_in_use():
             got = counts.get(a.id, {})
             found = _int(got.get("found", a.quantity), "found", "Số lượng thực tế")
             damaged = _int(got.get("damaged", 0), "damaged", "Số hỏng")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.demo_accounts import DEMO_PASSWORD, OWN_PASSWORD, choose_own_password
+from tests.pdfread import pages as pdf_page_texts, squash, text as pdf_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -86,18 +87,16 @@ def test_search_nothing_found(demo_home):
 
 
 def test_print_register_books(demo_home, tmp_path):
-    from pypdf import PdfReader
     out = tmp_path / "so-den.pdf"
     p = run(demo_home, "print", "register", "incoming", "--from", "01/01/2026", "--to", "30/06/2026",
             "--out", str(out))
     assert "Đã in sổ văn bản đến" in p.stdout and str(out) in p.stdout
-    r = PdfReader(str(out))
-    text = unicodedata.normalize("NFC", " ".join((pg.extract_text() or "") for pg in r.pages))
+    text = pdf_text(out)
     assert "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN" in text and "Trích yếu" in text and "Đảng ủy" in " ".join(text.split())
     out2 = tmp_path / "so-di.pdf"
     run(demo_home, "print", "register", "outgoing", "--from", "01/01/2026", "--to", "31/12/2026",
         "--out", str(out2))
-    assert "SỔ ĐĂNG KÝ VĂN BẢN ĐI" in unicodedata.normalize("NFC", PdfReader(str(out2)).pages[0].extract_text())
+    assert "SỔ ĐĂNG KÝ VĂN BẢN ĐI" in pdf_page_texts(out2)[0]
 
 
 def test_print_default_destination_is_the_office_printouts_folder(demo_home):
@@ -171,9 +170,8 @@ LEADER = {"VANPHONG_PASSWORD": OWN_PASSWORD}
 
 
 def pdf_pages(path) -> list[str]:
-    from pypdf import PdfReader
-    return [" ".join(unicodedata.normalize("NFC", pg.extract_text() or "").split())
-            for pg in PdfReader(str(path)).pages]
+    """Each page's text, NFC, its spaces squashed (read by tests/pdfread.py like every print)."""
+    return [squash(p) for p in pdf_page_texts(path)]
 
 
 def test_print_seal_log_and_its_handovers(demo_home, tmp_path):
@@ -239,7 +237,6 @@ def test_print_register_with_a_5000_character_summary(office, tmp_path):
     import datetime as dt
     import re
 
-    from pypdf import PdfReader
 
     from models import documents as D
     summary = " ".join(f"tx{i}" for i in range(900))
@@ -253,7 +250,7 @@ def test_print_register_with_a_5000_character_summary(office, tmp_path):
             "--out", str(out), check=False)
     assert p.returncode == 0, p.stderr
     assert "Traceback" not in p.stderr and "Đã in sổ văn bản đến" in p.stdout
-    pages = [unicodedata.normalize("NFC", pg.extract_text() or "") for pg in PdfReader(str(out)).pages]
+    pages = pdf_page_texts(out)
     assert len(pages) >= 3
     assert [int(x) for x in re.findall(r"\btx(\d+)\b", "\n".join(pages))] == list(range(900))
     assert "20-TB/UBKTH" in pages[1]                             # page 1 is the cover

@@ -274,6 +274,18 @@ def test_assets_and_an_inventory_check(people):
         assets.add_asset(people["clerk"], "TS03", "Tủ")
 
 
+def test_the_inventory_counts_the_assets_in_use_by_code(people):
+    t = people["treasurer"]
+    chairs = assets.add_asset(t, "TS02", "Ghế họp", quantity=20)
+    assets.add_asset(t, "TS01", "Máy in", quantity=1)
+    written_off = assets.add_asset(t, "TS03", "Máy fax cũ", quantity=1)
+    written_off.active = False
+    written_off.save()
+    assert [a.code for a in assets.assets_in_use()] == ["TS01", "TS02"]
+    c = assets.record_inventory(t, D(2026, 12, 1), "Lê Văn Hùng", {chairs.id: {"found": 18}})
+    assert [(x.code, x.found) for x in assets.inventory_lines(c)] == [("TS01", 1), ("TS02", 18)]
+
+
 def test_an_old_database_gets_the_dues_tables_and_the_rules_in_force(tmp_path):
     import shutil
     from pathlib import Path

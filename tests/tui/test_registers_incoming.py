@@ -311,10 +311,10 @@ async def test_attached_file_opens_in_the_system_viewer_when_there_is_a_display(
         office, make_app, tmp_path, monkeypatch, home):
     from models.filestore import FileStore
     from test_tui_services import pdf_bytes
-    from tui.screens import docbase
+    from tui.screens.parts import fileview
     opened = []
-    monkeypatch.setattr(docbase, "system_viewer", lambda: ["xdg-open"])
-    monkeypatch.setattr(docbase.subprocess, "Popen", lambda argv, **kw: opened.append(argv))
+    monkeypatch.setattr(fileview, "system_viewer", lambda: ["xdg-open"])
+    monkeypatch.setattr(fileview.subprocess, "Popen", lambda argv, **kw: opened.append(argv))
     clerk = office["clerk"]
     d = register(clerk, "Công văn có tệp")
     p = tmp_path / "cv-126.pdf"

@@ -7,7 +7,7 @@ import csv
 import sys
 
 from models import office as office_mod
-from tui.screens.docbase import ExportDialog, PrintDialog
+from tui.screens.parts.dialogs import ExportDialog, PrintDialog
 
 from screen_size import SIZE
 from registers_fixtures import field, message_painted, register, wait_until

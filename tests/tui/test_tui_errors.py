@@ -86,7 +86,7 @@ async def test_a_failing_save_in_a_form_dialog_keeps_the_dialog(office, home, ma
 async def test_an_export_the_system_refuses_is_said_in_vietnamese(office, make_app, monkeypatch):
     """The export dialog's message carries no English OS text."""
     from models import exports
-    from tui.screens.docbase import ExportDialog
+    from tui.screens.parts.dialogs import ExportDialog
 
     def refuse(*a, **kw):
         raise PermissionError(13, "Permission denied", "/srv/chung/so-den.csv")
@@ -107,7 +107,7 @@ async def test_an_export_the_system_refuses_is_said_in_vietnamese(office, make_a
 async def test_a_printout_that_fails_unexpectedly_is_a_dialog_not_a_crash(office, home, make_app,
                                                                         monkeypatch):
     from tui import printing
-    from tui.screens.docbase import PrintDialog
+    from tui.screens.parts.dialogs import PrintDialog
 
     from registers_fixtures import wait_until
 

@@ -8,7 +8,8 @@ import datetime as _dt
 from pathlib import Path
 
 from . import open_office
-from .registers import _date, _out_path, actor_from_args, add_export_kind, export_target, print_subcommands
+from .registers import (actor_from_args, add_export_kind, date_arg, export_target, out_path_arg,
+                        print_subcommands)
 
 EXPORT_KIND = "statistics"
 
@@ -22,16 +23,16 @@ def add_commands(sub, common) -> None:
         description="In lịch công tác tuần của Thường trực Đảng ủy ra tệp PDF, khổ A4 ngang.")
     p.add_argument("--week", required=True, metavar="TUẦN",
                    help="tuần theo ISO, ví dụ 2026-W49, hoặc một ngày trong tuần (dd/mm/yyyy)")
-    p.add_argument("--out", type=_out_path, metavar="TỆP.pdf",
+    p.add_argument("--out", type=out_path_arg, metavar="TỆP.pdf",
                    help="nơi lưu (mặc định: thư mục printouts của văn phòng)")
     p.set_defaults(handler=cmd_print_schedule)
     s = print_subcommands(sub, common).add_parser(
         "statistics", parents=[common, user], help="số liệu thống kê công tác văn phòng của một kỳ",
         description="In số liệu thống kê (văn bản đến, đi, xử lý, hồ sơ, hội nghị, đảng phí…) "
                     "từ ngày đến ngày, ra tệp PDF.")
-    s.add_argument("--from", dest="date_from", type=_date, required=True, metavar="NGÀY")
-    s.add_argument("--to", dest="date_to", type=_date, required=True, metavar="NGÀY")
-    s.add_argument("--out", type=_out_path, metavar="TỆP.pdf")
+    s.add_argument("--from", dest="date_from", type=date_arg, required=True, metavar="NGÀY")
+    s.add_argument("--to", dest="date_to", type=date_arg, required=True, metavar="NGÀY")
+    s.add_argument("--out", type=out_path_arg, metavar="TỆP.pdf")
     s.set_defaults(handler=cmd_print_statistics)
     add_export_kind(EXPORT_KIND, cmd_export_statistics)
 

@@ -101,7 +101,8 @@ def _books_help(kinds) -> str:
     return "; ".join(f"{k} ({BOOKS.get(k, 'danh bạ')})" for k in kinds)
 
 
-def _date(text: str):
+def date_arg(text: str):
+    """A date argument (dd/mm/yyyy), refused in Vietnamese when it is not one."""
     from models.text import parse_date
     return parse_date(text, "date")
 
@@ -122,7 +123,7 @@ def _year(text: str) -> int:
         raise argparse.ArgumentTypeError(e.message[:1].lower() + e.message[1:].rstrip(".")) from None
 
 
-def _out_path(text: str) -> Path:
+def out_path_arg(text: str) -> Path:
     """Where --out writes: its folder must exist already (a typo must not create folders, and
     export and print answer the same); a clear line when it does not or cannot be written."""
     from models.errors import VanphongError
@@ -223,8 +224,8 @@ def cmd_print_register(args) -> int:
     from models.errors import VanphongError
     actor = actor_from_args(args)
     today = _dt.date.today()
-    date_from = _date(args.date_from) if args.date_from else _dt.date(today.year, 1, 1)
-    date_to = _date(args.date_to) if args.date_to else today
+    date_from = date_arg(args.date_from) if args.date_from else _dt.date(today.year, 1, 1)
+    date_to = date_arg(args.date_to) if args.date_to else today
     if date_from > date_to:
         raise VanphongError("Ngày bắt đầu (--from) sau ngày kết thúc (--to).")
     o = office.get_office()
@@ -236,7 +237,7 @@ def cmd_print_register(args) -> int:
     rows = exports.print_rows(actor, args.kind, date_from=date_from, date_to=date_to)
     from models.audit import anchor_for_print
     pdf = register_book(args.kind, rows, o, date_from, date_to, anchor=anchor_for_print(home))
-    out = _out_path(args.out) if args.out else (
+    out = out_path_arg(args.out) if args.out else (
         home.printouts / f"{BOOK_FILES[args.kind]}_{date_from:%Y%m%d}-{date_to:%Y%m%d}.pdf")
     try:
         save_pdf(out, pdf)
@@ -255,7 +256,7 @@ def export_target(args) -> tuple[Path, str]:
     (never CSV text in a file named .xlsx)."""
     from models.errors import VanphongError
     formats = ("csv", "xlsx")
-    out = _out_path(args.out)
+    out = out_path_arg(args.out)
     suffix = out.suffix.lower().lstrip(".")
     fmt = args.format or suffix
     if fmt not in formats:

@@ -7,7 +7,7 @@ begins, and the outgoing numbers of every type start again from 01 in the new te
 from __future__ import annotations
 
 from . import open_office
-from .registers import _date, actor_from_args
+from .registers import actor_from_args, date_arg
 
 
 def add_commands(sub, common) -> None:
@@ -20,7 +20,7 @@ def add_commands(sub, common) -> None:
     op = tsub.add_parser("open", parents=[common], help="mở nhiệm kỳ mới (quản trị viên)",
                          description="Mở nhiệm kỳ mới sau đại hội: nhiệm kỳ hiện tại kết thúc ngày "
                                      "trước ngày bắt đầu; số văn bản đi của mọi loại bắt đầu lại từ 01.")
-    op.add_argument("--start", type=_date, required=True, metavar="DD/MM/YYYY",
+    op.add_argument("--start", type=date_arg, required=True, metavar="DD/MM/YYYY",
                     help="ngày bắt đầu (ngày sau khi đại hội bế mạc)")
     op.add_argument("--label", default="", metavar="NHIỆM_KỲ", help="ví dụ 2030–2035")
     op.add_argument("--congress", default="", metavar="ĐẠI_HỘI", help="tên đại hội đã bầu cấp ủy")

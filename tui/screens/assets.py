@@ -10,14 +10,17 @@ from models.text import format_date
 
 from .. import strings as S
 from ..widgets.fields import DateField, IntField, MoneyField, RequiredText, TextField, clean_fields
-from .docbase import ColSpec, DocRegisterScreen, FormScreen
+from .parts.columns import ColSpec
+from .parts.forms import FormScreen
+from .parts.listing import RegisterListScreen
+
 
 COLUMNS = [ColSpec(0, S.COL_ASSET_CODE, 7), ColSpec(1, S.COL_ASSET, 0), ColSpec(2, S.COL_QTY, 4, "right"),
            ColSpec(3, S.COL_UNIT_VALUE, 11, "right"), ColSpec(4, S.COL_LOCATION, 16, optional=True),
            ColSpec(5, S.COL_CONDITION, 10, optional=True)]
 
 
-class AssetsScreen(DocRegisterScreen):
+class AssetsScreen(RegisterListScreen):
     TITLE_VI = S.AREA_ASSETS
     TAKES_TODAY = False
     SOURCE = assets.AssetSource
@@ -83,8 +86,7 @@ class InventoryForm(FormScreen):
     def __init__(self, today):
         super().__init__()
         self.today = today
-        self.assets = list(assets.Asset.select().where(assets.Asset.active == True)  # noqa: E712
-                           .order_by(assets.Asset.code))
+        self.assets = assets.assets_in_use()
 
     def compose_form(self) -> ComposeResult:
         yield RequiredText(S.FIELD_CHECKED_BY, "checked_by", value=getattr(self.app.actor, "full_name", ""),

@@ -18,7 +18,10 @@ from models.money import format_money
 from .. import strings as S
 from ..widgets.dialogs import ConfirmDialog, FormDialog
 from ..widgets.fields import DateField, MoneyField, RequiredText, TextField, clean_fields
-from .docbase import ColSpec, DocRegisterScreen, ReasonDialog, ViewSource, fit_columns
+from .parts.columns import ColSpec, ViewSource, fit_columns
+from .parts.dialogs import ReasonDialog
+from .parts.listing import RegisterListScreen
+
 
 COLUMNS = [ColSpec(0, S.COL_DATE, 10), ColSpec(1, S.COL_VOUCHER, 12, optional=True),
            ColSpec(2, S.COL_CONTENT, 0), ColSpec(3, S.COL_IN, 10, "right"),
@@ -36,7 +39,7 @@ class _CashView(ViewSource):
         return out
 
 
-class CashBookScreen(DocRegisterScreen):
+class CashBookScreen(RegisterListScreen):
     TITLE_VI = S.AREA_CASHBOOK
     TAKES_TODAY = False
     BINDINGS = [Binding("f7,n", "expense", S.KEY_EXPENSE, key_display="F7"),

@@ -9,7 +9,11 @@ from models import contacts, registers
 
 from .. import strings as S
 from ..widgets.contact_field import ContactDialog
-from .docbase import ColSpec, DocRegisterScreen, FilterSpec, export_book
+from .parts.columns import ColSpec
+from .parts.dialogs import export_book
+from .parts.filters import FilterSpec
+from .parts.listing import RegisterListScreen
+
 
 DIRECTORY_COLUMNS = [ColSpec(0, S.COL_NAME, 0), ColSpec(3, S.COL_POSITION, 16, optional=True),
                      ColSpec(2, S.COL_GROUP, 14), ColSpec(5, S.COL_PHONE, 13),
@@ -29,7 +33,7 @@ DIRECTORY_FILTERS = [FilterSpec("kind", S.FIELD_CONTACT_KIND, "choice", kind_opt
                      FilterSpec("include_inactive", S.FILTER_INACTIVE, "bool")]
 
 
-class DirectoryScreen(DocRegisterScreen):
+class DirectoryScreen(RegisterListScreen):
     TITLE_VI = S.AREA_DIRECTORY
     HINT = S.DIRECTORY_HINT
     SOURCE = registers.DirectorySource

@@ -19,7 +19,12 @@ from models.text import format_date, nfc
 from .. import strings as S
 from ..widgets.dialogs import FormDialog
 from ..widgets.fields import DateField, IntField, RequiredText, TextField, clean_fields
-from .docbase import ColSpec, DetailScreen, DocRegisterScreen, FilterSpec, ReasonDialog, kv
+from .parts.columns import ColSpec
+from .parts.detail import DetailScreen, kv
+from .parts.dialogs import ReasonDialog
+from .parts.filters import FilterSpec
+from .parts.listing import RegisterListScreen
+
 
 DOSSIER_COLUMNS = [ColSpec(0, S.COL_CODE, 9), ColSpec(1, S.COL_TITLE, 0), ColSpec(2, S.COL_YEAR, 4),
                    ColSpec(3, S.COL_RETENTION, 9, optional=True), ColSpec(4, S.COL_HANDOVER_DUE, 11),
@@ -34,7 +39,7 @@ def decorate_dossier(cells: list) -> list:
     return cells
 
 
-class DossierScreen(DocRegisterScreen):
+class DossierScreen(RegisterListScreen):
     TITLE_VI = S.AREA_DOSSIERS
     HINT = S.DOSSIER_HINT
     SOURCE = registers.DossierSource

@@ -30,7 +30,10 @@ from ..widgets.dialogs import ConfirmDialog, FormDialog
 from ..widgets.fields import CycleField, DateField, MoneyField, TextField, clean_fields
 from models.text import format_date
 
-from .docbase import ColSpec, DetailScreen, DocRegisterScreen, ViewSource, fit_columns
+from .parts.columns import ColSpec, ViewSource, fit_columns
+from .parts.detail import DetailScreen
+from .parts.listing import RegisterListScreen
+
 
 COLUMNS = [ColSpec(0, S.COL_FULL_NAME, 0), ColSpec(1, S.COL_CELL, 22, optional=True),
            ColSpec(2, S.COL_DUE, 10, "right"), ColSpec(3, S.COL_PAID, 10, "right"),
@@ -58,7 +61,7 @@ class _DuesView(ViewSource):
         return out
 
 
-class DuesScreen(DocRegisterScreen):
+class DuesScreen(RegisterListScreen):
     TITLE_VI = S.AREA_DUES
     TAKES_TODAY = False
     HINT = S.DUES_HINT
@@ -105,8 +108,9 @@ class DuesScreen(DocRegisterScreen):
         return members.Member.get_or_none(members.Member.id == self.table.source.ref(key))
 
     def open_record(self, key) -> None:
-        from .members import MemberDetail
-        self.app.push_screen(MemberDetail(self.table.source.ref(key)))
+        # through the member opener tui/area_dues.py registers: members.py imports this module
+        # (the payment dialog), so this one does not import it back
+        self.app.open_record("member", self.table.source.ref(key))
 
     def action_pay(self) -> None:
         m = self._member_at_cursor()

@@ -18,14 +18,17 @@ from models.text import fold, format_datetime
 from .. import strings as S
 from ..widgets.dialogs import Dialog
 from ..widgets.register_table import Column
-from .docbase import DocRegisterScreen, ListSource, fit_columns, ColSpec, kv
+from .parts.columns import ColSpec, ListSource, fit_columns
+from .parts.detail import kv
+from .parts.listing import RegisterListScreen
+
 
 NEEDS_COLUMNS = [ColSpec(0, S.COL_ARRIVAL_NO, 9, "right"), ColSpec(1, S.COL_WHEN, 16),
                  ColSpec(2, S.COL_SENDER, 18), ColSpec(3, S.COL_FILE, 0)]
 REJECTED_COLUMNS = [ColSpec(0, S.COL_WHEN, 16), ColSpec(1, S.COL_FILE, 22), ColSpec(2, S.COL_PROBLEM, 0)]
 
 
-class IntakeScreen(DocRegisterScreen):
+class IntakeScreen(RegisterListScreen):
     TITLE_VI = S.INTAKE_NEEDS_TITLE
     BINDINGS = [Binding("t", "switch", S.KEY_SWITCH_LIST, key_display="T"),
                 Binding("x", "dismiss", S.KEY_DISMISS, key_display="X")]

@@ -24,7 +24,11 @@ from ..widgets.dialogs import FormDialog
 from ..widgets.fields import (CycleField, DateField, IntField, RequiredText, TextField,
                               TimeField, clean_fields)
 from .base import AreaScreen
-from .docbase import ColSpec, DetailScreen, DocRegisterScreen, ReasonDialog, kv, section
+from .parts.columns import ColSpec
+from .parts.detail import DetailScreen, kv, section
+from .parts.dialogs import ReasonDialog
+from .parts.listing import RegisterListScreen
+
 
 MEETING_COLUMNS = [ColSpec(0, S.COL_DATE, 10),
                    ColSpec(1, S.COL_MEETING_TIME, 5, optional=True),
@@ -41,7 +45,7 @@ def decorate_meeting(cells: list) -> list:
     return cells
 
 
-class MeetingScreen(DocRegisterScreen):
+class MeetingScreen(RegisterListScreen):
     TITLE_VI = S.AREA_MEETINGS
     HINT = S.MEETINGS_HINT
     SOURCE = meetings.MeetingSource

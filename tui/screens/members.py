@@ -15,7 +15,12 @@ from models.text import format_date
 from .. import strings as S
 from ..widgets.dialogs import FormDialog
 from ..widgets.fields import CycleField, DateField, MoneyField, RequiredText, TextField, clean_fields
-from .docbase import ColSpec, DetailScreen, DocRegisterScreen, FilterSpec, FormScreen, kv, section
+from .parts.columns import ColSpec
+from .parts.detail import DetailScreen, kv, section
+from .parts.filters import FilterSpec
+from .parts.forms import FormScreen
+from .parts.listing import RegisterListScreen
+
 
 COLUMNS = [ColSpec(0, S.COL_FULL_NAME, 0), ColSpec(1, S.COL_BIRTH, 10, optional=True),
            ColSpec(2, S.COL_CELL, 22), ColSpec(3, S.COL_ADMITTED, 10, optional=True),
@@ -26,7 +31,7 @@ def _cells():
     return [(S.FILTER_ALL, None)] + [(c, c) for c in members.cells()]
 
 
-class MembersScreen(DocRegisterScreen):
+class MembersScreen(RegisterListScreen):
     TITLE_VI = S.AREA_MEMBERS
     TAKES_TODAY = False
     SOURCE = members.MemberSource

@@ -24,8 +24,12 @@ from ..widgets.contact_field import ContactField, contact_ids
 from ..widgets.dialogs import FormDialog
 from ..widgets.fields import (CycleField, DateField, IntField, RequiredText, TextField,
                               clean_fields)
-from .docbase import ColSpec, DocRegisterScreen, FilterSpec, FormScreen, kv, section, yes_no
-from .incoming import DocumentDetail, attachment_line
+from .parts.columns import ColSpec
+from .parts.detail import kv, section
+from .parts.documents import DocumentDetail, DocumentRegisterScreen, attachment_line
+from .parts.filters import FilterSpec
+from .parts.forms import FormScreen, yes_no
+from .stamping import stamp
 
 STATUS_STYLE = {"reserved": "yellow", "issued": "green", "cancelled": "bright_black"}
 _LABEL_STATUS = {v: k for k, v in documents.OUTGOING_STATUS.items()}
@@ -64,7 +68,7 @@ def decorate_outgoing(cells: list) -> list:
     return cells
 
 
-class OutgoingScreen(DocRegisterScreen):
+class OutgoingScreen(DocumentRegisterScreen):
     TITLE_VI = S.AREA_OUTGOING
     HINT = S.OUTGOING_HINT
     SOURCE = registers.OutgoingSource
@@ -76,8 +80,8 @@ class OutgoingScreen(DocRegisterScreen):
     def decorate(self, cells: list) -> list:
         return decorate_outgoing(cells)
 
-    def open_record(self, key) -> None:
-        open_outgoing(self.app, int(key[-1]))
+    def open_document(self, doc_id: int) -> None:
+        open_outgoing(self.app, doc_id)
 
     def action_new(self) -> None:
         reserve(self.app)
@@ -358,7 +362,6 @@ class OutgoingDetail(DocumentDetail):
         self.app.confirm(S.ISSUE_QUESTION.format(symbol=doc.symbol), issue)
 
     def action_stamp(self) -> None:
-        from .seal import stamp
         stamp(self.app, self.doc, self.after)
 
     def action_cancel_number(self) -> None:

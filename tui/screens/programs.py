@@ -2,6 +2,10 @@
 afternoon), work programs by period (items, carry-over, building down from the larger period),
 the reports owed (due dates, state, the outgoing document that answered), and the statistics
 for a period (print, export). The words come from the catalogue; the rules from models.
+
+Why one file (over 600 lines): the four screens share ``ListScreen`` and the save-and-print
+helper; ``ListScreen`` goes to screens/parts/ when another area needs it, and the statistics
+screen to a module of its own.
 """
 from __future__ import annotations
 

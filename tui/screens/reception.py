@@ -11,6 +11,10 @@ see it) are filled in and the cursor goes to the content.
 The detail shows the visit and every step of its follow-up; from there: F5/C forwards, F6/T
 moves it on, K closes it with the result, F7/S corrects it, V and R link the incoming petition
 and the outgoing answer, E exports the person's visits for them, A anonymises them.
+
+Why one file (over 600 lines): the book, its form, its detail and the reception days share the
+state words and colours and the list export; the reception days (the last screen here) move to a
+module of their own first when this grows.
 """
 from __future__ import annotations
 
@@ -32,8 +36,12 @@ from ..widgets.dialogs import FormDialog
 from ..widgets.fields import (CycleField, DateField, Field, IntField, RequiredText, TextField,
                               TimeField, clean_fields)
 from ..widgets.picker import PickerDialog
-from .docbase import (ColSpec, DetailScreen, DocRegisterScreen, FilterSpec, FormScreen,
-                      ReasonDialog, kv, section)
+from .parts.columns import ColSpec
+from .parts.detail import DetailScreen, kv, section
+from .parts.dialogs import ReasonDialog
+from .parts.filters import FilterSpec
+from .parts.forms import FormScreen
+from .parts.listing import RegisterListScreen
 
 STATE_STYLE = {"open": "bold yellow", "in_progress": "cyan", "waiting": "magenta", "closed": "green"}
 DAY_STYLE = {"scheduled": "", "held": "green", "cancelled": "bright_black"}
@@ -75,7 +83,7 @@ RECEPTION_FILTERS = [
 ]
 
 
-class ReceptionScreen(DocRegisterScreen):
+class ReceptionScreen(RegisterListScreen):
     TITLE_VI = S.AREA_RECEPTION
     HINT = S.RECEPTION_HINT
     SOURCE = R.ReceptionSource
@@ -670,7 +678,7 @@ DAY_COLUMNS = [ColSpec(0, S.COL_DATE, 10), ColSpec(1, S.COL_WEEKDAY, 8), ColSpec
                ColSpec(3, S.COL_PLACE, 0), ColSpec(4, S.COL_STATUS, 10)]
 
 
-class ReceptionDaysScreen(DocRegisterScreen):
+class ReceptionDaysScreen(RegisterListScreen):
     TITLE_VI = S.AREA_RECEPTION_DAYS
     SOURCE = R.ReceptionDaySource
     COLUMNS = DAY_COLUMNS

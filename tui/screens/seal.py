@@ -7,14 +7,18 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static
 
 from models import registers, seal
 
 from .. import strings as S
 from ..widgets.dialogs import FormDialog
-from ..widgets.fields import DateField, IntField, RequiredText, TextField, clean_fields
-from .docbase import ColSpec, DocRegisterScreen, FilterSpec
+from ..widgets.fields import DateField, RequiredText, TextField, clean_fields
+from .outgoing import open_outgoing
+from .parts.columns import ColSpec
+from .parts.filters import FilterSpec
+from .parts.listing import RegisterListScreen
+from .stamping import stamp
+
 
 USE_COLUMNS = [ColSpec(0, S.COL_DATE, 10), ColSpec(1, S.COL_DOCUMENT, 12),
                ColSpec(2, S.COL_SIGNER, 0), ColSpec(3, S.COL_STAMPED_BY, 18),
@@ -23,7 +27,7 @@ HANDOVER_COLUMNS = [ColSpec(0, S.COL_DATE, 10), ColSpec(1, S.COL_FROM, 16), ColS
                     ColSpec(3, S.COL_WITNESS, 14, optional=True), ColSpec(4, S.COL_REASON, 0)]
 
 
-class SealScreen(DocRegisterScreen):
+class SealScreen(RegisterListScreen):
     TITLE_VI = S.AREA_SEAL
     TAKES_TODAY = False
     BINDINGS = [Binding("f7,n", "new", S.KEY_NEW, key_display="F7"),
@@ -63,7 +67,6 @@ class SealScreen(DocRegisterScreen):
     def open_record(self, key) -> None:
         if self.view != "uses":
             return
-        from .outgoing import open_outgoing
         use = self.table.source.source.get(key)
         open_outgoing(self.app, use.outgoing_id)
 
@@ -73,17 +76,6 @@ class SealScreen(DocRegisterScreen):
         else:
             self.app.push_screen(HandoverDialog(self.app.today()),
                                  lambda r: r is not None and self.set_view("handovers"))
-
-
-def stamp(app, doc, done) -> None:
-    """D on an outgoing document: refused at once, with the reason, when it is not signed."""
-    from models import users
-    users.require(app.actor, "seal.use")
-    refusal = seal.stamp_refusal(doc)
-    if refusal:
-        app.show_error(refusal, S.SEAL_REFUSED_TITLE)
-        return
-    app.push_screen(SealUseDialog(doc, app.today()), done)
 
 
 def pick_and_stamp(app, done) -> None:
@@ -102,32 +94,6 @@ def pick_and_stamp(app, done) -> None:
         if doc_id is not None:
             app.run_guarded(stamp, app, documents.get_outgoing(doc_id), done)
     app.push_screen(PickerDialog(S.PICK_OUTGOING, lookup), chosen)
-
-
-class SealUseDialog(FormDialog):
-    AUTO_FOCUS = ".dialog-form Input"
-
-    def __init__(self, doc, today):
-        super().__init__(S.SEAL_USE_TITLE.format(symbol=doc.symbol))
-        self.doc, self.today = doc, today
-
-    def compose_body(self) -> ComposeResult:
-        yield Static(S.SEAL_USE_INTRO.format(symbol=self.doc.symbol, signer=self.doc.signer),
-                     classes="question", markup=False)
-        yield IntField(S.FIELD_SEAL_COPIES, "copies", value=self.doc.copies or "", minimum=1,
-                       maximum=100000)
-        yield DateField(S.FIELD_SEAL_DATE, "used_on", value=self.today)
-        yield TextField(S.FIELD_STAMPED_BY, "stamped_by", value=getattr(self.app.actor, "full_name", ""))
-        yield TextField(S.FIELD_NOTES, "notes")
-
-    def save(self):
-        v = clean_fields(self.query_one(".dialog-form"))
-        if v is None:
-            return None
-        u = seal.record_use(self.app.actor, self.doc.id, v["copies"], used_on=v["used_on"],
-                            stamped_by=v["stamped_by"], notes=v["notes"], today=self.app.today())
-        self.app.notify(S.SEAL_USED_DONE.format(symbol=u.symbol, copies=u.copies))
-        return u
 
 
 class HandoverDialog(FormDialog):

@@ -9,12 +9,13 @@ from textual.binding import Binding
 from models import registers
 
 from .. import strings as S
-from .docbase import DocRegisterScreen, ViewSource, fit_columns
+from .parts.columns import ViewSource, fit_columns
+from .parts.documents import DocumentRegisterScreen
 from .incoming import INCOMING_COLUMNS, INCOMING_FILTERS, decorate_incoming
 from .outgoing import OUTGOING_COLUMNS, OUTGOING_FILTERS, decorate_outgoing
 
 
-class SecretScreen(DocRegisterScreen):
+class SecretScreen(DocumentRegisterScreen):
     TITLE_VI = S.SECRET_INCOMING_TITLE
     BINDINGS = [Binding("f7,n", "new", S.KEY_NEW, key_display="F7"),
                 Binding("t", "switch", S.KEY_SWITCH, key_display="T")]
@@ -50,13 +51,13 @@ class SecretScreen(DocRegisterScreen):
     def action_switch(self) -> None:
         self.set_which("outgoing" if self.which == "incoming" else "incoming")
 
-    def open_record(self, key) -> None:
+    def open_document(self, doc_id: int) -> None:
         if self.which == "incoming":
             from .incoming import open_incoming
-            open_incoming(self.app, int(key[-1]))
+            open_incoming(self.app, doc_id)
         else:
             from .outgoing import open_outgoing
-            open_outgoing(self.app, int(key[-1]))
+            open_outgoing(self.app, doc_id)
 
     def action_new(self) -> None:
         if self.which == "incoming":

@@ -15,7 +15,11 @@ from models import users
 
 from .. import strings as S
 from ..widgets.fields import CycleField, DateField, RequiredText, TextField, clean_fields
-from .docbase import ColSpec, DocRegisterScreen, FilterSpec, FormScreen
+from .parts.columns import ColSpec
+from .parts.filters import FilterSpec
+from .parts.forms import FormScreen
+from .parts.listing import RegisterListScreen
+
 
 STATUS_STYLE = {"open": "", "in_progress": "cyan", "done": "green", "cancelled": "bright_black"}
 
@@ -29,7 +33,7 @@ def _status_options():
             + [(S.TASK_STATUSES[k], k) for k in T.STATUSES])
 
 
-class TasksScreen(DocRegisterScreen):
+class TasksScreen(RegisterListScreen):
     TITLE_VI = S.AREA_TASKS
     HINT = S.TASKS_HINT
     SOURCE = T.TaskSource
