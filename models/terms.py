@@ -107,21 +107,30 @@ def create_first_term(actor, start: _dt.date, label: str = "", congress: str = "
     return t
 
 
+def check_new_term(actor, start: _dt.date, label: str = "", congress: str = "") -> Term:
+    """Refuse, with the reason, a new term ``open_term`` would refuse; the current term (the
+    one that would end the day before ``start``) when it would be opened. Lets a screen ask
+    for confirmation only of what will be done."""
+    users.require(actor, "office.edit")
+    _check_label(label)
+    if len(nfc(congress)) > 200:
+        raise ValidationError("Tên đại hội dài quá.", "congress")
+    cur = require_current_term()
+    if start <= cur.start:
+        raise ValidationError(
+            f"Nhiệm kỳ mới phải bắt đầu sau ngày bắt đầu nhiệm kỳ hiện tại "
+            f"({format_date(cur.start)}).", "term_start")
+    if start > _dt.date.today() + _dt.timedelta(days=1):
+        raise ValidationError("Chỉ mở nhiệm kỳ mới sau khi đại hội đã bế mạc "
+                              "(ngày bắt đầu không được ở tương lai).", "term_start")
+    return cur
+
+
 def open_term(actor, start: _dt.date, label: str = "", congress: str = "") -> Term:
     """After the congress: the current term ends the day before ``start``; a new one begins."""
-    users.require(actor, "office.edit")
-    label, congress = _check_label(label), nfc(congress)
-    if len(congress) > 200:
-        raise ValidationError("Tên đại hội dài quá.", "congress")
     with db.atomic():
-        cur = require_current_term()
-        if start <= cur.start:
-            raise ValidationError(
-                f"Nhiệm kỳ mới phải bắt đầu sau ngày bắt đầu nhiệm kỳ hiện tại "
-                f"({format_date(cur.start)}).", "term_start")
-        if start > _dt.date.today() + _dt.timedelta(days=1):
-            raise ValidationError("Chỉ mở nhiệm kỳ mới sau khi đại hội đã bế mạc "
-                                  "(ngày bắt đầu không được ở tương lai).", "term_start")
+        cur = check_new_term(actor, start, label, congress)
+        label, congress = _check_label(label), nfc(congress)
         before = audit.snapshot(cur)
         cur.end = start - _dt.timedelta(days=1)
         cur.save()
