@@ -13,6 +13,7 @@ papers that show it; they are written only from here.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from peewee import CharField, DateField, DateTimeField, IntegerField
 
@@ -92,8 +93,12 @@ def _mirror_office(t: Term) -> None:
     Office.update(term_start=t.start, term_label=t.label).where(Office.id == 1).execute()
 
 
-def _check_label(label: str) -> str:
-    label = nfc(label)
+_YEARS = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
+
+
+def term_label(label: str) -> str:
+    """The term's name; '2030-2035' as typed on a keyboard is written as printed, '2030–2035'."""
+    label = _YEARS.sub(r"\1–\2", nfc(label).strip())
     if len(label) > 40:
         raise ValidationError("Tên nhiệm kỳ dài quá (ví dụ: 2025–2030).", "term_label")
     return label
@@ -101,10 +106,15 @@ def _check_label(label: str) -> str:
 
 def create_first_term(actor, start: _dt.date, label: str = "", congress: str = "") -> Term:
     """The office's first term (the set-up wizard); inside the caller's transaction."""
-    t = Term.create(start=start, label=_check_label(label), congress=nfc(congress),
+    t = Term.create(start=start, label=term_label(label), congress=nfc(congress),
                     opened_by=audit.actor_name(actor))
     audit.log_change(actor, "create", t)
     return t
+
+
+def closing_day(new_start: _dt.date) -> _dt.date:
+    """The last day of the current term when the next one starts on ``new_start``."""
+    return new_start - _dt.timedelta(days=1)
 
 
 def check_new_term(actor, start: _dt.date, label: str = "", congress: str = "") -> Term:
@@ -112,7 +122,7 @@ def check_new_term(actor, start: _dt.date, label: str = "", congress: str = "") 
     one that would end the day before ``start``) when it would be opened. Lets a screen ask
     for confirmation only of what will be done."""
     users.require(actor, "office.edit")
-    _check_label(label)
+    term_label(label)
     if len(nfc(congress)) > 200:
         raise ValidationError("Tên đại hội dài quá.", "congress")
     cur = require_current_term()
@@ -130,9 +140,9 @@ def open_term(actor, start: _dt.date, label: str = "", congress: str = "") -> Te
     """After the congress: the current term ends the day before ``start``; a new one begins."""
     with db.atomic():
         cur = check_new_term(actor, start, label, congress)
-        label, congress = _check_label(label), nfc(congress)
+        label, congress = term_label(label), nfc(congress)
         before = audit.snapshot(cur)
-        cur.end = start - _dt.timedelta(days=1)
+        cur.end = closing_day(start)
         cur.save()
         audit.log_change(actor, "update", cur, before)
         t = Term.create(start=start, label=label, congress=congress,
@@ -151,7 +161,7 @@ def correct_term(actor, term: Term | int, *, start: _dt.date | None = None,
         t = Term.get_by_id(term if isinstance(term, int) else term.id)
         before = audit.snapshot(t)
         if label is not None:
-            t.label = _check_label(label)
+            t.label = term_label(label)
         if start is not None:
             t.start = start
         if end is not None:

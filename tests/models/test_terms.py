@@ -35,3 +35,11 @@ def test_check_and_open_refuse_alike_at_the_same_field(office, start, label, con
 def test_only_an_administrator_may_even_ask(office):
     with pytest.raises(PermissionDenied):
         terms.check_new_term(office["clerk"], dt.date(2026, 6, 1))
+
+
+def test_a_term_typed_with_a_hyphen_is_written_with_the_en_dash(office):
+    assert terms.term_label(" 2026-2031 ") == "2026–2031"
+    assert terms.term_label("2026 - 2031") == "2026–2031"
+    assert terms.term_label("khóa XXI") == "khóa XXI"
+    t = terms.open_term(office["admin"], dt.date(2026, 6, 1), "2026-2031")
+    assert (t.label, t.name) == ("2026–2031", "nhiệm kỳ 2026–2031")
