@@ -122,9 +122,13 @@ def check_new_term(actor, start: _dt.date, label: str = "", congress: str = "") 
     one that would end the day before ``start``) when it would be opened. Lets a screen ask
     for confirmation only of what will be done."""
     users.require(actor, "office.edit")
-    term_label(label)
     if len(nfc(congress)) > 200:
         raise ValidationError("Tên đại hội dài quá.", "congress")
+    label = term_label(label)
+    same = next((t for t in Term.select() if label and t.label.casefold() == label.casefold()), None)
+    if same:
+        raise ValidationError(f"Đã có {same.name} (từ {format_date(same.start)}): nhiệm kỳ mới "
+                              "cần tên khác (ví dụ: 2030–2035).", "term_label")
     cur = require_current_term()
     if start <= cur.start:
         raise ValidationError(

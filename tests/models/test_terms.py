@@ -23,6 +23,7 @@ def test_check_new_term_names_the_term_that_will_end_and_changes_nothing(office)
     (dt.date.today() + dt.timedelta(days=30), "", "", "term_start", "sau khi đại hội đã bế mạc"),
     (dt.date(2026, 6, 1), "x" * 41, "", "term_label", "Tên nhiệm kỳ dài quá"),
     (dt.date(2026, 6, 1), "", "Đ" * 201, "congress", "Tên đại hội dài quá"),
+    (dt.date(2026, 6, 1), "2025-2030", "", "term_label", "Đã có nhiệm kỳ 2025–2030 (từ 16/08/2025)"),
 ])
 def test_check_and_open_refuse_alike_at_the_same_field(office, start, label, congress, field, words):
     for fn in (terms.check_new_term, terms.open_term):

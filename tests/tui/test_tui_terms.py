@@ -144,6 +144,15 @@ async def test_a_bad_date_or_a_refused_one_is_said_at_the_field(office, make_app
         await pilot.press(*future, "enter")
         await pilot.pause()
         assert "sau khi đại hội đã bế mạc" in start.error
+        # the current term's own name again: said under the name
+        await pilot.press(*"01/02/2026")
+        label = field(app.screen, "term_label")
+        label.focus()
+        await pilot.press("ctrl+u", *"2025-2030", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenTermDialog)
+        assert label.error.startswith("Đã có nhiệm kỳ 2025–2030 (từ 16/08/2025)")
+        assert start.error == ""
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)

@@ -26,6 +26,7 @@ def _cap(text: str) -> str:
 class OpenTermDialog(FormDialog):
     TITLE_VI = S.TERM_OPEN_TITLE
     AUTO_FOCUS = ".dialog-form Input"
+    SAVE_LABEL = S.TERM_OPEN_NEXT             # the next step is the question, not the change
 
     def compose_body(self) -> ComposeResult:
         cur = terms.current_term()
@@ -33,7 +34,7 @@ class OpenTermDialog(FormDialog):
             yield Static(S.TERM_OPEN_CURRENT.format(name=cur.name, start=format_date(cur.start)),
                          classes="hint", markup=False)
         yield TextField(S.FIELD_TERM_CONGRESS, "congress", placeholder=S.FIELD_TERM_CONGRESS_PH)
-        yield TextField(S.FIELD_TERM_LABEL, "term_label", placeholder=S.FIELD_TERM_LABEL_PH)
+        yield TextField(S.FIELD_TERM_LABEL, "term_label", placeholder=S.FIELD_NEW_TERM_LABEL_PH)
         yield DateField(S.FIELD_NEW_TERM_START, "term_start", help=S.FIELD_NEW_TERM_START_HELP)
 
     def save(self):
