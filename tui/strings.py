@@ -1321,7 +1321,7 @@ MENU_STATISTICS = "Thống kê"
 MENU_DRAFTS = "Soạn văn bản"
 # --- Cài đặt › Nhiệm kỳ: the terms, and opening a new one after the congress -------------------
 SETTINGS_TAB_TERMS = "Nhiệm kỳ"
-TERMS_COLUMNS = ("Nhiệm kỳ", "Đại hội", "Từ ngày", "Đến ngày", "")
+TERMS_COLUMNS = ("Nhiệm kỳ", "Đại hội", "Từ ngày", "Đến ngày")
 TERM_CURRENT = "Hiện tại"
 TERMS_HINT = "F7/^N: mở nhiệm kỳ mới sau đại hội · số văn bản đi đánh từ 01 cho cả nhiệm kỳ"
 TERMS_HINT_NOT_ADMIN = "Chỉ quản trị viên mở nhiệm kỳ mới (sau đại hội)."

@@ -89,7 +89,7 @@ class TermsPane(Vertical):
 
     def on_mount(self) -> None:
         t = self.query_one("#terms-table", DataTable)
-        for label, width in zip(S.TERMS_COLUMNS, (11, 28, 10, 10, 8)):
+        for label, width in zip(S.TERMS_COLUMNS, (11, 38, 10, 10)):     # 77 of 78 columns
             t.add_column(label, width=width)
         self.load()
 
@@ -100,8 +100,7 @@ class TermsPane(Vertical):
         rows = terms.all_terms()
         for x in rows:
             t.add_row(*(Text(s) for s in (x.label or "", x.congress, format_date(x.start),
-                                           format_date(x.end) if x.end else "",
-                                           "" if x.end else S.TERM_CURRENT)))
+                                           format_date(x.end) if x.end else S.TERM_CURRENT)))
         if rows:
             t.move_cursor(row=len(rows) - 1)
 
