@@ -12,7 +12,7 @@ from tui.screens.outgoing import OutgoingDetail, OutgoingScreen, ReserveDialog
 from tui.screens.settings import SettingsScreen
 from tui.screens.terms import OpenTermDialog, TermsPane
 from tui.widgets.dialogs import ConfirmDialog
-from tui.widgets.fields import Field
+from tui.widgets.fields import Field, unsaved_typing
 
 from screen_size import SIZE
 
@@ -80,6 +80,8 @@ async def test_admin_opens_a_new_term_by_keyboard_and_numbering_restarts(office,
         # the office tab now shows the new term (saving it must not move the new term back)
         assert field(app.screen, "term_start").value == "01/02/2026"
         assert field(app.screen, "term_label").value == "2026–2031"
+        await pilot.pause()
+        assert not unsaved_typing(app.screen)               # nothing typed there: Ctrl+Q just leaves
     old, new = terms.all_terms()
     assert (old.end, new.start, new.end) == (dt.date(2026, 1, 31), NEW_START, None)
     assert new.congress == "Đại hội Đảng bộ xã lần thứ II" and new.opened_by == "admin"

@@ -86,7 +86,7 @@ class SettingsScreen(AreaScreen):
         form = self.query_one("#office-form")
         for f in form.query(Field):
             if f.field in ("term_start", "term_label"):
-                f.value = getattr(o, f.field)
+                f.reset(getattr(o, f.field))
         self.refresh_header()
 
     def on_field_submitted(self, event: Field.Submitted) -> None:
@@ -107,6 +107,8 @@ class SettingsScreen(AreaScreen):
         if values is None:
             return
         office.update_office(self.app.actor, values)
+        for f in self.query_one("#office-form").query(Field):
+            f.mark_saved()                       # saved: leaving does not ask to discard it
         self.app.refresh_office()
         self.refresh_header()
         self.app.notify(S.SETTINGS_OFFICE_SAVED)
@@ -122,6 +124,8 @@ class SettingsScreen(AreaScreen):
             return
         for key, v in changed.items():
             office.set_setting(self.app.actor, key, v)
+        for f in form.query(Field):
+            f.mark_saved()
         self.app.notify(S.SETTINGS_SAVED.format(n=len(changed)))
         self.app.settings_changed(set(changed))
         if "ui.mouse" in changed:
