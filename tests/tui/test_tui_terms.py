@@ -56,7 +56,8 @@ async def fill_open_term(pilot, start: str) -> None:
 
 async def test_admin_opens_a_new_term_by_keyboard_and_numbering_restarts(office, make_app, shown):
     clerk = office["clerk"]
-    documents.reserve_number(clerk, "BC", doc_date=dt.date(2026, 1, 10), summary="Báo cáo tháng 12")
+    for day in (8, 9, 10):                               # 01–03-BC/ĐU of the old term
+        documents.reserve_number(clerk, "BC", doc_date=dt.date(2026, 1, day), summary="Báo cáo")
     app = make_app(user=office["admin"])
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_terms_tab(pilot)
@@ -112,17 +113,17 @@ async def test_admin_opens_a_new_term_by_keyboard_and_numbering_restarts(office,
         await pilot.press("f7")
         await pilot.pause()
         await pilot.press("b", "c", "enter", "enter")
+        assert "Số sẽ lấy: 02-BC/ĐU" in shown(app)           # dated today: the new term's next
         await pilot.press("ctrl+u", *"20/01/2026")
         await pilot.pause()
-        assert "Số sẽ lấy: 02-BC/ĐU" in shown(app)
+        assert "Số sẽ lấy: 04-BC/ĐU" in shown(app)           # the date moves it to the old term
         await pilot.press("enter", *"Báo cáo tháng 01 (nộp muộn)", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, OutgoingDetail)
         assert any("thuộc nhiệm kỳ 2025–2030" in m and "không phải nhiệm kỳ hiện tại" in m
                    for m in said(app))
     got = [(d.symbol, d.term_id, d.doc_date) for d in documents.Outgoing.select().order_by(documents.Outgoing.id)]
-    assert got == [("01-BC/ĐU", old.id, dt.date(2026, 1, 10)), ("01-BC/ĐU", new.id, dt.date(2026, 3, 5)),
-                   ("02-BC/ĐU", old.id, dt.date(2026, 1, 20))]
+    assert got[3:] == [("01-BC/ĐU", new.id, dt.date(2026, 3, 5)), ("04-BC/ĐU", old.id, dt.date(2026, 1, 20))]
 
 
 async def test_a_bad_date_or_a_refused_one_is_said_at_the_field(office, make_app, shown):

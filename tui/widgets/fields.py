@@ -267,7 +267,7 @@ class Field(Widget):
         self.post_message(self.Submitted(self))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
+        # not stopped: the form hears it too (the number a date will take, a draft's autosave)
         # (the input's first Changed, as it is mounted, carries the value it was opened with)
         self.dirty = self.dirty or self.input.value != self._initial
         self.recheck()
