@@ -57,8 +57,7 @@ HELP_DASHBOARD = [("↑ ↓ rồi Enter", "Chọn mục trong menu, hoặc mở 
                   ("Tab", "Chuyển giữa menu và các ô việc")]
 HELP_SEARCH = [("Enter (ô tìm)", "Tìm"), ("Enter (kết quả)", "Mở hồ sơ"),
                ("↓", "Từ ô tìm xuống danh sách kết quả")]
-HELP_SETTINGS = [("Shift+Tab rồi ← →", "Chuyển thẻ: Cấp ủy, Nhiệm kỳ, Cài đặt chung, Tài khoản…"),
-                 ("F7/^N (thẻ Nhiệm kỳ)", "Mở nhiệm kỳ mới sau đại hội"),
+HELP_SETTINGS = [("Shift+Tab rồi ← →", "Chuyển thẻ: Cấp ủy, Nhiệm kỳ, Cài đặt chung…"),
                  ("Enter (ô nhập)", "Sang ô tiếp theo")]
 
 # Keys that every screen understands, listed on the help screen under "Phím chung".

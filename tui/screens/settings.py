@@ -1,6 +1,7 @@
 """Cài đặt: the committee's particulars, every setting of models.office.SETTINGS (drawn by its
 kind, so a setting a later module defines appears here by itself), the terms (opening the next
-one after the congress), and — for administrators — the accounts. Ctrl+S saves the tab in view; every change is checked and audited by models."""
+one after the congress), and — for administrators — the accounts. Ctrl+S saves the tab in view;
+every change is checked and audited by models."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
