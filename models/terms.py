@@ -13,6 +13,7 @@ papers that show it; they are written only from here.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from peewee import CharField, DateField, DateTimeField, IntegerField
 
@@ -92,8 +93,12 @@ def _mirror_office(t: Term) -> None:
     Office.update(term_start=t.start, term_label=t.label).where(Office.id == 1).execute()
 
 
-def _check_label(label: str) -> str:
-    label = nfc(label)
+_YEARS = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
+
+
+def term_label(label: str) -> str:
+    """The term's name; '2030-2035' as typed on a keyboard is written as printed, '2030–2035'."""
+    label = _YEARS.sub(r"\1–\2", nfc(label).strip())
     if len(label) > 40:
         raise ValidationError("Tên nhiệm kỳ dài quá (ví dụ: 2025–2030).", "term_label")
     return label
@@ -101,29 +106,47 @@ def _check_label(label: str) -> str:
 
 def create_first_term(actor, start: _dt.date, label: str = "", congress: str = "") -> Term:
     """The office's first term (the set-up wizard); inside the caller's transaction."""
-    t = Term.create(start=start, label=_check_label(label), congress=nfc(congress),
+    t = Term.create(start=start, label=term_label(label), congress=nfc(congress),
                     opened_by=audit.actor_name(actor))
     audit.log_change(actor, "create", t)
     return t
 
 
+def closing_day(new_start: _dt.date) -> _dt.date:
+    """The last day of the current term when the next one starts on ``new_start``."""
+    return new_start - _dt.timedelta(days=1)
+
+
+def check_new_term(actor, start: _dt.date, label: str = "", congress: str = "") -> Term:
+    """Refuse, with the reason, a new term ``open_term`` would refuse; the current term (the
+    one that would end the day before ``start``) when it would be opened. Lets a screen ask
+    for confirmation only of what will be done."""
+    users.require(actor, "office.edit")
+    if len(nfc(congress)) > 200:
+        raise ValidationError("Tên đại hội dài quá.", "congress")
+    label = term_label(label)
+    same = next((t for t in Term.select() if label and t.label.casefold() == label.casefold()), None)
+    if same:
+        raise ValidationError(f"Đã có {same.name} (từ {format_date(same.start)}): nhiệm kỳ mới "
+                              "cần tên khác (ví dụ: 2030–2035).", "term_label")
+    cur = require_current_term()
+    if start <= cur.start:
+        raise ValidationError(
+            f"Nhiệm kỳ mới phải bắt đầu sau ngày bắt đầu nhiệm kỳ hiện tại "
+            f"({format_date(cur.start)}).", "term_start")
+    if start > _dt.date.today() + _dt.timedelta(days=1):
+        raise ValidationError("Chỉ mở nhiệm kỳ mới sau khi đại hội đã bế mạc "
+                              "(ngày bắt đầu không được ở tương lai).", "term_start")
+    return cur
+
+
 def open_term(actor, start: _dt.date, label: str = "", congress: str = "") -> Term:
     """After the congress: the current term ends the day before ``start``; a new one begins."""
-    users.require(actor, "office.edit")
-    label, congress = _check_label(label), nfc(congress)
-    if len(congress) > 200:
-        raise ValidationError("Tên đại hội dài quá.", "congress")
     with db.atomic():
-        cur = require_current_term()
-        if start <= cur.start:
-            raise ValidationError(
-                f"Nhiệm kỳ mới phải bắt đầu sau ngày bắt đầu nhiệm kỳ hiện tại "
-                f"({format_date(cur.start)}).", "term_start")
-        if start > _dt.date.today() + _dt.timedelta(days=1):
-            raise ValidationError("Chỉ mở nhiệm kỳ mới sau khi đại hội đã bế mạc "
-                                  "(ngày bắt đầu không được ở tương lai).", "term_start")
+        cur = check_new_term(actor, start, label, congress)
+        label, congress = term_label(label), nfc(congress)
         before = audit.snapshot(cur)
-        cur.end = start - _dt.timedelta(days=1)
+        cur.end = closing_day(start)
         cur.save()
         audit.log_change(actor, "update", cur, before)
         t = Term.create(start=start, label=label, congress=congress,
@@ -142,7 +165,7 @@ def correct_term(actor, term: Term | int, *, start: _dt.date | None = None,
         t = Term.get_by_id(term if isinstance(term, int) else term.id)
         before = audit.snapshot(t)
         if label is not None:
-            t.label = _check_label(label)
+            t.label = term_label(label)
         if start is not None:
             t.start = start
         if end is not None:

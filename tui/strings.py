@@ -57,7 +57,7 @@ HELP_DASHBOARD = [("↑ ↓ rồi Enter", "Chọn mục trong menu, hoặc mở 
                   ("Tab", "Chuyển giữa menu và các ô việc")]
 HELP_SEARCH = [("Enter (ô tìm)", "Tìm"), ("Enter (kết quả)", "Mở hồ sơ"),
                ("↓", "Từ ô tìm xuống danh sách kết quả")]
-HELP_SETTINGS = [("Shift+Tab rồi ← →", "Chuyển thẻ: Cấp ủy / Cài đặt chung / Tài khoản"),
+HELP_SETTINGS = [("Shift+Tab rồi ← →", "Chuyển thẻ: Cấp ủy, Nhiệm kỳ, Cài đặt chung…"),
                  ("Enter (ô nhập)", "Sang ô tiếp theo")]
 
 # Keys that every screen understands, listed on the help screen under "Phím chung".
@@ -1318,3 +1318,30 @@ MENU_PROGRAMS = "Chương trình"
 MENU_REPORTS = "Báo cáo"
 MENU_STATISTICS = "Thống kê"
 MENU_DRAFTS = "Soạn văn bản"
+# --- Cài đặt › Nhiệm kỳ: the terms, and opening a new one after the congress -------------------
+SETTINGS_TAB_TERMS = "Nhiệm kỳ"
+TERMS_COLUMNS = ("Nhiệm kỳ", "Đại hội", "Từ ngày", "Đến ngày")
+TERM_CURRENT = "Hiện tại"
+TERMS_HINT = "F7/^N: mở nhiệm kỳ mới sau đại hội · số văn bản đi đánh từ 01 cho cả nhiệm kỳ"
+TERMS_HINT_NOT_ADMIN = "Chỉ quản trị viên mở nhiệm kỳ mới (sau đại hội)."
+KEY_OPEN_TERM = "Mở nhiệm kỳ"
+KEY_OPEN_TERM_TIP = "Mở nhiệm kỳ mới sau khi đại hội bế mạc"
+TERM_OPEN_TITLE = "Mở nhiệm kỳ mới (sau đại hội)"
+TERM_OPEN_CURRENT = "Hiện tại: {name}, từ {start}."
+FIELD_TERM_CONGRESS = "Đại hội"
+FIELD_TERM_CONGRESS_PH = "ví dụ: Đại hội Đảng bộ xã lần thứ II"
+FIELD_NEW_TERM_START = "Ngày bắt đầu"
+FIELD_NEW_TERM_START_HELP = "ngày sau khi đại hội bế mạc"
+TERM_NEW_NAME = "nhiệm kỳ {label}"
+TERM_NEW_UNNAMED = "nhiệm kỳ mới"
+TERM_OPEN_CONFIRM_TITLE = "Xác nhận mở nhiệm kỳ mới"
+TERM_OPEN_Q = ("Mở {name} từ ngày {start}?\n\n"
+               "• {old} kết thúc ngày {end}.\n"
+               "• Số văn bản đi của mọi loại bắt đầu lại từ 01 trong nhiệm kỳ mới.\n"
+               "• Văn bản ghi ngày đến {end} vẫn lấy số tiếp theo của {old_name}.\n"
+               "• Việc mở nhiệm kỳ được ghi vào nhật ký thay đổi.")
+TERM_OPEN_YES = "Mở nhiệm kỳ (Enter)"
+TERM_OPEN_NEXT = "Tiếp (Ctrl+S)"
+FIELD_NEW_TERM_LABEL_PH = "ví dụ: 2030–2035"
+TERM_OPENED = "Đã mở {name} từ {start}: số văn bản đi của mọi loại bắt đầu lại từ 01."
+FIELD_TERM_START_HELP = "sửa khi ghi nhầm; nhiệm kỳ mới: mở ở thẻ Nhiệm kỳ"

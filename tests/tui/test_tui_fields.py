@@ -111,3 +111,21 @@ async def test_years_dates_nul_and_runaway_text_are_refused_at_the_field(shown):
         values = clean_fields(app.query_one("#form"))
     assert values == {"doc_date": __import__("datetime").date(1900, 1, 1), "year": 2100,
                       "notes": "Gửi kèm bản chính"}
+
+
+async def test_the_form_hears_what_is_typed_in_its_fields(type_text):
+    """A form that shows something from a field as it is typed (the number a date will take,
+    a draft's autosave) is told of every change; the field stopped the news once."""
+    heard: list[str] = []
+
+    class Listening(FormApp):
+        def on_input_changed(self, event) -> None:
+            heard.append(event.value)
+
+    app = Listening()
+    async with app.run_test(size=SIZE) as pilot:
+        app.query_one(DateField).focus()
+        await pilot.pause()
+        await type_text(pilot, "20/01")
+        await pilot.pause()
+    assert heard[-1] == "20/01" and "20/0" in heard

@@ -9,7 +9,7 @@ from models import office as office_mod
 from models.audit import AuditEntry
 from tui.screens.settings import SettingsScreen
 from tui.screens.users import AddUserDialog, EditUserDialog, ResetPasswordDialog
-from tui.widgets.fields import Field
+from tui.widgets.fields import Field, unsaved_typing
 
 from screen_size import SIZE
 
@@ -55,6 +55,27 @@ async def test_edit_office_name_saves_audits_and_shows_in_header(office, make_ap
     assert json.loads(e.old) == {"name": "Đảng ủy xã Tân Lập"}
     assert json.loads(e.new) == {"name": "Đảng ủy phường Hòa Bình"}
     assert audit.verify().ok
+
+
+async def test_once_saved_leaving_does_not_ask_to_discard(office, make_app, type_text, shown):
+    from tui.widgets.dialogs import ConfirmDialog
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(pilot)
+        await pilot.press("end")
+        await type_text(pilot, " mới")
+        await pilot.press("ctrl+q")                       # typed, not saved: asked
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and "Bỏ những gì vừa nhập?" in shown(app)
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+        await show_tab(pilot, "tab-settings")
+        await pilot.press("end", "backspace", "0", "ctrl+s")   # 15 → 10 minutes
+        await pilot.pause()
+        # both tabs saved: nothing to lose, Ctrl+Q would just leave
+        assert not any(unsaved_typing(s) for s in app.screen_stack)
+    assert office_mod.get_office().name == "Đảng ủy xã Tân Lập mới"
+    assert office_mod.get_setting("login.lock_minutes") == 10
 
 
 async def test_empty_name_and_bad_date_are_refused_under_their_fields(office, make_app, shown):

@@ -130,7 +130,7 @@ class ReserveDialog(FormDialog):
         self.show_next()
 
     def on_input_changed(self, event) -> None:
-        if event.input.has_ancestor(self.query_one(DateField)):    # the date picks the term
+        if self.query_one(DateField) in event.input.ancestors:     # the date picks the term
             self.show_next()
 
     def show_next(self) -> None:

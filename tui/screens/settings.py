@@ -1,6 +1,7 @@
 """Cài đặt: the committee's particulars, every setting of models.office.SETTINGS (drawn by its
-kind, so a setting a later module defines appears here by itself), and — for administrators —
-the accounts. Ctrl+S saves the tab in view; every change is checked and audited by models."""
+kind, so a setting a later module defines appears here by itself), the terms (opening the next
+one after the congress), and — for administrators — the accounts. Ctrl+S saves the tab in view;
+every change is checked and audited by models."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -14,6 +15,7 @@ from ..widgets.dialogs import guarded
 from ..widgets.fields import (BoolField, DateField, Field, FormScroll, IntField, RequiredText,
                               TextField, clean_fields, focus_next_field)
 from .base import AreaScreen
+from .terms import TermsPane
 
 
 def setting_field(key: str) -> Field:
@@ -46,9 +48,12 @@ class SettingsScreen(AreaScreen):
                     yield RequiredText(S.FIELD_SUPERIOR, "superior", value=o.superior)
                     yield RequiredText(S.FIELD_BODY_ABBR, "body_abbr", value=o.body_abbr, max_len=12)
                     yield RequiredText(S.FIELD_PLACE, "place", value=o.place)
-                    yield DateField(S.FIELD_TERM_START, "term_start", value=o.term_start)
+                    yield DateField(S.FIELD_TERM_START, "term_start", value=o.term_start,
+                                    help=S.FIELD_TERM_START_HELP)
                     yield TextField(S.FIELD_TERM_LABEL, "term_label", value=o.term_label)
                     yield Static(S.SETTINGS_HINT, classes="hint")
+            with TabPane(S.SETTINGS_TAB_TERMS, id="tab-terms"):
+                yield TermsPane()
             with TabPane(S.SETTINGS_TAB_SETTINGS, id="tab-settings"):
                 with FormScroll(id="settings-form"):
                     for key in office.SETTINGS:
@@ -75,6 +80,16 @@ class SettingsScreen(AreaScreen):
     def on_tabbed_content_tab_activated(self, event) -> None:
         self.refresh_bindings()
 
+    def on_terms_pane_opened(self, event: TermsPane.Opened) -> None:
+        """A new term is open: the office tab shows its date (saving the old one would move it)."""
+        self.app.refresh_office()
+        o = office.get_office()
+        form = self.query_one("#office-form")
+        for f in form.query(Field):
+            if f.field in ("term_start", "term_label"):
+                f.reset(getattr(o, f.field))
+        self.refresh_header()
+
     def on_field_submitted(self, event: Field.Submitted) -> None:
         event.stop()
         form = self.query_one(f"#{self.active_tab} FormScroll")
@@ -93,6 +108,8 @@ class SettingsScreen(AreaScreen):
         if values is None:
             return
         office.update_office(self.app.actor, values)
+        for f in self.query_one("#office-form").query(Field):
+            f.mark_saved()                       # saved: leaving does not ask to discard it
         self.app.refresh_office()
         self.refresh_header()
         self.app.notify(S.SETTINGS_OFFICE_SAVED)
@@ -108,6 +125,8 @@ class SettingsScreen(AreaScreen):
             return
         for key, v in changed.items():
             office.set_setting(self.app.actor, key, v)
+        for f in form.query(Field):
+            f.mark_saved()
         self.app.notify(S.SETTINGS_SAVED.format(n=len(changed)))
         self.app.settings_changed(set(changed))
         if "ui.mouse" in changed:

@@ -196,6 +196,17 @@ class Field(Widget):
     def value(self, v: Any) -> None:
         self.input.value = self.format(v)
 
+    def mark_saved(self) -> None:
+        """What the field shows is now stored: leaving does not ask to discard it."""
+        if isinstance(self.control, Input):
+            self._initial = self.input.value
+        self.dirty = False
+
+    def reset(self, v: Any) -> None:
+        """Show ``v``, the stored value changed elsewhere: nothing typed here."""
+        self.value = v
+        self.mark_saved()
+
     def format(self, v: Any) -> str:
         """A stored value as text for the input."""
         return "" if v is None else str(v)
@@ -256,7 +267,7 @@ class Field(Widget):
         self.post_message(self.Submitted(self))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
+        # not stopped: the form hears it too (the number a date will take, a draft's autosave)
         # (the input's first Changed, as it is mounted, carries the value it was opened with)
         self.dirty = self.dirty or self.input.value != self._initial
         self.recheck()
