@@ -328,11 +328,6 @@ def list_contacts(kind: str | None = None, group: str | None = None,
     return list(q.order_by(Contact.sort_key, Contact.id))
 
 
-def committee_members() -> list[Contact]:
-    """People of the committee (handlers and signers), in Vietnamese name order."""
-    return list_contacts(kind="person", group="member")
-
-
 # --- CSV import ------------------------------------------------------------------------------
 # folded header -> field; the first header row decides which column is which
 HEADERS = {

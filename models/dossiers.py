@@ -233,10 +233,6 @@ def dossier_of(doc) -> Dossier | None:
     return it.dossier if it else None
 
 
-def item_count(dossier) -> int:
-    return DossierItem.select().where(DossierItem.dossier == dossier.id).count()
-
-
 def overdue_dossiers(today: _dt.date | None = None) -> list[Dossier]:
     """Dossiers whose handover to the archive is past due (end of work + 1 year)."""
     today = today or _dt.date.today()

@@ -331,10 +331,6 @@ def id_filter(field, ids):
     return ((field + 0) if len(ids) > 2000 else field).in_(sub)
 
 
-def _year_range(field, year: int):
-    return (field >= _dt.datetime(year, 1, 1)) & (field < _dt.datetime(year + 1, 1, 1))
-
-
 class IncomingSource(DataSource):
     """Sổ đăng ký văn bản đến (``secret=True``: the secret register's incoming part)."""
     kind = "incoming"
@@ -600,33 +596,6 @@ class SealHandoverSource(DataSource):
 
     def cells(self, h: SealHandover) -> list[str]:
         return [format_date(h.handed_on), h.from_person, h.to_person, h.witness, _one_line(h.reason)]
-
-
-# --- plain list functions (the same keyset, records instead of cells) ----------------------
-def list_incoming(actor, after_key: Key | None = None, limit: int = 50, **filters) -> list[Incoming]:
-    return IncomingSource(actor, **filters).rows(after_key, limit)
-
-
-def list_outgoing(actor, after_key: Key | None = None, limit: int = 50, **filters) -> list[Outgoing]:
-    return OutgoingSource(actor, **filters).rows(after_key, limit)
-
-
-def list_secret(actor, which: str = "incoming", after_key: Key | None = None, limit: int = 50,
-                **filters) -> list:
-    src = IncomingSource if which == "incoming" else OutgoingSource
-    return src(actor, secret=True, **filters).rows(after_key, limit)
-
-
-def list_dossiers(actor, after_key: Key | None = None, limit: int = 50, **filters) -> list[Dossier]:
-    return DossierSource(actor, **filters).rows(after_key, limit)
-
-
-def list_seal_uses(actor, after_key: Key | None = None, limit: int = 50, **filters) -> list[SealUse]:
-    return SealSource(actor, **filters).rows(after_key, limit)
-
-
-def list_directory(actor, after_key: Key | None = None, limit: int = 50, **filters) -> list[Contact]:
-    return DirectorySource(actor, **filters).rows(after_key, limit)
 
 
 SOURCES: dict[str, type[DataSource]] = {

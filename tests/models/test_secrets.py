@@ -97,7 +97,7 @@ def test_only_the_named_handler_and_leaders_see_the_secret_register(office):
         with pytest.raises(PermissionDenied):
             registers.IncomingSource(office[role], secret=True)
         with pytest.raises(PermissionDenied):
-            registers.list_secret(office[role], "outgoing")
+            registers.OutgoingSource(office[role], secret=True)
         # ordinary lists leave the secret ones out
         assert [c[4] for _, c in registers.IncomingSource(office[role]).fetch()] == ["Thường lệ"]
         assert [c[2] for _, c in registers.OutgoingSource(office[role]).fetch()] == ["Báo cáo công khai"]
