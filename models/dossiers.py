@@ -11,10 +11,11 @@ import re
 from peewee import (CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField,
                     fn)
 
-from . import audit, search, users
+from . import audit, dashboard, search, users
 from .db import BaseModel, db
 from .documents import Incoming, Outgoing, _as_date, set_status
 from .errors import NotFound, ValidationError
+from .registers import DataSource, Found, _search_ids, id_filter, one_line, register_describer
 from .text import format_date, nfc, require_text
 
 PERMANENT = "vĩnh viễn"
@@ -264,3 +265,62 @@ def _describe_dossier_item(record_id: str) -> str:
 
 audit.register_describer("dossier", _describe_dossier)        # the audit log names the dossier
 audit.register_describer("dossier_item", _describe_dossier_item)
+
+
+# --- the dossiers as a list, their hits in the global search, their Hôm nay panel ---------------
+class DossierSource(DataSource):
+    kind = "dossier"
+    title = "Hồ sơ"
+    columns = ["Ký hiệu", "Tiêu đề hồ sơ", "Năm", "Thời hạn bảo quản", "Hạn nộp lưu", "Tình trạng"]
+    widths = [9, 0, 5, 10, 10, 18]
+
+    def __init__(self, actor, text: str | None = None, *, year: int | None = None,
+                 overdue: bool = False, today: _dt.date | None = None):
+        super().__init__(actor)
+        self.year, self.overdue = year, overdue
+        self.today = today or _dt.date.today()
+        self.ids = _search_ids(text, ["dossier"])
+
+    def query(self):
+        q = Dossier.select()
+        if self.year:
+            q = q.where(Dossier.year == int(self.year))
+        if self.overdue:
+            ids = [d.id for d in overdue_dossiers(self.today)]
+            q = q.where(Dossier.id.in_(ids))
+        if self.ids is not None:
+            q = q.where(id_filter(Dossier.id, self.ids))
+        return q
+
+    def order_fields(self):
+        return [Dossier.year, Dossier.id]
+
+    def cells(self, d: Dossier) -> list[str]:
+        state = d.state_label
+        if d.is_overdue(self.today):
+            state = "Quá hạn nộp lưu"
+        return [d.code, one_line(d.title), str(d.year), d.retention_label,
+                format_date(d.handover_due), state]
+
+def _describe_dossier(refs: list[int]) -> dict[int, Found]:
+    out = {}
+    for d in Dossier.select().where(Dossier.id.in_(refs)):
+        n = DossierItem.select().where(DossierItem.dossier == d.id).count()
+        out[d.id] = Found("dossier", d.id, search.KINDS["dossier"].label, d.code, str(d.year),
+                          f"{d.title} ({n} văn bản, {d.retention_label.lower()})")
+    return out
+
+register_describer("dossier", _describe_dossier)
+
+def _panel_dossiers(actor, today: _dt.date):
+    if not users.can(actor, "records.view"):
+        return None
+    od = overdue_dossiers(today)
+    if not od:
+        return None
+    return dashboard.Panel("Hồ sơ quá hạn nộp lưu", len(od),
+                           [f"{d.code} — {one_line(d.title, 50)} (hạn {format_date(d.handover_due)})"
+                            for d in od[:5]],
+                           area="dossiers", severity="warning")
+
+dashboard.register_panel(130, "registers.dossiers", _panel_dossiers)

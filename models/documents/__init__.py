@@ -42,6 +42,7 @@ from .files import (attach, attach_file, attachment_info, attachment_path, attac
 from .incoming import (arrival_book, cancel_incoming, complete_details, is_overdue,
                        late_registration_warning, next_arrival_number, register_incoming,
                        set_status, status_history, transfer, update_incoming)
+from .lists import IncomingSource, OutgoingSource, shown_summary
 from .orphans import ORPHAN_TEMP_AGE, Orphan, find_orphans, remove_after_commit, remove_orphans
 from .outgoing import (SIGNATURE_FIELDS, cancel_outgoing, check_may_sign, issue_outgoing,
                        make_symbol, missing_elements, next_outgoing_number, next_symbol,
