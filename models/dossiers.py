@@ -15,7 +15,7 @@ from . import audit, dashboard, search, users
 from .db import BaseModel, db
 from .documents import Incoming, Outgoing, _as_date, set_status
 from .errors import NotFound, ValidationError
-from .registers import DataSource, Found, _search_ids, id_filter, one_line, register_describer
+from .registers import Cell, DataSource, Found, _search_ids, id_filter, one_line, register_describer
 from .text import format_date, nfc, require_text
 
 PERMANENT = "vĩnh viễn"
@@ -273,6 +273,7 @@ class DossierSource(DataSource):
     title = "Hồ sơ"
     columns = ["Ký hiệu", "Tiêu đề hồ sơ", "Năm", "Thời hạn bảo quản", "Hạn nộp lưu", "Tình trạng"]
     widths = [9, 0, 5, 10, 10, 18]
+    fields = ["code", "title", "year", "retention", "handover_due", "state"]
 
     def __init__(self, actor, text: str | None = None, *, year: int | None = None,
                  overdue: bool = False, today: _dt.date | None = None):
@@ -296,11 +297,10 @@ class DossierSource(DataSource):
         return [Dossier.year, Dossier.id]
 
     def cells(self, d: Dossier) -> list[str]:
-        state = d.state_label
-        if d.is_overdue(self.today):
-            state = "Quá hạn nộp lưu"
-        return [d.code, one_line(d.title), str(d.year), d.retention_label,
-                format_date(d.handover_due), state]
+        state = "handed_over" if d.handed_over_on else "ended" if d.work_ended_on else "open"
+        return [d.code, one_line(d.title), str(d.year), d.retention_label, format_date(d.handover_due),
+                Cell(d.state_label, state, "overdue" if d.is_overdue(self.today) else "")]
+
 
 def _describe_dossier(refs: list[int]) -> dict[int, Found]:
     out = {}
@@ -310,7 +310,9 @@ def _describe_dossier(refs: list[int]) -> dict[int, Found]:
                           f"{d.title} ({n} văn bản, {d.retention_label.lower()})")
     return out
 
+
 register_describer("dossier", _describe_dossier)
+
 
 def _panel_dossiers(actor, today: _dt.date):
     if not users.can(actor, "records.view"):
@@ -322,5 +324,6 @@ def _panel_dossiers(actor, today: _dt.date):
                            [f"{d.code} — {one_line(d.title, 50)} (hạn {format_date(d.handover_due)})"
                             for d in od[:5]],
                            area="dossiers", severity="warning")
+
 
 dashboard.register_panel(130, "registers.dossiers", _panel_dossiers)

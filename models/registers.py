@@ -38,11 +38,25 @@ def one_line(s: str, n: int = 0) -> str:
     return s if not n or len(s) <= n else s[: n - 1] + "…"
 
 
+class Cell(str):
+    """A cell's words together with what they stand for, so a screen chooses its own words and
+    colours without reading the cell's words back: ``key`` (the stored value, e.g. a status
+    key) and ``flags`` (e.g. "overdue"). Compares and prints as the words."""
+    key: str
+    flags: frozenset[str]
+
+    def __new__(cls, text: str, key: str = "", *flags: str) -> "Cell":
+        c = super().__new__(cls, text)
+        c.key, c.flags = key, frozenset(f for f in flags if f)
+        return c
+
+
 class DataSource:
     """Keyset-paged rows of one register. Subclasses set the query, sort fields and cells."""
     kind: str = ""
     title: str = ""
     columns: list[str] = []
+    fields: list[str] = []          # a name per column, for ``column(name)``
     widths: list[int] = []          # 0 = takes what is left
     descending: bool = True
     permission: str = "records.view"
@@ -69,6 +83,11 @@ class DataSource:
         raise NotImplementedError
 
     # the API the TUI uses
+    @classmethod
+    def column(cls, name: str) -> int:
+        """The position of the column named ``name`` in a row's cells."""
+        return cls.fields.index(name)
+
     def column_specs(self) -> list[tuple[str, int | None]]:
         """(header, width in cells or None for 'the rest') — for tui.widgets Column(label, width)."""
         return [(c, w or None) for c, w in zip(self.columns, self.widths)]

@@ -164,6 +164,7 @@ class SealSource(DataSource):
     def cells(self, u: SealUse) -> list[str]:
         return [format_date(u.used_on), u.symbol, u.signer, u.stamped_by, str(u.copies)]
 
+
 class SealHandoverSource(DataSource):
     kind = "seal_handover"
     title = "Bàn giao con dấu"

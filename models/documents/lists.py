@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as _dt
 
 from .. import dashboard, labels, search, users
-from ..registers import (DataSource, Found, _search_ids, id_filter, one_line, register_describer,
-                         register_secret_text)
+from ..registers import (Cell, DataSource, Found, _search_ids, id_filter, one_line,
+                         register_describer, register_secret_text)
 from ..text import format_date, format_datetime, nfc
 from .common import OPEN_STATUSES, SECRET_LEVELS
 from .records import DocType, Incoming, IncomingStatusChange, Outgoing, visible_only
@@ -20,6 +20,7 @@ def shown_summary(doc) -> str:
         return "(Tuyệt mật — không ghi trích yếu)"
     return doc.summary
 
+
 class IncomingSource(DataSource):
     """Sổ đăng ký văn bản đến (``secret=True``: the secret register's incoming part)."""
     kind = "incoming"
@@ -27,6 +28,8 @@ class IncomingSource(DataSource):
     columns = [labels.ARRIVAL_NO, labels.ARRIVED, labels.SENDER, labels.DOC_NUMBER, labels.SUMMARY,
                labels.HANDLER, labels.DEADLINE, labels.STATUS]
     widths = [6, 10, 18, 12, 0, 18, 10, 11]
+    fields = ["arrival_no", "arrived_at", "sender", "doc_number", "summary", "handler", "deadline",
+              "status"]
 
     def __init__(self, actor, text: str | None = None, *, year: int | None = None,
                  status: str | list[str] | None = None, doc_type: str | None = None,
@@ -93,12 +96,13 @@ class IncomingSource(DataSource):
         summary = shown_summary(d)
         if d.is_secret and not self.secret:
             summary = f"[{d.secrecy}] {summary}"
-        status = d.status_label
-        if d.deadline and d.deadline < self.today and d.status in OPEN_STATUSES:
-            status += " (quá hạn)"
+        overdue = bool(d.deadline and d.deadline < self.today and d.status in OPEN_STATUSES)
+        summary = one_line(summary)
         return [str(d.arrival_no), format_date(d.arrived_at), one_line(d.sender),
-                one_line(d.doc_number), one_line(summary), one_line(d.handler),
-                format_date(d.deadline), status]
+                one_line(d.doc_number), Cell(summary, "", "" if summary else "no_summary"),
+                one_line(d.handler), format_date(d.deadline),
+                Cell(d.status_label, d.status, "overdue" if overdue else "")]
+
 
 class OutgoingSource(DataSource):
     """Sổ đăng ký văn bản đi (``secret=True``: the secret register's outgoing part)."""
@@ -107,6 +111,7 @@ class OutgoingSource(DataSource):
     columns = [labels.SYMBOL, "Ngày", labels.SUMMARY, labels.SIGNER, labels.RECIPIENTS, labels.COPIES,
                labels.STATUS]
     widths = [12, 10, 0, 16, 18, 6, 12]
+    fields = ["symbol", "doc_date", "summary", "signer", "recipients", "copies", "status"]
 
     def __init__(self, actor, text: str | None = None, *, year: int | None = None,
                  status: str | list[str] | None = None, type_code: str | None = None,
@@ -162,7 +167,9 @@ class OutgoingSource(DataSource):
         if d.is_secret and not self.secret:
             summary = f"[{d.secrecy}] {summary}"
         return [d.symbol, format_date(d.doc_date), one_line(summary), one_line(d.signer),
-                one_line("; ".join(d.recipient_list())), str(d.copies or ""), d.status_label]
+                one_line("; ".join(d.recipient_list())), str(d.copies or ""),
+                Cell(d.status_label, d.status)]
+
 
 # --- the global search shows their hits with their own number and date ----------------------
 def _describe_incoming(refs: list[int]) -> dict[int, Found]:
@@ -174,6 +181,7 @@ def _describe_incoming(refs: list[int]) -> dict[int, Found]:
                           one_line(shown_summary(d)) + (" (đã hủy)" if d.status == "cancelled" else ""))
     return out
 
+
 def _describe_outgoing(refs: list[int]) -> dict[int, Found]:
     out = {}
     for d in Outgoing.select().where(Outgoing.id.in_(refs)):
@@ -181,6 +189,7 @@ def _describe_outgoing(refs: list[int]) -> dict[int, Found]:
         out[d.id] = Found(kind, d.id, search.KINDS[kind].label, d.symbol, format_date(d.doc_date),
                           one_line(shown_summary(d)) + (" (đã hủy số)" if d.status == "cancelled" else ""))
     return out
+
 
 register_describer("incoming", _describe_incoming)
 register_describer("secret_incoming", _describe_incoming, "secret.view")
@@ -191,9 +200,11 @@ register_describer("secret_outgoing", _describe_outgoing, "secret.view")
 register_secret_text("secret_incoming", Incoming, ("summary", "notes"), SECRET_LEVELS)
 register_secret_text("secret_outgoing", Outgoing, ("summary", "notes"), SECRET_LEVELS)
 
+
 # --- Hôm nay panels -------------------------------------------------------------------------
 def _visible_incoming(actor):
     return visible_only(actor, Incoming.select())
+
 
 def _line(d: Incoming, extra: str = "") -> str:
     """One dashboard line; a scan not yet described says so (not "Số đến 271 — : ")."""
@@ -201,6 +212,7 @@ def _line(d: Incoming, extra: str = "") -> str:
     summary = one_line(shown_summary(d), 50) or "(chưa có trích yếu)"
     s = f"Số đến {d.arrival_no} — " + (f"{sender}: {summary}" if sender else summary)
     return s + (f" ({extra})" if extra else "")
+
 
 def _panel_waiting(actor, today: _dt.date):
     if not users.can(actor, "records.view"):
@@ -211,6 +223,7 @@ def _panel_waiting(actor, today: _dt.date):
     return dashboard.Panel("Văn bản chờ giao xử lý", n,
                            [_line(d, f"đến {format_date(d.arrived_at)}") for d in rows],
                            area="incoming", severity="warning" if n else "info")
+
 
 def _panel_overdue(actor, today: _dt.date):
     if not users.can(actor, "records.view"):
@@ -223,6 +236,7 @@ def _panel_overdue(actor, today: _dt.date):
                             for d in rows],
                            area="incoming", severity="error" if n else "info")
 
+
 def _panel_today(actor, today: _dt.date):
     if not users.can(actor, "records.view"):
         return None
@@ -234,9 +248,11 @@ def _panel_today(actor, today: _dt.date):
     return dashboard.Panel("Văn bản đến hôm nay", n,
                            [_line(d, format_datetime(d.arrived_at)[-5:]) for d in rows], area="incoming")
 
+
 dashboard.register_panel(100, "registers.waiting", _panel_waiting)
 dashboard.register_panel(110, "registers.overdue", _panel_overdue)
 dashboard.register_panel(120, "registers.today", _panel_today)
+
 
 # --- statistics (the office's figures for a period) -----------------------------------------
 def _handled_on(ids: list[int]) -> dict[int, _dt.date]:
@@ -247,6 +263,7 @@ def _handled_on(ids: list[int]) -> dict[int, _dt.date]:
               .order_by(S.at)):
         out.setdefault(s.incoming_id, s.at.date() if isinstance(s.at, _dt.datetime) else s.at)
     return out
+
 
 def _document_figures(start: _dt.date, end: _dt.date):
     from ..dossiers import Dossier           # late: dossiers import documents
@@ -282,8 +299,10 @@ def _document_figures(start: _dt.date, end: _dt.date):
     out.append(Figure("Hồ sơ", "Hồ sơ đã nộp lưu", handed))
     return out
 
+
 def _register_figures() -> None:
     from .. import statistics
     statistics.register_figures("registers", _document_figures, order=10)
+
 
 _register_figures()

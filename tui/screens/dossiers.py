@@ -28,9 +28,12 @@ DOSSIER_FILTERS = [FilterSpec("year", S.FIELD_YEAR, "year"),
                    FilterSpec("overdue", S.FILTER_OVERDUE_DOSSIERS, "bool")]
 
 
+_STATE = dossiers.DossierSource.column("state")
+
+
 def decorate_dossier(cells: list) -> list:
-    if cells[5] == S.FILTER_OVERDUE_DOSSIERS:          # models' label of an overdue dossier
-        cells[5] = Text(cells[5], style="bold red", no_wrap=True, overflow="ellipsis")
+    if "overdue" in cells[_STATE].flags:
+        cells[_STATE] = Text(S.FILTER_OVERDUE_DOSSIERS, style="bold red", no_wrap=True, overflow="ellipsis")
     return cells
 
 

@@ -44,15 +44,14 @@ def _styled(value: str, style: str) -> Text:
 
 STATUS_STYLE = {"needs_details": "bold yellow", "pending": "", "in_progress": "cyan",
                 "done": "green", "filed": "green", "cancelled": "bright_black"}
-_LABEL_STATUS = {v: k for k, v in documents.INCOMING_STATUS.items()}
 
 
-def status_cell(label: str) -> Text | str:
-    """'Đang xử lý (quá hạn)' → a red 'Quá hạn'; other statuses in their colour."""
-    if label.endswith(" (quá hạn)"):
+def status_cell(cell) -> Text | str:
+    """An overdue document's status → a red 'Quá hạn'; other statuses in their colour."""
+    if "overdue" in cell.flags:
         return _styled(S.OVERDUE_SHORT, "bold red")
-    style = STATUS_STYLE.get(_LABEL_STATUS.get(label, ""), "")
-    return _styled(label, style) if style else label
+    style = STATUS_STYLE.get(cell.key, "")
+    return _styled(cell, style) if style else cell
 
 
 def status_options() -> list[tuple[str, Any]]:
@@ -88,10 +87,14 @@ INCOMING_FILTERS = [
 ]
 
 
+_STATUS = documents.IncomingSource.column("status")
+_SUMMARY = documents.IncomingSource.column("summary")
+
+
 def decorate_incoming(cells: list) -> list:
-    cells[7] = status_cell(cells[7])
-    if not cells[4]:
-        cells[4] = _styled(S.NO_SUMMARY_YET, "italic")
+    cells[_STATUS] = status_cell(cells[_STATUS])
+    if "no_summary" in cells[_SUMMARY].flags:
+        cells[_SUMMARY] = _styled(S.NO_SUMMARY_YET, "italic")
     return cells
 
 

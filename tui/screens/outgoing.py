@@ -28,7 +28,6 @@ from .docbase import ColSpec, DocRegisterScreen, FilterSpec, FormScreen, kv, sec
 from .incoming import DocumentDetail, attachment_line
 
 STATUS_STYLE = {"reserved": "yellow", "issued": "green", "cancelled": "bright_black"}
-_LABEL_STATUS = {v: k for k, v in documents.OUTGOING_STATUS.items()}
 
 
 def status_options() -> list[tuple[str, Any]]:
@@ -57,10 +56,13 @@ OUTGOING_FILTERS = [
 ]
 
 
+_STATUS = documents.OutgoingSource.column("status")
+
+
 def decorate_outgoing(cells: list) -> list:
-    style = STATUS_STYLE.get(_LABEL_STATUS.get(cells[6], ""), "")
+    style = STATUS_STYLE.get(cells[_STATUS].key, "")
     if style:
-        cells[6] = Text(cells[6], style=style, no_wrap=True, overflow="ellipsis")
+        cells[_STATUS] = Text(cells[_STATUS], style=style, no_wrap=True, overflow="ellipsis")
     return cells
 
 
