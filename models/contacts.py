@@ -582,7 +582,7 @@ class DirectorySource(DataSource):
         return [c.name, "Cá nhân" if c.kind == "person" else "Cơ quan", c.group_label, c.position,
                 c.organisation, c.phone]
 
-def _describe_contact(refs: list[int]) -> dict[int, Found]:
+def _found_contacts(refs: list[int]) -> dict[int, Found]:
     out = {}
     for c in Contact.select().where(Contact.id.in_(refs)):
         extra = ", ".join(x for x in (c.organisation, c.phone) if x)
@@ -590,4 +590,4 @@ def _describe_contact(refs: list[int]) -> dict[int, Found]:
                           c.label + (f" ({extra})" if extra else ""))
     return out
 
-register_describer("contact", _describe_contact)
+register_describer("contact", _found_contacts)

@@ -302,7 +302,7 @@ class DossierSource(DataSource):
                 Cell(d.state_label, state, "overdue" if d.is_overdue(self.today) else "")]
 
 
-def _describe_dossier(refs: list[int]) -> dict[int, Found]:
+def _found_dossiers(refs: list[int]) -> dict[int, Found]:
     out = {}
     for d in Dossier.select().where(Dossier.id.in_(refs)):
         n = DossierItem.select().where(DossierItem.dossier == d.id).count()
@@ -311,7 +311,7 @@ def _describe_dossier(refs: list[int]) -> dict[int, Found]:
     return out
 
 
-register_describer("dossier", _describe_dossier)
+register_describer("dossier", _found_dossiers)
 
 
 def _panel_dossiers(actor, today: _dt.date):

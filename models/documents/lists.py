@@ -172,7 +172,7 @@ class OutgoingSource(DataSource):
 
 
 # --- the global search shows their hits with their own number and date ----------------------
-def _describe_incoming(refs: list[int]) -> dict[int, Found]:
+def _found_incoming(refs: list[int]) -> dict[int, Found]:
     out = {}
     for d in Incoming.select().where(Incoming.id.in_(refs)):
         kind = "secret_incoming" if d.is_secret else "incoming"
@@ -182,7 +182,7 @@ def _describe_incoming(refs: list[int]) -> dict[int, Found]:
     return out
 
 
-def _describe_outgoing(refs: list[int]) -> dict[int, Found]:
+def _found_outgoing(refs: list[int]) -> dict[int, Found]:
     out = {}
     for d in Outgoing.select().where(Outgoing.id.in_(refs)):
         kind = "secret_outgoing" if d.is_secret else "outgoing"
@@ -191,10 +191,10 @@ def _describe_outgoing(refs: list[int]) -> dict[int, Found]:
     return out
 
 
-register_describer("incoming", _describe_incoming)
-register_describer("secret_incoming", _describe_incoming, "secret.view")
-register_describer("outgoing", _describe_outgoing)
-register_describer("secret_outgoing", _describe_outgoing, "secret.view")
+register_describer("incoming", _found_incoming)
+register_describer("secret_incoming", _found_incoming, "secret.view")
+register_describer("outgoing", _found_outgoing)
+register_describer("secret_outgoing", _found_outgoing, "secret.view")
 # The secret registers' text is not in the index: for those who may see them, their list filter
 # also reads the summaries themselves (a short register).
 register_secret_text("secret_incoming", Incoming, ("summary", "notes"), SECRET_LEVELS)
