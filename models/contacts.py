@@ -23,8 +23,9 @@ from peewee import BooleanField, Case, CharField, DateTimeField, TextField, fn
 from . import audit, search, users
 from .db import BaseModel, bulk_insert, db
 from .registers import DataSource, Found, _search_ids, id_filter, register_describer
-from .errors import NotFound, ValidationError
+from .errors import ValidationError
 from .text import FIELD_MAX, check_text, fold, nfc, person_sort_key, require_text, vn_sort_key
+from .writes import get_or_refuse
 
 KINDS = {"body": "Cơ quan, tổ chức", "person": "Cá nhân"}
 GROUPS = {
@@ -245,10 +246,7 @@ def set_active(actor, contact_id: int, active: bool) -> Contact:
 
 
 def get_contact(contact_id: int) -> Contact:
-    c = Contact.get_or_none(Contact.id == contact_id)
-    if c is None:
-        raise NotFound(f"Không tìm thấy mục danh bạ (mã {contact_id}).")
-    return c
+    return get_or_refuse(Contact, contact_id, f"Không tìm thấy mục danh bạ (mã {contact_id}).")
 
 
 NAME_MAX = 200                 # characters in a name (and in an abbreviation's worth of words)
@@ -582,6 +580,7 @@ class DirectorySource(DataSource):
         return [c.name, "Cá nhân" if c.kind == "person" else "Cơ quan", c.group_label, c.position,
                 c.organisation, c.phone]
 
+
 def _found_contacts(refs: list[int]) -> dict[int, Found]:
     out = {}
     for c in Contact.select().where(Contact.id.in_(refs)):
@@ -589,5 +588,6 @@ def _found_contacts(refs: list[int]) -> dict[int, Found]:
         out[c.id] = Found("contact", c.id, search.KINDS["contact"].label, c.abbr, "",
                           c.label + (f" ({extra})" if extra else ""))
     return out
+
 
 register_describer("contact", _found_contacts)

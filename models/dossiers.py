@@ -17,6 +17,7 @@ from .documents import Incoming, Outgoing, _as_date, set_status
 from .errors import NotFound, ValidationError
 from .registers import Cell, DataSource, Found, _search_ids, id_filter, one_line, register_describer
 from .text import format_date, nfc, require_text
+from .writes import get_or_refuse
 
 PERMANENT = "vĩnh viễn"
 
@@ -126,10 +127,7 @@ def create_dossier(actor, code: str, title: str, year: int, retention="vĩnh vi�
 
 
 def get_dossier(dossier_id: int) -> Dossier:
-    d = Dossier.get_or_none(Dossier.id == dossier_id)
-    if d is None:
-        raise NotFound(f"Không tìm thấy hồ sơ (mã {dossier_id}).")
-    return d
+    return get_or_refuse(Dossier, dossier_id, f"Không tìm thấy hồ sơ (mã {dossier_id}).")
 
 
 def update_dossier(actor, dossier, **changes) -> Dossier:

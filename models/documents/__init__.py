@@ -31,6 +31,7 @@ secret document keeps no text (its content stays on paper). A secret document's 
 nor the search index (which holds only its number, type, sender or signer and recipients); a
 document raised to secret has them hidden in the entries written before, too.
 """
+# ruff: noqa: F401  (the package re-exports its modules' public names)
 from __future__ import annotations
 
 from .common import (AUTHORITY, CONGRESS_SERIES, DEFAULT_DOC_TYPES, FORBIDDEN_TYPE_CODES,

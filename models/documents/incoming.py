@@ -5,7 +5,7 @@ import datetime as _dt
 
 from peewee import fn
 
-from .. import audit, calendar, users
+from .. import audit, calendar, users, writes
 from ..db import db
 from ..errors import ValidationError
 from ..filestore import FileStore
@@ -247,22 +247,16 @@ def transfer(actor, doc, handler: str = "", *, handler_contact=None, received_by
 
 def cancel_incoming(actor, doc, reason: str) -> Incoming:
     """Cancel an entry (wrongly registered, duplicate …); the number stays, never reused."""
-    users.require(actor, "documents.edit")
-    reason = nfc(reason)
-    if not reason:
-        raise ValidationError("Hủy văn bản đến cần ghi lý do.", "reason")
-    with db.atomic():
-        d = _doc(Incoming, doc)
+    with writes.change(actor, "documents.edit", lambda: _doc(Incoming, doc), "cancel",
+                       reason=reason, reason_missing="Hủy văn bản đến cần ghi lý do.",
+                       log=_log, index=index_incoming) as c:
+        d = c.record
         _require_handler_if_secret(actor, d)
         if d.status == "cancelled":
             raise ValidationError("Văn bản này đã hủy.", "status")
-        before = audit.snapshot(d)
-        d.status, d.cancel_reason, d.status_changed_at = "cancelled", reason, _now()
-        d.save()
-        _step(actor, d, "cancelled", d.status_changed_at, reason)
-        _log(actor, "cancel", d, before)
-        index_incoming(d)
-        return d
+        d.status, d.cancel_reason, d.status_changed_at = "cancelled", c.reason, _now()
+        _step(actor, d, "cancelled", d.status_changed_at, c.reason)
+    return d
 
 
 def status_history(doc) -> list[IncomingStatusChange]:

@@ -5,7 +5,7 @@ import datetime as _dt
 
 from peewee import fn
 
-from .. import audit, users
+from .. import audit, users, writes
 from ..contacts import Contact
 from ..db import db
 from ..errors import ValidationError
@@ -387,21 +387,15 @@ def issue_outgoing(actor, doc, *, issued_at: _dt.datetime | None = None) -> Outg
 
 def cancel_outgoing(actor, doc, reason: str) -> Outgoing:
     """Cancel a reserved number that will not be used; it is never given again."""
-    users.require(actor, "documents.edit")
-    reason = nfc(reason)
-    if not reason:
-        raise ValidationError("Hủy số văn bản cần ghi lý do.", "reason")
-    with db.atomic():
-        d = _doc(Outgoing, doc)
+    with writes.change(actor, "documents.edit", lambda: _doc(Outgoing, doc), "cancel",
+                       reason=reason, reason_missing="Hủy số văn bản cần ghi lý do.",
+                       log=_log, index=index_outgoing) as c:
+        d = c.record
         _require_handler_if_secret(actor, d)
         if d.status == "cancelled":
             raise ValidationError(f"Số {d.symbol} đã hủy.", "status")
         if d.status == "issued":
             raise ValidationError(f"Văn bản {d.symbol} đã phát hành, không hủy số được; "
                                   "hãy ban hành văn bản thu hồi hoặc thay thế.", "status")
-        before = audit.snapshot(d)
-        d.status, d.cancel_reason = "cancelled", reason
-        d.save()
-        _log(actor, "cancel", d, before)
-        index_outgoing(d)
-        return d
+        d.status, d.cancel_reason = "cancelled", c.reason
+    return d

@@ -10,9 +10,10 @@ from peewee import (BooleanField, CharField, DateField, DateTimeField, ForeignKe
 from .. import audit, search, users
 from ..contacts import Contact
 from ..db import BaseModel
-from ..errors import NotFound, ValidationError
+from ..errors import ValidationError
 from ..terms import Term
 from ..text import nfc
+from ..writes import get_or_refuse
 from .common import (DEFAULT_DOC_TYPES, INCOMING_STATUS, OUTGOING_STATUS, PROTECTED, SECRET_LEVELS,
                      SECRET_TEXT_REFUSED, is_secret)
 
@@ -264,10 +265,7 @@ def _tuyet_mat_rule(doc) -> None:
 
 
 def get_incoming(doc_id: int) -> Incoming:
-    d = Incoming.get_or_none(Incoming.id == doc_id)
-    if d is None:
-        raise NotFound(f"Không tìm thấy văn bản đến (mã {doc_id}).")
-    return d
+    return get_or_refuse(Incoming, doc_id, f"Không tìm thấy văn bản đến (mã {doc_id}).")
 
 
 def _doc(model, doc_or_id):
@@ -309,10 +307,7 @@ def require_visible(actor, doc) -> None:
 
 
 def get_outgoing(doc_id: int) -> Outgoing:
-    d = Outgoing.get_or_none(Outgoing.id == doc_id)
-    if d is None:
-        raise NotFound(f"Không tìm thấy văn bản đi (mã {doc_id}).")
-    return d
+    return get_or_refuse(Outgoing, doc_id, f"Không tìm thấy văn bản đi (mã {doc_id}).")
 
 
 def _search_text(doc) -> str:
