@@ -86,17 +86,17 @@ def cold_first_page(home: Path) -> float:
     """A fresh process opens the database and shows the first page: what a user waits for."""
     code = (
         "import time, sys; t0 = time.perf_counter();"
-        "from models.db import open_database; from models import schema, registers, users;"
+        "from models.db import open_database; from models import schema, documents, users;"
         f"open_database('sqlite:///{home / 'vanphong.sqlite3'}');"
         "a = users.User.get(users.User.username == 'admin');"
-        "t = time.perf_counter(); registers.IncomingSource(a).fetch(None, 100);"
+        "t = time.perf_counter(); documents.IncomingSource(a).fetch(None, 100);"
         "print(time.perf_counter() - t)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     return float(out.stdout.strip())
 
 
 def run(home: Path) -> dict:
-    from models import registers, schema, search, users  # noqa: F401
+    from models import documents, registers, schema, search, users  # noqa: F401
     from models.db import open_database
     open_database(f"sqlite:///{home / 'vanphong.sqlite3'}")
     admin = users.User.get(users.User.username == "admin")
@@ -108,18 +108,18 @@ def run(home: Path) -> dict:
             return users.can(self, p)
 
     viewer = Viewer()
-    res: dict = {"rows": registers.IncomingSource(admin).count(), "machine": machine()}
+    res: dict = {"rows": documents.IncomingSource(admin).count(), "machine": machine()}
 
     res["cold_first_page"] = [cold_first_page(home) for _ in range(3)]
     first = []
     for _ in range(50):
-        first.append(timed(lambda: registers.IncomingSource(admin).fetch(None, PAGE))[0])
+        first.append(timed(lambda: documents.IncomingSource(admin).fetch(None, PAGE))[0])
     res["first_page"] = stats(first)
-    res["first_page_viewer"] = stats([timed(lambda: registers.IncomingSource(viewer).fetch(None, PAGE))[0]
+    res["first_page_viewer"] = stats([timed(lambda: documents.IncomingSource(viewer).fetch(None, PAGE))[0]
                                       for _ in range(50)])
 
     # walking: 300 next pages from the top, then 100 pages from the middle of the register
-    src = registers.IncomingSource(admin)
+    src = documents.IncomingSource(admin)
     page = src.fetch(None, PAGE)
     nxt = []
     for _ in range(300):
@@ -140,20 +140,20 @@ def run(home: Path) -> dict:
     }
     res["filters"] = {}
     for label, f in filters.items():
-        s = registers.IncomingSource(admin, **f)
+        s = documents.IncomingSource(admin, **f)
         t1 = [timed(lambda: s.fetch(None, PAGE))[0] for _ in range(10)]
         p = s.fetch(None, PAGE)
         t2 = [timed(lambda k=p[-1][0]: s.fetch(k, PAGE))[0] for _ in range(10)] if len(p) == PAGE else []
         res["filters"][label] = (stats(t1), stats(t2) if t2 else None)
 
-    res["count"] = stats([timed(lambda: registers.IncomingSource(viewer).count())[0] for _ in range(10)])
+    res["count"] = stats([timed(lambda: documents.IncomingSource(viewer).count())[0] for _ in range(10)])
 
     raw, glob, inlist = [], [], []
     for _ in range(3):
         for q in QUERIES:
             raw.append(timed(lambda q=q: search.query(q, limit=50))[0])
             glob.append(timed(lambda q=q: registers.search_all(admin, q, limit=50))[0])
-            inlist.append(timed(lambda q=q: registers.IncomingSource(admin, q).fetch(None, PAGE))[0])
+            inlist.append(timed(lambda q=q: documents.IncomingSource(admin, q).fetch(None, PAGE))[0])
     res["search_raw"] = stats(raw)
     res["search_all"] = stats(glob)
     res["search_in_list"] = stats(inlist)
@@ -176,7 +176,7 @@ def report(r: dict) -> str:
         f"SQLite {m['sqlite']}, {m['os']}; load average {m['load']:.1f} at the start (shared machine).",
         f"Data: `bench/make_registers_office.py` — {r['rows']:,} incoming documents over ten years "
         "(10 000 a year), search index filled with `models.search.index_many`. "
-        f"Page size {PAGE} rows; `models.registers.IncomingSource` (keyset on year, arrival number, id).",
+        f"Page size {PAGE} rows; `models.documents.IncomingSource` (keyset on year, arrival number, id).",
         "",
         "| What | Target | Result | |", "|---|---|---|---|",
         f"| Open the register: first page in a fresh process, database just opened (worst of 3) | ≤ 50 ms | {cold:.1f} ms | {ok(cold, 50)} |",

@@ -59,15 +59,15 @@ def _t(fn):
 
 # --- measuring one database (in its own process) -------------------------------------------
 def measure(url: str) -> dict:
-    from models import registers, schema, search, users  # noqa: F401
+    from models import documents, registers, schema, search, users  # noqa: F401
     from models.db import open_database
     open_database(url)
     admin = users.User.get(users.User.username == "admin")
     viewer = users.User.get(users.User.username == "xem")
     res: dict = {}
-    src = registers.IncomingSource(admin)
+    src = documents.IncomingSource(admin)
     src.fetch(None, PAGE)                                        # warm the cache once
-    res["first_page"] = _median([_t(lambda: registers.IncomingSource(admin).fetch(None, PAGE))[0]
+    res["first_page"] = _median([_t(lambda: documents.IncomingSource(admin).fetch(None, PAGE))[0]
                                  for _ in range(REPS * 4)])
     page, nxt = src.fetch(None, PAGE), []
     for _ in range(REPS * 20):
@@ -80,7 +80,7 @@ def measure(url: str) -> dict:
     for q in TYPED:
         runs, nexts = [], []
         for _ in range(REPS):
-            t, p = _t(lambda q=q: (s := registers.IncomingSource(admin, q), s.fetch(None, PAGE)))
+            t, p = _t(lambda q=q: (s := documents.IncomingSource(admin, q), s.fetch(None, PAGE)))
             s, rows = p
             runs.append(t)
             if len(rows) == PAGE:
@@ -88,7 +88,7 @@ def measure(url: str) -> dict:
         per_q.append(_median(runs))
         if nexts:
             per_next.append(_median(nexts))
-        viewer_q.append(_median([_t(lambda q=q: registers.IncomingSource(viewer, q).fetch(None, PAGE))[0]
+        viewer_q.append(_median([_t(lambda q=q: documents.IncomingSource(viewer, q).fetch(None, PAGE))[0]
                                  for _ in range(REPS)]))
     res["filter_typed"] = dict(zip(TYPED, per_q))
     res["filter_p95"] = _p95(per_q)
@@ -104,7 +104,7 @@ def measure(url: str) -> dict:
     res["search_all_p95"] = _p95(glob)
     res["search_all_median"] = _median(glob)
     res["search_raw_p95"] = _p95(raw)
-    res["count_upto"] = _median([_t(lambda: registers.IncomingSource(admin, "đảng").count_upto(1000))[0]
+    res["count_upto"] = _median([_t(lambda: documents.IncomingSource(admin, "đảng").count_upto(1000))[0]
                                  for _ in range(REPS)])
     return res
 

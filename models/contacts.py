@@ -22,8 +22,10 @@ from peewee import BooleanField, Case, CharField, DateTimeField, TextField, fn
 
 from . import audit, search, users
 from .db import BaseModel, bulk_insert, db
-from .errors import NotFound, ValidationError
+from .registers import DataSource, Found, _search_ids, id_filter, register_describer
+from .errors import ValidationError
 from .text import FIELD_MAX, check_text, fold, nfc, person_sort_key, require_text, vn_sort_key
+from .writes import get_or_refuse
 
 KINDS = {"body": "Cơ quan, tổ chức", "person": "Cá nhân"}
 GROUPS = {
@@ -244,10 +246,7 @@ def set_active(actor, contact_id: int, active: bool) -> Contact:
 
 
 def get_contact(contact_id: int) -> Contact:
-    c = Contact.get_or_none(Contact.id == contact_id)
-    if c is None:
-        raise NotFound(f"Không tìm thấy mục danh bạ (mã {contact_id}).")
-    return c
+    return get_or_refuse(Contact, contact_id, f"Không tìm thấy mục danh bạ (mã {contact_id}).")
 
 
 NAME_MAX = 200                 # characters in a name (and in an abbreviation's worth of words)
@@ -326,11 +325,6 @@ def list_contacts(kind: str | None = None, group: str | None = None,
     if group:
         q = q.where(Contact.group == group)
     return list(q.order_by(Contact.sort_key, Contact.id))
-
-
-def committee_members() -> list[Contact]:
-    """People of the committee (handlers and signers), in Vietnamese name order."""
-    return list_contacts(kind="person", group="member")
 
 
 # --- CSV import ------------------------------------------------------------------------------
@@ -550,3 +544,50 @@ def _describe_contact(record_id: str) -> str:
 
 
 audit.register_describer("contact", _describe_contact)      # the audit log names the entry
+
+
+# --- the directory as a list, and its hits in the global search --------------------------------
+class DirectorySource(DataSource):
+    """Danh bạ phối hợp, in Vietnamese alphabetical order (people by given name)."""
+    kind = "contact"
+    title = "Danh bạ"
+    columns = ["Tên", "Loại", "Nhóm", "Chức vụ", "Đơn vị", "Điện thoại"]
+    widths = [0, 9, 14, 16, 18, 12]
+    descending = False
+
+    def __init__(self, actor, text: str | None = None, *, kind: str | None = None,
+                 group: str | None = None, include_inactive: bool = False):
+        super().__init__(actor)
+        self.contact_kind, self.group, self.include_inactive = kind, group, include_inactive
+        self.ids = _search_ids(text, ["contact"])
+
+    def query(self):
+        q = Contact.select()
+        if not self.include_inactive:
+            q = q.where(Contact.active == True)  # noqa: E712
+        if self.contact_kind:
+            q = q.where(Contact.kind == self.contact_kind)
+        if self.group:
+            q = q.where(Contact.group == self.group)
+        if self.ids is not None:
+            q = q.where(id_filter(Contact.id, self.ids))
+        return q
+
+    def order_fields(self):
+        return [Contact.sort_key, Contact.id]
+
+    def cells(self, c: Contact) -> list[str]:
+        return [c.name, "Cá nhân" if c.kind == "person" else "Cơ quan", c.group_label, c.position,
+                c.organisation, c.phone]
+
+
+def _found_contacts(refs: list[int]) -> dict[int, Found]:
+    out = {}
+    for c in Contact.select().where(Contact.id.in_(refs)):
+        extra = ", ".join(x for x in (c.organisation, c.phone) if x)
+        out[c.id] = Found("contact", c.id, search.KINDS["contact"].label, c.abbr, "",
+                          c.label + (f" ({extra})" if extra else ""))
+    return out
+
+
+register_describer("contact", _found_contacts)

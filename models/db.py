@@ -7,9 +7,7 @@ then writes waits for another writer instead of failing half-way.
 from __future__ import annotations
 
 import datetime as _dt
-import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
 from peewee import (CharField, Database, DatabaseProxy, DateTimeField, IntegerField, Model,
@@ -124,10 +122,6 @@ def connect_url(url: str) -> Database:
                         "(dùng sqlite:///… hoặc postgresql://…)")
 
 
-def sqlite_url(path: Path | str) -> str:
-    return f"sqlite:///{Path(path)}"
-
-
 def open_database(url: str, migrate: bool = True, defer_load: bool = False) -> Database:
     """Bind the models to the database at ``url`` and bring its schema up to date.
 
@@ -235,15 +229,3 @@ def add_column_if_missing(database: Database, table: str, name: str, field) -> N
     migrator = SqliteMigrator(database) if is_sqlite(database) else PostgresqlMigrator(database)
     migrate(migrator.add_column(table, name, field))
 
-
-def backup_sqlite(dest: Path | str) -> Path:
-    """Online, consistent copy of the open SQLite database (sqlite3 backup API)."""
-    if not is_sqlite():
-        raise VanphongError("Sao lưu trực tuyến chỉ dành cho SQLite; với PostgreSQL hãy dùng pg_dump.")
-    dest = Path(dest)
-    target = sqlite3.connect(dest)
-    try:
-        db.obj.connection().backup(target)
-    finally:
-        target.close()
-    return dest

@@ -11,11 +11,13 @@ import re
 from peewee import (CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField,
                     fn)
 
-from . import audit, search, users
+from . import audit, dashboard, search, users
 from .db import BaseModel, db
 from .documents import Incoming, Outgoing, _as_date, set_status
 from .errors import NotFound, ValidationError
+from .registers import Cell, DataSource, Found, _search_ids, id_filter, one_line, register_describer
 from .text import format_date, nfc, require_text
+from .writes import get_or_refuse
 
 PERMANENT = "vĩnh viễn"
 
@@ -125,10 +127,7 @@ def create_dossier(actor, code: str, title: str, year: int, retention="vĩnh vi�
 
 
 def get_dossier(dossier_id: int) -> Dossier:
-    d = Dossier.get_or_none(Dossier.id == dossier_id)
-    if d is None:
-        raise NotFound(f"Không tìm thấy hồ sơ (mã {dossier_id}).")
-    return d
+    return get_or_refuse(Dossier, dossier_id, f"Không tìm thấy hồ sơ (mã {dossier_id}).")
 
 
 def update_dossier(actor, dossier, **changes) -> Dossier:
@@ -233,10 +232,6 @@ def dossier_of(doc) -> Dossier | None:
     return it.dossier if it else None
 
 
-def item_count(dossier) -> int:
-    return DossierItem.select().where(DossierItem.dossier == dossier.id).count()
-
-
 def overdue_dossiers(today: _dt.date | None = None) -> list[Dossier]:
     """Dossiers whose handover to the archive is past due (end of work + 1 year)."""
     today = today or _dt.date.today()
@@ -268,3 +263,65 @@ def _describe_dossier_item(record_id: str) -> str:
 
 audit.register_describer("dossier", _describe_dossier)        # the audit log names the dossier
 audit.register_describer("dossier_item", _describe_dossier_item)
+
+
+# --- the dossiers as a list, their hits in the global search, their Hôm nay panel ---------------
+class DossierSource(DataSource):
+    kind = "dossier"
+    title = "Hồ sơ"
+    columns = ["Ký hiệu", "Tiêu đề hồ sơ", "Năm", "Thời hạn bảo quản", "Hạn nộp lưu", "Tình trạng"]
+    widths = [9, 0, 5, 10, 10, 18]
+    fields = ["code", "title", "year", "retention", "handover_due", "state"]
+
+    def __init__(self, actor, text: str | None = None, *, year: int | None = None,
+                 overdue: bool = False, today: _dt.date | None = None):
+        super().__init__(actor)
+        self.year, self.overdue = year, overdue
+        self.today = today or _dt.date.today()
+        self.ids = _search_ids(text, ["dossier"])
+
+    def query(self):
+        q = Dossier.select()
+        if self.year:
+            q = q.where(Dossier.year == int(self.year))
+        if self.overdue:
+            ids = [d.id for d in overdue_dossiers(self.today)]
+            q = q.where(Dossier.id.in_(ids))
+        if self.ids is not None:
+            q = q.where(id_filter(Dossier.id, self.ids))
+        return q
+
+    def order_fields(self):
+        return [Dossier.year, Dossier.id]
+
+    def cells(self, d: Dossier) -> list[str]:
+        state = "handed_over" if d.handed_over_on else "ended" if d.work_ended_on else "open"
+        return [d.code, one_line(d.title), str(d.year), d.retention_label, format_date(d.handover_due),
+                Cell(d.state_label, state, "overdue" if d.is_overdue(self.today) else "")]
+
+
+def _found_dossiers(refs: list[int]) -> dict[int, Found]:
+    out = {}
+    for d in Dossier.select().where(Dossier.id.in_(refs)):
+        n = DossierItem.select().where(DossierItem.dossier == d.id).count()
+        out[d.id] = Found("dossier", d.id, search.KINDS["dossier"].label, d.code, str(d.year),
+                          f"{d.title} ({n} văn bản, {d.retention_label.lower()})")
+    return out
+
+
+register_describer("dossier", _found_dossiers)
+
+
+def _panel_dossiers(actor, today: _dt.date):
+    if not users.can(actor, "records.view"):
+        return None
+    od = overdue_dossiers(today)
+    if not od:
+        return None
+    return dashboard.Panel("Hồ sơ quá hạn nộp lưu", len(od),
+                           [f"{d.code} — {one_line(d.title, 50)} (hạn {format_date(d.handover_due)})"
+                            for d in od[:5]],
+                           area="dossiers", severity="warning")
+
+
+dashboard.register_panel(130, "registers.dossiers", _panel_dossiers)

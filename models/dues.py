@@ -25,13 +25,14 @@ from dataclasses import dataclass, field
 from peewee import (BooleanField, CharField, DateField, DateTimeField, ForeignKeyField,
                     IntegerField, TextField)
 
-from . import audit, cashbook, dashboard, office, receipts, users
+from . import audit, cashbook, dashboard, office, receipts, users, writes
 from .db import BaseModel, db
-from .errors import NotFound, ValidationError
+from .errors import ValidationError
 from .members import PAYING_STATUSES, Member, _get as _get_member, years_of_membership
 from .money import format_money, parse_money
 from .registers import DataSource, _search_ids, id_filter
 from .text import format_date, nfc
+from .writes import get_or_refuse
 
 office.define_setting("dues.other_rate_bp", "Đảng phí đối tượng khác: tỷ lệ (phần vạn của mức "
                       "tính, 100 = 1%)", "int", 100, minimum=0, maximum=10000)
@@ -373,16 +374,11 @@ def add_exemption(actor, member, *, percent: int, start_month, end_month=None,
 
 
 def revoke_exemption(actor, exemption_id: int) -> DuesExemption:
-    users.require(actor, "dues.edit")
-    with db.atomic():
-        e = DuesExemption.get_or_none(DuesExemption.id == exemption_id)
-        if e is None:
-            raise NotFound("Không có quyết định miễn, giảm này.")
-        before = audit.snapshot(e)
-        e.revoked = True
-        e.save()
-        audit.log_change(actor, "update", e, before)
-        return e
+    def fetch() -> DuesExemption:
+        return get_or_refuse(DuesExemption, exemption_id, "Không có quyết định miễn, giảm này.")
+    with writes.change(actor, "dues.edit", fetch, "update") as c:
+        c.record.revoked = True
+    return c.record
 
 
 # --- payments -------------------------------------------------------------------------------------
@@ -467,9 +463,7 @@ def cancel_portal_payment(actor, payment_id: int, reason: str) -> DuesPayment:
     if len(reason) < 3:
         raise ValidationError("Ghi rõ lý do hủy.", "reason")
     with db.atomic():
-        p = DuesPayment.get_or_none(DuesPayment.id == payment_id)
-        if p is None:
-            raise NotFound("Không có lần nộp này.")
+        p = get_or_refuse(DuesPayment, payment_id, "Không có lần nộp này.")
         if p.receipt_id:
             receipts.cancel_receipt(actor, p.receipt_id, reason)
             return DuesPayment.get_by_id(p.id)

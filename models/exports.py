@@ -15,7 +15,7 @@ a sender, a summary or a scanner subfolder's name is data, never a formula.
 Secret documents (Mật and above) are never written into an ordinary book or export; they have
 their own books, for those allowed to see the secret register (``secret.view``) only. Those
 books hold the register's metadata (there are no files to hold), and a Tuyệt mật summary only
-when consent was given (models.registers.shown_summary). The seal log names the stamped
+when consent was given (models.documents.shown_summary). The seal log names the stamped
 document; for a secret one it does not copy the summary.
 """
 from __future__ import annotations
@@ -27,10 +27,9 @@ from typing import Iterable, Iterator
 
 from . import audit, labels, users
 from .contacts import EXPORT_HEADERS, export_rows
-from .documents import SECRET_LEVELS, Incoming, Outgoing
+from .documents import SECRET_LEVELS, Incoming, Outgoing, shown_summary
 from .errors import ValidationError
 from .fsio import PRIVATE_DIR, atomic_open, atomic_path
-from .registers import shown_summary
 from .seal import SealHandover, SealUse
 from .text import format_date, format_datetime
 

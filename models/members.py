@@ -17,10 +17,11 @@ from peewee import CharField, DateField, DateTimeField, IntegerField, TextField
 from . import audit, search, users
 from .contacts import collation_string
 from .db import BaseModel, db
-from .errors import NotFound, ValidationError
+from .errors import ValidationError
 from .money import parse_money
 from .registers import DataSource, _search_ids, id_filter
 from .text import format_date, nfc, parse_date, require_text
+from .writes import get_or_refuse
 
 search.register_kind("member", 7, "Đảng viên", restricted=True)
 
@@ -156,10 +157,7 @@ def update_member(actor, member_id: int, **values) -> Member:
 
 def _get(member_id) -> Member:
     mid = member_id.id if isinstance(member_id, Member) else member_id
-    m = Member.get_or_none(Member.id == mid)
-    if m is None:
-        raise NotFound(f"Không có đảng viên số {mid}.")
-    return m
+    return get_or_refuse(Member, mid, f"Không có đảng viên số {mid}.")
 
 
 def get_member(actor, member_id, *, log_view: bool = True) -> Member:

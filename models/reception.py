@@ -33,9 +33,10 @@ from peewee import (BooleanField, CharField, DateField, DateTimeField, ForeignKe
 from . import audit, dashboard, search, users
 from .db import BaseModel, db
 from .documents import Incoming, Outgoing
-from .errors import NotFound, ValidationError
+from .errors import ValidationError
 from .registers import DataSource, _search_ids, id_filter
 from .text import fold, format_date, format_datetime, nfc, require_text
+from .writes import get_or_refuse
 
 # --- keys (the screens choose the words) ----------------------------------------------------
 CATEGORIES = ("guest", "member", "citizen")          # khách, đảng viên, nhân dân
@@ -292,10 +293,7 @@ def receive(actor, *, name: str, content: str, address: str = "", id_number: str
 
 
 def get(reception_id: int) -> Reception:
-    r = Reception.get_or_none(Reception.id == int(reception_id))
-    if r is None:
-        raise NotFound(f"Không tìm thấy lượt tiếp (mã {reception_id}).")
-    return r
+    return get_or_refuse(Reception, int(reception_id), f"Không tìm thấy lượt tiếp (mã {reception_id}).")
 
 
 def _load(actor, r, perm: str = "reception.edit") -> Reception:
@@ -561,9 +559,7 @@ def set_day_state(actor, day_id: int, state: str, notes: str | None = None) -> R
     if state not in DAY_STATES:
         raise ValidationError("Trạng thái ngày tiếp không hợp lệ.", "state")
     with db.atomic():
-        d = ReceptionDay.get_or_none(ReceptionDay.id == int(day_id))
-        if d is None:
-            raise NotFound(f"Không tìm thấy ngày tiếp dân (mã {day_id}).")
+        d = get_or_refuse(ReceptionDay, int(day_id), f"Không tìm thấy ngày tiếp dân (mã {day_id}).")
         before = audit.snapshot(d)
         d.state = state
         if notes is not None:

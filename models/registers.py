@@ -1,5 +1,8 @@
-"""The registers as lists: one data source per register for the TUI's lazy table, the global
-search across every register and the directory, and the registers' dashboard panels.
+"""The generic list machinery every register uses: ``DataSource`` (the TUI's lazy table), the
+text filter on the search index, and the global search across every register. Each area keeps
+its own sources, search describer (``register_describer``) and Hôm nay panels in its own module
+(``models.documents.lists``, ``contacts``, ``dossiers``, ``seal``, ``members`` ...) and registers
+them itself; this module imports no area.
 
 A data source has ``columns`` (Vietnamese headers), ``widths`` (suggested terminal cells) and
 ``fetch(after_key, limit) -> [(key, cells)]``: rows newest first (the directory alphabetically),
@@ -9,40 +12,43 @@ does. ``key`` is opaque to the caller except that ``source.ref(key)`` is the rec
 search index (accent- and case-insensitive); a filtered page costs about what a page costs
 whatever the number of matches (``TextFilter``, paged in the base class for every source).
 
-    src = IncomingSource(actor, year=2026, status="pending")
+    src = documents.IncomingSource(actor, year=2026, status="pending")
     page = src.fetch(None, 50)
     more = src.fetch(page[-1][0], 50)
 """
 from __future__ import annotations
 
-import datetime as _dt
 import json
 from dataclasses import dataclass
 from typing import Callable
 
 from peewee import SQL, Tuple
 
-from . import dashboard, documents, labels, search, users
-from .contacts import Contact
-from .documents import OPEN_STATUSES, SECRET_LEVELS, Incoming, Outgoing
+from . import search, users
 from .db import db, is_sqlite
-from .dossiers import Dossier, DossierItem, overdue_dossiers
-from .seal import SealHandover, SealUse
-from .text import format_date, format_datetime, nfc
+from .text import nfc
 
 Key = tuple
 
 
-def shown_summary(doc) -> str:
-    """The summary as a list shows it: a Tuyệt mật one without consent says so instead."""
-    if doc.secrecy == "Tuyệt mật" and not doc.summary_consent:
-        return "(Tuyệt mật — không ghi trích yếu)"
-    return doc.summary
-
-
-def _one_line(s: str, n: int = 0) -> str:
+def one_line(s: str, n: int = 0) -> str:
+    """A cell's text on one line (runs of spaces and line breaks become one space), cut to
+    ``n`` characters with "…" when ``n`` is given."""
     s = " ".join((s or "").split())
     return s if not n or len(s) <= n else s[: n - 1] + "…"
+
+
+class Cell(str):
+    """A cell's words together with what they stand for, so a screen chooses its own words and
+    colours without reading the cell's words back: ``key`` (the stored value, e.g. a status
+    key) and ``flags`` (e.g. "overdue"). Compares and prints as the words."""
+    key: str
+    flags: frozenset[str]
+
+    def __new__(cls, text: str, key: str = "", *flags: str) -> "Cell":
+        c = super().__new__(cls, text)
+        c.key, c.flags = key, frozenset(f for f in flags if f)
+        return c
 
 
 class DataSource:
@@ -50,6 +56,7 @@ class DataSource:
     kind: str = ""
     title: str = ""
     columns: list[str] = []
+    fields: list[str] = []          # a name per column, for ``column(name)``
     widths: list[int] = []          # 0 = takes what is left
     descending: bool = True
     permission: str = "records.view"
@@ -76,6 +83,11 @@ class DataSource:
         raise NotImplementedError
 
     # the API the TUI uses
+    @classmethod
+    def column(cls, name: str) -> int:
+        """The position of the column named ``name`` in a row's cells."""
+        return cls.fields.index(name)
+
     def column_specs(self) -> list[tuple[str, int | None]]:
         """(header, width in cells or None for 'the rest') — for tui.widgets Column(label, width)."""
         return [(c, w or None) for c, w in zip(self.columns, self.widths)]
@@ -261,15 +273,21 @@ def _search_ids(text: str | None, kinds: list[str]) -> TextFilter | None:
 
 # The secret registers' text is not in the index: for those who may see them (the caller
 # checked), their list filter also reads the summaries themselves — a short register.
-_SECRET_TEXT = {"secret_incoming": (Incoming, ("summary", "notes")),
-                "secret_outgoing": (Outgoing, ("summary", "notes"))}
+# kind -> (model, text fields, secrecy levels); filled by the registers that have such a kind.
+_SECRET_TEXT: dict[str, tuple] = {}
+
+
+def register_secret_text(kind: str, model, fields: tuple[str, ...], levels: tuple[str, ...]) -> None:
+    """A secret kind whose text a list filter reads from the rows themselves (``fields`` of
+    ``model``'s rows whose ``secrecy`` is one of ``levels``), since the index does not hold it."""
+    _SECRET_TEXT[kind] = (model, fields, levels)
 
 
 _secret_words: dict[tuple, list[str]] = {}      # (id, summary, notes) → folded words
 
 
 def _secret_text_ids(text: str, kind: str) -> list[int]:
-    model, fields = _SECRET_TEXT[kind]
+    model, fields, levels = _SECRET_TEXT[kind]
     toks = search.tokens(text)
     if not toks:
         return []
@@ -279,7 +297,7 @@ def _secret_text_ids(text: str, kind: str) -> list[int]:
         _secret_words.clear()
     # the secret rows come off their own index; their words are folded once per text, not
     # once per keystroke
-    q = model.select(*cols).where((model.secrecy != "Thường") & model.secrecy.in_(SECRET_LEVELS))
+    q = model.select(*cols).where((model.secrecy != "Thường") & model.secrecy.in_(levels))
     for row in db.execute(q).fetchall():
         words = _secret_words.get(row)
         if words is None:
@@ -331,310 +349,6 @@ def id_filter(field, ids):
     return ((field + 0) if len(ids) > 2000 else field).in_(sub)
 
 
-def _year_range(field, year: int):
-    return (field >= _dt.datetime(year, 1, 1)) & (field < _dt.datetime(year + 1, 1, 1))
-
-
-class IncomingSource(DataSource):
-    """Sổ đăng ký văn bản đến (``secret=True``: the secret register's incoming part)."""
-    kind = "incoming"
-    title = "Sổ văn bản đến"
-    columns = [labels.ARRIVAL_NO, labels.ARRIVED, labels.SENDER, labels.DOC_NUMBER, labels.SUMMARY,
-               labels.HANDLER, labels.DEADLINE, labels.STATUS]
-    widths = [6, 10, 18, 12, 0, 18, 10, 11]
-
-    def __init__(self, actor, text: str | None = None, *, year: int | None = None,
-                 status: str | list[str] | None = None, doc_type: str | None = None,
-                 handler: str | int | None = None, overdue: bool = False, urgency: str | None = None,
-                 date_from: _dt.date | None = None, date_to: _dt.date | None = None,
-                 secret: bool = False, today: _dt.date | None = None):
-        super().__init__(actor)
-        if secret:
-            users.require(actor, "secret.view")
-            self.title = "Sổ văn bản mật đến"
-        self.secret = secret
-        self.show_secret = secret or users.can(actor, "secret.view")
-        self.year, self.status, self.doc_type, self.handler = year, status, doc_type, handler
-        self.overdue, self.urgency = overdue, urgency
-        self.date_from, self.date_to = date_from, date_to
-        self.today = today or _dt.date.today()
-        kinds = ["secret_incoming"] if secret else (
-            ["incoming", "secret_incoming"] if self.show_secret else ["incoming"])
-        self.ids = _search_ids(text, kinds)
-
-    def query(self):
-        q = Incoming.select()
-        if self.secret:
-            q = q.where(Incoming.secrecy.in_(SECRET_LEVELS))
-        else:
-            # the ordinary book: its own numbers only (the secret book numbers its own arrivals)
-            q = q.where(Incoming.book == "")
-            if not self.show_secret:
-                q = q.where(Incoming.secrecy == "Thường")
-        if self.year:
-            q = q.where(Incoming.year == int(self.year))
-        if self.status:
-            st = [self.status] if isinstance(self.status, str) else list(self.status)
-            q = q.where(Incoming.status.in_(st))
-        if self.doc_type:
-            q = q.where(Incoming.doc_type == nfc(self.doc_type))
-        if self.urgency:
-            q = q.where(Incoming.urgency == self.urgency)
-        if self.handler:
-            if isinstance(self.handler, int):
-                q = q.where(Incoming.handler_contact == self.handler)
-            else:
-                q = q.where(Incoming.handler == nfc(self.handler))
-        if self.overdue:
-            q = q.where((Incoming.deadline < self.today) & Incoming.status.in_(OPEN_STATUSES))
-        if self.date_from:
-            q = q.where(Incoming.arrived_at >= _dt.datetime.combine(self.date_from, _dt.time.min))
-        if self.date_to:
-            q = q.where(Incoming.arrived_at < _dt.datetime.combine(self.date_to + _dt.timedelta(days=1),
-                                                                    _dt.time.min))
-        if self.ids is not None:
-            q = q.where(id_filter(Incoming.id, self.ids))
-        return q
-
-    def order_fields(self):
-        return [Incoming.year, Incoming.arrival_no, Incoming.id]
-
-    def cell_fields(self):
-        I = Incoming  # noqa: E741
-        return [I.id, I.year, I.arrival_no, I.arrived_at, I.sender, I.doc_number, I.summary,
-                I.summary_consent, I.secrecy, I.handler, I.deadline, I.status]
-
-    def cells(self, d: Incoming) -> list[str]:
-        summary = shown_summary(d)
-        if d.is_secret and not self.secret:
-            summary = f"[{d.secrecy}] {summary}"
-        status = d.status_label
-        if d.deadline and d.deadline < self.today and d.status in OPEN_STATUSES:
-            status += " (quá hạn)"
-        return [str(d.arrival_no), format_date(d.arrived_at), _one_line(d.sender),
-                _one_line(d.doc_number), _one_line(summary), _one_line(d.handler),
-                format_date(d.deadline), status]
-
-
-class OutgoingSource(DataSource):
-    """Sổ đăng ký văn bản đi (``secret=True``: the secret register's outgoing part)."""
-    kind = "outgoing"
-    title = "Sổ văn bản đi"
-    columns = [labels.SYMBOL, "Ngày", labels.SUMMARY, labels.SIGNER, labels.RECIPIENTS, labels.COPIES,
-               labels.STATUS]
-    widths = [12, 10, 0, 16, 18, 6, 12]
-
-    def __init__(self, actor, text: str | None = None, *, year: int | None = None,
-                 status: str | list[str] | None = None, type_code: str | None = None,
-                 signer: str | None = None,
-                 date_from: _dt.date | None = None, date_to: _dt.date | None = None,
-                 secret: bool = False, today: _dt.date | None = None):
-        super().__init__(actor)
-        if secret:
-            users.require(actor, "secret.view")
-            self.title = "Sổ văn bản mật đi"
-        self.secret = secret
-        self.show_secret = secret or users.can(actor, "secret.view")
-        self.year, self.status, self.type_code, self.signer = year, status, type_code, signer
-        self.date_from, self.date_to = date_from, date_to
-        kinds = ["secret_outgoing"] if secret else (
-            ["outgoing", "secret_outgoing"] if self.show_secret else ["outgoing"])
-        self.ids = _search_ids(text, kinds)
-
-    def query(self):
-        q = Outgoing.select()
-        if self.secret:
-            q = q.where(Outgoing.secrecy.in_(SECRET_LEVELS))
-        elif not self.show_secret:
-            q = q.where(Outgoing.secrecy == "Thường")
-        if self.year:
-            y = int(self.year)
-            q = q.where((Outgoing.doc_date >= _dt.date(y, 1, 1)) & (Outgoing.doc_date <= _dt.date(y, 12, 31)))
-        if self.status:
-            st = [self.status] if isinstance(self.status, str) else list(self.status)
-            q = q.where(Outgoing.status.in_(st))
-        if self.type_code:
-            q = q.where(Outgoing.type_code == nfc(self.type_code))
-        if self.signer:
-            q = q.where(Outgoing.signer == nfc(self.signer))
-        if self.date_from:
-            q = q.where(Outgoing.doc_date >= self.date_from)
-        if self.date_to:
-            q = q.where(Outgoing.doc_date <= self.date_to)
-        if self.ids is not None:
-            q = q.where(id_filter(Outgoing.id, self.ids))
-        return q
-
-    def order_fields(self):
-        return [Outgoing.doc_date, Outgoing.id]
-
-    def cell_fields(self):
-        O = Outgoing  # noqa: E741
-        return [O.id, O.doc_date, O.symbol, O.summary, O.summary_consent, O.secrecy, O.signer,
-                O.recipients, O.copies, O.status]
-
-    def cells(self, d: Outgoing) -> list[str]:
-        summary = shown_summary(d)
-        if d.is_secret and not self.secret:
-            summary = f"[{d.secrecy}] {summary}"
-        return [d.symbol, format_date(d.doc_date), _one_line(summary), _one_line(d.signer),
-                _one_line("; ".join(d.recipient_list())), str(d.copies or ""), d.status_label]
-
-
-class DirectorySource(DataSource):
-    """Danh bạ phối hợp, in Vietnamese alphabetical order (people by given name)."""
-    kind = "contact"
-    title = "Danh bạ"
-    columns = ["Tên", "Loại", "Nhóm", "Chức vụ", "Đơn vị", "Điện thoại"]
-    widths = [0, 9, 14, 16, 18, 12]
-    descending = False
-
-    def __init__(self, actor, text: str | None = None, *, kind: str | None = None,
-                 group: str | None = None, include_inactive: bool = False):
-        super().__init__(actor)
-        self.contact_kind, self.group, self.include_inactive = kind, group, include_inactive
-        self.ids = _search_ids(text, ["contact"])
-
-    def query(self):
-        q = Contact.select()
-        if not self.include_inactive:
-            q = q.where(Contact.active == True)  # noqa: E712
-        if self.contact_kind:
-            q = q.where(Contact.kind == self.contact_kind)
-        if self.group:
-            q = q.where(Contact.group == self.group)
-        if self.ids is not None:
-            q = q.where(id_filter(Contact.id, self.ids))
-        return q
-
-    def order_fields(self):
-        return [Contact.sort_key, Contact.id]
-
-    def cells(self, c: Contact) -> list[str]:
-        return [c.name, "Cá nhân" if c.kind == "person" else "Cơ quan", c.group_label, c.position,
-                c.organisation, c.phone]
-
-
-class DossierSource(DataSource):
-    kind = "dossier"
-    title = "Hồ sơ"
-    columns = ["Ký hiệu", "Tiêu đề hồ sơ", "Năm", "Thời hạn bảo quản", "Hạn nộp lưu", "Tình trạng"]
-    widths = [9, 0, 5, 10, 10, 18]
-
-    def __init__(self, actor, text: str | None = None, *, year: int | None = None,
-                 overdue: bool = False, today: _dt.date | None = None):
-        super().__init__(actor)
-        self.year, self.overdue = year, overdue
-        self.today = today or _dt.date.today()
-        self.ids = _search_ids(text, ["dossier"])
-
-    def query(self):
-        q = Dossier.select()
-        if self.year:
-            q = q.where(Dossier.year == int(self.year))
-        if self.overdue:
-            ids = [d.id for d in overdue_dossiers(self.today)]
-            q = q.where(Dossier.id.in_(ids))
-        if self.ids is not None:
-            q = q.where(id_filter(Dossier.id, self.ids))
-        return q
-
-    def order_fields(self):
-        return [Dossier.year, Dossier.id]
-
-    def cells(self, d: Dossier) -> list[str]:
-        state = d.state_label
-        if d.is_overdue(self.today):
-            state = "Quá hạn nộp lưu"
-        return [d.code, _one_line(d.title), str(d.year), d.retention_label,
-                format_date(d.handover_due), state]
-
-
-class SealSource(DataSource):
-    kind = "seal"
-    title = "Sổ đóng dấu"
-    columns = ["Ngày", "Văn bản", "Người ký", "Người đóng dấu", "Số bản"]
-    widths = [10, 14, 0, 18, 6]
-
-    def __init__(self, actor, text: str | None = None, *, year: int | None = None):
-        super().__init__(actor)
-        self.year = year
-        kinds = ["outgoing", "secret_outgoing"] if users.can(actor, "secret.view") else ["outgoing"]
-        self.ids = _search_ids(text, kinds)      # by the stamped document
-
-    def query(self):
-        q = SealUse.select()
-        if self.ids is not None:
-            q = q.where(id_filter(SealUse.outgoing, self.ids))
-        if self.year:
-            y = int(self.year)
-            q = q.where((SealUse.used_on >= _dt.date(y, 1, 1)) & (SealUse.used_on <= _dt.date(y, 12, 31)))
-        return q
-
-    def order_fields(self):
-        return [SealUse.used_on, SealUse.id]
-
-    def cells(self, u: SealUse) -> list[str]:
-        return [format_date(u.used_on), u.symbol, u.signer, u.stamped_by, str(u.copies)]
-
-
-class SealHandoverSource(DataSource):
-    kind = "seal_handover"
-    title = "Bàn giao con dấu"
-    columns = ["Ngày", "Người giao", "Người nhận", "Người chứng kiến", "Lý do"]
-    widths = [10, 18, 18, 18, 0]
-
-    def __init__(self, actor, text: str | None = None):
-        super().__init__(actor)
-        self.text = nfc(text)
-
-    def query(self):
-        if self.text:
-            return SealHandover.select().where(SealHandover.from_person.contains(self.text)
-                                               | SealHandover.to_person.contains(self.text)
-                                               | SealHandover.reason.contains(self.text))
-        return SealHandover.select()
-
-    def order_fields(self):
-        return [SealHandover.handed_on, SealHandover.id]
-
-    def cells(self, h: SealHandover) -> list[str]:
-        return [format_date(h.handed_on), h.from_person, h.to_person, h.witness, _one_line(h.reason)]
-
-
-# --- plain list functions (the same keyset, records instead of cells) ----------------------
-def list_incoming(actor, after_key: Key | None = None, limit: int = 50, **filters) -> list[Incoming]:
-    return IncomingSource(actor, **filters).rows(after_key, limit)
-
-
-def list_outgoing(actor, after_key: Key | None = None, limit: int = 50, **filters) -> list[Outgoing]:
-    return OutgoingSource(actor, **filters).rows(after_key, limit)
-
-
-def list_secret(actor, which: str = "incoming", after_key: Key | None = None, limit: int = 50,
-                **filters) -> list:
-    src = IncomingSource if which == "incoming" else OutgoingSource
-    return src(actor, secret=True, **filters).rows(after_key, limit)
-
-
-def list_dossiers(actor, after_key: Key | None = None, limit: int = 50, **filters) -> list[Dossier]:
-    return DossierSource(actor, **filters).rows(after_key, limit)
-
-
-def list_seal_uses(actor, after_key: Key | None = None, limit: int = 50, **filters) -> list[SealUse]:
-    return SealSource(actor, **filters).rows(after_key, limit)
-
-
-def list_directory(actor, after_key: Key | None = None, limit: int = 50, **filters) -> list[Contact]:
-    return DirectorySource(actor, **filters).rows(after_key, limit)
-
-
-SOURCES: dict[str, type[DataSource]] = {
-    "incoming": IncomingSource, "outgoing": OutgoingSource, "directory": DirectorySource,
-    "dossiers": DossierSource, "seal": SealSource, "seal_handovers": SealHandoverSource,
-}
-
-
 # --- global search ------------------------------------------------------------------------
 @dataclass
 class Found:
@@ -655,50 +369,6 @@ def register_describer(kind: str, fn: Callable[[list[int]], dict[int, "Found"]],
     ``fn(refs) -> {ref: Found}`` (one query for all the hits of that kind)."""
     _DESCRIBERS[kind] = (fn, permission)
 
-
-def _describe_incoming(refs: list[int]) -> dict[int, Found]:
-    out = {}
-    for d in Incoming.select().where(Incoming.id.in_(refs)):
-        kind = "secret_incoming" if d.is_secret else "incoming"
-        out[d.id] = Found(kind, d.id, search.KINDS[kind].label, f"{d.arrival_no}/{d.year}",
-                          format_date(d.arrived_at),
-                          _one_line(shown_summary(d)) + (" (đã hủy)" if d.status == "cancelled" else ""))
-    return out
-
-
-def _describe_outgoing(refs: list[int]) -> dict[int, Found]:
-    out = {}
-    for d in Outgoing.select().where(Outgoing.id.in_(refs)):
-        kind = "secret_outgoing" if d.is_secret else "outgoing"
-        out[d.id] = Found(kind, d.id, search.KINDS[kind].label, d.symbol, format_date(d.doc_date),
-                          _one_line(shown_summary(d)) + (" (đã hủy số)" if d.status == "cancelled" else ""))
-    return out
-
-
-def _describe_contact(refs: list[int]) -> dict[int, Found]:
-    out = {}
-    for c in Contact.select().where(Contact.id.in_(refs)):
-        extra = ", ".join(x for x in (c.organisation, c.phone) if x)
-        out[c.id] = Found("contact", c.id, search.KINDS["contact"].label, c.abbr, "",
-                          c.label + (f" ({extra})" if extra else ""))
-    return out
-
-
-def _describe_dossier(refs: list[int]) -> dict[int, Found]:
-    out = {}
-    for d in Dossier.select().where(Dossier.id.in_(refs)):
-        n = DossierItem.select().where(DossierItem.dossier == d.id).count()
-        out[d.id] = Found("dossier", d.id, search.KINDS["dossier"].label, d.code, str(d.year),
-                          f"{d.title} ({n} văn bản, {d.retention_label.lower()})")
-    return out
-
-
-register_describer("incoming", _describe_incoming)
-register_describer("secret_incoming", _describe_incoming, "secret.view")
-register_describer("outgoing", _describe_outgoing)
-register_describer("secret_outgoing", _describe_outgoing, "secret.view")
-register_describer("contact", _describe_contact)
-register_describer("dossier", _describe_dossier)
 
 SECRET_KINDS = ("secret_incoming", "secret_outgoing")
 
@@ -733,122 +403,3 @@ def search_all(actor, text: str, limit: int = 50) -> list[Found]:
                 described[(kind, ref)] = f
     return [described.get((h.kind, h.ref)) or Found(h.kind, h.ref, h.label, "", "", h.title)
             for h in hits]
-
-
-# --- dashboard panels ------------------------------------------------------------------------
-def _visible_incoming(actor):
-    return documents.visible_only(actor, Incoming.select())
-
-
-def _line(d: Incoming, extra: str = "") -> str:
-    """One dashboard line; a scan not yet described says so (not "Số đến 271 — : ")."""
-    sender = _one_line(d.sender, 30)
-    summary = _one_line(shown_summary(d), 50) or "(chưa có trích yếu)"
-    s = f"Số đến {d.arrival_no} — " + (f"{sender}: {summary}" if sender else summary)
-    return s + (f" ({extra})" if extra else "")
-
-
-def _panel_waiting(actor, today: _dt.date):
-    if not users.can(actor, "records.view"):
-        return None
-    q = _visible_incoming(actor).where(Incoming.status == "pending")
-    n = q.count()
-    rows = q.order_by(Incoming.arrived_at).limit(5)
-    return dashboard.Panel("Văn bản chờ giao xử lý", n,
-                           [_line(d, f"đến {format_date(d.arrived_at)}") for d in rows],
-                           area="incoming", severity="warning" if n else "info")
-
-
-def _panel_overdue(actor, today: _dt.date):
-    if not users.can(actor, "records.view"):
-        return None
-    q = _visible_incoming(actor).where((Incoming.deadline < today) & Incoming.status.in_(OPEN_STATUSES))
-    n = q.count()
-    rows = q.order_by(Incoming.deadline).limit(5)
-    return dashboard.Panel("Văn bản quá hạn xử lý", n,
-                           [_line(d, f"hạn {format_date(d.deadline)}, {_one_line(d.handler, 25) or 'chưa giao'}")
-                            for d in rows],
-                           area="incoming", severity="error" if n else "info")
-
-
-def _panel_today(actor, today: _dt.date):
-    if not users.can(actor, "records.view"):
-        return None
-    start = _dt.datetime.combine(today, _dt.time.min)
-    q = _visible_incoming(actor).where((Incoming.arrived_at >= start)
-                                       & (Incoming.arrived_at < start + _dt.timedelta(days=1)))
-    n = q.count()
-    rows = q.order_by(Incoming.arrival_no.desc()).limit(5)
-    return dashboard.Panel("Văn bản đến hôm nay", n,
-                           [_line(d, format_datetime(d.arrived_at)[-5:]) for d in rows], area="incoming")
-
-
-def _panel_dossiers(actor, today: _dt.date):
-    if not users.can(actor, "records.view"):
-        return None
-    od = overdue_dossiers(today)
-    if not od:
-        return None
-    return dashboard.Panel("Hồ sơ quá hạn nộp lưu", len(od),
-                           [f"{d.code} — {_one_line(d.title, 50)} (hạn {format_date(d.handover_due)})"
-                            for d in od[:5]],
-                           area="dossiers", severity="warning")
-
-
-dashboard.register_panel(100, "registers.waiting", _panel_waiting)
-dashboard.register_panel(110, "registers.overdue", _panel_overdue)
-dashboard.register_panel(120, "registers.today", _panel_today)
-dashboard.register_panel(130, "registers.dossiers", _panel_dossiers)
-
-
-# --- statistics (the office's figures for a period) -----------------------------------------
-def _handled_on(ids: list[int]) -> dict[int, _dt.date]:
-    """The day each incoming document was first marked handled (done or filed)."""
-    out: dict[int, _dt.date] = {}
-    S = documents.IncomingStatusChange
-    for s in (S.select(S.incoming, S.at).where(S.incoming.in_(ids) & S.status.in_(("done", "filed")))
-              .order_by(S.at)):
-        out.setdefault(s.incoming_id, s.at.date() if isinstance(s.at, _dt.datetime) else s.at)
-    return out
-
-
-def _document_figures(start: _dt.date, end: _dt.date):
-    from .statistics import Figure
-    from collections import Counter
-    first, last = _dt.datetime.combine(start, _dt.time.min), _dt.datetime.combine(end, _dt.time.max)
-    inc = list(Incoming.select(Incoming.id, Incoming.doc_type, Incoming.sender).where(
-        (Incoming.arrived_at >= first) & (Incoming.arrived_at <= last) & (Incoming.status != "cancelled")))
-    out = [Figure("Văn bản đến", "Tổng số văn bản đến", len(inc))]
-    for t, n in sorted(Counter(d.doc_type or "(chưa ghi loại)" for d in inc).items(), key=lambda x: (-x[1], x[0])):
-        out.append(Figure("Văn bản đến", f"Loại: {t}", n, level=1))
-    for s, n in sorted(Counter(d.sender or "(chưa ghi nơi gửi)" for d in inc).items(),
-                       key=lambda x: (-x[1], x[0]))[:10]:
-        out.append(Figure("Văn bản đến", f"Nơi gửi: {s}", n, level=1))
-    outg = list(Outgoing.select(Outgoing.type_code).where(
-        (Outgoing.doc_date >= start) & (Outgoing.doc_date <= end) & (Outgoing.status != "cancelled")))
-    out.append(Figure("Văn bản đi", "Tổng số văn bản đi", len(outg)))
-    names = {t.code: t.name for t in documents.DocType.select()}
-    for t, n in sorted(Counter(d.type_code for d in outg).items(), key=lambda x: (-x[1], x[0])):
-        out.append(Figure("Văn bản đi", f"Loại: {names.get(t, t)} ({t})", n, level=1))
-    due = list(Incoming.select(Incoming.id, Incoming.deadline, Incoming.status).where(
-        (Incoming.deadline >= start) & (Incoming.deadline <= end) & (Incoming.status != "cancelled")))
-    handled = _handled_on([d.id for d in due])
-    today = _dt.date.today()
-    on_time = sum(1 for d in due if d.id in handled and handled[d.id] <= d.deadline)
-    late = sum(1 for d in due if d.id in handled and handled[d.id] > d.deadline)
-    overdue = sum(1 for d in due if d.id not in handled and d.status in OPEN_STATUSES and d.deadline < today)
-    out += [Figure("Xử lý văn bản đến", "Có hạn xử lý trong kỳ", len(due)),
-            Figure("Xử lý văn bản đến", "Xử lý đúng hạn", on_time, level=1),
-            Figure("Xử lý văn bản đến", "Xử lý trễ hạn", late, level=1),
-            Figure("Xử lý văn bản đến", "Quá hạn, chưa xử lý", overdue, level=1)]
-    handed = Dossier.select().where((Dossier.handed_over_on >= start) & (Dossier.handed_over_on <= end)).count()
-    out.append(Figure("Hồ sơ", "Hồ sơ đã nộp lưu", handed))
-    return out
-
-
-def _register_figures() -> None:
-    from . import statistics
-    statistics.register_figures("registers", _document_figures, order=10)
-
-
-_register_figures()

@@ -17,6 +17,7 @@ from . import backup, backupkey, personal, safety  # noqa: F401  data safety: se
 from . import reception, tasks  # reception book, reception days, ad-hoc requests
 from . import drafts, programs, reports, statistics  # noqa: F401  programs, schedule, reports, drafts
 from .db import Migration, SchemaVersion  # noqa: F401  (re-exported for tests)
+from .text import nfc
 
 FOUNDATION = [office.Office, office.Setting, users.User, audit.AuditEntry]
 TERMS = terms.TERM_MODELS
@@ -109,7 +110,7 @@ def _m5_privacy(database) -> None:
     for d in secret_in:
         documents.index_incoming(d)
     for d in secret_out:
-        if documents.nfc(d.content):
+        if nfc(d.content):
             O.update(content="", content_on_paper=True).where(O.id == d.id).execute()
             audit.append(users.SYSTEM, "update", "outgoing", d.id,
                          {"content": audit.redacted(d.content), "content_on_paper": d.content_on_paper},

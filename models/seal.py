@@ -14,6 +14,7 @@ from . import audit, users
 from .db import BaseModel, db
 from .documents import Outgoing, _as_date, _as_int, get_outgoing, signature_refusal
 from .errors import ValidationError
+from .registers import DataSource, _search_ids, id_filter, one_line
 from .text import format_date, nfc
 
 
@@ -133,3 +134,56 @@ def _describe_seal_handover(record_id: str) -> str:
 
 audit.register_describer("seal_use", _describe_seal_use)       # the audit log names the entry
 audit.register_describer("seal_handover", _describe_seal_handover)
+
+
+# --- the seal log and the handovers as lists ----------------------------------------------------
+class SealSource(DataSource):
+    kind = "seal"
+    title = "Sổ đóng dấu"
+    columns = ["Ngày", "Văn bản", "Người ký", "Người đóng dấu", "Số bản"]
+    widths = [10, 14, 0, 18, 6]
+
+    def __init__(self, actor, text: str | None = None, *, year: int | None = None):
+        super().__init__(actor)
+        self.year = year
+        kinds = ["outgoing", "secret_outgoing"] if users.can(actor, "secret.view") else ["outgoing"]
+        self.ids = _search_ids(text, kinds)      # by the stamped document
+
+    def query(self):
+        q = SealUse.select()
+        if self.ids is not None:
+            q = q.where(id_filter(SealUse.outgoing, self.ids))
+        if self.year:
+            y = int(self.year)
+            q = q.where((SealUse.used_on >= _dt.date(y, 1, 1)) & (SealUse.used_on <= _dt.date(y, 12, 31)))
+        return q
+
+    def order_fields(self):
+        return [SealUse.used_on, SealUse.id]
+
+    def cells(self, u: SealUse) -> list[str]:
+        return [format_date(u.used_on), u.symbol, u.signer, u.stamped_by, str(u.copies)]
+
+
+class SealHandoverSource(DataSource):
+    kind = "seal_handover"
+    title = "Bàn giao con dấu"
+    columns = ["Ngày", "Người giao", "Người nhận", "Người chứng kiến", "Lý do"]
+    widths = [10, 18, 18, 18, 0]
+
+    def __init__(self, actor, text: str | None = None):
+        super().__init__(actor)
+        self.text = nfc(text)
+
+    def query(self):
+        if self.text:
+            return SealHandover.select().where(SealHandover.from_person.contains(self.text)
+                                               | SealHandover.to_person.contains(self.text)
+                                               | SealHandover.reason.contains(self.text))
+        return SealHandover.select()
+
+    def order_fields(self):
+        return [SealHandover.handed_on, SealHandover.id]
+
+    def cells(self, h: SealHandover) -> list[str]:
+        return [format_date(h.handed_on), h.from_person, h.to_person, h.witness, one_line(h.reason)]

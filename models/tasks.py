@@ -19,9 +19,10 @@ from peewee import CharField, DateField, DateTimeField, ForeignKeyField, Integer
 from . import audit, dashboard, search, users
 from .db import BaseModel, db
 from .documents import Incoming, Outgoing
-from .errors import NotFound, ValidationError
+from .errors import ValidationError
 from .registers import DataSource, _search_ids, id_filter
 from .text import format_date, nfc, require_text
+from .writes import get_or_refuse
 
 STATUSES = ("open", "in_progress", "done", "cancelled")
 OPEN_STATUSES = ("open", "in_progress")
@@ -111,10 +112,7 @@ def add_task(actor, *, asked_by: str, what: str, assignee: str = "", deadline: _
 
 
 def get_task(task_id: int) -> Task:
-    t = Task.get_or_none(Task.id == int(task_id))
-    if t is None:
-        raise NotFound(f"Không tìm thấy việc đột xuất (mã {task_id}).")
-    return t
+    return get_or_refuse(Task, int(task_id), f"Không tìm thấy việc đột xuất (mã {task_id}).")
 
 
 def update_task(actor, task, **values) -> Task:

@@ -91,7 +91,7 @@ def test_a_failure_inside_the_transaction_keeps_the_file_and_the_row(office, hom
 
     def boom(*a, **kw):
         raise RuntimeError("mất điện giữa chừng")
-    monkeypatch.setattr(D, "index_incoming", boom)      # fails after the purge, before commit
+    monkeypatch.setattr(D.incoming, "index_incoming", boom)   # fails after the purge, before commit
     with pytest.raises(RuntimeError):
         D.update_incoming(office["clerk"], doc.id, secrecy="Mật", store=FileStore(home.files),
                           reason="Đóng dấu Mật")

@@ -68,7 +68,7 @@ def _all(src, page=7) -> list[int]:
 def _expected(actor, text, **kw) -> list[int]:
     """What the filter gave before: the list's own order, kept to the ids the index (and, for
     the secret register, the summaries) match."""
-    unfiltered = _all(R.IncomingSource(actor, **kw), page=1000)
+    unfiltered = _all(D.IncomingSource(actor, **kw), page=1000)
     kinds = ["secret_incoming"] if kw.get("secret") else ["incoming", "secret_incoming"]
     hit = set()
     for k in kinds:
@@ -85,20 +85,20 @@ def _expected(actor, text, **kw) -> list[int]:
 @pytest.mark.parametrize("text", QUERIES)
 def test_filter_pages_give_the_same_documents_in_list_order_each_once(register, office, mode, text):
     for role in ("viewer", "leader"):
-        src = R.IncomingSource(office[role], text)
+        src = D.IncomingSource(office[role], text)
         got = _all(src)
         assert len(got) == len(set(got))
         assert got == _expected(office[role], text)
         assert src.count() == len(got)
     if text == "văn bản":
-        assert len(_all(R.IncomingSource(office["viewer"], text))) == sum(1 for d in register if not d.is_secret)
+        assert len(_all(D.IncomingSource(office["viewer"], text))) == sum(1 for d in register if not d.is_secret)
     if text == "zzzz":
-        assert R.IncomingSource(office["leader"], text).fetch(None, 50) == []
+        assert D.IncomingSource(office["leader"], text).fetch(None, 50) == []
 
 
 def test_matches_are_what_the_words_say(register, office, mode):
     """Independently of the index: every document whose words start with the typed ones."""
-    src = R.IncomingSource(office["viewer"], "dang phi")
+    src = D.IncomingSource(office["viewer"], "dang phi")
     want = [d.id for d in sorted(register, key=lambda d: (d.year, d.arrival_no, d.id), reverse=True)
             if not d.is_secret and "dang phi" in fold(d.summary)]
     assert _all(src, page=3) == want and len(want) > 10
@@ -108,19 +108,19 @@ def test_secret_documents_stay_out_of_sight(register, office, mode):
     secret = [d.id for d in register if d.is_secret]
     assert secret
     for text in ("văn bản", "thu dang phi", "d"):
-        assert not set(_all(R.IncomingSource(office["viewer"], text))) & set(secret)
+        assert not set(_all(D.IncomingSource(office["viewer"], text))) & set(secret)
     # the secret register, for those allowed, filters by its own summaries
-    got = _all(R.IncomingSource(office["leader"], "văn bản", secret=True))
+    got = _all(D.IncomingSource(office["leader"], "văn bản", secret=True))
     assert sorted(got) == sorted(secret)
     assert got == _expected(office["leader"], "văn bản", secret=True)
     with pytest.raises(PermissionDenied):
-        R.IncomingSource(office["viewer"], "văn bản", secret=True)
+        D.IncomingSource(office["viewer"], "văn bản", secret=True)
     assert all(f.kind not in R.SECRET_KINDS for f in R.search_all(office["viewer"], "văn bản"))
 
 
 def test_filter_with_other_filters_and_across_a_page_boundary(register, office, mode):
     v = office["viewer"]
-    src = R.IncomingSource(v, "văn bản", year=2025)
+    src = D.IncomingSource(v, "văn bản", year=2025)
     got = _all(src, page=4)
     assert got == _expected(v, "văn bản", year=2025)
     assert {D.get_incoming(i).year for i in got} == {2025}
@@ -128,11 +128,11 @@ def test_filter_with_other_filters_and_across_a_page_boundary(register, office, 
 
 def test_count_upto_says_more_instead_of_counting_everything(register, office, mode):
     v = office["viewer"]
-    assert R.IncomingSource(v, "văn bản").count_upto(10) == (10, True)
-    n = len(_all(R.IncomingSource(v, "thu dang phi")))
-    assert R.IncomingSource(v, "thu dang phi").count_upto(100) == (n, False)
-    assert R.IncomingSource(v, "zzzz").count_upto(10) == (0, False)
-    assert R.IncomingSource(v).count_upto(10) == (10, True)
+    assert D.IncomingSource(v, "văn bản").count_upto(10) == (10, True)
+    n = len(_all(D.IncomingSource(v, "thu dang phi")))
+    assert D.IncomingSource(v, "thu dang phi").count_upto(100) == (n, False)
+    assert D.IncomingSource(v, "zzzz").count_upto(10) == (0, False)
+    assert D.IncomingSource(v).count_upto(10) == (10, True)
 
 
 def test_directory_filter_in_alphabetical_order(office, mode):
@@ -141,9 +141,9 @@ def test_directory_filter_in_alphabetical_order(office, mode):
              "Đỗ Văn Dũng", "Hoàng Thị Dung", "Bùi Văn Đông"] * 3
     for i, n in enumerate(names):
         contacts.add_contact(admin, f"{n} {i}", "person", group="member")
-    src = R.DirectorySource(admin, "d")
+    src = contacts.DirectorySource(admin, "d")
     got = _all(src, page=2)
-    ordered = _all(R.DirectorySource(admin), page=100)
+    ordered = _all(contacts.DirectorySource(admin), page=100)
     hit = set(search.ids("d", "contact"))
     assert got == [i for i in ordered if i in hit] and got
 
@@ -171,7 +171,7 @@ def test_an_old_search_index_is_rebuilt_with_prefixes_and_finds_the_same(tmp_pat
         assert "prefix = '1 2 3 4 5 6'" in sql and "detail = none" in sql
         clerk = users.User.get(users.User.username == "vanthu")
         inc = D.register_incoming(clerk, arrived_at=T(2026, 3, 5, 9), sender="Quận ủy", summary="Đảng phí")
-        assert [R.IncomingSource(clerk, q).fetch(None, 5)[0][0][-1] for q in ("d", "dang p", "ĐẢNG PHÍ")] \
+        assert [D.IncomingSource(clerk, q).fetch(None, 5)[0][0][-1] for q in ("d", "dang p", "ĐẢNG PHÍ")] \
             == [inc.id] * 3
     finally:
         close_database()
@@ -189,10 +189,10 @@ def test_filter_pages_on_postgres(pg_office, monkeypatch, mode_name):
         D.register_incoming(clerk, arrived_at=T(year, 3, 2 + i % 12, 9), registered_at=T(year, 3, 2 + i % 12, 10),
                             sender="Huyện ủy Yên Sơn", summary=f"Văn bản {i}" + (" về Đảng phí" if i % 3 == 0 else ""))
     for text in ("văn bản", "zzzz", "dang ph", "đ", "2025"):
-        got = _all(R.IncomingSource(admin, text), page=5)
+        got = _all(D.IncomingSource(admin, text), page=5)
         assert got == _expected(admin, text)
-    assert len(_all(R.IncomingSource(admin, "văn bản"))) == 24
-    assert len(_all(R.IncomingSource(admin, "ĐẢNG PHÍ"))) == 8
+    assert len(_all(D.IncomingSource(admin, "văn bản"))) == 24
+    assert len(_all(D.IncomingSource(admin, "ĐẢNG PHÍ"))) == 8
 
 
 def test_the_match_set_as_a_subquery_holds_many_ids_found_outside_the_index(office):
@@ -215,8 +215,8 @@ def test_the_match_set_on_postgres_holds_many_ids(pg_office):
 
 def test_a_sources_query_asked_for_directly_is_still_filtered(register, office):
     """Code that reads a source's query itself (an export, a printed book) gets the matches."""
-    src = R.IncomingSource(office["viewer"], "thu dang phi")
-    assert sorted(d.id for d in src.query()) == sorted(_all(R.IncomingSource(office["viewer"], "thu dang phi")))
+    src = D.IncomingSource(office["viewer"], "thu dang phi")
+    assert sorted(d.id for d in src.query()) == sorted(_all(D.IncomingSource(office["viewer"], "thu dang phi")))
 
 
 def test_global_search_on_postgres_reads_the_newest_rows_first_and_answers_the_same(pg_office, monkeypatch):

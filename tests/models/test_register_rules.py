@@ -28,7 +28,7 @@ def test_a_clerk_without_the_grant_cannot_register_see_transfer_or_print_secret_
         D.register_incoming(other, arrived_at=T(2026, 3, 5, 9), sender="Tỉnh ủy", summary="Kín",
                             secrecy="Mật")
     assert "vanthu2" in e.value.message and "sổ văn bản mật" in e.value.message
-    for see in (lambda: registers.IncomingSource(other, secret=True),
+    for see in (lambda: D.IncomingSource(other, secret=True),
                 lambda: exports.book_rows(other, "secret_incoming", year=2026),
                 lambda: exports.print_rows(other, "secret_incoming"),
                 lambda: D.require_visible(other, d),
@@ -37,7 +37,7 @@ def test_a_clerk_without_the_grant_cannot_register_see_transfer_or_print_secret_
             see()
     assert not [f for f in registers.search_all(other, "bao ve") if f.kind.startswith("secret")]
     # the handler does all of it
-    assert len(registers.IncomingSource(handler, secret=True).fetch()) == 1
+    assert len(D.IncomingSource(handler, secret=True).fetch()) == 1
     assert len(exports.print_rows(handler, "secret_incoming")) == 1
     D.transfer(handler, d, "Phạm Văn Đức", received_by="Phạm Văn Đức")
 
@@ -67,7 +67,7 @@ def test_a_leader_reads_the_secret_book_but_does_not_edit_it(office):
     d = D.register_incoming(office["clerk"], arrived_at=T(2026, 3, 5, 9), sender="Tỉnh ủy",
                             summary="Phương án bảo vệ", secrecy="Mật")
     leader = office["leader"]
-    assert len(registers.IncomingSource(leader, secret=True).fetch()) == 1
+    assert len(D.IncomingSource(leader, secret=True).fetch()) == 1
     with pytest.raises(PermissionDenied):
         D.update_incoming(leader, d, summary="Sửa")
     with pytest.raises(PermissionDenied):

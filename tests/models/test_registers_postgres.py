@@ -16,11 +16,11 @@ def test_registers_on_postgres(pg_office, tmp_path):
         D.register_incoming(clerk, arrived_at=dt.datetime(2026, 3, 2 + i, 9), sender="Huyện ủy Yên Sơn",
                             registered_at=dt.datetime(2026, 3, 2 + i, 10),
                             summary=f"Văn bản {i}" + (" về Đảng phí" if i % 3 == 0 else ""))
-    src = R.IncomingSource(admin)
+    src = D.IncomingSource(admin)
     first = src.fetch(None, 5)
     second = src.fetch(first[-1][0], 5)
     assert [c[0] for _, c in first + second] == [str(n) for n in range(12, 2, -1)]
-    assert R.IncomingSource(admin, "ĐẢNG PHÍ").count() == 4
+    assert D.IncomingSource(admin, "ĐẢNG PHÍ").count() == 4
     assert D.reserve_number(clerk, "BC", summary="Báo cáo Đảng phí").symbol == "01-BC/ĐU"
     o = D.reserve_number(clerk, "BC", summary="Báo cáo quý")
     sign(o, "Phạm Văn Đức", signer_position="Bí thư", authority="T/M")

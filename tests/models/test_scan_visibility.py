@@ -35,7 +35,7 @@ def test_a_user_without_secret_rights_sees_no_secret_scan(office, scans_waiting,
     assert p.count == 1 and not any("Công an" in line or "10:00" in line for line in p.lines)
     today = _panel(actor, "Văn bản đến hôm nay")
     assert today.count == 1 and not any("Công an" in line for line in today.lines)
-    assert [d.id for d in registers.list_incoming(actor)] == [plain.id]
+    assert [d.id for d in D.IncomingSource(actor).rows()] == [plain.id]
     assert registers.search_all(actor, "cong an") == []
 
 

@@ -144,12 +144,11 @@ def test_the_migration_cleans_an_existing_office(office, home):
 
 def test_the_secret_register_still_filters_by_its_summary_for_those_allowed(office):
     """Not from the index: the secret register reads its own summaries, for those who see it."""
-    from models import registers
     d = D.register_incoming(office["clerk"], arrived_at=T(2026, 3, 5, 9), sender="Công an tỉnh",
                             summary=SECRET_WORDS, secrecy="Mật")
     D.register_incoming(office["clerk"], arrived_at=T(2026, 3, 5, 9), sender="Huyện ủy", summary="Kho lưu trữ")
-    assert [r.id for r in registers.list_secret(office["leader"], "incoming", text="kho vu")] == [d.id]
+    assert [r.id for r in D.IncomingSource(office["leader"], "kho vu", secret=True).rows()] == [d.id]
     # the ordinary book lists its own arrivals; the secret one numbers and lists its own
-    assert registers.list_incoming(office["leader"], text="kho vu") == []
-    assert registers.list_incoming(office["clerk"], text="kho vu") == []
+    assert D.IncomingSource(office["leader"], "kho vu").rows() == []
+    assert D.IncomingSource(office["clerk"], "kho vu").rows() == []
     assert search.ids("kho vu", "secret_incoming") == []        # still not in the index

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from models import contacts, registers
+from models import contacts
 
 from .. import strings as S
 from ..widgets.contact_field import ContactDialog
@@ -36,7 +36,7 @@ DIRECTORY_FILTERS = [FilterSpec("kind", S.FIELD_CONTACT_KIND, "choice", kind_opt
 class DirectoryScreen(RegisterListScreen):
     TITLE_VI = S.AREA_DIRECTORY
     HINT = S.DIRECTORY_HINT
-    SOURCE = registers.DirectorySource
+    SOURCE = contacts.DirectorySource
     COLUMNS = DIRECTORY_COLUMNS
     FILTERS = DIRECTORY_FILTERS
     TAKES_TODAY = False

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from models import dossiers, registers
+from models import documents, dossiers
 from models.documents import Incoming
 from models.text import format_date, nfc
 
@@ -33,16 +33,19 @@ DOSSIER_FILTERS = [FilterSpec("year", S.FIELD_YEAR, "year"),
                    FilterSpec("overdue", S.FILTER_OVERDUE_DOSSIERS, "bool")]
 
 
+_STATE = dossiers.DossierSource.column("state")
+
+
 def decorate_dossier(cells: list) -> list:
-    if cells[5] == S.FILTER_OVERDUE_DOSSIERS:          # models' label of an overdue dossier
-        cells[5] = Text(cells[5], style="bold red", no_wrap=True, overflow="ellipsis")
+    if "overdue" in cells[_STATE].flags:
+        cells[_STATE] = Text(S.FILTER_OVERDUE_DOSSIERS, style="bold red", no_wrap=True, overflow="ellipsis")
     return cells
 
 
 class DossierScreen(RegisterListScreen):
     TITLE_VI = S.AREA_DOSSIERS
     HINT = S.DOSSIER_HINT
-    SOURCE = registers.DossierSource
+    SOURCE = dossiers.DossierSource
     COLUMNS = DOSSIER_COLUMNS
     FILTERS = DOSSIER_FILTERS
     BINDINGS = [Binding("f7,n", "new", S.KEY_NEW, key_display="F7"),
@@ -119,9 +122,9 @@ class DossierDialog(FormDialog):
 def doc_line(doc) -> str:
     if isinstance(doc, Incoming):
         return S.DOSSIER_DOC_IN.format(no=f"{doc.arrival_no}/{doc.year}", date=format_date(doc.arrived_at),
-                                       summary=registers.shown_summary(doc))
+                                       summary=documents.shown_summary(doc))
     return S.DOSSIER_DOC_OUT.format(symbol=doc.symbol, date=format_date(doc.doc_date),
-                                    summary=registers.shown_summary(doc))
+                                    summary=documents.shown_summary(doc))
 
 
 class DossierDetail(DetailScreen):

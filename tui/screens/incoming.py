@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from models import documents, registers
+from models import documents
 from models.errors import ValidationError
 from models.text import format_date, format_datetime, nfc
 
@@ -46,15 +46,14 @@ def _styled(value: str, style: str) -> Text:
 
 STATUS_STYLE = {"needs_details": "bold yellow", "pending": "", "in_progress": "cyan",
                 "done": "green", "filed": "green", "cancelled": "bright_black"}
-_LABEL_STATUS = {v: k for k, v in documents.INCOMING_STATUS.items()}
 
 
-def status_cell(label: str) -> Text | str:
-    """'Đang xử lý (quá hạn)' → a red 'Quá hạn'; other statuses in their colour."""
-    if label.endswith(" (quá hạn)"):
+def status_cell(cell) -> Text | str:
+    """An overdue document's status → a red 'Quá hạn'; other statuses in their colour."""
+    if "overdue" in cell.flags:
         return _styled(S.OVERDUE_SHORT, "bold red")
-    style = STATUS_STYLE.get(_LABEL_STATUS.get(label, ""), "")
-    return _styled(label, style) if style else label
+    style = STATUS_STYLE.get(cell.key, "")
+    return _styled(cell, style) if style else cell
 
 
 def status_options() -> list[tuple[str, Any]]:
@@ -90,17 +89,21 @@ INCOMING_FILTERS = [
 ]
 
 
+_STATUS = documents.IncomingSource.column("status")
+_SUMMARY = documents.IncomingSource.column("summary")
+
+
 def decorate_incoming(cells: list) -> list:
-    cells[7] = status_cell(cells[7])
-    if not cells[4]:
-        cells[4] = _styled(S.NO_SUMMARY_YET, "italic")
+    cells[_STATUS] = status_cell(cells[_STATUS])
+    if "no_summary" in cells[_SUMMARY].flags:
+        cells[_SUMMARY] = _styled(S.NO_SUMMARY_YET, "italic")
     return cells
 
 
 class IncomingScreen(DocumentRegisterScreen):
     TITLE_VI = S.AREA_INCOMING
     HINT = S.INCOMING_HINT
-    SOURCE = registers.IncomingSource
+    SOURCE = documents.IncomingSource
     COLUMNS = INCOMING_COLUMNS
     FILTERS = INCOMING_FILTERS
     KIND = "incoming"
@@ -405,7 +408,7 @@ class IncomingDetail(DocumentDetail):
         kv(t, S.FIELD_DOC_NUMBER, S.NUMBER_AND_DATE.format(number=d.doc_number or "—",
                                                              date=format_date(d.doc_date) or "—"))
         kv(t, S.FIELD_DOC_TYPE, d.doc_type)
-        kv(t, S.FIELD_SUMMARY, registers.shown_summary(d) or S.NO_SUMMARY_YET)
+        kv(t, S.FIELD_SUMMARY, documents.shown_summary(d) or S.NO_SUMMARY_YET)
         kv(t, S.MARKS, S.MARKS_LINE.format(urgency=d.urgency, secrecy=d.secrecy,
                                            pages=d.pages if d.pages is not None else "—",
                                            copies=d.copies if d.copies is not None else "—"))

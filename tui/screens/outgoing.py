@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from models.errors import VanphongError
-from models import documents, registers
+from models import documents
 from models.text import fold, format_date, format_datetime, parse_date
 
 from .. import strings as S
@@ -32,7 +32,6 @@ from .parts.forms import FormScreen, yes_no
 from .stamping import stamp
 
 STATUS_STYLE = {"reserved": "yellow", "issued": "green", "cancelled": "bright_black"}
-_LABEL_STATUS = {v: k for k, v in documents.OUTGOING_STATUS.items()}
 
 
 def status_options() -> list[tuple[str, Any]]:
@@ -61,17 +60,20 @@ OUTGOING_FILTERS = [
 ]
 
 
+_STATUS = documents.OutgoingSource.column("status")
+
+
 def decorate_outgoing(cells: list) -> list:
-    style = STATUS_STYLE.get(_LABEL_STATUS.get(cells[6], ""), "")
+    style = STATUS_STYLE.get(cells[_STATUS].key, "")
     if style:
-        cells[6] = Text(cells[6], style=style, no_wrap=True, overflow="ellipsis")
+        cells[_STATUS] = Text(cells[_STATUS], style=style, no_wrap=True, overflow="ellipsis")
     return cells
 
 
 class OutgoingScreen(DocumentRegisterScreen):
     TITLE_VI = S.AREA_OUTGOING
     HINT = S.OUTGOING_HINT
-    SOURCE = registers.OutgoingSource
+    SOURCE = documents.OutgoingSource
     COLUMNS = OUTGOING_COLUMNS
     FILTERS = OUTGOING_FILTERS
     KIND = "outgoing"
@@ -290,7 +292,7 @@ class OutgoingDetail(DocumentDetail):
         kv(t, S.FIELD_DOC_DATE, format_date(d.doc_date))
         kv(t, S.FIELD_DOC_TYPE, f"{d.type_code} — {self.type_name}"
            + (f" ({S.CONGRESS_SERIES})" if d.congress else ""))
-        kv(t, S.FIELD_SUMMARY, registers.shown_summary(d) or "—")
+        kv(t, S.FIELD_SUMMARY, documents.shown_summary(d) or "—")
         content = S.CONTENT_ON_PAPER if d.content_on_paper else ""
         if d.content:
             body = " ".join(d.content.split())

@@ -600,8 +600,8 @@ class ReceptionDetail(DetailScreen):
 def pick_document(app, which: str, done) -> None:
     """Choose an incoming (``which`` "incoming": a petition) or outgoing document (an answer)
     from the registers, by search; ``done(doc_id | None)``. Secret documents are not offered."""
-    from models import registers
-    src = registers.IncomingSource if which == "incoming" else registers.OutgoingSource
+    from models import documents
+    src = documents.IncomingSource if which == "incoming" else documents.OutgoingSource
 
     def lookup(t: str):
         rows = src(app.actor, t or None).rows(None, 30)

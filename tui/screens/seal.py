@@ -8,7 +8,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from models import registers, seal
+from models import documents, seal
 
 from .. import strings as S
 from ..widgets.dialogs import FormDialog
@@ -46,12 +46,12 @@ class SealScreen(RegisterListScreen):
         self.filters, self.filter_labels = {}, []
         if view == "uses":
             self.KIND = "seal"
-            self.SOURCE, self.COLUMNS = registers.SealSource, USE_COLUMNS
+            self.SOURCE, self.COLUMNS = seal.SealSource, USE_COLUMNS
             self.FILTERS = [FilterSpec("year", S.FIELD_YEAR, "year")]
             title = S.SEAL_USES_TITLE
         else:
             self.KIND = "seal_handovers"
-            self.SOURCE, self.COLUMNS = registers.SealHandoverSource, HANDOVER_COLUMNS
+            self.SOURCE, self.COLUMNS = seal.SealHandoverSource, HANDOVER_COLUMNS
             self.FILTERS = []
             title = S.SEAL_HANDOVERS_TITLE
         self.set_title(title)
@@ -84,7 +84,7 @@ def pick_and_stamp(app, done) -> None:
     from models import documents
 
     def lookup(t: str):
-        rows = registers.OutgoingSource(app.actor, t or None, status=["reserved", "issued"],
+        rows = documents.OutgoingSource(app.actor, t or None, status=["reserved", "issued"],
                                         today=app.today()).rows(None, 30)
         return [(d.id, S.PICK_OUTGOING_LINE.format(symbol=d.symbol, summary=d.summary or "—",
                                                    signer=d.signer or S.NOT_SIGNED))

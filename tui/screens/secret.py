@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from models import registers
+from models import documents
 
 from .. import strings as S
 from .parts.columns import ViewSource, fit_columns
@@ -43,9 +43,9 @@ class SecretScreen(DocumentRegisterScreen):
     def make_source(self, text: str):
         kw = self.source_kwargs()
         if self.which == "incoming":
-            src = registers.IncomingSource(self.app.actor, text or None, secret=True, **kw)
+            src = documents.IncomingSource(self.app.actor, text or None, secret=True, **kw)
             return ViewSource(src, fit_columns(INCOMING_COLUMNS, self.app.size.width), decorate_incoming)
-        src = registers.OutgoingSource(self.app.actor, text or None, secret=True, **kw)
+        src = documents.OutgoingSource(self.app.actor, text or None, secret=True, **kw)
         return ViewSource(src, fit_columns(OUTGOING_COLUMNS, self.app.size.width), decorate_outgoing)
 
     def action_switch(self) -> None:

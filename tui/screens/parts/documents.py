@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from models import documents, registers
+from models import documents
 
 from ... import strings as S
 from .detail import DetailScreen
@@ -87,7 +87,7 @@ def file_into_dossier(app, doc, done) -> None:
     from ...widgets.picker import PickerDialog
 
     def lookup(t: str):
-        rows = registers.DossierSource(app.actor, t or None, today=app.today()).rows(None, 40)
+        rows = dossiers.DossierSource(app.actor, t or None, today=app.today()).rows(None, 40)
         return [(d.id, f"{d.code} — {d.title} ({d.year})") for d in rows if not d.handed_over_on]
 
     def chosen(dossier_id) -> None:
