@@ -3,12 +3,14 @@
 Folding (models.text.fold) removes marks and folds đ→d, so "dang phi", "Đảng phí", "ĐẢNG PHÍ"
 and an NFD "Đảng phí" find the same records. On SQLite the index is an FTS5 table whose rowid
 encodes (kind, record id), so replacing one record's entry is a rowid lookup. On PostgreSQL the
-same API runs over a plain table of folded text.
+same API runs over a table of the same folded text and its words as a ``tsvector`` (PostgreSQL's
+own full-text search), cut into words as FTS5 cuts them, with a GIN index.
 
 A register registers its kind once (``register_kind``) and calls ``index``/``remove`` when it
 saves; ``query`` answers across kinds, ``ids`` within one (all of them), and ``Match`` a few at
 a time — what a list's filter uses, so that it costs a page, not the number of matches.
-PostgreSQL: the folded text with a trigram index (pg_trgm) for the same word-start match.
+Both backends answer the same question the same way: every word of the query must start a word
+of the record (``"dang"* AND "phi"*`` in FTS5, ``'dang':* & 'phi':*`` in PostgreSQL).
 """
 from __future__ import annotations
 
@@ -69,21 +71,56 @@ def install(database) -> None:
     else:
         database.execute_sql(
             "CREATE TABLE IF NOT EXISTS search_doc (id BIGINT PRIMARY KEY, title TEXT NOT NULL, "
-            "body TEXT NOT NULL)")
+            "body TEXT NOT NULL, words TSVECTOR)")
         _install_pg_index(database)
 
 
 def _install_pg_index(database) -> None:
-    """PostgreSQL's own index over the folded text: trigrams (pg_trgm, a trusted extension),
-    which serve the ``LIKE '% word%'`` prefix-of-a-word match; without the extension the
-    search still works, by a scan."""
-    try:
-        with database.atomic():
-            database.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-            database.execute_sql("CREATE INDEX IF NOT EXISTS search_doc_body_trgm ON search_doc "
-                                 "USING gin ((' ' || body) gin_trgm_ops)")
-    except Exception:   # noqa: BLE001 — no extension on this server: a scan, same answers
-        pass
+    """PostgreSQL's own full-text index over the folded text: each record's words as a
+    ``tsvector`` (made here, as FTS5 cuts them — PostgreSQL's parser would read "123/qd-ub" as
+    a path and a hyphenated word), searched by prefix (``'dang':*``) through a GIN index. A
+    table made before the column existed gets it filled here, a batch at a time; the trigram
+    index it had before is dropped (it read every row holding a common letter group)."""
+    database.execute_sql("ALTER TABLE search_doc ADD COLUMN IF NOT EXISTS words TSVECTOR")
+    last = -1
+    while True:
+        rows = database.execute_sql(
+            "SELECT id, body FROM search_doc WHERE words IS NULL AND id > %s ORDER BY id LIMIT 5000",
+            (last,)).fetchall()
+        if not rows:
+            break
+        database.execute_sql(
+            "UPDATE search_doc AS d SET words = array_to_tsvector(string_to_array(v.w, ' ')) "
+            "FROM unnest(%s::bigint[], %s::text[]) AS v(id, w) WHERE d.id = v.id",
+            ([r[0] for r in rows], [" ".join(_pg_words(r[1])) for r in rows]))
+        last = rows[-1][0]
+    database.execute_sql("CREATE INDEX IF NOT EXISTS search_doc_words ON search_doc USING gin (words)")
+    database.execute_sql("DROP INDEX IF EXISTS search_doc_body_trgm")
+
+
+# PostgreSQL's words: what FTS5's unicode61 tokenizer keeps (letters and digits; "_" separates),
+# each once; a lexeme is at most 2 047 bytes and a tsvector at most 1 MB, so a longer "word" (a
+# pasted hash) or words past the first megabyte are not indexed there.
+_PG_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _pg_words(body: str) -> list[str]:
+    out, size = [], 0
+    for w in dict.fromkeys(_PG_WORD.findall(body or "")):
+        n = len(w.encode("utf-8"))
+        if n > 2046:
+            continue
+        size += n + 8
+        if size > 900_000:
+            break
+        out.append(w)
+    return out
+
+
+def _pg_tsquery(toks: list[str]) -> str:
+    """``'dang':* & 'phi':*`` — a tsquery given as text (cast, not parsed: the words are ours)."""
+    parts = [p for t in toks for p in t.split("_") if p]
+    return " & ".join(f"'{p}':*" for p in parts) if parts else "'':*"
 
 
 def upgrade_index(database) -> None:
@@ -117,8 +154,9 @@ def index(kind: str, ref: int, title: str, *texts: str | None) -> None:
             db.execute_sql("INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
                            (rid, nfc(title), body))
         else:
-            db.execute_sql("INSERT INTO search_doc(id, title, body) VALUES (%s, %s, %s)",
-                           (rid, nfc(title), body))
+            db.execute_sql("INSERT INTO search_doc(id, title, body, words) VALUES "
+                           "(%s, %s, %s, array_to_tsvector(%s::text[]))",
+                           (rid, nfc(title), body, _pg_words(body)))
 
 
 def index_many(kind: str, rows) -> None:
@@ -132,7 +170,8 @@ def index_many(kind: str, rows) -> None:
         with db.atomic():
             for d in data:
                 db.execute_sql("DELETE FROM search_doc WHERE id = %s", (d[0],))
-                db.execute_sql("INSERT INTO search_doc(id, title, body) VALUES (%s, %s, %s)", d)
+                db.execute_sql("INSERT INTO search_doc(id, title, body, words) VALUES "
+                               "(%s, %s, %s, array_to_tsvector(%s::text[]))", (*d, _pg_words(d[2])))
 
 
 def remove(kind: str, ref: int) -> None:
@@ -165,9 +204,10 @@ def _decode(rowid: int) -> tuple[str, int] | None:
 # and ranking inside a window of the newest matches lets a busy register crowd the others out.
 # So: one unranked pass collects the matching rowids (cheap), each kind keeps its newest
 # RANK_WINDOW, and those few are scored here — words found in the title (whole words first)
-# before words found only in the body, newer records first among equals.
+# before words found only in the body, newer records first among equals. PostgreSQL does the
+# same, so both give the same hits in the same order.
 RANK_WINDOW = 100
-PG_RECENT = 20_000       # PostgreSQL: the newest rows read before asking the trigram index
+PG_RECENT = 20_000       # PostgreSQL: the newest rows read before asking the GIN index
 
 
 def _kind_range(code: int) -> tuple[int, int]:
@@ -190,17 +230,47 @@ def _score(toks: list[str], title: str) -> float:
     return score
 
 
-def _newest_per_kind(fts: str, codes: list[int]) -> list[int]:
+def _match(toks: list[str]) -> tuple[str, list]:
+    """The index's condition for "every word starts a word of the record", and its parameters."""
+    if is_sqlite():
+        return "search_fts MATCH ?", [_fts_query(toks)]
+    if not any(p for t in toks for p in t.split("_")):
+        return "FALSE", []
+    return "words @@ %s::tsquery", [_pg_tsquery(toks)]
+
+
+def _newest(toks: list[str], lo: int, hi: int, n: int) -> list[int]:
+    """The newest ``n`` matching rowids between ``lo`` and ``hi``, newest first.
+
+    PostgreSQL: first the newest PG_RECENT rows by the primary key, a bounded read — a common
+    word fills the answer there, where the GIN index would first gather every row that has it;
+    only when they do not is the index asked (then the matches are few among the newest rows).
+    Exact either way: every row above the last one read was read."""
+    cond, params = _match(toks)
+    if is_sqlite():
+        return [r[0] for r in db.execute_sql(
+            f"SELECT rowid FROM search_fts WHERE {cond} AND rowid BETWEEN ? AND ? "
+            "ORDER BY rowid DESC LIMIT ?", params + [lo, hi, n]).fetchall()]
+    rows = db.execute_sql(
+        f"SELECT id FROM (SELECT id, words FROM search_doc WHERE id BETWEEN %s AND %s "
+        f"ORDER BY id DESC LIMIT %s) AS r WHERE {cond} ORDER BY id DESC LIMIT %s",
+        [lo, hi, PG_RECENT] + params + [n]).fetchall()
+    if len(rows) < n:
+        # ``id + 0``: the order is not taken from the primary key, which would walk every row
+        rows = db.execute_sql(
+            f"SELECT id FROM search_doc WHERE {cond} AND id BETWEEN %s AND %s "
+            "ORDER BY id + 0 DESC LIMIT %s", params + [lo, hi, n]).fetchall()
+    return [r[0] for r in rows]
+
+
+def _newest_per_kind(toks: list[str], codes: list[int]) -> list[int]:
     """The newest RANK_WINDOW matching rowids of each kind. One newest-first window over all
     kinds usually covers them (rowid = code·stride + id); a kind it did not reach, or reached
     with too few rows, gets a query of its own."""
-    base = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
     if len(codes) == 1:
-        lo, hi = _kind_range(codes[0])
-        return [r[0] for r in db.execute_sql(base + " AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?",
-                                             (fts, lo, hi, RANK_WINDOW)).fetchall()]
+        return _newest(toks, *_kind_range(codes[0]), RANK_WINDOW)
     window = RANK_WINDOW * 10
-    top = [r[0] for r in db.execute_sql(base + " ORDER BY rowid DESC LIMIT ?", (fts, window)).fetchall()]
+    top = _newest(toks, 0, 2 ** 62, window)
     complete = len(top) < window
     lowest = top[-1] if top else 0
     cand: list[int] = []
@@ -210,9 +280,7 @@ def _newest_per_kind(fts: str, codes: list[int]) -> list[int]:
         if complete or lo > lowest or len(mine) >= RANK_WINDOW:
             cand += mine
         else:
-            cand += [r[0] for r in db.execute_sql(
-                base + " AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?",
-                (fts, lo, hi, RANK_WINDOW)).fetchall()]
+            cand += _newest(toks, lo, hi, RANK_WINDOW)
     return cand
 
 
@@ -226,36 +294,19 @@ def query(text: str, kinds: list[str] | None = None, limit: int = 50) -> list[Hi
     codes = sorted({KINDS[k].code for k in names})
     if not codes:
         return []
+    cand = _newest_per_kind(toks, codes)
+    if not cand:
+        return []
+    rows = []
     if is_sqlite():
-        cand = _newest_per_kind(_fts_query(toks), codes)
-        if not cand:
-            return []
-        rows = []
         for i in range(0, len(cand), 500):
             chunk = cand[i:i + 500]
             rows += db.execute_sql(
                 f"SELECT rowid, title FROM search_fts WHERE rowid IN ({','.join('?' * len(chunk))})",
                 chunk).fetchall()
-        scored = sorted(rows, key=lambda r: (-_score(toks, r[1]), -(r[0] % _STRIDE), r[0]))
-        rows = scored[:limit]
     else:
-        conds = " AND ".join(["(' ' || body) LIKE %s"] * len(toks))
-        ranges = " OR ".join(["id BETWEEN %s AND %s"] * len(codes))
-        sql = f"SELECT id, title FROM search_doc WHERE {conds} AND ({ranges}) ORDER BY id DESC LIMIT %s"
-        params = [f"% {t}%" for t in toks]
-        for c in codes:
-            params += list(_kind_range(c))
-        params.append(limit)
-        # First the newest rows by the primary key, a bounded number of them: a common word
-        # fills the page there (the trigram index would first mark every row that has it).
-        # Only when they do not is the trigram index asked — exact either way: every row above
-        # the last one read was read.
-        like = [f"% {t}%" for t in toks]
-        recent = (f"SELECT id, title FROM (SELECT id, title, body FROM search_doc WHERE ({ranges}) "
-                  f"ORDER BY id DESC LIMIT %s) AS r WHERE {conds} ORDER BY id DESC LIMIT %s")
-        rows = db.execute_sql(recent, params[len(toks):-1] + [PG_RECENT] + like + [limit]).fetchall()
-        if len(rows) < limit:
-            rows = db.execute_sql(sql, params).fetchall()
+        rows = db.execute_sql("SELECT id, title FROM search_doc WHERE id = ANY(%s)", (cand,)).fetchall()
+    rows = sorted(rows, key=lambda r: (-_score(toks, r[1]), -(r[0] % _STRIDE), r[0]))[:limit]
     hits: list[Hit] = []
     for rowid, title in rows:
         dec = _decode(rowid)
@@ -273,15 +324,10 @@ def ids(text: str, kind: str, limit: int | None = None) -> list[int]:
     if not toks:
         return []
     lo, hi = _kind_range(KINDS[kind].code)
-    if is_sqlite():
-        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?"
-        params: list = [_fts_query(toks), lo, hi]
-        ph = "?"
-    else:
-        conds = " AND ".join(["(' ' || body) LIKE %s"] * len(toks))
-        sql = f"SELECT id FROM search_doc WHERE {conds} AND id BETWEEN %s AND %s"
-        params = [f"% {t}%" for t in toks] + [lo, hi]
-        ph = "%s"
+    table, rid, ph = ("search_fts", "rowid", "?") if is_sqlite() else ("search_doc", "id", "%s")
+    cond, params = _match(toks)
+    sql = f"SELECT {rid} FROM {table} WHERE {cond} AND {rid} BETWEEN {ph} AND {ph}"
+    params = params + [lo, hi]
     if limit is not None:
         sql += f" LIMIT {ph}"
         params.append(int(limit))
@@ -314,10 +360,7 @@ class Match:
             yield _kind_range(KINDS[k].code)
 
     def _where(self) -> tuple[str, list]:
-        if is_sqlite():
-            return "search_fts MATCH ?", [_fts_query(self.toks)]
-        return (" AND ".join(["(' ' || body) LIKE %s"] * len(self.toks)),
-                [f"% {t}%" for t in self.toks])
+        return _match(self.toks)
 
     def _table(self) -> tuple[str, str, str]:
         return ("search_fts", "rowid", "?") if is_sqlite() else ("search_doc", "id", "%s")
