@@ -231,15 +231,81 @@ def _score(toks: list[str], title: str) -> float:
 
 
 def _match(toks: list[str]) -> tuple[str, list]:
-    """The index's condition for "every word starts a word of the record", and its parameters."""
+    """The index's condition for "every word starts a word of the record", and its parameters.
+
+    PostgreSQL: GIN answers a prefix (``'van':*``) by gathering every row of every word with
+    that start, whole, before it intersects — a common word among rare ones costs what the
+    whole table costs ("pham van duc": every "van…"). So the index is asked only for the words
+    at most PG_SPREAD times as common as the rarest (PostgreSQL's own statistics say which), and
+    the whole query is tested on the rows it gives (``ts_match_vq``, the function behind
+    ``@@``, which no index answers)."""
     if is_sqlite():
         return "search_fts MATCH ?", [_fts_query(toks)]
-    if not any(p for t in toks for p in t.split("_")):
+    parts = list(dict.fromkeys(p for t in toks for p in t.split("_") if p))
+    if not parts:
         return "FALSE", []
-    return "words @@ %s::tsquery", [_pg_tsquery(toks)]
+    asked = _pg_indexed(parts)
+    if len(asked) == len(parts):
+        return "words @@ %s::tsquery", [_pg_tsquery(parts)]
+    return ("words @@ %s::tsquery AND ts_match_vq(words, %s::tsquery)",
+            [_pg_tsquery(asked), _pg_tsquery(parts)])
 
 
-def _newest(toks: list[str], lo: int, hi: int, n: int) -> list[int]:
+PG_SPREAD = 1.5            # words this close to the rarest one's share are asked for too
+
+
+def _pg_indexed(parts: list[str]) -> list[str]:
+    """The words the GIN index is asked for: the rarest, and those whose start is in at most
+    PG_SPREAD times as many records, by the statistics ANALYZE keeps of the index's words
+    (its most common lexemes and their shares; a start none of them has is rarer than any
+    that one has). No statistics yet: every word."""
+    if len(parts) == 1:
+        return parts
+    common, _ = _pg_common()
+    if not common:
+        return parts
+    share = {p: _pg_share(common, p) for p in parts}
+    floor = min(share.values())
+    return [p for p in parts if share[p] <= max(floor * PG_SPREAD, 0.0005)]
+
+
+_pg_stats: dict = {}        # database → (read at, {lexeme: share of rows}, rows)
+PG_STATS_TTL = 600          # seconds: the statistics change with ANALYZE (autovacuum), slowly
+
+
+def _pg_common() -> tuple[dict, float]:
+    import time
+    key = id(db.obj)
+    got = _pg_stats.get(key)
+    if got is None or time.monotonic() - got[0] > PG_STATS_TTL:
+        row = db.execute_sql(
+            "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
+            "FROM pg_class AS c LEFT JOIN pg_stats AS s ON s.tablename = c.relname "
+            "AND s.attname = 'words' AND s.schemaname = ANY(current_schemas(false)) "
+            "WHERE c.oid = 'search_doc'::regclass").fetchone()
+        common = dict(zip(row[0], row[1])) if row and row[0] else {}
+        got = _pg_stats[key] = (time.monotonic(), common, float(row[2] or 0) if row else 0.0)
+    return got[1], got[2]
+
+
+def _pg_share(common: dict, part: str) -> float:
+    return sum(f for w, f in common.items() if w.startswith(part))
+
+
+def _pg_few(toks: list[str], n: int) -> bool:
+    """True when the statistics say the rarest word's start is in few rows (a few times ``n``
+    at most): the GIN index answers those at once, cheaper than reading the newest rows."""
+    parts = [p for t in toks for p in t.split("_") if p]
+    common, rows = _pg_common()
+    if not parts or not common:
+        return False
+    return min(_pg_share(common, p) for p in parts) * rows <= max(PG_FEW, 4 * n)
+
+
+PG_FEW = 2000
+
+
+def _newest(toks: list[str], lo: int, hi: int, n: int, window: bool = True) -> list[int]:
     """The newest ``n`` matching rowids between ``lo`` and ``hi``, newest first.
 
     PostgreSQL: first the newest PG_RECENT rows by the primary key, a bounded read — a common
@@ -251,22 +317,52 @@ def _newest(toks: list[str], lo: int, hi: int, n: int) -> list[int]:
         return [r[0] for r in db.execute_sql(
             f"SELECT rowid FROM search_fts WHERE {cond} AND rowid BETWEEN ? AND ? "
             "ORDER BY rowid DESC LIMIT ?", params + [lo, hi, n]).fetchall()]
-    rows = db.execute_sql(
-        f"SELECT id FROM (SELECT id, words FROM search_doc WHERE id BETWEEN %s AND %s "
-        f"ORDER BY id DESC LIMIT %s) AS r WHERE {cond} ORDER BY id DESC LIMIT %s",
-        [lo, hi, PG_RECENT] + params + [n]).fetchall()
-    if len(rows) < n:
-        # ``id + 0``: the order is not taken from the primary key, which would walk every row
+    if window and not _pg_few(toks, n):
         rows = db.execute_sql(
-            f"SELECT id FROM search_doc WHERE {cond} AND id BETWEEN %s AND %s "
-            "ORDER BY id + 0 DESC LIMIT %s", params + [lo, hi, n]).fetchall()
+            f"SELECT id FROM (SELECT id, words FROM search_doc WHERE id BETWEEN %s AND %s "
+            f"ORDER BY id DESC LIMIT %s) AS r WHERE {cond} ORDER BY id DESC LIMIT %s",
+            [lo, hi, PG_RECENT] + params + [n]).fetchall()
+        if len(rows) == n or db.execute_sql(
+                "SELECT count(*) FROM (SELECT 1 FROM search_doc WHERE id BETWEEN %s AND %s "
+                "ORDER BY id DESC LIMIT %s) AS w", (lo, hi, PG_RECENT)).fetchone()[0] < PG_RECENT:
+            return [r[0] for r in rows]       # a full answer, or every row of the range was read
+    # ``id + 0``: the order is not taken from the primary key, which would walk every row
+    rows = db.execute_sql(
+        f"SELECT id FROM search_doc WHERE {cond} AND id BETWEEN %s AND %s "
+        "ORDER BY id + 0 DESC LIMIT %s", params + [lo, hi, n]).fetchall()
     return [r[0] for r in rows]
+
+
+def _pg_newest_per_kind(toks: list[str], codes: list[int]) -> list[int]:
+    """PostgreSQL: a window of the newest rows per kind, every kind in one query — each stops at
+    its own RANK_WINDOW matches (one window over every kind would read ten times as many rows
+    of the busiest one); a kind whose window neither filled nor reached its oldest row asks
+    the GIN index (``_newest``)."""
+    n = RANK_WINDOW
+    if _pg_few(toks, n):
+        return [r for c in codes for r in _newest(toks, *_kind_range(c), n)]
+    cond, params = _match(toks)
+    ranges = [_kind_range(c) for c in codes]
+    rows = db.execute_sql(
+        "SELECT k.lo, m.ids, CASE WHEN cardinality(m.ids) < %s THEN (SELECT count(*) FROM "
+        "(SELECT 1 FROM search_doc WHERE id BETWEEN k.lo AND k.hi ORDER BY id DESC LIMIT %s) AS w) < %s "
+        "ELSE true END FROM unnest(%s::bigint[], %s::bigint[]) AS k(lo, hi) CROSS JOIN LATERAL "
+        "(SELECT array(SELECT id FROM (SELECT id, words FROM search_doc WHERE id BETWEEN k.lo AND k.hi "
+        f"ORDER BY id DESC LIMIT %s) AS r WHERE {cond} ORDER BY id DESC LIMIT %s) AS ids) AS m",
+        [n, PG_RECENT, PG_RECENT, [lo for lo, _ in ranges], [hi for _, hi in ranges], PG_RECENT]
+        + params + [n]).fetchall()
+    out: list[int] = []
+    for lo, found, done in sorted(rows, key=lambda r: r[0]):
+        out += list(found) if done else _newest(toks, lo, lo + _STRIDE - 1, n, window=False)
+    return out
 
 
 def _newest_per_kind(toks: list[str], codes: list[int]) -> list[int]:
     """The newest RANK_WINDOW matching rowids of each kind. One newest-first window over all
     kinds usually covers them (rowid = code·stride + id); a kind it did not reach, or reached
     with too few rows, gets a query of its own."""
+    if not is_sqlite():
+        return _pg_newest_per_kind(toks, codes)
     if len(codes) == 1:
         return _newest(toks, *_kind_range(codes[0]), RANK_WINDOW)
     window = RANK_WINDOW * 10
@@ -365,6 +461,13 @@ class Match:
     def _table(self) -> tuple[str, str, str]:
         return ("search_fts", "rowid", "?") if is_sqlite() else ("search_doc", "id", "%s")
 
+    def likely_many(self, n: int) -> bool:
+        """True when listing the matches would cost more than walking the list: on PostgreSQL,
+        when even the rarest word's start is in many rows by the statistics (``_pg_few``) —
+        GIN would gather all of them first. SQLite's index lists a few cheaply: never."""
+        return not is_sqlite() and not self.empty and bool(_pg_common()[0]) \
+            and not _pg_few(self.toks, n)
+
     def count_upto(self, cap: int) -> int:
         """The number of matches, or ``cap`` when there are at least that many."""
         if self.empty:
@@ -444,7 +547,14 @@ class Match:
                 found = db.execute_sql(f"SELECT rowid FROM search_fts WHERE {cond} AND rowid BETWEEN ? AND ?",
                                        params + [lo + a, lo + b]).fetchall()
             else:
-                found = db.execute_sql(f"SELECT id FROM search_doc WHERE {cond} AND id = ANY(%s)",
-                                       params + [[lo + x for x in ids]]).fetchall()
+                # the stretch's rows read by the primary key, then tested: the GIN index would
+                # first gather every row of the table holding a common word
+                if b - a > 8 * len(ids) + 64:
+                    rows, args = "id = ANY(%s)", [[lo + x for x in ids]]
+                else:
+                    rows, args = "id BETWEEN %s AND %s", [lo + a, lo + b]
+                found = db.execute_sql(
+                    f"WITH r AS MATERIALIZED (SELECT id, words FROM search_doc WHERE {rows}) "
+                    f"SELECT id FROM r WHERE {cond}", args + params).fetchall()
             out.update(int(r[0]) - lo for r in found if int(r[0]) - lo in want)
         return out
