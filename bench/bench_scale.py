@@ -170,7 +170,7 @@ def copy_to_postgres(pg, sqlite_file: Path, name: str) -> tuple[str, float]:
             cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                         f"(SELECT COALESCE(MAX(id), 1) FROM {table}))")
     # the index's words as the program makes them (models.search), loaded as tsvector text
-    from models.search import _pg_words
+    from models.search import pg_words
     cur.execute("DROP INDEX IF EXISTS search_doc_words")
     q = src.execute("SELECT rowid, title, body FROM search_fts")
     while True:
@@ -179,7 +179,7 @@ def copy_to_postgres(pg, sqlite_file: Path, name: str) -> tuple[str, float]:
             break
         buf = io.StringIO()
         for r in rows:
-            words = " ".join(f"'{w}'" for w in _pg_words(r[2]))
+            words = " ".join(f"'{w}'" for w in pg_words(r[2]))
             buf.write("\t".join(_pg_cell(v) for v in (*r, words)) + "\n")
         buf.seek(0)
         cur.copy_expert("COPY search_doc (id, title, body, words) FROM STDIN", buf)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from dataclasses import dataclass
 
 from .db import db, is_sqlite
@@ -92,7 +93,7 @@ def _install_pg_index(database) -> None:
         database.execute_sql(
             "UPDATE search_doc AS d SET words = array_to_tsvector(string_to_array(v.w, ' ')) "
             "FROM unnest(%s::bigint[], %s::text[]) AS v(id, w) WHERE d.id = v.id",
-            ([r[0] for r in rows], [" ".join(_pg_words(r[1])) for r in rows]))
+            ([r[0] for r in rows], [" ".join(pg_words(r[1])) for r in rows]))
         last = rows[-1][0]
     database.execute_sql("CREATE INDEX IF NOT EXISTS search_doc_words ON search_doc USING gin (words)")
     database.execute_sql("DROP INDEX IF EXISTS search_doc_body_trgm")
@@ -104,7 +105,9 @@ def _install_pg_index(database) -> None:
 _PG_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def _pg_words(body: str) -> list[str]:
+def pg_words(body: str) -> list[str]:
+    """The words PostgreSQL's index holds for a record's folded text (also what a bulk copy
+    into PostgreSQL writes as the ``words`` column)."""
     out, size = [], 0
     for w in dict.fromkeys(_PG_WORD.findall(body or "")):
         n = len(w.encode("utf-8"))
@@ -119,8 +122,7 @@ def _pg_words(body: str) -> list[str]:
 
 def _pg_tsquery(toks: list[str]) -> str:
     """``'dang':* & 'phi':*`` — a tsquery given as text (cast, not parsed: the words are ours)."""
-    parts = [p for t in toks for p in t.split("_") if p]
-    return " & ".join(f"'{p}':*" for p in parts) if parts else "'':*"
+    return " & ".join(f"'{p}':*" for t in toks for p in t.split("_") if p)
 
 
 def upgrade_index(database) -> None:
@@ -156,7 +158,7 @@ def index(kind: str, ref: int, title: str, *texts: str | None) -> None:
         else:
             db.execute_sql("INSERT INTO search_doc(id, title, body, words) VALUES "
                            "(%s, %s, %s, array_to_tsvector(%s::text[]))",
-                           (rid, nfc(title), body, _pg_words(body)))
+                           (rid, nfc(title), body, pg_words(body)))
 
 
 def index_many(kind: str, rows) -> None:
@@ -171,7 +173,7 @@ def index_many(kind: str, rows) -> None:
             for d in data:
                 db.execute_sql("DELETE FROM search_doc WHERE id = %s", (d[0],))
                 db.execute_sql("INSERT INTO search_doc(id, title, body, words) VALUES "
-                               "(%s, %s, %s, array_to_tsvector(%s::text[]))", (*d, _pg_words(d[2])))
+                               "(%s, %s, %s, array_to_tsvector(%s::text[]))", (*d, pg_words(d[2])))
 
 
 def remove(kind: str, ref: int) -> None:
@@ -274,7 +276,8 @@ PG_STATS_TTL = 600          # seconds: the statistics change with ANALYZE (autov
 
 
 def _pg_common() -> tuple[dict, float]:
-    import time
+    """The index's most common words with their shares of rows, and its number of rows (read
+    at most every PG_STATS_TTL seconds; empty before the first ANALYZE)."""
     key = id(db.obj)
     got = _pg_stats.get(key)
     if got is None or time.monotonic() - got[0] > PG_STATS_TTL:
