@@ -169,7 +169,9 @@ def copy_to_postgres(pg, sqlite_file: Path, name: str) -> tuple[str, float]:
         if "id" in cols:
             cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                         f"(SELECT COALESCE(MAX(id), 1) FROM {table}))")
-    cur.execute("DROP INDEX IF EXISTS search_doc_body_trgm")
+    # the index's words as the program makes them (models.search), loaded as tsvector text
+    from models.search import pg_words
+    cur.execute("DROP INDEX IF EXISTS search_doc_words")
     q = src.execute("SELECT rowid, title, body FROM search_fts")
     while True:
         rows = q.fetchmany(50_000)
@@ -177,10 +179,11 @@ def copy_to_postgres(pg, sqlite_file: Path, name: str) -> tuple[str, float]:
             break
         buf = io.StringIO()
         for r in rows:
-            buf.write("\t".join(_pg_cell(v) for v in r) + "\n")
+            words = " ".join(f"'{w}'" for w in pg_words(r[2]))
+            buf.write("\t".join(_pg_cell(v) for v in (*r, words)) + "\n")
         buf.seek(0)
-        cur.copy_expert("COPY search_doc (id, title, body) FROM STDIN", buf)
-    cur.execute("CREATE INDEX search_doc_body_trgm ON search_doc USING gin ((' ' || body) gin_trgm_ops)")
+        cur.copy_expert("COPY search_doc (id, title, body, words) FROM STDIN", buf)
+    cur.execute("CREATE INDEX search_doc_words ON search_doc USING gin (words)")
     dst.commit()
     dst.autocommit = True
     cur.execute("VACUUM ANALYZE")

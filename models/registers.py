@@ -241,6 +241,9 @@ class TextFilter(search.Match):
     """
     SMALL = 2000
     MANY = 20_000
+    # PostgreSQL reads each match off the table to learn its id (GIN holds row addresses only):
+    # a short list there, or the question "fewer than SMALL?" costs 2 000 scattered reads
+    SMALL_PG = 300
 
     def __init__(self, text: str, kinds: list[str]):
         super().__init__(text, kinds)
@@ -259,8 +262,10 @@ class TextFilter(search.Match):
 
     def small(self) -> list[int] | None:
         """Every matching id when there are fewer than SMALL, else None (asked once)."""
+        if self._small is False and self.likely_many(self.SMALL_PG):
+            self._small = None          # many rows have every word's start: walk the list
         if self._small is False:
-            ids = self.all_ids(self.SMALL)
+            ids = self.all_ids(self.SMALL if is_sqlite() else min(self.SMALL, self.SMALL_PG))
             self._small = IdSet(ids) if ids is not None else None
         return self._small
 
@@ -339,7 +344,13 @@ def id_filter(field, ids):
         if isinstance(ids.only, SQL):
             # many matches: walk the list's own index and look each row up in the match set;
             # fewer: look the matches up and sort them
-            many = is_sqlite() and ids.count_upto(ids.MANY) >= ids.MANY
+            if not is_sqlite():
+                # PostgreSQL would join the match set and sort the whole result; kept as a
+                # condition (``OR FALSE`` stops it becoming a join), the match set is hashed once
+                # and the list's own index is walked until the page is full
+                cond = field.in_(ids.only)
+                return (cond | SQL("FALSE")) if ids.likely_many(ids.MANY) else cond
+            many = ids.count_upto(ids.MANY) >= ids.MANY
             return ((field + 0) if many else field).in_(ids.only)
         ids = ids.only
     if len(ids) <= 500 or not is_sqlite():

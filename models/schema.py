@@ -127,6 +127,14 @@ def _m13_search_prefix(database) -> None:
     registers.install(database)
 
 
+def _m14_search_words(database) -> None:
+    """PostgreSQL searches its own full-text index (each record's words, a GIN index) instead of
+    trigrams; the words of the records already indexed are made here. SQLite: nothing to do."""
+    from .db import is_sqlite
+    if not is_sqlite(database):
+        search.upgrade_index(database)
+
+
 def _m6_dues(database) -> None:
     database.create_tables(DUES, safe=True)
     dues.install(database)
@@ -169,4 +177,5 @@ MIGRATIONS: list[Migration] = [
     Migration(11, "secret_handlers_and_signers", _m11_secret_handlers_and_signers),
     Migration(12, "programs", lambda database: database.create_tables(PROGRAMS, safe=True)),
     Migration(13, "search_prefix", _m13_search_prefix),
+    Migration(14, "search_words", _m14_search_words),
 ]

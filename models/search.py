@@ -3,17 +3,20 @@
 Folding (models.text.fold) removes marks and folds đ→d, so "dang phi", "Đảng phí", "ĐẢNG PHÍ"
 and an NFD "Đảng phí" find the same records. On SQLite the index is an FTS5 table whose rowid
 encodes (kind, record id), so replacing one record's entry is a rowid lookup. On PostgreSQL the
-same API runs over a plain table of folded text.
+same API runs over a table of the same folded text and its words as a ``tsvector`` (PostgreSQL's
+own full-text search), cut into words as FTS5 cuts them, with a GIN index.
 
 A register registers its kind once (``register_kind``) and calls ``index``/``remove`` when it
 saves; ``query`` answers across kinds, ``ids`` within one (all of them), and ``Match`` a few at
 a time — what a list's filter uses, so that it costs a page, not the number of matches.
-PostgreSQL: the folded text with a trigram index (pg_trgm) for the same word-start match.
+Both backends answer the same question the same way: every word of the query must start a word
+of the record (``"dang"* AND "phi"*`` in FTS5, ``'dang':* & 'phi':*`` in PostgreSQL).
 """
 from __future__ import annotations
 
 import json
 import re
+import time
 from dataclasses import dataclass
 
 from .db import db, is_sqlite
@@ -69,21 +72,57 @@ def install(database) -> None:
     else:
         database.execute_sql(
             "CREATE TABLE IF NOT EXISTS search_doc (id BIGINT PRIMARY KEY, title TEXT NOT NULL, "
-            "body TEXT NOT NULL)")
+            "body TEXT NOT NULL, words TSVECTOR)")
         _install_pg_index(database)
 
 
 def _install_pg_index(database) -> None:
-    """PostgreSQL's own index over the folded text: trigrams (pg_trgm, a trusted extension),
-    which serve the ``LIKE '% word%'`` prefix-of-a-word match; without the extension the
-    search still works, by a scan."""
-    try:
-        with database.atomic():
-            database.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-            database.execute_sql("CREATE INDEX IF NOT EXISTS search_doc_body_trgm ON search_doc "
-                                 "USING gin ((' ' || body) gin_trgm_ops)")
-    except Exception:   # noqa: BLE001 — no extension on this server: a scan, same answers
-        pass
+    """PostgreSQL's own full-text index over the folded text: each record's words as a
+    ``tsvector`` (made here, as FTS5 cuts them — PostgreSQL's parser would read "123/qd-ub" as
+    a path and a hyphenated word), searched by prefix (``'dang':*``) through a GIN index. A
+    table made before the column existed gets it filled here, a batch at a time; the trigram
+    index it had before is dropped (it read every row holding a common letter group)."""
+    database.execute_sql("ALTER TABLE search_doc ADD COLUMN IF NOT EXISTS words TSVECTOR")
+    last = -1
+    while True:
+        rows = database.execute_sql(
+            "SELECT id, body FROM search_doc WHERE words IS NULL AND id > %s ORDER BY id LIMIT 5000",
+            (last,)).fetchall()
+        if not rows:
+            break
+        database.execute_sql(
+            "UPDATE search_doc AS d SET words = array_to_tsvector(string_to_array(v.w, ' ')) "
+            "FROM unnest(%s::bigint[], %s::text[]) AS v(id, w) WHERE d.id = v.id",
+            ([r[0] for r in rows], [" ".join(pg_words(r[1])) for r in rows]))
+        last = rows[-1][0]
+    database.execute_sql("CREATE INDEX IF NOT EXISTS search_doc_words ON search_doc USING gin (words)")
+    database.execute_sql("DROP INDEX IF EXISTS search_doc_body_trgm")
+
+
+# PostgreSQL's words: what FTS5's unicode61 tokenizer keeps (letters and digits; "_" separates),
+# each once; a lexeme is at most 2 047 bytes and a tsvector at most 1 MB, so a longer "word" (a
+# pasted hash) or words past the first megabyte are not indexed there.
+_PG_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def pg_words(body: str) -> list[str]:
+    """The words PostgreSQL's index holds for a record's folded text (also what a bulk copy
+    into PostgreSQL writes as the ``words`` column)."""
+    out, size = [], 0
+    for w in dict.fromkeys(_PG_WORD.findall(body or "")):
+        n = len(w.encode("utf-8"))
+        if n > 2046:
+            continue
+        size += n + 8
+        if size > 900_000:
+            break
+        out.append(w)
+    return out
+
+
+def _pg_tsquery(toks: list[str]) -> str:
+    """``'dang':* & 'phi':*`` — a tsquery given as text (cast, not parsed: the words are ours)."""
+    return " & ".join(f"'{p}':*" for t in toks for p in t.split("_") if p)
 
 
 def upgrade_index(database) -> None:
@@ -117,8 +156,9 @@ def index(kind: str, ref: int, title: str, *texts: str | None) -> None:
             db.execute_sql("INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
                            (rid, nfc(title), body))
         else:
-            db.execute_sql("INSERT INTO search_doc(id, title, body) VALUES (%s, %s, %s)",
-                           (rid, nfc(title), body))
+            db.execute_sql("INSERT INTO search_doc(id, title, body, words) VALUES "
+                           "(%s, %s, %s, array_to_tsvector(%s::text[]))",
+                           (rid, nfc(title), body, pg_words(body)))
 
 
 def index_many(kind: str, rows) -> None:
@@ -132,7 +172,8 @@ def index_many(kind: str, rows) -> None:
         with db.atomic():
             for d in data:
                 db.execute_sql("DELETE FROM search_doc WHERE id = %s", (d[0],))
-                db.execute_sql("INSERT INTO search_doc(id, title, body) VALUES (%s, %s, %s)", d)
+                db.execute_sql("INSERT INTO search_doc(id, title, body, words) VALUES "
+                               "(%s, %s, %s, array_to_tsvector(%s::text[]))", (*d, pg_words(d[2])))
 
 
 def remove(kind: str, ref: int) -> None:
@@ -165,9 +206,10 @@ def _decode(rowid: int) -> tuple[str, int] | None:
 # and ranking inside a window of the newest matches lets a busy register crowd the others out.
 # So: one unranked pass collects the matching rowids (cheap), each kind keeps its newest
 # RANK_WINDOW, and those few are scored here — words found in the title (whole words first)
-# before words found only in the body, newer records first among equals.
+# before words found only in the body, newer records first among equals. PostgreSQL does the
+# same, so both give the same hits in the same order.
 RANK_WINDOW = 100
-PG_RECENT = 20_000       # PostgreSQL: the newest rows read before asking the trigram index
+PG_RECENT = 20_000       # PostgreSQL: the newest rows read before asking the GIN index
 
 
 def _kind_range(code: int) -> tuple[int, int]:
@@ -190,17 +232,144 @@ def _score(toks: list[str], title: str) -> float:
     return score
 
 
-def _newest_per_kind(fts: str, codes: list[int]) -> list[int]:
+def _match(toks: list[str]) -> tuple[str, list]:
+    """The index's condition for "every word starts a word of the record", and its parameters.
+
+    PostgreSQL: GIN answers a prefix (``'van':*``) by gathering every row of every word with
+    that start, whole, before it intersects — a common word among rare ones costs what the
+    whole table costs ("pham van duc": every "van…"). So the index is asked only for the words
+    at most PG_SPREAD times as common as the rarest (PostgreSQL's own statistics say which), and
+    the whole query is tested on the rows it gives (``ts_match_vq``, the function behind
+    ``@@``, which no index answers)."""
+    if is_sqlite():
+        return "search_fts MATCH ?", [_fts_query(toks)]
+    parts = list(dict.fromkeys(p for t in toks for p in t.split("_") if p))
+    if not parts:
+        return "FALSE", []
+    asked = _pg_indexed(parts)
+    if len(asked) == len(parts):
+        return "words @@ %s::tsquery", [_pg_tsquery(parts)]
+    return ("words @@ %s::tsquery AND ts_match_vq(words, %s::tsquery)",
+            [_pg_tsquery(asked), _pg_tsquery(parts)])
+
+
+PG_SPREAD = 1.5            # words this close to the rarest one's share are asked for too
+
+
+def _pg_indexed(parts: list[str]) -> list[str]:
+    """The words the GIN index is asked for: the rarest, and those whose start is in at most
+    PG_SPREAD times as many records, by the statistics ANALYZE keeps of the index's words
+    (its most common lexemes and their shares; a start none of them has is rarer than any
+    that one has). No statistics yet: every word."""
+    if len(parts) == 1:
+        return parts
+    common, _ = _pg_common()
+    if not common:
+        return parts
+    share = {p: _pg_share(common, p) for p in parts}
+    floor = min(share.values())
+    return [p for p in parts if share[p] <= max(floor * PG_SPREAD, 0.0005)]
+
+
+_pg_stats: dict = {}        # database → (read at, {lexeme: share of rows}, rows)
+PG_STATS_TTL = 600          # seconds: the statistics change with ANALYZE (autovacuum), slowly
+
+
+def _pg_common() -> tuple[dict, float]:
+    """The index's most common words with their shares of rows, and its number of rows (read
+    at most every PG_STATS_TTL seconds; empty before the first ANALYZE)."""
+    key = id(db.obj)
+    got = _pg_stats.get(key)
+    if got is None or time.monotonic() - got[0] > PG_STATS_TTL:
+        row = db.execute_sql(
+            "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
+            "FROM pg_class AS c LEFT JOIN pg_stats AS s ON s.tablename = c.relname "
+            "AND s.attname = 'words' AND s.schemaname = ANY(current_schemas(false)) "
+            "WHERE c.oid = 'search_doc'::regclass").fetchone()
+        common = dict(zip(row[0], row[1])) if row and row[0] else {}
+        got = _pg_stats[key] = (time.monotonic(), common, float(row[2] or 0) if row else 0.0)
+    return got[1], got[2]
+
+
+def _pg_share(common: dict, part: str) -> float:
+    return sum(f for w, f in common.items() if w.startswith(part))
+
+
+def _pg_few(toks: list[str], n: int) -> bool:
+    """True when the statistics say the rarest word's start is in few rows (a few times ``n``
+    at most): the GIN index answers those at once, cheaper than reading the newest rows."""
+    parts = [p for t in toks for p in t.split("_") if p]
+    common, rows = _pg_common()
+    if not parts or not common:
+        return False
+    return min(_pg_share(common, p) for p in parts) * rows <= max(PG_FEW, 4 * n)
+
+
+PG_FEW = 2000
+
+
+def _newest(toks: list[str], lo: int, hi: int, n: int, window: bool = True) -> list[int]:
+    """The newest ``n`` matching rowids between ``lo`` and ``hi``, newest first.
+
+    PostgreSQL: first the newest PG_RECENT rows by the primary key, a bounded read — a common
+    word fills the answer there, where the GIN index would first gather every row that has it;
+    only when they do not is the index asked (then the matches are few among the newest rows).
+    Exact either way: every row above the last one read was read."""
+    cond, params = _match(toks)
+    if is_sqlite():
+        return [r[0] for r in db.execute_sql(
+            f"SELECT rowid FROM search_fts WHERE {cond} AND rowid BETWEEN ? AND ? "
+            "ORDER BY rowid DESC LIMIT ?", params + [lo, hi, n]).fetchall()]
+    if window and not _pg_few(toks, n):
+        rows = db.execute_sql(
+            f"SELECT id FROM (SELECT id, words FROM search_doc WHERE id BETWEEN %s AND %s "
+            f"ORDER BY id DESC LIMIT %s) AS r WHERE {cond} ORDER BY id DESC LIMIT %s",
+            [lo, hi, PG_RECENT] + params + [n]).fetchall()
+        if len(rows) == n or db.execute_sql(
+                "SELECT count(*) FROM (SELECT 1 FROM search_doc WHERE id BETWEEN %s AND %s "
+                "ORDER BY id DESC LIMIT %s) AS w", (lo, hi, PG_RECENT)).fetchone()[0] < PG_RECENT:
+            return [r[0] for r in rows]       # a full answer, or every row of the range was read
+    # ``id + 0``: the order is not taken from the primary key, which would walk every row
+    rows = db.execute_sql(
+        f"SELECT id FROM search_doc WHERE {cond} AND id BETWEEN %s AND %s "
+        "ORDER BY id + 0 DESC LIMIT %s", params + [lo, hi, n]).fetchall()
+    return [r[0] for r in rows]
+
+
+def _pg_newest_per_kind(toks: list[str], codes: list[int]) -> list[int]:
+    """PostgreSQL: a window of the newest rows per kind, every kind in one query — each stops at
+    its own RANK_WINDOW matches (one window over every kind would read ten times as many rows
+    of the busiest one); a kind whose window neither filled nor reached its oldest row asks
+    the GIN index (``_newest``)."""
+    n = RANK_WINDOW
+    if _pg_few(toks, n):
+        return [r for c in codes for r in _newest(toks, *_kind_range(c), n)]
+    cond, params = _match(toks)
+    ranges = [_kind_range(c) for c in codes]
+    rows = db.execute_sql(
+        "SELECT k.lo, m.ids, CASE WHEN cardinality(m.ids) < %s THEN (SELECT count(*) FROM "
+        "(SELECT 1 FROM search_doc WHERE id BETWEEN k.lo AND k.hi ORDER BY id DESC LIMIT %s) AS w) < %s "
+        "ELSE true END FROM unnest(%s::bigint[], %s::bigint[]) AS k(lo, hi) CROSS JOIN LATERAL "
+        "(SELECT array(SELECT id FROM (SELECT id, words FROM search_doc WHERE id BETWEEN k.lo AND k.hi "
+        f"ORDER BY id DESC LIMIT %s) AS r WHERE {cond} ORDER BY id DESC LIMIT %s) AS ids) AS m",
+        [n, PG_RECENT, PG_RECENT, [lo for lo, _ in ranges], [hi for _, hi in ranges], PG_RECENT]
+        + params + [n]).fetchall()
+    out: list[int] = []
+    for lo, found, done in sorted(rows, key=lambda r: r[0]):
+        out += list(found) if done else _newest(toks, lo, lo + _STRIDE - 1, n, window=False)
+    return out
+
+
+def _newest_per_kind(toks: list[str], codes: list[int]) -> list[int]:
     """The newest RANK_WINDOW matching rowids of each kind. One newest-first window over all
     kinds usually covers them (rowid = code·stride + id); a kind it did not reach, or reached
     with too few rows, gets a query of its own."""
-    base = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
+    if not is_sqlite():
+        return _pg_newest_per_kind(toks, codes)
     if len(codes) == 1:
-        lo, hi = _kind_range(codes[0])
-        return [r[0] for r in db.execute_sql(base + " AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?",
-                                             (fts, lo, hi, RANK_WINDOW)).fetchall()]
+        return _newest(toks, *_kind_range(codes[0]), RANK_WINDOW)
     window = RANK_WINDOW * 10
-    top = [r[0] for r in db.execute_sql(base + " ORDER BY rowid DESC LIMIT ?", (fts, window)).fetchall()]
+    top = _newest(toks, 0, 2 ** 62, window)
     complete = len(top) < window
     lowest = top[-1] if top else 0
     cand: list[int] = []
@@ -210,9 +379,7 @@ def _newest_per_kind(fts: str, codes: list[int]) -> list[int]:
         if complete or lo > lowest or len(mine) >= RANK_WINDOW:
             cand += mine
         else:
-            cand += [r[0] for r in db.execute_sql(
-                base + " AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?",
-                (fts, lo, hi, RANK_WINDOW)).fetchall()]
+            cand += _newest(toks, lo, hi, RANK_WINDOW)
     return cand
 
 
@@ -226,36 +393,19 @@ def query(text: str, kinds: list[str] | None = None, limit: int = 50) -> list[Hi
     codes = sorted({KINDS[k].code for k in names})
     if not codes:
         return []
+    cand = _newest_per_kind(toks, codes)
+    if not cand:
+        return []
+    rows = []
     if is_sqlite():
-        cand = _newest_per_kind(_fts_query(toks), codes)
-        if not cand:
-            return []
-        rows = []
         for i in range(0, len(cand), 500):
             chunk = cand[i:i + 500]
             rows += db.execute_sql(
                 f"SELECT rowid, title FROM search_fts WHERE rowid IN ({','.join('?' * len(chunk))})",
                 chunk).fetchall()
-        scored = sorted(rows, key=lambda r: (-_score(toks, r[1]), -(r[0] % _STRIDE), r[0]))
-        rows = scored[:limit]
     else:
-        conds = " AND ".join(["(' ' || body) LIKE %s"] * len(toks))
-        ranges = " OR ".join(["id BETWEEN %s AND %s"] * len(codes))
-        sql = f"SELECT id, title FROM search_doc WHERE {conds} AND ({ranges}) ORDER BY id DESC LIMIT %s"
-        params = [f"% {t}%" for t in toks]
-        for c in codes:
-            params += list(_kind_range(c))
-        params.append(limit)
-        # First the newest rows by the primary key, a bounded number of them: a common word
-        # fills the page there (the trigram index would first mark every row that has it).
-        # Only when they do not is the trigram index asked — exact either way: every row above
-        # the last one read was read.
-        like = [f"% {t}%" for t in toks]
-        recent = (f"SELECT id, title FROM (SELECT id, title, body FROM search_doc WHERE ({ranges}) "
-                  f"ORDER BY id DESC LIMIT %s) AS r WHERE {conds} ORDER BY id DESC LIMIT %s")
-        rows = db.execute_sql(recent, params[len(toks):-1] + [PG_RECENT] + like + [limit]).fetchall()
-        if len(rows) < limit:
-            rows = db.execute_sql(sql, params).fetchall()
+        rows = db.execute_sql("SELECT id, title FROM search_doc WHERE id = ANY(%s)", (cand,)).fetchall()
+    rows = sorted(rows, key=lambda r: (-_score(toks, r[1]), -(r[0] % _STRIDE), r[0]))[:limit]
     hits: list[Hit] = []
     for rowid, title in rows:
         dec = _decode(rowid)
@@ -273,15 +423,10 @@ def ids(text: str, kind: str, limit: int | None = None) -> list[int]:
     if not toks:
         return []
     lo, hi = _kind_range(KINDS[kind].code)
-    if is_sqlite():
-        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?"
-        params: list = [_fts_query(toks), lo, hi]
-        ph = "?"
-    else:
-        conds = " AND ".join(["(' ' || body) LIKE %s"] * len(toks))
-        sql = f"SELECT id FROM search_doc WHERE {conds} AND id BETWEEN %s AND %s"
-        params = [f"% {t}%" for t in toks] + [lo, hi]
-        ph = "%s"
+    table, rid, ph = ("search_fts", "rowid", "?") if is_sqlite() else ("search_doc", "id", "%s")
+    cond, params = _match(toks)
+    sql = f"SELECT {rid} FROM {table} WHERE {cond} AND {rid} BETWEEN {ph} AND {ph}"
+    params = params + [lo, hi]
     if limit is not None:
         sql += f" LIMIT {ph}"
         params.append(int(limit))
@@ -314,13 +459,17 @@ class Match:
             yield _kind_range(KINDS[k].code)
 
     def _where(self) -> tuple[str, list]:
-        if is_sqlite():
-            return "search_fts MATCH ?", [_fts_query(self.toks)]
-        return (" AND ".join(["(' ' || body) LIKE %s"] * len(self.toks)),
-                [f"% {t}%" for t in self.toks])
+        return _match(self.toks)
 
     def _table(self) -> tuple[str, str, str]:
         return ("search_fts", "rowid", "?") if is_sqlite() else ("search_doc", "id", "%s")
+
+    def likely_many(self, n: int) -> bool:
+        """True when listing the matches would cost more than walking the list: on PostgreSQL,
+        when even the rarest word's start is in many rows by the statistics (``_pg_few``) —
+        GIN would gather all of them first. SQLite's index lists a few cheaply: never."""
+        return not is_sqlite() and not self.empty and bool(_pg_common()[0]) \
+            and not _pg_few(self.toks, n)
 
     def count_upto(self, cap: int) -> int:
         """The number of matches, or ``cap`` when there are at least that many."""
@@ -401,7 +550,14 @@ class Match:
                 found = db.execute_sql(f"SELECT rowid FROM search_fts WHERE {cond} AND rowid BETWEEN ? AND ?",
                                        params + [lo + a, lo + b]).fetchall()
             else:
-                found = db.execute_sql(f"SELECT id FROM search_doc WHERE {cond} AND id = ANY(%s)",
-                                       params + [[lo + x for x in ids]]).fetchall()
+                # the stretch's rows read by the primary key, then tested: the GIN index would
+                # first gather every row of the table holding a common word
+                if b - a > 8 * len(ids) + 64:
+                    rows, args = "id = ANY(%s)", [[lo + x for x in ids]]
+                else:
+                    rows, args = "id BETWEEN %s AND %s", [lo + a, lo + b]
+                found = db.execute_sql(
+                    f"WITH r AS MATERIALIZED (SELECT id, words FROM search_doc WHERE {rows}) "
+                    f"SELECT id FROM r WHERE {cond}", args + params).fetchall()
             out.update(int(r[0]) - lo for r in found if int(r[0]) - lo in want)
         return out
