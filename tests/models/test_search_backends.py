@@ -73,9 +73,9 @@ def _answers(people, monkeypatch) -> dict:
         for name, m in MODES.items():
             monkeypatch.setattr(R.TextFilter, "SMALL", m["SMALL"])
             monkeypatch.setattr(R.DataSource, "WALK_BUDGET", m["WALK_BUDGET"])
-            out["list", name, q] = _all(R.IncomingSource(admin, q))
-            out["list viewer", name, q] = _all(R.IncomingSource(viewer, q), page=5)
-            out["count", name, q] = R.IncomingSource(admin, q).count_upto(10)
+            out["list", name, q] = _all(D.IncomingSource(admin, q))
+            out["list viewer", name, q] = _all(D.IncomingSource(viewer, q), page=5)
+            out["count", name, q] = D.IncomingSource(admin, q).count_upto(10)
     return out
 
 
@@ -141,7 +141,7 @@ def test_an_office_indexed_before_the_words_column_is_upgraded(pg_office):
     for i, s in enumerate(SUMMARIES):
         D.register_incoming(clerk, arrived_at=T(2026, 3, 2 + i, 9), registered_at=T(2026, 3, 2 + i, 10),
                             sender="Huyện ủy Yên Sơn", summary=s)
-    want = {q: _all(R.IncomingSource(admin, q)) for q in ("văn bản", "qd", "dang phi", "42", "zzzz")}
+    want = {q: _all(D.IncomingSource(admin, q)) for q in ("văn bản", "qd", "dang phi", "42", "zzzz")}
     db.execute_sql("DROP INDEX search_doc_words")
     db.execute_sql("ALTER TABLE search_doc DROP COLUMN words")
     db.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")      # the index such an office had
@@ -152,7 +152,7 @@ def test_an_office_indexed_before_the_words_column_is_upgraded(pg_office):
     assert db.execute_sql("SELECT count(*) FROM search_doc WHERE words IS NULL").fetchone()[0] == 0
     assert {r[0] for r in db.execute_sql("SELECT indexname FROM pg_indexes WHERE tablename = 'search_doc'")} \
         == {"search_doc_pkey", "search_doc_words"}
-    assert {q: _all(R.IncomingSource(admin, q)) for q in want} == want
+    assert {q: _all(D.IncomingSource(admin, q)) for q in want} == want
     assert len(want["văn bản"]) == len(SUMMARIES) and want["zzzz"] == []
 
 
