@@ -38,6 +38,7 @@ import tempfile
 import time
 import zlib
 from pathlib import Path
+from typing import Any
 
 from . import fsio
 from .errors import VanphongError
@@ -336,8 +337,9 @@ def create_backup(home, out: Path | str | None = None, *, passphrase: str | None
             con.close()
         seq, h = head if head else (0, audit.GENESIS)
         anchor = audit.record_anchor(home, seq, h, why)
-        manifest = {"format": VERSION, "created": now.isoformat(), "audit_head": [seq, h],
-                    "anchor": anchor, "members": {}, "missing": []}
+        manifest: dict[str, Any] = {"format": VERSION, "created": now.isoformat(),
+                                    "audit_head": [seq, h], "anchor": anchor, "members": {},
+                                    "missing": []}
         header = {"version": VERSION, "key_id": bk.key_id, "salt": os.urandom(16).hex(),
                   "created": now.isoformat(), "chunk": CHUNK}
         rec = backupkey.read_record(home) or {}
@@ -421,6 +423,7 @@ def list_backups(folder: Path) -> list[Path]:
         return []
     def order(p: Path):
         m = NAME_RE.match(p.name)
+        assert m is not None            # only names that match are sorted
         return p.name[:24], int((m.group(1) or "-0")[1:])
     return sorted((p for p in folder.iterdir() if NAME_RE.match(p.name)), key=order)
 
@@ -460,6 +463,7 @@ def _walk(path: Path, key: bytes, sink=None) -> dict:
                 for ti in tar:
                     name = _safe_member(ti)
                     f = tar.extractfile(ti)
+                    assert f is not None    # a regular file, as _safe_member checked
                     if name == MANIFEST:
                         manifest = json.loads(f.read(1 << 24))
                         continue

@@ -10,9 +10,9 @@ import datetime as _dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, cast
 
-from peewee import (CharField, Database, DatabaseProxy, DateTimeField, IntegerField, Model,
+from peewee import (AutoField, CharField, Database, DatabaseProxy, DateTimeField, IntegerField, Model,
                     PostgresqlDatabase, SqliteDatabase)
 
 from .errors import VanphongError
@@ -44,6 +44,9 @@ class BaseModel(Model):
     sensibly hold (a ValidationError naming the field), whichever path it came by."""
 
     CHECK_TEXT = True           # the audit log stores only what checked records gave it
+    # the primary key peewee adds by itself, declared for the type checker only (an annotation
+    # with no value is no field to peewee): `record.id` is an int, `Model.id` the column
+    id: AutoField[int]
 
     class Meta:
         database = db
@@ -64,7 +67,8 @@ def check_record_text(obj: Model) -> None:
         if isinstance(v, str) and isinstance(f, (CharField, TextField)):
             limit = TEXT_MAX if isinstance(f, TextField) else CHAR_MAX
             if len(v) > limit or "\x00" in v:
-                check_text(v, _FIELD_WORDS.get(f.name, f.name), f.name, limit)
+                name = cast(str, f.name)        # a bound field has its name
+                check_text(v, _FIELD_WORDS.get(name, name), name, limit)
 
 
 _FIELD_WORDS = {"name": "tên", "summary": "trích yếu", "notes": "ghi chú", "content": "nội dung",

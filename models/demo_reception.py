@@ -149,6 +149,7 @@ def fill(ctx: demo.DemoContext) -> None:
                 asked = start
             t = tasks.add_task(admin, asked_by=asked_by, what=what, assignee=assignee,
                                asked_on=asked, deadline=asked + _dt.timedelta(days=rng.choice([3, 5, 7, 10])))
+            assert t.deadline is not None
             if i < 31:
                 tasks.set_status(admin, t, "done", "Đã hoàn thành",
                                  on=min(today, t.deadline - _dt.timedelta(days=rng.randint(0, 2))))

@@ -222,6 +222,7 @@ def _incoming(ctx, book, members) -> None:
 def _outgoing(ctx, book, members) -> None:
     rng, today, a = ctx.rng, ctx.today, ctx.clerk or ctx.admin
     o = get_office()
+    assert o is not None                # the demo sets the office up first
     start = max(o.term_start, today - _dt.timedelta(days=365))
     days = _working_days(start, today)
     plan = [(code, s) for code, n, sums in OUTGOING_PLAN for s in rng.choices(sums, k=n)]
@@ -289,9 +290,11 @@ def _dossiers(ctx) -> None:
         code = f"{doc.year}-01" if doc.year == y else f"{y - 1}-02"
         if code in made and rng.random() < 0.7 and not doc.is_secret:
             dossiers.add_document(a, made[code], doc)
-    for doc in documents.Outgoing.select().where(documents.Outgoing.status == "issued").order_by(documents.Outgoing.id):
-        if doc.doc_date.year == y and rng.random() < 0.8:
-            dossiers.add_document(a, made[f"{y}-02"], doc)
+    for out in (documents.Outgoing.select().where(documents.Outgoing.status == "issued")
+                .order_by(documents.Outgoing.id)):
+        assert out.doc_date is not None    # an issued document has its date
+        if out.doc_date.year == y and rng.random() < 0.8:
+            dossiers.add_document(a, made[f"{y}-02"], out)
     for code, *_, handed in specs:
         if handed:
             dossiers.hand_over(a, made[code], handed)

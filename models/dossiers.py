@@ -68,8 +68,11 @@ class Dossier(BaseModel):
 class DossierItem(BaseModel):
     """A document in a dossier. A document sits in one dossier at a time."""
     dossier = ForeignKeyField(Dossier, backref="items", on_delete="RESTRICT")
+    dossier_id: int   # for the type checker only: no value, so no field
     incoming = ForeignKeyField(Incoming, null=True, unique=True, backref="+", on_delete="RESTRICT")
+    incoming_id: int | None   # for the type checker only: no value, so no field
     outgoing = ForeignKeyField(Outgoing, null=True, unique=True, backref="+", on_delete="RESTRICT")
+    outgoing_id: int | None   # for the type checker only: no value, so no field
     added_at = DateTimeField(default=_dt.datetime.now)
 
     class Meta:
@@ -176,6 +179,7 @@ def add_document(actor, dossier, doc) -> DossierItem:
         d = get_dossier(dossier.id if isinstance(dossier, Dossier) else dossier)
         if d.handed_over_on:
             raise ValidationError(f"Hồ sơ {d.code} đã nộp lưu, không thêm văn bản được.", "dossier")
+        fk: ForeignKeyField
         if isinstance(doc, Incoming):
             fk, key = DossierItem.incoming, "incoming"
         elif isinstance(doc, Outgoing):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
+from typing import Iterable, cast
 
 from peewee import (BooleanField, CharField, DateField, DateTimeField, ForeignKeyField,
                     IntegerField, TextField)
@@ -77,6 +78,7 @@ class DuesRule(BaseModel):
 
 class DuesExemption(BaseModel):
     member = ForeignKeyField(Member, backref="exemptions", on_delete="CASCADE")
+    member_id: int   # for the type checker only: no value, so no field
     percent = IntegerField()               # 100 = exempt; 30/50/70 = reduction
     reason_code = CharField(default="other")
     reason = TextField(default="")
@@ -94,12 +96,14 @@ class DuesExemption(BaseModel):
 
 class DuesPayment(BaseModel):
     member = ForeignKeyField(Member, backref="payments", on_delete="RESTRICT")
+    member_id: int   # for the type checker only: no value, so no field
     paid_on = DateField(index=True)
     method = CharField(default="cash")
     amount = IntegerField()                # the months' dues
     extra = IntegerField(default=0)        # voluntary, recorded separately
     payer = CharField(default="")
     receipt = ForeignKeyField(receipts.Receipt, null=True, backref="payments", on_delete="RESTRICT")
+    receipt_id: int | None   # for the type checker only: no value, so no field
     cancelled = BooleanField(default=False)
     note = TextField(default="")
     created_by = CharField(default="")
@@ -115,7 +119,9 @@ class DuesPayment(BaseModel):
 
 class PaymentMonth(BaseModel):
     payment = ForeignKeyField(DuesPayment, backref="months", on_delete="CASCADE")
+    payment_id: int   # for the type checker only: no value, so no field
     member = ForeignKeyField(Member, on_delete="RESTRICT")
+    member_id: int   # for the type checker only: no value, so no field
     month = DateField()                    # first day of the month paid for
     amount = IntegerField()
     cancelled = BooleanField(default=False)
@@ -442,7 +448,7 @@ def record_payment(actor, member, months, *, method: str = "cash", extra=0,
                 desc += f" (đóng góp tự nguyện {format_money(extra)})"
             e = cashbook.record_income(actor, amount + extra, desc, payer, on=paid_on, kind="dues",
                                        cell=m.cell, months=label)
-            p.receipt = e.receipt_id
+            p.receipt_id = e.receipt_id
             p.save()
         audit.log_change(actor, "create", p)
         return p
@@ -524,9 +530,10 @@ def flagged_members(actor, year: int | None = None, today: _dt.date | None = Non
     if len(months) < UNPAID_FLAG:
         return []
     paid: dict[int, set] = {}
-    for r in PaymentMonth.select(PaymentMonth.member, PaymentMonth.month).where(
-            (PaymentMonth.cancelled == False) & (PaymentMonth.month >= months[0])  # noqa: E712
-            & (PaymentMonth.month <= months[-1])).tuples():
+    rows = PaymentMonth.select(PaymentMonth.member, PaymentMonth.month).where(
+        (PaymentMonth.cancelled == False) & (PaymentMonth.month >= months[0])  # noqa: E712
+        & (PaymentMonth.month <= months[-1])).tuples()
+    for r in cast(Iterable[tuple[int, _dt.date]], rows):
         paid.setdefault(r[0], set()).add(r[1])
     out = []
     for m in Member.select().order_by(Member.sort_key, Member.id):
@@ -577,14 +584,15 @@ class SheetRow:
 
 def _sheet_rows(members: list[Member], mo: _dt.date, rules: Rules) -> list[SheetRow]:
     ids = [m.id for m in members]
-    paid = {}
+    paid: dict[int, PaymentMonth] = {}
+    rlabels: dict[int | None, str] = {}
     if ids:
         q = (PaymentMonth.select(PaymentMonth, DuesPayment).join(DuesPayment)
              .where((PaymentMonth.month == mo) & (PaymentMonth.cancelled == False)  # noqa: E712
                     & (PaymentMonth.member.in_(ids))))
-        for pm in q:
-            paid[pm.member_id] = pm
-        rids = [pm.payment.receipt_id for pm in paid.values() if pm.payment.receipt_id]
+        for row in q:
+            paid[row.member_id] = row
+        rids = [row.payment.receipt_id for row in paid.values() if row.payment.receipt_id]
         rlabels = {r.id: r.label for r in receipts.Receipt.select().where(receipts.Receipt.id.in_(rids))} if rids else {}
     out = []
     for m in members:
@@ -639,7 +647,7 @@ class DuesMonthSource(DataSource):
         return [Member.sort_key, Member.id]
 
     def fetch(self, after_key=None, limit: int = 50):
-        out = []
+        out: list[tuple] = []
         key = after_key
         while len(out) < limit:
             members = self._page(key, limit, lean=False)
@@ -827,8 +835,10 @@ def dues_report(actor, period_from, period_to=None) -> DuesReport:
         months.append(mo)
         mo = next_month(mo)
     paid: dict[tuple[int, _dt.date], int] = {}
-    for mid, mon, amt in PaymentMonth.select(PaymentMonth.member, PaymentMonth.month, PaymentMonth.amount).where(
-            (PaymentMonth.cancelled == False) & (PaymentMonth.month >= pf) & (PaymentMonth.month <= pt)).tuples():  # noqa: E712
+    rows = (PaymentMonth.select(PaymentMonth.member, PaymentMonth.month, PaymentMonth.amount)
+            .where((PaymentMonth.cancelled == False)  # noqa: E712
+                   & (PaymentMonth.month >= pf) & (PaymentMonth.month <= pt)).tuples())
+    for mid, mon, amt in cast(Iterable[tuple[int, _dt.date, int]], rows):
         paid[(mid, mon)] = amt
     by_cell: dict[str, ReportRow] = {}
     for m in Member.select():

@@ -86,7 +86,9 @@ class Reception(BaseModel):
     forward_to = CharField(default="")                # to whom (action forward)
     received_by = CharField(default="")               # who received them
     incoming = ForeignKeyField(Incoming, null=True, backref="receptions", on_delete="SET NULL")
+    incoming_id: int | None   # for the type checker only: no value, so no field
     outgoing = ForeignKeyField(Outgoing, null=True, backref="receptions", on_delete="SET NULL")
+    outgoing_id: int | None   # for the type checker only: no value, so no field
     state = CharField(default="open", index=True)     # STATES
     result_code = CharField(default="")              # RESULTS, once closed
     result = TextField(default="")
@@ -906,8 +908,8 @@ def _book_row(r: Reception, show_ids: bool) -> list[str]:
     return [r.label, format_datetime(r.visited_at), r.name, r.address,
             r.id_number if show_ids else "", CATEGORY_VI[r.category], str(r.people), r.content,
             r.handled_before, ACTION_VI[r.action], r.forward_to, r.received_by,
-            f"{r.incoming.arrival_no}/{r.incoming.year}" if r.incoming_id else "",
-            r.outgoing.symbol if r.outgoing_id else "", STATE_VI[r.state], _result_text(r),
+            f"{r.incoming.arrival_no}/{r.incoming.year}" if r.incoming is not None else "",
+            r.outgoing.symbol if r.outgoing is not None else "", STATE_VI[r.state], _result_text(r),
             format_date(r.closed_on)]
 
 

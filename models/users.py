@@ -377,6 +377,7 @@ def authenticate(username: str, password: str, now: _dt.datetime | None = None,
         elif not u.active:
             error = "Tài khoản này đã bị vô hiệu hóa. Hãy liên hệ quản trị."
         elif locked:
+            assert u.locked_until is not None   # `locked` says so
             error = (f"Tài khoản tạm khóa do nhập sai quá {MAX_TRIES} lần. Thử lại sau "
                      f"{lock_minutes_left(u.locked_until, now)} phút, hoặc nhờ quản trị mở khóa.")
         else:
@@ -386,6 +387,7 @@ def authenticate(username: str, password: str, now: _dt.datetime | None = None,
             audit.append(u, "login", "user_account", u.id)
     if error is not None:
         raise LoginError(error)
+    assert u is not None                # no user is an error above
     return u
 
 
