@@ -31,7 +31,7 @@ OWNER_FILE = ".owner"
 try:  # POSIX
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 
 def _host() -> str:
@@ -146,7 +146,7 @@ class ClaimDir:
     # --- other intakes' folders ---------------------------------------------------------------------
     def orphans(self) -> list[Path]:
         """Working folders whose owner is no longer running."""
-        out = []
+        out: list[Path] = []
         try:
             entries = list(os.scandir(self.base))
         except OSError:
