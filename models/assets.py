@@ -170,7 +170,8 @@ def record_inventory(actor, checked_on: _dt.date, checked_by: str, counts: dict[
 
 
 def latest_check() -> InventoryCheck | None:
-    return InventoryCheck.select().order_by(InventoryCheck.checked_on.desc(), InventoryCheck.id.desc()).first()
+    return (InventoryCheck.select()
+            .order_by(InventoryCheck.checked_on.desc(), InventoryCheck.id.desc()).first())
 
 
 @dataclass

@@ -86,7 +86,7 @@ def _jsonable(v):
 def snapshot(obj: BaseModel, exclude: tuple[str, ...] = ()) -> dict:
     """The stored values of a model instance, JSON-ready (foreign keys as ids)."""
     out = {}
-    for name, field in obj._meta.fields.items():
+    for name, _ in obj._meta.fields.items():
         if name in exclude:
             continue
         out[name] = _jsonable(obj.__data__.get(name))

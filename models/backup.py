@@ -252,7 +252,8 @@ class BackupResult:
 def _sqlite_path() -> Path:
     from .db import db, is_sqlite
     if db.obj is None or not is_sqlite():
-        raise BackupError("Sao lưu chỉ dành cho cơ sở dữ liệu SQLite; với máy chủ PostgreSQL hãy dùng pg_dump.")
+        raise BackupError("Sao lưu chỉ dành cho cơ sở dữ liệu SQLite; "
+                          "với máy chủ PostgreSQL hãy dùng pg_dump.")
     return Path(db.obj.database)
 
 
@@ -350,7 +351,7 @@ def create_backup(home, out: Path | str | None = None, *, passphrase: str | None
             with tarfile.open(fileobj=w, mode="w|", format=tarfile.PAX_FORMAT,
                               bufsize=CHUNK) as tar:
                 manifest["members"][DB_MEMBER] = _add(tar, snap, DB_MEMBER)
-                for sha, rel, _size in files:
+                for _, rel, _size in files:
                     if cancel is not None and cancel.is_set():
                         raise BackupError("Sao lưu đã dừng vì chương trình đóng lại.")
                     p = Path(home.files) / rel
@@ -441,7 +442,8 @@ def prune(folder: Path, keep: int) -> list[Path]:
 # --- reading one ------------------------------------------------------------------------------
 def _safe_member(ti: tarfile.TarInfo) -> str:
     name = ti.name
-    if not ti.isfile() or not (name in (DB_MEMBER, ANCHORS_MEMBER, ANCHOR_KEY_MEMBER, MANIFEST) or _FILE_MEMBER.match(name)):
+    if not ti.isfile() or not (name in (DB_MEMBER, ANCHORS_MEMBER, ANCHOR_KEY_MEMBER, MANIFEST)
+                               or _FILE_MEMBER.match(name)):
         raise BackupError(f"{DAMAGED} (mục lạ trong bản sao lưu: {name}).")
     return name
 

@@ -529,7 +529,7 @@ def _import_batch(actor, batch: list[tuple[int, dict]], known: _Known,
                                   .where(Contact.id > before).order_by(Contact.id).tuples())]
         if len(ids) != len(new):          # never: the write lock is ours for the batch
             raise RuntimeError("directory import: inserted rows and ids differ")
-        for c, cid in zip(new, ids):
+        for c, cid in zip(new, ids, strict=True):
             c.id = cid
         search.index_many("contact", [(c.id, c.label, c.abbr, c.organisation, c.group_label,
                                        c.phone, c.email, c.address, c.notes) for c in new])

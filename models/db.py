@@ -226,7 +226,7 @@ def bulk_insert(model, fields: list, rows: list[tuple]) -> None:
     marks = ", ".join([database.param] * len(fields))
     sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES ({marks})'
     convert = [f.db_value for f in fields]
-    data = [tuple(c(v) for c, v in zip(convert, row)) for row in rows]
+    data = [tuple(c(v) for c, v in zip(convert, row, strict=True)) for row in rows]
     database.cursor().executemany(sql, data)
 
 

@@ -113,7 +113,8 @@ def _meeting(ctx, kind: str, on: _dt.date, *, taken: bool) -> meetings.Meeting:
         r = rng.random()
         if a is not v.members[0] and r < 0.08:
             meetings.mark_attendance(actor, a, "absent_excused",
-                                     rng.choice(["Đi công tác", "Ốm", "Việc gia đình", "Đi học lớp bồi dưỡng"]))
+                                     rng.choice(["Đi công tác", "Ốm", "Việc gia đình",
+                                                 "Đi học lớp bồi dưỡng"]))
         elif a is not v.members[0] and r < 0.1:
             meetings.mark_attendance(actor, a, "absent_unexcused")
         else:

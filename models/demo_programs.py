@@ -20,7 +20,8 @@ TERM_ITEMS = [
     ("Chuyển đổi số trong hoạt động của Đảng ủy và các chi bộ", "Văn phòng Đảng ủy", None),
     ("Kết nạp mới mỗi năm ít nhất 10 đảng viên", "Ban Xây dựng Đảng", None),
     ("Hoàn thành quy hoạch cán bộ nhiệm kỳ 2030–2035", "Ban Thường vụ", (2029, 6, 30)),
-    ("Tổng kết nhiệm kỳ, chuẩn bị Đại hội Đảng bộ xã lần thứ tiếp theo", "Ban Chấp hành Đảng bộ", (2030, 6, 30)),
+    ("Tổng kết nhiệm kỳ, chuẩn bị Đại hội Đảng bộ xã lần thứ tiếp theo", "Ban Chấp hành Đảng bộ",
+     (2030, 6, 30)),
 ]
 YEAR_ITEMS = [
     ("Hội nghị Ban Chấp hành sơ kết 6 tháng đầu năm", "Ban Chấp hành Đảng bộ", (6, 30)),

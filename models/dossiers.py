@@ -164,7 +164,8 @@ def close_work(actor, dossier, ended_on=None) -> Dossier:
 def hand_over(actor, dossier, on=None) -> Dossier:
     d = get_dossier(dossier.id if isinstance(dossier, Dossier) else dossier)
     if d.handed_over_on:
-        raise ValidationError(f"Hồ sơ {d.code} đã nộp lưu ngày {format_date(d.handed_over_on)}.", "handed_over_on")
+        raise ValidationError(f"Hồ sơ {d.code} đã nộp lưu ngày {format_date(d.handed_over_on)}.",
+                              "handed_over_on")
     on = _as_date(on, "handed_over_on") or _dt.date.today()
     changes = {"handed_over_on": on}
     if d.work_ended_on is None:

@@ -146,8 +146,8 @@ def get_draft(draft) -> Draft:
 
 def _editable(d: Draft) -> None:
     if d.status == "issued":
-        raise ValidationError(f"Dự thảo đã ban hành thành văn bản {d.outgoing.symbol if d.outgoing is not None else ''};"
-                              " không sửa được.", "status")
+        symbol = d.outgoing.symbol if d.outgoing is not None else ""
+        raise ValidationError(f"Dự thảo đã ban hành thành văn bản {symbol}; không sửa được.", "status")
 
 
 def update_draft(actor, draft, **changes) -> Draft:

@@ -396,7 +396,8 @@ def paid_months(member_id: int, year: int | None = None) -> set[_dt.date]:
     q = PaymentMonth.select(PaymentMonth.month).where((PaymentMonth.member == member_id)
                                                       & (PaymentMonth.cancelled == False))  # noqa: E712
     if year:
-        q = q.where((PaymentMonth.month >= _dt.date(year, 1, 1)) & (PaymentMonth.month <= _dt.date(year, 12, 1)))
+        q = q.where((PaymentMonth.month >= _dt.date(year, 1, 1))
+                    & (PaymentMonth.month <= _dt.date(year, 12, 1)))
     return {r.month for r in q}
 
 
@@ -593,7 +594,8 @@ def _sheet_rows(members: list[Member], mo: _dt.date, rules: Rules) -> list[Sheet
         for row in q:
             paid[row.member_id] = row
         rids = [row.payment.receipt_id for row in paid.values() if row.payment.receipt_id]
-        rlabels = {r.id: r.label for r in receipts.Receipt.select().where(receipts.Receipt.id.in_(rids))} if rids else {}
+        rlabels = ({r.id: r.label for r in receipts.Receipt.select().where(receipts.Receipt.id.in_(rids))}
+                   if rids else {})
     out = []
     for m in members:
         d = rules.due(m, mo)
@@ -882,7 +884,8 @@ def payment_rows(year: int | None = None):
     q = (DuesPayment.select(DuesPayment, Member).join(Member)
          .order_by(DuesPayment.paid_on, DuesPayment.id))
     if year:
-        q = q.where((DuesPayment.paid_on >= _dt.date(year, 1, 1)) & (DuesPayment.paid_on <= _dt.date(year, 12, 31)))
+        q = q.where((DuesPayment.paid_on >= _dt.date(year, 1, 1))
+                    & (DuesPayment.paid_on <= _dt.date(year, 12, 31)))
     rlabels = {r.id: r.label for r in receipts.Receipt.select(receipts.Receipt.id, receipts.Receipt.year,
                                                                receipts.Receipt.number)}
     for p in q.iterator():

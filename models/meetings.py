@@ -588,7 +588,8 @@ def autosave(actor, meeting, field: str, text: str, seq: int = 0) -> MeetingDraf
             raise ValidationError(f"Không có ô nội dung {field} trong hội nghị này.", "field")
         d = MeetingDraft.get_or_none((MeetingDraft.meeting == m.id) & (MeetingDraft.field == field))
         if d is None:
-            return MeetingDraft.create(meeting=m, field=field, text=body, seq=seq, saved_at=_dt.datetime.now())
+            return MeetingDraft.create(meeting=m, field=field, text=body, seq=seq,
+                                       saved_at=_dt.datetime.now())
         if seq and d.seq and seq < d.seq:
             return d
         MeetingDraft.update(text=body, seq=seq, saved_at=_dt.datetime.now()).where(
@@ -862,7 +863,8 @@ def export_rows(actor, year: int | None = None):
     for m in q:
         members = [a for a in m.attendees if a.role == "member"]
         yield [format_date(m.on_date), m.start_time, KIND_NAMES[m.kind], _cell(m.title),
-               _cell(m.place), _cell(m.chair), _cell(m.recorder), m.number, str(sum(a.attendance == "present" for a in members)),
+               _cell(m.place), _cell(m.chair), _cell(m.recorder), m.number,
+               str(sum(a.attendance == "present" for a in members)),
                str(sum(a.attendance.startswith("absent") for a in members)),
                m.opened_at.strftime("%H:%M") if m.opened_at else "",
                m.closed_at.strftime("%H:%M") if m.closed_at else "", STATUS_NAMES[m.status]]

@@ -411,7 +411,8 @@ def adopt(actor, program, proposed: list) -> list[ProgramItem]:
         p = get_program(program)
         for src in proposed:
             s = get_item(src)
-            if ProgramItem.select().where((ProgramItem.program == p.id) & (ProgramItem.source == s.id)).exists():
+            if ProgramItem.select().where((ProgramItem.program == p.id)
+                                          & (ProgramItem.source == s.id)).exists():
                 continue
             out.append(add_item(actor, p, s.content, lead=s.lead, participants=s.participants,
                                 place=s.place,

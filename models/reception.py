@@ -856,7 +856,8 @@ def report(actor, period: Period | str, today: _dt.date | None = None) -> Recept
         if r.state == "closed":                  # closed only after the period
             where = f"Kết thúc sau kỳ (ngày {format_date(r.closed_on)})"
         else:
-            where = STATE_VI[r.state] + (f" — {r.forward_to}" if r.state == "waiting" and r.forward_to else "")
+            where = STATE_VI[r.state] + (f" — {r.forward_to}" if r.state == "waiting" and r.forward_to
+                                         else "")
         rep.open_cases.append((r.label, format_date(r.visited_at), r.name, where))
     y, m = p.start.year, p.start.month
     while _dt.date(y, m, 1) <= p.end:

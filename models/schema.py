@@ -98,9 +98,9 @@ def _m5_privacy(database) -> None:
         if not u.must_change_password and users.check_password(DEMO_ADMIN[2], u.password_hash):
             users.User.update(must_change_password=True).where(users.User.id == u.id).execute()
 
-    I, O = documents.Incoming, documents.Outgoing
-    secret_in = list(I.select().where(I.secrecy.in_(documents.SECRET_LEVELS)))
-    secret_out = list(O.select().where(O.secrecy.in_(documents.SECRET_LEVELS)))
+    Inc, Outg = documents.Incoming, documents.Outgoing
+    secret_in = list(Inc.select().where(Inc.secrecy.in_(documents.SECRET_LEVELS)))
+    secret_out = list(Outg.select().where(Outg.secrecy.in_(documents.SECRET_LEVELS)))
     # first the log (its re-anchor entry keeps the head hash as it was before this upgrade)
     targets = {("incoming", str(d.id)): documents.PROTECTED["incoming"] for d in secret_in}
     targets.update({("outgoing", str(d.id)): documents.PROTECTED["outgoing"] for d in secret_out})
@@ -110,12 +110,12 @@ def _m5_privacy(database) -> None:
         documents.index_incoming(d)
     for out in secret_out:
         if documents.nfc(out.content):
-            O.update(content="", content_on_paper=True).where(O.id == out.id).execute()
+            Outg.update(content="", content_on_paper=True).where(Outg.id == out.id).execute()
             audit.append(users.SYSTEM, "update", "outgoing", out.id,
                          {"content": audit.redacted(out.content), "content_on_paper": out.content_on_paper},
                          {"content": "", "content_on_paper": True,
                           "_reason": "văn bản mật không lưu nội dung trên máy tính"})
-            out = O.get_by_id(out.id)
+            out = Outg.get_by_id(out.id)
         documents.index_outgoing(out)
     if is_sqlite(database):   # merge the index so the removed rows' words leave it too
         database.execute_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from peewee import CharField, DateField, DateTimeField, IntegerField
+from peewee import CharField, DateField, DateTimeField
 
 from . import audit, users
 from .db import BaseModel, db

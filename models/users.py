@@ -194,7 +194,8 @@ def validate_new_password(password: str, username: str, field: str = "new_passwo
 def _validate_username(username: str) -> str:
     u = nfc(username).lower()
     if not _USERNAME_RE.match(u):
-        raise ValidationError("Tên đăng nhập gồm 3–32 chữ cái không dấu, số, dấu chấm, gạch ngang.", "username")
+        raise ValidationError("Tên đăng nhập gồm 3–32 chữ cái không dấu, số, dấu chấm, gạch ngang.",
+                              "username")
     return u
 
 
