@@ -8,8 +8,9 @@ observer cannot start (no inotify, watch limit reached). Either way the periodic
 service catches anything an observer missed.
 
 Messages put on the queue: ``(kind, path, wall_time)`` with kind ``touch`` (created),
-``write`` (modified: a writer has it open), ``closed`` (close-after-write, or renamed into place), ``seen`` (found inside a
-folder moved in), ``gone``, ``gone_dir`` or ``dir`` (a folder appeared: walk it); paths absolute, as the file system spells them.
+``write`` (modified: a writer has it open), ``closed`` (close-after-write, or renamed into
+place), ``seen`` (found inside a folder moved in), ``gone``, ``gone_dir`` or ``dir`` (a folder
+appeared: walk it); paths absolute, as the file system spells them.
 """
 from __future__ import annotations
 
@@ -183,7 +184,8 @@ class Watcher:
                 raise OSError("hệ điều hành không có cơ chế báo thay đổi tệp")
             # full events: a file moved in from outside the inbox comes as a move (it is
             # complete: someone renamed it into place), not as a creation (being written)
-            kw = {"generate_full_events": True} if getattr(Observer, "__name__", "") == "InotifyObserver" else {}
+            inotify = getattr(Observer, "__name__", "") == "InotifyObserver"
+            kw = {"generate_full_events": True} if inotify else {}
             obs = Observer(**kw)
             obs.schedule(_Handler(self.root, self.q), str(self.root), recursive=True,
                          event_filter=EVENT_TYPES)
