@@ -62,13 +62,13 @@ def run_checks(py: Path, pytest_args: list[str]) -> int:
     ]
     failed = []
     for name, cmd in steps:
-        print(f"== {name}", file=sys.stderr, flush=True)
+        if failed:
+            print(f"== {name} (after {' and '.join(failed)} failed: see above)", file=sys.stderr, flush=True)
+        else:
+            print(f"== {name}", file=sys.stderr, flush=True)
         if subprocess.call(cmd, cwd=ROOT) != 0:
             failed.append(name)
-    if failed:
-        print("== failed: " + ", ".join(failed), file=sys.stderr)
-        return 1
-    return 0
+    return 1 if failed else 0
 
 
 def main(argv: list[str]) -> int:
