@@ -2,7 +2,9 @@
 """One front door for a checkout: sets up what is missing, then runs.
 
     python3 dev.py [ARGS...]      open the app (ARGS go to `vanphong`, e.g. `demo`)
-    python3 dev.py test [ARGS]    run the whole test suite in parallel (ARGS go to pytest)
+    python3 dev.py test [ARGS]    lint (ruff), type-check (mypy), then run the whole test suite
+                                  in parallel (ARGS go to pytest); non-zero if any of the three fails
+    python3 dev.py pytest [ARGS]  only the tests (ARGS go to pytest), for a quick round while editing
 
 Only Python 3.11+ with pip/venv is assumed. A private virtual environment is made in
 `.venv/` and the project is installed into it (editable, with test extras) whenever
@@ -45,14 +47,37 @@ def ensure_env() -> Path:
     return py
 
 
+def _pytest(py: Path, args: list[str]) -> list[str]:
+    # in parallel, one worker per core (pytest-xdist); `-n 0` among ARGS runs serially
+    return [str(py), "-m", "pytest", "-q", "-n", "auto", *args]
+
+
+def run_checks(py: Path, pytest_args: list[str]) -> int:
+    """ruff, then mypy, then pytest, each run whatever the one before gave (so one round shows
+    every kind of failure); pytest goes last so its summary is what the terminal ends on."""
+    steps = [
+        ("ruff", [str(py), "-m", "ruff", "check", "."]),
+        ("mypy", [str(py), "-m", "mypy"]),
+        ("pytest", _pytest(py, pytest_args)),
+    ]
+    failed = []
+    for name, cmd in steps:
+        if failed:
+            print(f"== {name} (after {' and '.join(failed)} failed: see above)", file=sys.stderr, flush=True)
+        else:
+            print(f"== {name}", file=sys.stderr, flush=True)
+        if subprocess.call(cmd, cwd=ROOT) != 0:
+            failed.append(name)
+    return 1 if failed else 0
+
+
 def main(argv: list[str]) -> int:
     py = ensure_env()
     if argv[:1] == ["test"]:
-        # in parallel, one worker per core (pytest-xdist); `-n 0` after `test` runs serially
-        cmd = [str(py), "-m", "pytest", "-q", "-n", "auto", *argv[1:]]
-    else:
-        cmd = [str(py), "-m", "tui.cli", *argv]
-    return subprocess.call(cmd, cwd=ROOT)
+        return run_checks(py, argv[1:])
+    if argv[:1] == ["pytest"]:
+        return subprocess.call(_pytest(py, argv[1:]), cwd=ROOT)
+    return subprocess.call([str(py), "-m", "tui.cli", *argv], cwd=ROOT)
 
 
 if __name__ == "__main__":

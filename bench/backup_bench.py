@@ -96,12 +96,13 @@ def main() -> int:
         out.mkdir()
         open_database(home.db_url)
         arch = out / "b.vpbak"
-        res["vp_backup"].append(timed(lambda: backup.create_backup(home, arch)))
+        res["vp_backup"].append(timed(lambda arch=arch: backup.create_backup(home, arch)))
         close_database()
         size = arch.stat().st_size
         key = backupkey.from_text((office / "backup.key").read_text())
         target = OfficeHome(out / "restored")
-        res["vp_restore"].append(timed(lambda: backup.restore(arch, target, key)))
+        res["vp_restore"].append(timed(lambda arch=arch, target=target, key=key:
+                                       backup.restore(arch, target, key)))
 
         def plain(gz: bool):
             snap = out / "copy.sqlite3"
@@ -121,7 +122,7 @@ def main() -> int:
         dest = out / "plain-restored"
         dest.mkdir()
 
-        def plain_restore():
+        def plain_restore(dest=dest):
             shutil.copyfile(out / "copy.sqlite3", dest / "vanphong.sqlite3")
             subprocess.run(["tar", "-C", str(dest), "-xf", str(out / "store.tar")], check=True)
             subprocess.run(["sync", "-f", str(dest)], check=False)

@@ -84,13 +84,13 @@ def measure(url: str) -> dict:
             s, rows = p
             runs.append(t)
             if len(rows) == PAGE:
-                nexts.append(_t(lambda: s.fetch(rows[-1][0], PAGE))[0])
+                nexts.append(_t(lambda s=s, rows=rows: s.fetch(rows[-1][0], PAGE))[0])
         per_q.append(_median(runs))
         if nexts:
             per_next.append(_median(nexts))
         viewer_q.append(_median([_t(lambda q=q: documents.IncomingSource(viewer, q).fetch(None, PAGE))[0]
                                  for _ in range(REPS)]))
-    res["filter_typed"] = dict(zip(TYPED, per_q))
+    res["filter_typed"] = dict(zip(TYPED, per_q, strict=True))
     res["filter_p95"] = _p95(per_q)
     res["filter_median"] = _median(per_q)
     res["filter_viewer_p95"] = _p95(viewer_q)
@@ -99,7 +99,8 @@ def measure(url: str) -> dict:
 
     glob, raw = [], []
     for q in SEARCHES:
-        glob.append(_median([_t(lambda q=q: registers.search_all(admin, q, limit=50))[0] for _ in range(REPS)]))
+        glob.append(_median([_t(lambda q=q: registers.search_all(admin, q, limit=50))[0]
+                             for _ in range(REPS)]))
         raw.append(_median([_t(lambda q=q: search.query(q, limit=50))[0] for _ in range(REPS)]))
     res["search_all_p95"] = _p95(glob)
     res["search_all_median"] = _median(glob)
@@ -149,11 +150,11 @@ def copy_to_postgres(pg, sqlite_file: Path, name: str) -> tuple[str, float]:
             continue
         if not cols:
             continue
-        cur.execute(f"SELECT column_name FROM information_schema.columns WHERE table_name = %s", (table,))
+        cur.execute("SELECT column_name FROM information_schema.columns WHERE table_name = %s", (table,))
         pcols = {r[0] for r in cur.fetchall()}
         cols = [c for c in cols if c in pcols]
         cur.execute(f"DELETE FROM {table}")
-        cur.execute(f"SELECT data_type, column_name FROM information_schema.columns WHERE table_name = %s",
+        cur.execute("SELECT data_type, column_name FROM information_schema.columns WHERE table_name = %s",
                     (table,))
         booleans = {c for t, c in cur.fetchall() if t == "boolean"}
         q = src.execute(f"SELECT {', '.join(cols)} FROM {table}")
@@ -163,7 +164,7 @@ def copy_to_postgres(pg, sqlite_file: Path, name: str) -> tuple[str, float]:
                 break
             buf = io.StringIO()
             for r in rows:
-                buf.write("\t".join(_pg_cell(v, c in booleans) for v, c in zip(r, cols)) + "\n")
+                buf.write("\t".join(_pg_cell(v, c in booleans) for v, c in zip(r, cols, strict=True)) + "\n")
             buf.seek(0)
             cur.copy_expert(f"COPY {table} ({', '.join(cols)}) FROM STDIN", buf)
         if "id" in cols:
@@ -217,7 +218,8 @@ def table(results: dict, labels: list[str], builds: dict) -> str:
     cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
                 if ln.lower().startswith("model name")), "?")
     cols = [(lab, "sqlite") for lab in labels] + [(lab, "pg") for lab in labels if (lab, "pg") in results]
-    head = " | ".join(f"{'SQLite' if b == 'sqlite' else 'PostgreSQL'} {lab.upper().replace('K', ' k').replace('M', ' M')}"
+    head = " | ".join(f"{'SQLite' if b == 'sqlite' else 'PostgreSQL'} "
+                      f"{lab.upper().replace('K', ' k').replace('M', ' M')}"
                       for lab, b in cols)
     lines = [SECTION, "",
              f"Machine: {os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, SQLite "
@@ -231,7 +233,8 @@ def table(results: dict, labels: list[str], builds: dict) -> str:
         for c in cols:
             v = results.get(c, {}).get(key)
             cells.append("—" if v is None else f"{v:.1f}")
-        a, b = results.get((labels[0], "sqlite"), {}).get(key), results.get((labels[-1], "sqlite"), {}).get(key)
+        a = results.get((labels[0], "sqlite"), {}).get(key)
+        b = results.get((labels[-1], "sqlite"), {}).get(key)
         ratio = f"{b / a:.1f}×" if a and b else "—"
         lines.append(f"| {label} | {goal} | " + " | ".join(cells) + f" | {ratio} |")
     if builds:
@@ -240,7 +243,8 @@ def table(results: dict, labels: list[str], builds: dict) -> str:
                   + "; ".join(f"{k}: {v:.1f} s" for k, v in builds.items()) + "."]
     typed = [(lab, b) for lab, b in cols]
     lines += ["", "The filter typed letter by letter (first page, ms):", "",
-              "| typed | " + " | ".join(f"{'SQLite' if b == 'sqlite' else 'PG'} {lab}" for lab, b in typed) + " |",
+              "| typed | " + " | ".join(f"{'SQLite' if b == 'sqlite' else 'PG'} {lab}" for lab, b in typed)
+              + " |",
               "|---|" + "---|" * len(typed)]
     for q in TYPED:
         lines.append(f"| {q} | " + " | ".join(f"{results[c]['filter_typed'][q]:.1f}" for c in typed) + " |")

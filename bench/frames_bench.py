@@ -69,19 +69,19 @@ def main() -> int:
         return frame.render_segments(con)
 
     for name, frame, other in (("Hôm nay", dash, reg), ("Văn bản đến", reg, dash)):
-        ms, raw = timed(lambda: uncached(frame), args.rounds)
+        ms, raw = timed(lambda frame=frame: uncached(frame), args.rounds)
         print(f"{name + ': Textual, whole frame':34}{len(raw):8}{ms:13.2f}")
 
-        def after_other():
+        def after_other(frame=frame, other=other):
             s = SentFrame()
             s.filter(other, 80, con)
             return s, s.filter(frame, 80, con).render_segments(con)
         s, _ = after_other()
         ms, (_, text) = timed(after_other, args.rounds)
-        ms_other, _ = timed(lambda: SentFrame().filter(other, 80, con), args.rounds)
+        ms_other, _ = timed(lambda other=other: SentFrame().filter(other, 80, con), args.rounds)
         print(f"{name + ': frames, after the other':34}{len(text):8}{ms - ms_other:13.2f}")
         s.filter(frame, 80, con)
-        ms, upd = timed(lambda: s.filter(frame, 80, con), args.rounds)
+        ms, upd = timed(lambda s=s, frame=frame: s.filter(frame, 80, con), args.rounds)
         print(f"{name + ': frames, same frame again':34}{len(upd.render_segments(con)):8}{ms:13.2f}")
     return 0
 

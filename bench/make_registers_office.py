@@ -98,7 +98,8 @@ def generate(out: Path, n_docs: int = 100_000, seed: int = 7) -> dict:
     doc_id = 0
     for y in range(first_year, 2027):
         start = dt.date(y, 1, 2)
-        days = [start + dt.timedelta(days=i) for i in range(360) if (start + dt.timedelta(days=i)).weekday() < 5]
+        days = [start + dt.timedelta(days=i) for i in range(360)
+                if (start + dt.timedelta(days=i)).weekday() < 5]
         if y == 2026:
             days = [d for d in days if d <= dt.date(2026, 11, 25)]
         arrivals = sorted(rng.choice(days) for _ in range(per_year))
@@ -113,7 +114,8 @@ def generate(out: Path, n_docs: int = 100_000, seed: int = 7) -> dict:
             at = dt.datetime.combine(day, dt.time(rng.randint(7, 16), rng.randint(0, 59)))
             reg = at + dt.timedelta(minutes=rng.randint(2, 120))
             handler = rng.choice(HANDLERS)
-            deadline = day + dt.timedelta(days=rng.randint(5, 30)) if tcode in ("CV", "HD", "KH", "GM") else None
+            deadline = (day + dt.timedelta(days=rng.randint(5, 30)) if tcode in ("CV", "HD", "KH", "GM")
+                        else None)
             age = (dt.date(2026, 11, 26) - day).days
             if age > 60:
                 status = rng.choices(("filed", "done", "in_progress"), (70, 28, 2))[0]
@@ -149,8 +151,8 @@ def generate(out: Path, n_docs: int = 100_000, seed: int = 7) -> dict:
         conn = db.connection()
         t = time.perf_counter()
         conn.executemany(sql, rows)
-        conn.executemany("INSERT INTO incoming_step (incoming_id, status, at, username, note) VALUES (?, ?, ?, ?, ?)",
-                         steps)
+        conn.executemany("INSERT INTO incoming_step (incoming_id, status, at, username, note) "
+                         "VALUES (?, ?, ?, ?, ?)", steps)
         phases["documents inserted"] = time.perf_counter() - t
         t = time.perf_counter()
         # the index in bulk: no merging while it grows, one merge at the end
@@ -162,7 +164,8 @@ def generate(out: Path, n_docs: int = 100_000, seed: int = 7) -> dict:
         from models import contacts
         admin = __import__("models.users", fromlist=["User"]).User.get()
         for name, abbr in SENDERS:
-            contacts.add_contact(admin, name, abbr=abbr, group="superior" if "Huyện" in name or "Tỉnh" in name else "other")
+            contacts.add_contact(admin, name, abbr=abbr,
+                                 group="superior" if "Huyện" in name or "Tỉnh" in name else "other")
         for h in HANDLERS[:9]:
             contacts.add_contact(admin, h, "person", group="member", position="Đảng ủy viên")
     t = time.perf_counter()

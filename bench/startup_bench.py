@@ -149,7 +149,7 @@ def main() -> int:
                          [b"admin", b"\t", b"bench-mat-khau", b"\r", b"\x1bOR"]),
         }
         results: dict[str, list[dict]] = {k: [] for k in progs}
-        for i in range(args.runs):
+        for _ in range(args.runs):
             for name, (cmd, login) in progs.items():
                 results[name].append(measure(cmd, env, login))
         med = {n: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for n, rs in results.items()}

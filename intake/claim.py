@@ -31,7 +31,7 @@ OWNER_FILE = ".owner"
 try:  # POSIX
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 
 def _host() -> str:
@@ -146,7 +146,7 @@ class ClaimDir:
     # --- other intakes' folders ---------------------------------------------------------------------
     def orphans(self) -> list[Path]:
         """Working folders whose owner is no longer running."""
-        out = []
+        out: list[Path] = []
         try:
             entries = list(os.scandir(self.base))
         except OSError:
@@ -221,7 +221,7 @@ class ClaimDir:
 
 def _files(folder: Path) -> list[Path]:
     out = []
-    for dirpath, dirnames, filenames in os.walk(folder):
+    for dirpath, _, filenames in os.walk(folder):
         for fn in filenames:
             if fn == OWNER_FILE and Path(dirpath) == folder:
                 continue
@@ -234,7 +234,7 @@ def _has_files(folder: Path) -> bool:
 
 
 def _remove_empty_tree(folder: Path, keep_owner: bool) -> None:
-    for dirpath, dirnames, filenames in os.walk(folder, topdown=False):
+    for dirpath, _, _ in os.walk(folder, topdown=False):
         if Path(dirpath) == folder:
             continue
         try:

@@ -185,7 +185,7 @@ def _tiff_structure(f, size: int) -> tuple[bool, str, int | None]:
                 continue
             if cnts is None or len(cnts) != len(offs):
                 return False, S.REASON_TIFF_BROKEN, None
-            if any(o + c > size for o, c in zip(offs, cnts)):
+            if any(o + c > size for o, c in zip(offs, cnts, strict=True)):
                 return False, S.REASON_TIFF_BROKEN, None
         if 273 not in values and 324 not in values:
             return False, S.REASON_TIFF_BROKEN, None

@@ -109,6 +109,7 @@ class Ingester:
             # back to the inbox, to settle again
             self.claims.release(c)
             return None
+        assert v.kind is not None           # a complete file is of a known kind
         if arrived_at is None:
             arrived_at = _dt.datetime.fromtimestamp(st.st_mtime).replace(microsecond=0)
         try:
@@ -167,6 +168,7 @@ class Ingester:
         if doc is not None and doc.is_secret:
             return self._secret_duplicate(c, sha, doc)
         if doc is not None:
+            assert ex is not None
             reason = S.REASON_DUPLICATE.format(number=scans.number_label(doc),
                                                when=format_datetime(ex.when), name=ex.name,
                                                sha_short=sha[:12])

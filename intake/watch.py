@@ -8,23 +8,29 @@ observer cannot start (no inotify, watch limit reached). Either way the periodic
 service catches anything an observer missed.
 
 Messages put on the queue: ``(kind, path, wall_time)`` with kind ``touch`` (created),
-``write`` (modified: a writer has it open), ``closed`` (close-after-write, or renamed into place), ``seen`` (found inside a
-folder moved in), ``gone``, ``gone_dir`` or ``dir`` (a folder appeared: walk it); paths absolute, as the file system spells them.
+``write`` (modified: a writer has it open), ``closed`` (close-after-write, or renamed into
+place), ``seen`` (found inside a folder moved in), ``gone``, ``gone_dir`` or ``dir`` (a folder
+appeared: walk it); paths absolute, as the file system spells them.
 """
 from __future__ import annotations
 
 import logging
 import os
 import queue
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, FileClosedEvent,
                              FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent,
                              FileSystemEventHandler)
 
 from . import filters
+
+if TYPE_CHECKING:
+    from watchdog.observers.api import BaseObserver
 
 log = logging.getLogger("vanphong.intake")
 
@@ -69,6 +75,8 @@ def filesystem_type(path: Path | str, mounts: str = "/proc/self/mounts") -> str:
 def _windows_fs_type(p: str) -> str:  # pragma: no cover - Windows only
     if p.startswith("\\\\"):
         return "smb"
+    if sys.platform != "win32":
+        return ""
     try:
         import ctypes
         drive = os.path.splitdrive(p)[0] + "\\"
@@ -160,7 +168,7 @@ class Watcher:
         self.q = q
         self.want_polling = polling
         self.interval = interval
-        self.observer = None
+        self.observer: BaseObserver | None = None
         self.mode = WatchMode(True)
 
     def start(self) -> WatchMode:
@@ -176,7 +184,8 @@ class Watcher:
                 raise OSError("hệ điều hành không có cơ chế báo thay đổi tệp")
             # full events: a file moved in from outside the inbox comes as a move (it is
             # complete: someone renamed it into place), not as a creation (being written)
-            kw = {"generate_full_events": True} if Observer.__name__ == "InotifyObserver" else {}
+            inotify = getattr(Observer, "__name__", "") == "InotifyObserver"
+            kw = {"generate_full_events": True} if inotify else {}
             obs = Observer(**kw)
             obs.schedule(_Handler(self.root, self.q), str(self.root), recursive=True,
                          event_filter=EVENT_TYPES)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
@@ -89,7 +90,7 @@ def _int(v, field: str, label: str) -> int:
 
 
 def _clean(values: dict) -> dict:
-    out = {}
+    out: dict[str, Any] = {}
     for k, v in values.items():
         if k not in FIELDS:
             raise ValidationError(f"Trường không có trong sổ tài sản: {k}.", k)
@@ -174,7 +175,8 @@ def record_inventory(actor, checked_on: _dt.date, checked_by: str, counts: dict[
 
 
 def latest_check() -> InventoryCheck | None:
-    return InventoryCheck.select().order_by(InventoryCheck.checked_on.desc(), InventoryCheck.id.desc()).first()
+    return (InventoryCheck.select()
+            .order_by(InventoryCheck.checked_on.desc(), InventoryCheck.id.desc()).first())
 
 
 @dataclass

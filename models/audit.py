@@ -19,6 +19,7 @@ import decimal
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import cast
 
 from peewee import CharField, DateTimeField, IntegerField, TextField
 
@@ -85,7 +86,7 @@ def _jsonable(v):
 def snapshot(obj: BaseModel, exclude: tuple[str, ...] = ()) -> dict:
     """The stored values of a model instance, JSON-ready (foreign keys as ids)."""
     out = {}
-    for name, field in obj._meta.fields.items():
+    for name, _ in obj._meta.fields.items():
         if name in exclude:
             continue
         out[name] = _jsonable(obj.__data__.get(name))
@@ -217,7 +218,7 @@ def redact_history(actor, targets: dict[tuple[str, str], tuple[str, ...]], reaso
             q = (AuditEntry.select(AuditEntry.seq, AuditEntry.record_id, AuditEntry.old, AuditEntry.new)
                  .where((AuditEntry.table_name == table) & AuditEntry.record_id.in_(ids[i:i + 500])))
             for e in q:
-                fields = recs[e.record_id]
+                fields = recs[cast(str, e.record_id)]     # one of `ids`
                 old = json.loads(e.old) if e.old else None
                 new = json.loads(e.new) if e.new else None
                 old2, new2 = _dumps(redact(old, fields)), _dumps(redact(new, fields))
@@ -357,7 +358,7 @@ def anchors_path(home):
     return Path(home.path) / ANCHORS_NAME
 
 
-def _anchor_mac(key: bytes, seq: int, h: str) -> str:
+def _anchor_mac(key: bytes, seq: int | None, h: str | None) -> str:
     import hmac
     return hmac.new(key, f"vanphong-anchor:{seq}:{h}".encode(), hashlib.sha256).hexdigest()
 

@@ -38,6 +38,7 @@ import tempfile
 import time
 import zlib
 from pathlib import Path
+from typing import Any
 
 from . import fsio
 from .errors import VanphongError
@@ -251,7 +252,8 @@ class BackupResult:
 def _sqlite_path() -> Path:
     from .db import db, is_sqlite
     if db.obj is None or not is_sqlite():
-        raise BackupError("Sao lưu chỉ dành cho cơ sở dữ liệu SQLite; với máy chủ PostgreSQL hãy dùng pg_dump.")
+        raise BackupError("Sao lưu chỉ dành cho cơ sở dữ liệu SQLite; "
+                          "với máy chủ PostgreSQL hãy dùng pg_dump.")
     return Path(db.obj.database)
 
 
@@ -336,8 +338,9 @@ def create_backup(home, out: Path | str | None = None, *, passphrase: str | None
             con.close()
         seq, h = head if head else (0, audit.GENESIS)
         anchor = audit.record_anchor(home, seq, h, why)
-        manifest = {"format": VERSION, "created": now.isoformat(), "audit_head": [seq, h],
-                    "anchor": anchor, "members": {}, "missing": []}
+        manifest: dict[str, Any] = {"format": VERSION, "created": now.isoformat(),
+                                    "audit_head": [seq, h], "anchor": anchor, "members": {},
+                                    "missing": []}
         header = {"version": VERSION, "key_id": bk.key_id, "salt": os.urandom(16).hex(),
                   "created": now.isoformat(), "chunk": CHUNK}
         rec = backupkey.read_record(home) or {}
@@ -348,7 +351,7 @@ def create_backup(home, out: Path | str | None = None, *, passphrase: str | None
             with tarfile.open(fileobj=w, mode="w|", format=tarfile.PAX_FORMAT,
                               bufsize=CHUNK) as tar:
                 manifest["members"][DB_MEMBER] = _add(tar, snap, DB_MEMBER)
-                for sha, rel, _size in files:
+                for _, rel, _size in files:
                     if cancel is not None and cancel.is_set():
                         raise BackupError("Sao lưu đã dừng vì chương trình đóng lại.")
                     p = Path(home.files) / rel
@@ -421,6 +424,7 @@ def list_backups(folder: Path) -> list[Path]:
         return []
     def order(p: Path):
         m = NAME_RE.match(p.name)
+        assert m is not None            # only names that match are sorted
         return p.name[:24], int((m.group(1) or "-0")[1:])
     return sorted((p for p in folder.iterdir() if NAME_RE.match(p.name)), key=order)
 
@@ -438,7 +442,8 @@ def prune(folder: Path, keep: int) -> list[Path]:
 # --- reading one ------------------------------------------------------------------------------
 def _safe_member(ti: tarfile.TarInfo) -> str:
     name = ti.name
-    if not ti.isfile() or not (name in (DB_MEMBER, ANCHORS_MEMBER, ANCHOR_KEY_MEMBER, MANIFEST) or _FILE_MEMBER.match(name)):
+    if not ti.isfile() or not (name in (DB_MEMBER, ANCHORS_MEMBER, ANCHOR_KEY_MEMBER, MANIFEST)
+                               or _FILE_MEMBER.match(name)):
         raise BackupError(f"{DAMAGED} (mục lạ trong bản sao lưu: {name}).")
     return name
 
@@ -460,6 +465,7 @@ def _walk(path: Path, key: bytes, sink=None) -> dict:
                 for ti in tar:
                     name = _safe_member(ti)
                     f = tar.extractfile(ti)
+                    assert f is not None    # a regular file, as _safe_member checked
                     if name == MANIFEST:
                         manifest = json.loads(f.read(1 << 24))
                         continue

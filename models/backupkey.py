@@ -21,6 +21,7 @@ can tell a wrong key from a damaged archive.
 from __future__ import annotations
 
 import base64
+import binascii
 import datetime as _dt
 import hashlib
 import hmac
@@ -32,6 +33,7 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import fsio
 from .errors import VanphongError
@@ -100,7 +102,7 @@ def from_text(text: str) -> bytes:
     s += "=" * (-len(s) % 8)
     try:
         key = base64.b32decode(s)
-    except (ValueError, base64.binascii.Error):
+    except (ValueError, binascii.Error):
         raise VanphongError("Khóa sao lưu không đọc được: cần dãy chữ và số như trên tờ khôi phục.") from None
     if len(key) != KEY_BYTES:
         raise VanphongError("Khóa sao lưu không đủ độ dài: hãy chép lại đúng từng nhóm trên tờ khôi phục.")
@@ -160,7 +162,7 @@ def keyring_problem() -> str:
         return f"kho mật khẩu lỗi: {e}"
 
 
-def _entry(kid: str) -> str:
+def _entry(kid: str | None) -> str:
     return f"backup-key:{kid}"
 
 
@@ -231,6 +233,13 @@ def read_record(home) -> dict | None:
         raise VanphongError(f"Tệp {p} hỏng, không biết khóa sao lưu ở đâu: {e}") from e
 
 
+def _saved_record(home) -> dict:
+    """The record, where one was just read or written (so it is there)."""
+    rec = read_record(home)
+    assert rec is not None
+    return rec
+
+
 def _write_record(home, rec: dict) -> None:
     fsio.atomic_write_text(_record_path(home), json.dumps(rec, ensure_ascii=False, indent=1) + "\n")
 
@@ -270,8 +279,8 @@ def _save(home, key: bytes, store: str, kdf: dict | None = None) -> str:
             notice = NO_KEYRING.format(why=e.message, path=_keyfile(home))
     if store == "keyfile":
         fsio.atomic_write_text(_keyfile(home), to_text(key) + "\n")
-    rec = {"key_id": key_id(key), "store": store,
-           "created": _dt.datetime.now().replace(microsecond=0).isoformat()}
+    rec: dict[str, Any] = {"key_id": key_id(key), "store": store,
+                           "created": _dt.datetime.now().replace(microsecond=0).isoformat()}
     if kdf:
         rec["kdf"] = kdf
     _write_record(home, rec)
@@ -291,7 +300,7 @@ def load_key(home, *, create: bool = True, passphrase: str | None = None) -> Bac
     notice = ""
     if choice and choice != rec.get("store"):          # the administrator moved the key
         key, notice = _move(home, key, choice, passphrase)
-    return BackupKey(key, read_record(home)["store"], notice)
+    return BackupKey(key, _saved_record(home)["store"], notice)
 
 
 def _create(home, choice: str, passphrase: str | None) -> BackupKey:
@@ -315,7 +324,7 @@ def _create(home, choice: str, passphrase: str | None) -> BackupKey:
         _save(home, key, "keyfile")
         return BackupKey(key, "keyfile", notice)
     notice = _save(home, key, "keyring")
-    return BackupKey(key, read_record(home)["store"], notice)
+    return BackupKey(key, _saved_record(home)["store"], notice)
 
 
 def _kdf(salt: bytes) -> dict:
@@ -324,6 +333,7 @@ def _kdf(salt: bytes) -> dict:
 
 def _load_recorded(home, rec: dict, passphrase: str | None) -> bytes:
     store, kid = rec.get("store"), rec.get("key_id", "")
+    key: bytes | None
     if store == "keyfile":
         key = _read_keyfile(_keyfile(home))
     elif store == "keyring":
@@ -349,7 +359,7 @@ def _load_recorded(home, rec: dict, passphrase: str | None) -> bytes:
 def _move(home, key: bytes, choice: str, passphrase: str | None) -> tuple[bytes, str]:
     """Keep the same key, stored where the administrator now chose (a passphrase makes a new
     key: backups made before stay readable with the old key on the recovery sheet)."""
-    old = read_record(home)
+    old = _saved_record(home)
     if choice == "passphrase":
         p = Path(home.path) / ANCHOR_KEYFILE_NAME
         if not p.exists():                   # the anchors made so far stay checkable
@@ -359,7 +369,7 @@ def _move(home, key: bytes, choice: str, passphrase: str | None) -> tuple[bytes,
                 f"(mã {old.get('key_id')}) trên tờ khôi phục cũ.")
         return rec_key.key, note
     notice = _save(home, key, choice)
-    if read_record(home)["store"] != "keyfile" and old.get("store") == "keyfile":
+    if _saved_record(home)["store"] != "keyfile" and old.get("store") == "keyfile":
         _keyfile(home).unlink(missing_ok=True)
     return key, notice
 
@@ -370,7 +380,7 @@ def import_key(home, text: str) -> BackupKey:
     choice = chosen_store()
     store = choice if choice in ("keyring", "keyfile") else ("keyfile" if keyring_problem() else "keyring")
     notice = _save(home, key, store)
-    return BackupKey(key, read_record(home)["store"], notice)
+    return BackupKey(key, _saved_record(home)["store"], notice)
 
 
 def where(home) -> str:
@@ -381,7 +391,7 @@ def where(home) -> str:
     store = rec.get("store")
     place = {"keyring": f"kho mật khẩu của hệ điều hành (mục {SERVICE} / {_entry(rec.get('key_id'))})",
              "keyfile": f"tệp {_keyfile(home)}",
-             "passphrase": "cụm mật khẩu (không lưu ở đâu cả)"}.get(store, str(store))
+             "passphrase": "cụm mật khẩu (không lưu ở đâu cả)"}.get(str(store), str(store))
     return f"Khóa sao lưu (mã {rec.get('key_id')}) ở: {place}."
 
 

@@ -16,7 +16,7 @@ import datetime as _dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Iterable, cast
 
 from peewee import BooleanField, Case, CharField, DateTimeField, TextField, fn
 
@@ -138,7 +138,7 @@ _LABELS = {"kind": "loại", "name": "tên", "abbr": "tên viết tắt", "group
 
 
 def _clean(values: dict) -> dict:
-    out = {}
+    out: dict[str, Any] = {}
     for k, v in values.items():
         if k not in _FIELDS:
             raise ValidationError(f"Trường không có trong danh bạ: {k}.", k)
@@ -495,7 +495,7 @@ class _Known:
         q = (Contact.select(Contact.id, Contact.kind, Contact.name)
              .where((Contact.id > self.last_id) & (Contact.active == True))  # noqa: E712
              .order_by(Contact.id).tuples())
-        for cid, kind, name in q:
+        for cid, kind, name in cast(Iterable[tuple[int, str, str]], q):
             self.keys.add((kind, fold(name)))
             self.last_id = cid
 
@@ -519,11 +519,11 @@ def _import_batch(actor, batch: list[tuple[int, dict]], known: _Known,
         before = Contact.select(fn.MAX(Contact.id)).scalar() or 0
         fields = [f for f in Contact._meta.sorted_fields if f.name != "id"]
         bulk_insert(Contact, fields, [tuple(c.__data__.get(f.name) for f in fields) for c in new])
-        ids = [r for (r,) in Contact.select(Contact.id).where(Contact.id > before)
-               .order_by(Contact.id).tuples()]
+        ids = [r for (r,) in cast(Iterable[tuple[int]], Contact.select(Contact.id)
+                                  .where(Contact.id > before).order_by(Contact.id).tuples())]
         if len(ids) != len(new):          # never: the write lock is ours for the batch
             raise RuntimeError("directory import: inserted rows and ids differ")
-        for c, cid in zip(new, ids):
+        for c, cid in zip(new, ids, strict=True):
             c.id = cid
         search.index_many("contact", [(c.id, c.label, c.abbr, c.organisation, c.group_label,
                                        c.phone, c.email, c.address, c.notes) for c in new])

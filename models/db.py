@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import Callable
+from pathlib import Path
+from typing import Callable, cast
 
-from peewee import (CharField, Database, DatabaseProxy, DateTimeField, IntegerField, Model,
+from peewee import (AutoField, CharField, Database, DatabaseProxy, DateTimeField, IntegerField, Model,
                     PostgresqlDatabase, SqliteDatabase)
 
 from .errors import VanphongError
@@ -42,6 +43,9 @@ class BaseModel(Model):
     sensibly hold (a ValidationError naming the field), whichever path it came by."""
 
     CHECK_TEXT = True           # the audit log stores only what checked records gave it
+    # the primary key peewee adds by itself, declared for the type checker only (an annotation
+    # with no value is no field to peewee): `record.id` is an int, `Model.id` the column
+    id: AutoField[int]
 
     class Meta:
         database = db
@@ -62,7 +66,8 @@ def check_record_text(obj: Model) -> None:
         if isinstance(v, str) and isinstance(f, (CharField, TextField)):
             limit = TEXT_MAX if isinstance(f, TextField) else CHAR_MAX
             if len(v) > limit or "\x00" in v:
-                check_text(v, _FIELD_WORDS.get(f.name, f.name), f.name, limit)
+                name = cast(str, f.name)        # a bound field has its name
+                check_text(v, _FIELD_WORDS.get(name, name), name, limit)
 
 
 _FIELD_WORDS = {"name": "tên", "summary": "trích yếu", "notes": "ghi chú", "content": "nội dung",
@@ -216,7 +221,7 @@ def bulk_insert(model, fields: list, rows: list[tuple]) -> None:
     marks = ", ".join([database.param] * len(fields))
     sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES ({marks})'
     convert = [f.db_value for f in fields]
-    data = [tuple(c(v) for c, v in zip(convert, row)) for row in rows]
+    data = [tuple(c(v) for c, v in zip(convert, row, strict=True)) for row in rows]
     database.cursor().executemany(sql, data)
 
 

@@ -78,7 +78,7 @@ def _members(ctx, t) -> list:
     rng, out = ctx.rng, []
     plan = [(CELLS[0], 17), (CELLS[1], 16), (CELLS[2], 15), (CELLS[3], 12)]
     for cell, n in plan:
-        for i in range(n):
+        for _ in range(n):
             female = rng.random() < 0.45
             if cell == CELLS[3]:
                 cat, base, age = "insured", rng.randrange(7_200_000, 12_800_000, 10_000), rng.randint(24, 52)
@@ -87,9 +87,11 @@ def _members(ctx, t) -> list:
             else:
                 r = rng.random()
                 if r < 0.4:
-                    cat, base, age = "pensioner", rng.randrange(3_800_000, 9_600_000, 10_000), rng.randint(62, 88)
+                    cat, base, age = ("pensioner", rng.randrange(3_800_000, 9_600_000, 10_000),
+                                      rng.randint(62, 88))
                 elif r < 0.9:
-                    cat, base, age = "other", rng.randrange(2_500_000, 6_000_000, 100_000), rng.randint(30, 60)
+                    cat, base, age = ("other", rng.randrange(2_500_000, 6_000_000, 100_000),
+                                      rng.randint(30, 60))
                 else:
                     cat, base, age = "student", 0, rng.randint(19, 22)
             born = _dt.date(ctx.today.year - age, rng.randint(1, 12), rng.randint(1, 28))
@@ -169,7 +171,8 @@ def fill(ctx: demo.DemoContext) -> None:
     year = ctx.today.year
     for n, (name, unit, value, place) in enumerate(ASSETS, 1):
         assets.add_asset(t, f"TS{n:03d}", name, unit=unit, unit_value=value, quantity=QTY.get(name, 1),
-                         acquired_on=_dt.date(year - rng.randint(0, 8), rng.randint(1, 12), rng.randint(1, 28)),
+                         acquired_on=_dt.date(year - rng.randint(0, 8), rng.randint(1, 12),
+                                              rng.randint(1, 28)),
                          location=place, condition=rng.choice(["good"] * 5 + ["worn"]),
                          user_name="Văn phòng Đảng ủy")
     chairs = assets.Asset.get(assets.Asset.code == "TS007")

@@ -113,7 +113,8 @@ def _meeting(ctx, kind: str, on: _dt.date, *, taken: bool) -> meetings.Meeting:
         r = rng.random()
         if a is not v.members[0] and r < 0.08:
             meetings.mark_attendance(actor, a, "absent_excused",
-                                     rng.choice(["Đi công tác", "Ốm", "Việc gia đình", "Đi học lớp bồi dưỡng"]))
+                                     rng.choice(["Đi công tác", "Ốm", "Việc gia đình",
+                                                 "Đi học lớp bồi dưỡng"]))
         elif a is not v.members[0] and r < 0.1:
             meetings.mark_attendance(actor, a, "absent_unexcused")
         else:
@@ -139,7 +140,9 @@ def _meeting(ctx, kind: str, on: _dt.date, *, taken: bool) -> meetings.Meeting:
 def fill(ctx: demo.DemoContext) -> None:
     with db.atomic():
         from .office import get_office
-        for kind, on in _schedule(ctx.today, get_office().term_start):
+        office = get_office()
+        assert office is not None       # the demo sets the office up first
+        for kind, on in _schedule(ctx.today, office.term_start):
             _meeting(ctx, kind, on, taken=True)
         for kind, days in (("btv", 2), ("tt", 4)):
             _meeting(ctx, kind, _weekday(ctx.today + _dt.timedelta(days=days)), taken=False)

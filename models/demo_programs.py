@@ -20,7 +20,8 @@ TERM_ITEMS = [
     ("Chuyển đổi số trong hoạt động của Đảng ủy và các chi bộ", "Văn phòng Đảng ủy", None),
     ("Kết nạp mới mỗi năm ít nhất 10 đảng viên", "Ban Xây dựng Đảng", None),
     ("Hoàn thành quy hoạch cán bộ nhiệm kỳ 2030–2035", "Ban Thường vụ", (2029, 6, 30)),
-    ("Tổng kết nhiệm kỳ, chuẩn bị Đại hội Đảng bộ xã lần thứ tiếp theo", "Ban Chấp hành Đảng bộ", (2030, 6, 30)),
+    ("Tổng kết nhiệm kỳ, chuẩn bị Đại hội Đảng bộ xã lần thứ tiếp theo", "Ban Chấp hành Đảng bộ",
+     (2030, 6, 30)),
 ]
 YEAR_ITEMS = [
     ("Hội nghị Ban Chấp hành sơ kết 6 tháng đầu năm", "Ban Chấp hành Đảng bộ", (6, 30)),
@@ -55,9 +56,9 @@ def fill(ctx: demo.DemoContext) -> None:
         year = programs.program_for(a, "year", today, f"Chương trình công tác năm {today.year}")
         programs.adopt(a, year, programs.propose(year))
         for content, lead, (m, d) in YEAR_ITEMS:
-            due = _dt.date(today.year, m, d)
-            programs.add_item(a, year, content, lead=lead, deadline=due,
-                              status="done" if due < today else "planned")
+            due_on = _dt.date(today.year, m, d)
+            programs.add_item(a, year, content, lead=lead, deadline=due_on,
+                              status="done" if due_on < today else "planned")
         month = programs.program_for(a, "month", today)
         programs.adopt(a, month, programs.propose(month))
         programs.add_item(a, month, "Chuẩn bị báo cáo tháng của Đảng ủy", lead="Văn phòng Đảng ủy",
@@ -67,13 +68,13 @@ def fill(ctx: demo.DemoContext) -> None:
         monday = today - _dt.timedelta(days=today.weekday())
         for k in range(-52, 2):
             week = monday + _dt.timedelta(weeks=k)
-            for n, (day, half, time, content, lead, parts, place) in enumerate(WEEK_PATTERN):
+            for n, (day, half, time, content, leader, parts, place) in enumerate(WEEK_PATTERN):
                 if ctx.rng.random() < 0.15:
                     continue
                 thon = THON[(k + n) % len(THON)]
                 on = week + _dt.timedelta(days=day)
                 programs.add_schedule_entry(
-                    a, on, half, content.format(thon=thon), lead=LEADERS[lead], participants=parts,
+                    a, on, half, content.format(thon=thon), lead=LEADERS[leader], participants=parts,
                     place=place.format(thon=thon), time=time, status="done" if on < today else "planned")
         # last week's unfinished item goes on to this week, linked back
         last = programs.program_for(a, "week", monday - _dt.timedelta(days=7))

@@ -60,7 +60,8 @@ TASKS = [
     ("Nguyễn Thị Thu Hà", "Chuẩn bị phòng họp và tài liệu làm việc với đoàn kiểm tra", "Văn phòng Đảng ủy"),
     ("Thường trực Đảng ủy", "Rà soát danh sách đảng viên được tặng Huy hiệu Đảng đợt 2/9", "Ban Tổ chức"),
     ("Phạm Văn Đức", "Soạn giấy mời hội nghị sơ kết công tác dân vận", "Trần Thị Mai"),
-    ("Thường trực Đảng ủy", "Thống kê vụ việc tiếp dân tồn đọng để báo cáo Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Đảng ủy"),
+    ("Thường trực Đảng ủy", "Thống kê vụ việc tiếp dân tồn đọng để báo cáo Ủy ban Kiểm tra Tỉnh ủy",
+     "Văn phòng Đảng ủy"),
     ("Nguyễn Thị Thu Hà", "Cập nhật danh bạ các chi bộ sau kiện toàn", "Trần Thị Mai"),
 ]
 
@@ -73,7 +74,8 @@ def _person(rng) -> tuple[str, str, str]:
 
 
 def _work_time(rng, day: _dt.date) -> _dt.datetime:
-    return _dt.datetime.combine(day, _dt.time(rng.choice([7, 8, 9, 10, 14, 15, 16]), rng.choice([0, 15, 30, 45])))
+    return _dt.datetime.combine(day, _dt.time(rng.choice([7, 8, 9, 10, 14, 15, 16]),
+                                              rng.choice([0, 15, 30, 45])))
 
 
 def fill(ctx: demo.DemoContext) -> None:
@@ -149,6 +151,7 @@ def fill(ctx: demo.DemoContext) -> None:
                 asked = start
             t = tasks.add_task(admin, asked_by=asked_by, what=what, assignee=assignee,
                                asked_on=asked, deadline=asked + _dt.timedelta(days=rng.choice([3, 5, 7, 10])))
+            assert t.deadline is not None
             if i < 31:
                 tasks.set_status(admin, t, "done", "Đã hoàn thành",
                                  on=min(today, t.deadline - _dt.timedelta(days=rng.randint(0, 2))))

@@ -40,16 +40,26 @@ DIRECTORY = [
     ("body", "mass", "Hội Cựu chiến binh xã Tân Lập", "Hội CCB", "", "", ""),
     ("body", "mass", "Hội Người cao tuổi xã Tân Lập", "Hội NCT", "", "", ""),
     ("person", "member", "Phạm Văn Đức", "", "Bí thư Đảng ủy", "Đảng ủy xã Tân Lập", "0912 345 601"),
-    ("person", "member", "Nguyễn Thị Thu Hà", "", "Phó Bí thư Thường trực Đảng ủy", "Đảng ủy xã Tân Lập", "0912 345 602"),
-    ("person", "member", "Lê Minh Tuấn", "", "Phó Bí thư Đảng ủy, Chủ tịch UBND xã", "UBND xã Tân Lập", "0912 345 603"),
-    ("person", "member", "Hoàng Văn Nam", "", "Chủ nhiệm Ủy ban Kiểm tra Đảng ủy", "Đảng ủy xã Tân Lập", "0912 345 604"),
-    ("person", "member", "Đỗ Thị Hương", "", "Ủy viên Ban Thường vụ, Chủ tịch UB MTTQ xã", "MTTQ xã Tân Lập", "0912 345 605"),
-    ("person", "member", "Vũ Đình Khoa", "", "Đảng ủy viên, Trưởng Công an xã", "Công an xã Tân Lập", "0912 345 606"),
-    ("person", "member", "Bùi Thị Lan Anh", "", "Đảng ủy viên, Bí thư Đoàn xã", "Đoàn xã Tân Lập", "0912 345 607"),
-    ("person", "member", "Ngô Quang Vinh", "", "Đảng ủy viên, Chỉ huy trưởng Quân sự xã", "BCHQS xã Tân Lập", "0912 345 608"),
-    ("person", "member", "Đặng Thị Phương", "", "Đảng ủy viên, Chủ tịch Hội LHPN xã", "Hội LHPN xã Tân Lập", "0912 345 609"),
-    ("person", "other", "Trần Thị Mai", "", "Văn thư Văn phòng Đảng ủy", "Đảng ủy xã Tân Lập", "0912 345 610"),
-    ("person", "other", "Trịnh Văn Sơn", "", "Chuyên viên Văn phòng Tỉnh ủy", "Văn phòng Tỉnh ủy Tuyên Quang", "0915 222 333"),
+    ("person", "member", "Nguyễn Thị Thu Hà", "",
+     "Phó Bí thư Thường trực Đảng ủy", "Đảng ủy xã Tân Lập", "0912 345 602"),
+    ("person", "member", "Lê Minh Tuấn", "",
+     "Phó Bí thư Đảng ủy, Chủ tịch UBND xã", "UBND xã Tân Lập", "0912 345 603"),
+    ("person", "member", "Hoàng Văn Nam", "",
+     "Chủ nhiệm Ủy ban Kiểm tra Đảng ủy", "Đảng ủy xã Tân Lập", "0912 345 604"),
+    ("person", "member", "Đỗ Thị Hương", "",
+     "Ủy viên Ban Thường vụ, Chủ tịch UB MTTQ xã", "MTTQ xã Tân Lập", "0912 345 605"),
+    ("person", "member", "Vũ Đình Khoa", "",
+     "Đảng ủy viên, Trưởng Công an xã", "Công an xã Tân Lập", "0912 345 606"),
+    ("person", "member", "Bùi Thị Lan Anh", "",
+     "Đảng ủy viên, Bí thư Đoàn xã", "Đoàn xã Tân Lập", "0912 345 607"),
+    ("person", "member", "Ngô Quang Vinh", "",
+     "Đảng ủy viên, Chỉ huy trưởng Quân sự xã", "BCHQS xã Tân Lập", "0912 345 608"),
+    ("person", "member", "Đặng Thị Phương", "",
+     "Đảng ủy viên, Chủ tịch Hội LHPN xã", "Hội LHPN xã Tân Lập", "0912 345 609"),
+    ("person", "other", "Trần Thị Mai", "",
+     "Văn thư Văn phòng Đảng ủy", "Đảng ủy xã Tân Lập", "0912 345 610"),
+    ("person", "other", "Trịnh Văn Sơn", "",
+     "Chuyên viên Văn phòng Tỉnh ủy", "Văn phòng Tỉnh ủy Tuyên Quang", "0915 222 333"),
     ("person", "other", "Lý Thị Ngọc", "", "Kế toán Đảng ủy", "Đảng ủy xã Tân Lập", "0912 345 611"),
 ]
 
@@ -108,7 +118,8 @@ SOURCES = [  # (sender name, symbol suffix, pool, weight)
     ("Ủy ban Kiểm tra Tỉnh ủy Tuyên Quang", "UBKTTU", _UBKT, 7),
     ("Ủy ban nhân dân tỉnh Tuyên Quang", "UBND-VP", _UBND_T, 6),
     ("Chi bộ thôn Đồng Tâm", "CB", _CB, 4), ("Chi bộ thôn Tân Thành", "CB", _CB, 4),
-    ("Chi bộ Trường THCS Tân Lập", "CB", _CB, 3), ("Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Lập", "MTTQ", _MASS, 4),
+    ("Chi bộ Trường THCS Tân Lập", "CB", _CB, 3),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Lập", "MTTQ", _MASS, 4),
 ]
 
 OUTGOING_PLAN = [  # (type, count, summaries)
@@ -180,7 +191,8 @@ def _incoming(ctx, book, members) -> None:
                                                               rng.choice((0, 10, 20, 30, 45)))))
         doc_date = day - _dt.timedelta(days=rng.randint(0, 4))
         late = rng.random() < 0.02
-        reg = arrived + (_dt.timedelta(days=rng.randint(4, 6)) if late else _dt.timedelta(minutes=rng.randint(5, 90)))
+        reg = arrived + (_dt.timedelta(days=rng.randint(4, 6)) if late
+                         else _dt.timedelta(minutes=rng.randint(5, 90)))
         reg = ctx.past(reg, not_before=arrived)
         secrecy = "Thường"
         r = rng.random()
@@ -201,7 +213,8 @@ def _incoming(ctx, book, members) -> None:
             source="scan" if scan_pending else "manual",
             **({} if scan_pending else dict(
                 sender=sender, sender_contact=book[sender], doc_number=num, doc_date=doc_date,
-                doc_type=type_name, summary="" if secrecy == "Tuyệt mật" else _fmt(summary, day, rng), urgency=urgency, secrecy=secrecy,
+                doc_type=type_name, summary="" if secrecy == "Tuyệt mật" else _fmt(summary, day, rng),
+                urgency=urgency, secrecy=secrecy,
                 pages=rng.randint(1, 12), copies=1, deadline=deadline)))
         if scan_pending:
             continue
@@ -222,16 +235,18 @@ def _incoming(ctx, book, members) -> None:
 def _outgoing(ctx, book, members) -> None:
     rng, today, a = ctx.rng, ctx.today, ctx.clerk or ctx.admin
     o = get_office()
+    assert o is not None                # the demo sets the office up first
     start = max(o.term_start, today - _dt.timedelta(days=365))
     days = _working_days(start, today)
     plan = [(code, s) for code, n, sums in OUTGOING_PLAN for s in rng.choices(sums, k=n)]
     dated = sorted(((rng.choice(days), code, s) for code, s in plan), key=lambda x: x[0])
     leader, deputy = book["Phạm Văn Đức"], book["Nguyễn Thị Thu Hà"]
     recipients_pool = ["Ban Thường vụ Tỉnh ủy Tuyên Quang", "Văn phòng Tỉnh ủy Tuyên Quang",
-                       "Ban Tổ chức Tỉnh ủy Tuyên Quang", "Các chi bộ trực thuộc", "Các đồng chí Đảng ủy viên",
+                       "Ban Tổ chức Tỉnh ủy Tuyên Quang", "Các chi bộ trực thuộc",
+                       "Các đồng chí Đảng ủy viên",
                        "Ủy ban Kiểm tra Tỉnh ủy Tuyên Quang", "UBND xã Tân Lập", "MTTQ và các đoàn thể xã"]
     cancelled = 0
-    for i, (day, code, summary) in enumerate(dated):
+    for _, (day, code, summary) in enumerate(dated):
         secrecy = "Mật" if code in ("BC", "NQ") and rng.random() < 0.05 else "Thường"
         d = documents.reserve_number(a, code, doc_date=day, summary=_fmt(summary, day, rng), secrecy=secrecy,
                                      urgency=rng.choices(("Thường", "Khẩn"), (9, 1))[0])
@@ -266,10 +281,12 @@ def _dossiers(ctx) -> None:
          _dt.date(y - 2, 12, 31), _dt.date(y - 1, 11, 20)),
         (f"{y - 2}-02", f"Tập văn bản chỉ đạo của cấp trên năm {y - 2}", y - 2, "10 năm",
          _dt.date(y - 2, 12, 31), None),
-        (f"{y - 2}-03", f"Hồ sơ kết nạp đảng viên năm {y - 2}", y - 2, "vĩnh viễn", _dt.date(y - 2, 12, 31), None),
-        (f"{y - 1}-01", f"Hồ sơ Đại hội Đảng bộ xã nhiệm kỳ 2025–2030", y - 1, "vĩnh viễn",
+        (f"{y - 2}-03", f"Hồ sơ kết nạp đảng viên năm {y - 2}", y - 2, "vĩnh viễn",
+         _dt.date(y - 2, 12, 31), None),
+        (f"{y - 1}-01", "Hồ sơ Đại hội Đảng bộ xã nhiệm kỳ 2025–2030", y - 1, "vĩnh viễn",
          _dt.date(y - 1, 8, 15), None),
-        (f"{y - 1}-02", f"Tập văn bản đến của cấp trên năm {y - 1}", y - 1, "10 năm", _dt.date(y - 1, 12, 31), None),
+        (f"{y - 1}-02", f"Tập văn bản đến của cấp trên năm {y - 1}", y - 1, "10 năm",
+         _dt.date(y - 1, 12, 31), None),
         (f"{y - 1}-03", f"Hồ sơ kiểm điểm, đánh giá, xếp loại năm {y - 1}", y - 1, "20 năm",
          _dt.date(y - 1, 12, 31), None),
         (f"{y}-01", f"Tập văn bản đến của cấp trên năm {y}", y, "10 năm", None, None),
@@ -280,18 +297,21 @@ def _dossiers(ctx) -> None:
         (f"{y}-06", f"Hồ sơ công tác tuyên giáo năm {y}", y, "10 năm", None, None),
     ]
     made = {}
-    for code, title, year, ret, ended, handed in specs:
+    for code, title, year, ret, ended, _ in specs:
         d = dossiers.create_dossier(a, code, title, year, ret, keeper="Trần Thị Mai",
                                     work_ended_on=ended)
         made[code] = d
     # file handled incoming documents into the year's "văn bản đến" dossier, outgoing into "văn bản đi"
-    for doc in documents.Incoming.select().where(documents.Incoming.status == "done").order_by(documents.Incoming.id):
+    for doc in (documents.Incoming.select().where(documents.Incoming.status == "done")
+                .order_by(documents.Incoming.id)):
         code = f"{doc.year}-01" if doc.year == y else f"{y - 1}-02"
         if code in made and rng.random() < 0.7 and not doc.is_secret:
             dossiers.add_document(a, made[code], doc)
-    for doc in documents.Outgoing.select().where(documents.Outgoing.status == "issued").order_by(documents.Outgoing.id):
-        if doc.doc_date.year == y and rng.random() < 0.8:
-            dossiers.add_document(a, made[f"{y}-02"], doc)
+    for out in (documents.Outgoing.select().where(documents.Outgoing.status == "issued")
+                .order_by(documents.Outgoing.id)):
+        assert out.doc_date is not None    # an issued document has its date
+        if out.doc_date.year == y and rng.random() < 0.8:
+            dossiers.add_document(a, made[f"{y}-02"], out)
     for code, *_, handed in specs:
         if handed:
             dossiers.hand_over(a, made[code], handed)

@@ -70,8 +70,11 @@ class Dossier(BaseModel):
 class DossierItem(BaseModel):
     """A document in a dossier. A document sits in one dossier at a time."""
     dossier = ForeignKeyField(Dossier, backref="items", on_delete="RESTRICT")
+    dossier_id: int   # for the type checker only: no value, so no field
     incoming = ForeignKeyField(Incoming, null=True, unique=True, backref="+", on_delete="RESTRICT")
+    incoming_id: int | None   # for the type checker only: no value, so no field
     outgoing = ForeignKeyField(Outgoing, null=True, unique=True, backref="+", on_delete="RESTRICT")
+    outgoing_id: int | None   # for the type checker only: no value, so no field
     added_at = DateTimeField(default=_dt.datetime.now)
 
     class Meta:
@@ -160,7 +163,8 @@ def close_work(actor, dossier, ended_on=None) -> Dossier:
 def hand_over(actor, dossier, on=None) -> Dossier:
     d = get_dossier(dossier.id if isinstance(dossier, Dossier) else dossier)
     if d.handed_over_on:
-        raise ValidationError(f"Hồ sơ {d.code} đã nộp lưu ngày {format_date(d.handed_over_on)}.", "handed_over_on")
+        raise ValidationError(f"Hồ sơ {d.code} đã nộp lưu ngày {format_date(d.handed_over_on)}.",
+                              "handed_over_on")
     on = _as_date(on, "handed_over_on") or _dt.date.today()
     changes = {"handed_over_on": on}
     if d.work_ended_on is None:
@@ -175,6 +179,7 @@ def add_document(actor, dossier, doc) -> DossierItem:
         d = get_dossier(dossier.id if isinstance(dossier, Dossier) else dossier)
         if d.handed_over_on:
             raise ValidationError(f"Hồ sơ {d.code} đã nộp lưu, không thêm văn bản được.", "dossier")
+        fk: ForeignKeyField
         if isinstance(doc, Incoming):
             fk, key = DossierItem.incoming, "incoming"
         elif isinstance(doc, Outgoing):

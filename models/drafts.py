@@ -55,6 +55,7 @@ class Draft(BaseModel):
     urgency = CharField(default="Thường")
     status = CharField(default="draft", index=True)    # draft | issued
     outgoing = ForeignKeyField(Outgoing, null=True, backref="+", on_delete="SET NULL")
+    outgoing_id: int | None   # for the type checker only: no value, so no field
     revision = IntegerField(default=0)
     notes = TextField(default="")
     created_at = DateTimeField(default=_dt.datetime.now)
@@ -145,8 +146,8 @@ def get_draft(draft) -> Draft:
 
 def _editable(d: Draft) -> None:
     if d.status == "issued":
-        raise ValidationError(f"Dự thảo đã ban hành thành văn bản {d.outgoing.symbol if d.outgoing_id else ''};"
-                              " không sửa được.", "status")
+        symbol = d.outgoing.symbol if d.outgoing is not None else ""
+        raise ValidationError(f"Dự thảo đã ban hành thành văn bản {symbol}; không sửa được.", "status")
 
 
 def update_draft(actor, draft, **changes) -> Draft:
@@ -248,7 +249,7 @@ def issue(actor, draft, store, render: Callable[[Draft, str, _dt.date], bytes], 
 
 def _describe(refs: list[int]) -> dict[int, Found]:
     return {d.id: Found("draft", d.id, search.KINDS["draft"].label,
-                        d.outgoing.symbol if d.outgoing_id else "", format_date(d.updated_at.date()),
+                        d.outgoing.symbol if d.outgoing is not None else "", format_date(d.updated_at.date()),
                         d.summary[:120])
             for d in Draft.select().where(Draft.id.in_(refs))}
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
+from typing import Iterable, cast
 
 from peewee import (BooleanField, CharField, DateField, DateTimeField, ForeignKeyField,
                     IntegerField, TextField)
@@ -78,6 +79,7 @@ class DuesRule(BaseModel):
 
 class DuesExemption(BaseModel):
     member = ForeignKeyField(Member, backref="exemptions", on_delete="CASCADE")
+    member_id: int   # for the type checker only: no value, so no field
     percent = IntegerField()               # 100 = exempt; 30/50/70 = reduction
     reason_code = CharField(default="other")
     reason = TextField(default="")
@@ -95,12 +97,14 @@ class DuesExemption(BaseModel):
 
 class DuesPayment(BaseModel):
     member = ForeignKeyField(Member, backref="payments", on_delete="RESTRICT")
+    member_id: int   # for the type checker only: no value, so no field
     paid_on = DateField(index=True)
     method = CharField(default="cash")
     amount = IntegerField()                # the months' dues
     extra = IntegerField(default=0)        # voluntary, recorded separately
     payer = CharField(default="")
     receipt = ForeignKeyField(receipts.Receipt, null=True, backref="payments", on_delete="RESTRICT")
+    receipt_id: int | None   # for the type checker only: no value, so no field
     cancelled = BooleanField(default=False)
     note = TextField(default="")
     created_by = CharField(default="")
@@ -116,7 +120,9 @@ class DuesPayment(BaseModel):
 
 class PaymentMonth(BaseModel):
     payment = ForeignKeyField(DuesPayment, backref="months", on_delete="CASCADE")
+    payment_id: int   # for the type checker only: no value, so no field
     member = ForeignKeyField(Member, on_delete="RESTRICT")
+    member_id: int   # for the type checker only: no value, so no field
     month = DateField()                    # first day of the month paid for
     amount = IntegerField()
     cancelled = BooleanField(default=False)
@@ -386,7 +392,8 @@ def paid_months(member_id: int, year: int | None = None) -> set[_dt.date]:
     q = PaymentMonth.select(PaymentMonth.month).where((PaymentMonth.member == member_id)
                                                       & (PaymentMonth.cancelled == False))  # noqa: E712
     if year:
-        q = q.where((PaymentMonth.month >= _dt.date(year, 1, 1)) & (PaymentMonth.month <= _dt.date(year, 12, 1)))
+        q = q.where((PaymentMonth.month >= _dt.date(year, 1, 1))
+                    & (PaymentMonth.month <= _dt.date(year, 12, 1)))
     return {r.month for r in q}
 
 
@@ -438,7 +445,7 @@ def record_payment(actor, member, months, *, method: str = "cash", extra=0,
                 desc += f" (đóng góp tự nguyện {format_money(extra)})"
             e = cashbook.record_income(actor, amount + extra, desc, payer, on=paid_on, kind="dues",
                                        cell=m.cell, months=label)
-            p.receipt = e.receipt_id
+            p.receipt_id = e.receipt_id
             p.save()
         audit.log_change(actor, "create", p)
         return p
@@ -518,9 +525,10 @@ def flagged_members(actor, year: int | None = None, today: _dt.date | None = Non
     if len(months) < UNPAID_FLAG:
         return []
     paid: dict[int, set] = {}
-    for r in PaymentMonth.select(PaymentMonth.member, PaymentMonth.month).where(
-            (PaymentMonth.cancelled == False) & (PaymentMonth.month >= months[0])  # noqa: E712
-            & (PaymentMonth.month <= months[-1])).tuples():
+    rows = PaymentMonth.select(PaymentMonth.member, PaymentMonth.month).where(
+        (PaymentMonth.cancelled == False) & (PaymentMonth.month >= months[0])  # noqa: E712
+        & (PaymentMonth.month <= months[-1])).tuples()
+    for r in cast(Iterable[tuple[int, _dt.date]], rows):
         paid.setdefault(r[0], set()).add(r[1])
     out = []
     for m in Member.select().order_by(Member.sort_key, Member.id):
@@ -571,15 +579,17 @@ class SheetRow:
 
 def _sheet_rows(members: list[Member], mo: _dt.date, rules: Rules) -> list[SheetRow]:
     ids = [m.id for m in members]
-    paid = {}
+    paid: dict[int, PaymentMonth] = {}
+    rlabels: dict[int | None, str] = {}
     if ids:
         q = (PaymentMonth.select(PaymentMonth, DuesPayment).join(DuesPayment)
              .where((PaymentMonth.month == mo) & (PaymentMonth.cancelled == False)  # noqa: E712
                     & (PaymentMonth.member.in_(ids))))
-        for pm in q:
-            paid[pm.member_id] = pm
-        rids = [pm.payment.receipt_id for pm in paid.values() if pm.payment.receipt_id]
-        rlabels = {r.id: r.label for r in receipts.Receipt.select().where(receipts.Receipt.id.in_(rids))} if rids else {}
+        for row in q:
+            paid[row.member_id] = row
+        rids = [row.payment.receipt_id for row in paid.values() if row.payment.receipt_id]
+        rlabels = ({r.id: r.label for r in receipts.Receipt.select().where(receipts.Receipt.id.in_(rids))}
+                   if rids else {})
     out = []
     for m in members:
         d = rules.due(m, mo)
@@ -633,7 +643,7 @@ class DuesMonthSource(DataSource):
         return [Member.sort_key, Member.id]
 
     def fetch(self, after_key=None, limit: int = 50):
-        out = []
+        out: list[tuple] = []
         key = after_key
         while len(out) < limit:
             members = self._page(key, limit, lean=False)
@@ -821,8 +831,10 @@ def dues_report(actor, period_from, period_to=None) -> DuesReport:
         months.append(mo)
         mo = next_month(mo)
     paid: dict[tuple[int, _dt.date], int] = {}
-    for mid, mon, amt in PaymentMonth.select(PaymentMonth.member, PaymentMonth.month, PaymentMonth.amount).where(
-            (PaymentMonth.cancelled == False) & (PaymentMonth.month >= pf) & (PaymentMonth.month <= pt)).tuples():  # noqa: E712
+    rows = (PaymentMonth.select(PaymentMonth.member, PaymentMonth.month, PaymentMonth.amount)
+            .where((PaymentMonth.cancelled == False)  # noqa: E712
+                   & (PaymentMonth.month >= pf) & (PaymentMonth.month <= pt)).tuples())
+    for mid, mon, amt in cast(Iterable[tuple[int, _dt.date, int]], rows):
         paid[(mid, mon)] = amt
     by_cell: dict[str, ReportRow] = {}
     for m in Member.select():
@@ -866,7 +878,8 @@ def payment_rows(year: int | None = None):
     q = (DuesPayment.select(DuesPayment, Member).join(Member)
          .order_by(DuesPayment.paid_on, DuesPayment.id))
     if year:
-        q = q.where((DuesPayment.paid_on >= _dt.date(year, 1, 1)) & (DuesPayment.paid_on <= _dt.date(year, 12, 31)))
+        q = q.where((DuesPayment.paid_on >= _dt.date(year, 1, 1))
+                    & (DuesPayment.paid_on <= _dt.date(year, 12, 31)))
     rlabels = {r.id: r.label for r in receipts.Receipt.select(receipts.Receipt.id, receipts.Receipt.year,
                                                                receipts.Receipt.number)}
     for p in q.iterator():

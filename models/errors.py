@@ -76,7 +76,7 @@ DATABASE_BUSY = ("Cơ sở dữ liệu đang bận: một người khác đang g
                  "Chưa lưu được gì; hãy thử lại sau ít phút.")
 
 
-def is_database_busy(e: BaseException) -> bool:
+def is_database_busy(e: BaseException | None) -> bool:
     """SQLite 'database is locked' / 'database table is locked' / busy (also through peewee)."""
     seen = set()
     while e is not None and id(e) not in seen:

@@ -83,7 +83,8 @@ class FileStore:
         folder = self.root / sha[:2]
         folder.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{sha}.", suffix=TEMP_SUFFIX, dir=folder)
-        tmp: Path | None = Path(name)
+        path = Path(name)
+        tmp: Path | None = path         # None once it is handed over: nothing to clean up
         try:
             h = hashlib.sha256()
             with os.fdopen(fd, "wb") as fo, open(src, "rb") as fi:
@@ -97,8 +98,8 @@ class FileStore:
                 os.fsync(fo.fileno())
             if h.hexdigest() != sha:
                 raise OSError(f"tệp {src.name} thay đổi trong khi sao chép")
-            os.chmod(tmp, PRIVATE_FILE)
-            staged = Staged(sha, self.relpath(sha, ext), tmp.stat().st_size, tmp)
+            os.chmod(path, PRIVATE_FILE)
+            staged = Staged(sha, self.relpath(sha, ext), path.stat().st_size, path)
             tmp = None
             return staged
         finally:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import IO, Iterator
@@ -97,7 +98,7 @@ def atomic_open(path: Path | str, mode: str = "wb", *, file_mode: int = PRIVATE_
 
 def _syncfs(folder) -> bool:
     """Linux: flush only the file system holding ``folder`` (not every disk of the machine)."""
-    if not os.sys.platform.startswith("linux"):
+    if not sys.platform.startswith("linux"):
         return False
     try:
         import ctypes

@@ -28,7 +28,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from peewee import (CharField, DateField, DateTimeField, ForeignKeyField,
-                    IntegerField, TextField)
+                    IntegerField, ModelSelect, TextField)
 
 from . import audit, dashboard, search, users
 from .contacts import Contact
@@ -69,12 +69,17 @@ class Meeting(BaseModel):
     opened_at = DateTimeField(null=True)
     closed_at = DateTimeField(null=True)
     minutes = ForeignKeyField(Outgoing, null=True, backref="+", on_delete="RESTRICT")   # BB entry
+    minutes_id: int | None   # for the type checker only: no value, so no field
     number = CharField(default="", index=True)   # "03-BB/ĐU", copied from the register entry
     signed_on = DateField(null=True)
     signed_by = CharField(default="")
     notes = TextField(default="")
     created_at = DateTimeField(default=_dt.datetime.now)
     created_by = CharField(default="")
+    # the rows pointing here (peewee's backrefs), for the type checker only: no value, so no field
+    agenda: ModelSelect[AgendaItem]
+    attendees: ModelSelect[Attendee]
+    speeches: ModelSelect[Speech]
 
     class Meta:
         table_name = "meeting"
@@ -86,6 +91,7 @@ class Meeting(BaseModel):
 
 class AgendaItem(BaseModel):
     meeting = ForeignKeyField(Meeting, backref="agenda", on_delete="CASCADE")
+    meeting_id: int   # for the type checker only: no value, so no field
     position = IntegerField(default=0)
     title = TextField()
     conclusion = TextField(default="")          # kết luận của chủ trì
@@ -108,6 +114,7 @@ class MeetingDocument(BaseModel):
 
 class Attendee(BaseModel):
     meeting = ForeignKeyField(Meeting, backref="attendees", on_delete="CASCADE")
+    meeting_id: int   # for the type checker only: no value, so no field
     position = IntegerField(default=0)
     name = CharField()
     title = CharField(default="")                # chức vụ
@@ -122,6 +129,7 @@ class Attendee(BaseModel):
 
 class Speech(BaseModel):
     meeting = ForeignKeyField(Meeting, backref="speeches", on_delete="CASCADE")
+    meeting_id: int   # for the type checker only: no value, so no field
     position = IntegerField(default=0)
     item = ForeignKeyField(AgendaItem, null=True, backref="speeches", on_delete="SET NULL")
     speaker = CharField()
@@ -243,6 +251,7 @@ def find_by_number(number: str) -> Meeting:
     m = Meeting.get_or_none(Meeting.number == s)
     if m is None and s.isdigit():
         o = get_office()
+        assert o is not None            # a meeting exists, so the office is set up
         q = (Meeting.select().join(Outgoing, on=(Meeting.minutes == Outgoing.id))
              .where((Outgoing.number == int(s)) & (Outgoing.series == BB)
                     & (Outgoing.term_start == o.term_start)))
@@ -382,7 +391,8 @@ def find_document(ref: str):
     s = " ".join(nfc(ref).split())
     m = re.fullmatch(r"(\d+)/(\d{4})", s)
     if m:
-        d = Incoming.get_or_none((Incoming.arrival_no == int(m.group(1))) & (Incoming.year == int(m.group(2))))
+        d: Incoming | Outgoing | None = Incoming.get_or_none(
+            (Incoming.arrival_no == int(m.group(1))) & (Incoming.year == int(m.group(2))))
         if d is not None:
             return d
     d = Outgoing.get_or_none(Outgoing.symbol == s.upper()) or Outgoing.get_or_none(Outgoing.symbol == s)
@@ -578,7 +588,8 @@ def autosave(actor, meeting, field: str, text: str, seq: int = 0) -> MeetingDraf
             raise ValidationError(f"Không có ô nội dung {field} trong hội nghị này.", "field")
         d = MeetingDraft.get_or_none((MeetingDraft.meeting == m.id) & (MeetingDraft.field == field))
         if d is None:
-            return MeetingDraft.create(meeting=m, field=field, text=body, seq=seq, saved_at=_dt.datetime.now())
+            return MeetingDraft.create(meeting=m, field=field, text=body, seq=seq,
+                                       saved_at=_dt.datetime.now())
         if seq and d.seq and seq < d.seq:
             return d
         MeetingDraft.update(text=body, seq=seq, saved_at=_dt.datetime.now()).where(
@@ -852,7 +863,8 @@ def export_rows(actor, year: int | None = None):
     for m in q:
         members = [a for a in m.attendees if a.role == "member"]
         yield [format_date(m.on_date), m.start_time, KIND_NAMES[m.kind], _cell(m.title),
-               _cell(m.place), _cell(m.chair), _cell(m.recorder), m.number, str(sum(a.attendance == "present" for a in members)),
+               _cell(m.place), _cell(m.chair), _cell(m.recorder), m.number,
+               str(sum(a.attendance == "present" for a in members)),
                str(sum(a.attendance.startswith("absent") for a in members)),
                m.opened_at.strftime("%H:%M") if m.opened_at else "",
                m.closed_at.strftime("%H:%M") if m.closed_at else "", STATUS_NAMES[m.status]]

@@ -123,7 +123,7 @@ def parse_money(text: str | int | None, field: str | None = None) -> int:
         if text < 0:
             raise ValidationError("Số tiền không được âm.", field)
         return text
-    raw = nfc(text)
+    raw = nfc(None if text is None else str(text))
     s = raw.lower().replace(" ", "").replace("\u00a0", "")
     for c in _CURRENCY:
         if s.endswith(c) and len(s) > len(c):

@@ -144,6 +144,7 @@ def update_office(actor, values: dict) -> Office:
             correct_term(actor, require_current_term(), start=term_changes["term_start"],
                          label=term_changes["term_label"])
             o = get_office()
+            assert o is not None        # it was there a moment ago, in this transaction
         return o
 
 
@@ -181,10 +182,10 @@ def parse_setting(key: str, raw: Any) -> Any:
             raise ValidationError(f"{d.label}: trong khoảng {d.minimum}–{d.maximum}.", key)
         return v
     if d.choices:
-        v = nfc(str(raw)).strip().lower()
-        if v and v not in d.choices:
+        choice = nfc(str(raw)).strip().lower()
+        if choice and choice not in d.choices:
             raise ValidationError(f"{d.label}: chọn một trong {', '.join(d.choices)} (hoặc để trống).", key)
-        return v
+        return choice
     return nfc(str(raw))
 
 

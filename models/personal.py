@@ -122,7 +122,7 @@ def _scan(model, columns: list[tuple[str, str]], needle: str, title: Callable, s
         q = q.where(where)
     out = []
     for row in q.tuples().iterator():
-        values = dict(zip((c for c, _ in columns), row[1:]))
+        values = dict(zip((c for c, _ in columns), row[1:], strict=True))
         hit = {label: values[c] for c, label in columns
                if values[c] and needle in fold(str(values[c]))}
         if hit:

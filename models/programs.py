@@ -71,7 +71,9 @@ class ProgramItem(BaseModel):
     place = CharField(default="")
     status = CharField(default="planned", index=True)
     carried_from = ForeignKeyField("self", null=True, backref="carried_to", on_delete="SET NULL")
+    carried_from_id: int | None   # for the type checker only: no value, so no field
     source = ForeignKeyField("self", null=True, backref="adopted_as", on_delete="SET NULL")
+    source_id: int | None   # for the type checker only: no value, so no field
     notes = TextField(default="")
     created_at = DateTimeField(default=_dt.datetime.now)
 
@@ -133,6 +135,7 @@ def parse_week(text: str) -> _dt.date:
     except ValidationError:
         raise ValidationError(f"Tuần viết dạng 2026-W49 hoặc một ngày trong tuần (đã nhập “{s[:20]}”).",
                               "week") from None
+    assert d is not None                # required=True
     return d - _dt.timedelta(days=d.weekday())
 
 
@@ -408,7 +411,8 @@ def adopt(actor, program, proposed: list) -> list[ProgramItem]:
         p = get_program(program)
         for src in proposed:
             s = get_item(src)
-            if ProgramItem.select().where((ProgramItem.program == p.id) & (ProgramItem.source == s.id)).exists():
+            if ProgramItem.select().where((ProgramItem.program == p.id)
+                                          & (ProgramItem.source == s.id)).exists():
                 continue
             out.append(add_item(actor, p, s.content, lead=s.lead, participants=s.participants,
                                 place=s.place,
@@ -440,7 +444,7 @@ def week_entries(monday: _dt.date) -> list[ProgramItem]:
 def week_grid(monday: _dt.date) -> list[tuple[_dt.date, str, list[ProgramItem]]]:
     """Fourteen cells (Monday morning … Sunday afternoon), each with its entries."""
     monday = monday - _dt.timedelta(days=monday.weekday())
-    by = {}
+    by: dict[tuple[_dt.date | None, str], list[ProgramItem]] = {}
     for it in week_entries(monday):
         by.setdefault((it.on_date, it.half or "am"), []).append(it)
     return [(monday + _dt.timedelta(days=i), h, by.get((monday + _dt.timedelta(days=i), h), []))

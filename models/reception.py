@@ -87,7 +87,9 @@ class Reception(BaseModel):
     forward_to = CharField(default="")                # to whom (action forward)
     received_by = CharField(default="")               # who received them
     incoming = ForeignKeyField(Incoming, null=True, backref="receptions", on_delete="SET NULL")
+    incoming_id: int | None   # for the type checker only: no value, so no field
     outgoing = ForeignKeyField(Outgoing, null=True, backref="receptions", on_delete="SET NULL")
+    outgoing_id: int | None   # for the type checker only: no value, so no field
     state = CharField(default="open", index=True)     # STATES
     result_code = CharField(default="")              # RESULTS, once closed
     result = TextField(default="")
@@ -850,7 +852,8 @@ def report(actor, period: Period | str, today: _dt.date | None = None) -> Recept
         if r.state == "closed":                  # closed only after the period
             where = f"Kết thúc sau kỳ (ngày {format_date(r.closed_on)})"
         else:
-            where = STATE_VI[r.state] + (f" — {r.forward_to}" if r.state == "waiting" and r.forward_to else "")
+            where = STATE_VI[r.state] + (f" — {r.forward_to}" if r.state == "waiting" and r.forward_to
+                                         else "")
         rep.open_cases.append((r.label, format_date(r.visited_at), r.name, where))
     y, m = p.start.year, p.start.month
     while _dt.date(y, m, 1) <= p.end:
@@ -902,8 +905,8 @@ def _book_row(r: Reception, show_ids: bool) -> list[str]:
     return [r.label, format_datetime(r.visited_at), r.name, r.address,
             r.id_number if show_ids else "", CATEGORY_VI[r.category], str(r.people), r.content,
             r.handled_before, ACTION_VI[r.action], r.forward_to, r.received_by,
-            f"{r.incoming.arrival_no}/{r.incoming.year}" if r.incoming_id else "",
-            r.outgoing.symbol if r.outgoing_id else "", STATE_VI[r.state], _result_text(r),
+            f"{r.incoming.arrival_no}/{r.incoming.year}" if r.incoming is not None else "",
+            r.outgoing.symbol if r.outgoing is not None else "", STATE_VI[r.state], _result_text(r),
             format_date(r.closed_on)]
 
 

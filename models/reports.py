@@ -49,6 +49,7 @@ class Report(BaseModel):
     recipient = CharField(default="")            # gửi đến
     status = CharField(default="open", index=True)
     outgoing = ForeignKeyField(Outgoing, null=True, backref="+", on_delete="SET NULL")
+    outgoing_id: int | None   # for the type checker only: no value, so no field
     sent_on = DateField(null=True)
     notes = TextField(default="")
     created_at = DateTimeField(default=_dt.datetime.now)
@@ -141,6 +142,7 @@ def link_outgoing(actor, report, outgoing) -> Report:
     users.require(actor, "programs.edit")
     with db.atomic():
         r = get_report(report)
+        d: Outgoing | None
         if isinstance(outgoing, Outgoing):
             d = outgoing
         elif isinstance(outgoing, str) and not outgoing.strip().isdigit():
@@ -220,7 +222,7 @@ dashboard.register_panel(150, "reports.due", _panel)
 
 def _describe(refs: list[int]) -> dict[int, Found]:
     return {r.id: Found("report", r.id, search.KINDS["report"].label,
-                        r.outgoing.symbol if r.outgoing_id else "", format_date(r.due_on), r.title)
+                        r.outgoing.symbol if r.outgoing is not None else "", format_date(r.due_on), r.title)
             for r in Report.select().where(Report.id.in_(refs))}
 
 

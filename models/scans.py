@@ -257,9 +257,9 @@ def open_rejections(limit: int | None = None) -> list[ScanRejection]:
 def scans_needing_details(actor):
     """Incoming documents that came from the scanner and still wait for their details, those
     ``actor`` may see (a scan marked secret only for those who see the secret register)."""
-    I = documents.Incoming
-    q = I.select().where((I.source == "scan") & (I.status == "needs_details"))
-    return documents.visible_only(actor, q).order_by(I.arrived_at, I.id)
+    Inc = documents.Incoming
+    q = Inc.select().where((Inc.source == "scan") & (Inc.status == "needs_details"))
+    return documents.visible_only(actor, q).order_by(Inc.arrived_at, Inc.id)
 
 
 def scan_of(incoming_id: int) -> ScanIntake | None:

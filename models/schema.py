@@ -68,9 +68,9 @@ def _m4_terms_and_secret_book(database) -> None:
     add_column_if_missing(database, "incoming", "book", CharField(default=""))
     o = office.get_office()
     if o is not None and not terms.Term.select().exists():
-        starts = {r[0] for r in database.execute_sql("SELECT DISTINCT term_start FROM outgoing")}
+        used = {r[0] for r in database.execute_sql("SELECT DISTINCT term_start FROM outgoing")}
         starts = sorted({s if isinstance(s, dt.date) else dt.date.fromisoformat(str(s)[:10])
-                         for s in starts} | {o.term_start})
+                         for s in used} | {o.term_start})
         for i, start in enumerate(starts):
             end = starts[i + 1] - dt.timedelta(days=1) if i + 1 < len(starts) else None
             terms.Term.create(start=start, end=end, opened_by="hệ thống (nâng cấp)",
@@ -99,9 +99,9 @@ def _m5_privacy(database) -> None:
         if not u.must_change_password and users.check_password(DEMO_ADMIN[2], u.password_hash):
             users.User.update(must_change_password=True).where(users.User.id == u.id).execute()
 
-    I, O = documents.Incoming, documents.Outgoing
-    secret_in = list(I.select().where(I.secrecy.in_(documents.SECRET_LEVELS)))
-    secret_out = list(O.select().where(O.secrecy.in_(documents.SECRET_LEVELS)))
+    Inc, Outg = documents.Incoming, documents.Outgoing
+    secret_in = list(Inc.select().where(Inc.secrecy.in_(documents.SECRET_LEVELS)))
+    secret_out = list(Outg.select().where(Outg.secrecy.in_(documents.SECRET_LEVELS)))
     # first the log (its re-anchor entry keeps the head hash as it was before this upgrade)
     targets = {("incoming", str(d.id)): documents.PROTECTED["incoming"] for d in secret_in}
     targets.update({("outgoing", str(d.id)): documents.PROTECTED["outgoing"] for d in secret_out})
@@ -109,15 +109,15 @@ def _m5_privacy(database) -> None:
                          "nâng cấp: ẩn trích yếu, nội dung, ghi chú của văn bản mật trong nhật ký")
     for d in secret_in:
         documents.index_incoming(d)
-    for d in secret_out:
-        if nfc(d.content):
-            O.update(content="", content_on_paper=True).where(O.id == d.id).execute()
-            audit.append(users.SYSTEM, "update", "outgoing", d.id,
-                         {"content": audit.redacted(d.content), "content_on_paper": d.content_on_paper},
+    for out in secret_out:
+        if nfc(out.content):
+            Outg.update(content="", content_on_paper=True).where(Outg.id == out.id).execute()
+            audit.append(users.SYSTEM, "update", "outgoing", out.id,
+                         {"content": audit.redacted(out.content), "content_on_paper": out.content_on_paper},
                          {"content": "", "content_on_paper": True,
                           "_reason": "văn bản mật không lưu nội dung trên máy tính"})
-            d = O.get_by_id(d.id)
-        documents.index_outgoing(d)
+            out = Outg.get_by_id(out.id)
+        documents.index_outgoing(out)
     if is_sqlite(database):   # merge the index so the removed rows' words leave it too
         database.execute_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
 def _m13_search_prefix(database) -> None:

@@ -97,7 +97,8 @@ def record_handover(actor, from_person: str, to_person: str, *, handed_on=None, 
     users.require(actor, "seal.handover")
     from_person, to_person = nfc(from_person), nfc(to_person)
     if not from_person or not to_person:
-        raise ValidationError("Ghi rõ người giao và người nhận con dấu.", "to_person" if from_person else "from_person")
+        raise ValidationError("Ghi rõ người giao và người nhận con dấu.",
+                              "to_person" if from_person else "from_person")
     if from_person == to_person:
         raise ValidationError("Người giao và người nhận con dấu phải khác nhau.", "to_person")
     handed_on = _as_date(handed_on, "handed_on") or _dt.date.today()

@@ -207,7 +207,8 @@ def export_rows(actor, *, year: int | None = None):
     users.require(actor, "records.view")
     q = Task.select()
     if year:
-        q = q.where((Task.asked_on >= _dt.date(int(year), 1, 1)) & (Task.asked_on <= _dt.date(int(year), 12, 31)))
+        q = q.where((Task.asked_on >= _dt.date(int(year), 1, 1))
+                    & (Task.asked_on <= _dt.date(int(year), 12, 31)))
     rows = q.order_by(Task.asked_on, Task.id).iterator()
     return ([safe_cell(c) for c in [str(n), format_date(t.asked_on), t.asked_by, t.what, t.assignee,
                                     format_date(t.deadline), STATUS_VI[t.status], format_date(t.done_on),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from peewee import CharField, DateField, DateTimeField, IntegerField
+from peewee import CharField, DateField, DateTimeField
 
 from . import audit, users
 from .db import BaseModel, db

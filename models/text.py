@@ -101,7 +101,8 @@ def parse_money(text: str, field: str | None = None) -> int:
     if not s:
         raise ValidationError("Chưa nhập số tiền.", field)
     if "," in s:
-        raise ValidationError("Số tiền tính bằng đồng, không có phần lẻ; dùng dấu chấm ngăn cách hàng nghìn (ví dụ 1.250.000).", field)
+        raise ValidationError("Số tiền tính bằng đồng, không có phần lẻ; dùng dấu chấm ngăn cách "
+                              "hàng nghìn (ví dụ 1.250.000).", field)
     if not _MONEY_RE.match(s):
         raise ValidationError(f"Số tiền không hợp lệ: “{text}”. Ví dụ đúng: 1.250.000", field)
     return int(s.replace(".", ""))

@@ -194,7 +194,8 @@ def validate_new_password(password: str, username: str, field: str = "new_passwo
 def _validate_username(username: str) -> str:
     u = nfc(username).lower()
     if not _USERNAME_RE.match(u):
-        raise ValidationError("Tên đăng nhập gồm 3–32 chữ cái không dấu, số, dấu chấm, gạch ngang.", "username")
+        raise ValidationError("Tên đăng nhập gồm 3–32 chữ cái không dấu, số, dấu chấm, gạch ngang.",
+                              "username")
     return u
 
 
@@ -377,6 +378,7 @@ def authenticate(username: str, password: str, now: _dt.datetime | None = None,
         elif not u.active:
             error = "Tài khoản này đã bị vô hiệu hóa. Hãy liên hệ quản trị."
         elif locked:
+            assert u.locked_until is not None   # `locked` says so
             error = (f"Tài khoản tạm khóa do nhập sai quá {MAX_TRIES} lần. Thử lại sau "
                      f"{lock_minutes_left(u.locked_until, now)} phút, hoặc nhờ quản trị mở khóa.")
         else:
@@ -386,6 +388,7 @@ def authenticate(username: str, password: str, now: _dt.datetime | None = None,
             audit.append(u, "login", "user_account", u.id)
     if error is not None:
         raise LoginError(error)
+    assert u is not None                # no user is an error above
     return u
 
 

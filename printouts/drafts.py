@@ -23,9 +23,8 @@ def draft_paper(draft, office, *, number: str = "", on: _dt.date | None = None,
     summary = party.clean(draft.summary)
     if is_cv and summary and not summary.lower().startswith("v/v"):
         summary = f"V/v {summary}"
-    sig = party.Signature(position=draft.signer_position,
-                          authority=f"{draft.authority} {draft.authority_of}".strip() if draft.authority else "",
-                          name=draft.signer)
+    authority = f"{draft.authority} {draft.authority_of}".strip() if draft.authority else ""
+    sig = party.Signature(position=draft.signer_position, authority=authority, name=draft.signer)
     body = [draft.body]
     to = [r for r in draft.recipient_list() if not r.lower().startswith("lưu")]
     if is_cv and to:            # a công văn opens with whom it is sent to

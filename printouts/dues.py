@@ -134,7 +134,7 @@ def cash_book(opening: int, lines, office, date_from: _dt.date, date_to: _dt.dat
     closing = opening
     for ln in lines:
         e = ln.entry
-        desc = e.description + (f" — ĐÃ HỦY" if e.cancelled else "")
+        desc = e.description + (" — ĐÃ HỦY" if e.cancelled else "")
         if e.override_by:
             desc += f" (chi vượt số dư, {e.override_by} cho phép)"
         a_in = e.amount if e.direction == "in" else 0

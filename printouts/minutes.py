@@ -66,7 +66,8 @@ def body(view: MinutesView) -> list:
     if unexcused:
         add(Block("Vắng không có lý do: " + "; ".join(f"đồng chí {a.name}" for a in unexcused) + ".",
                   "plain"))
-    guests = [a for a in view.guests if a.attendance != "absent_excused" and a.attendance != "absent_unexcused"]
+    guests = [a for a in view.guests
+              if a.attendance != "absent_excused" and a.attendance != "absent_unexcused"]
     if guests:
         add(Block("Khách mời: " + "; ".join(f"đồng chí {a.name}" + (f", {a.title}" if a.title else "")
                                             for a in guests) + ".", "plain"))

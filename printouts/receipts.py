@@ -69,7 +69,7 @@ def _copy(c, r, office, x0: float, y0: float, w: float, h: float, copy_no: int,
         c.drawString(left, y, label)
         lw = c.stringWidth(label, FONT, size) + 4
         font = FONT_BOLD if bold else FONT
-        for i, part in enumerate(_wrap(value, font, size, inner - lw, max_lines)):
+        for _, part in enumerate(_wrap(value, font, size, inner - lw, max_lines)):
             c.setFont(font, size)
             c.drawString(left + lw, y, part)
             y -= lead

@@ -47,7 +47,7 @@ def recovery_sheet(key: bytes, key_id: str, *, office_name: str = "", home: str 
         para("vanphong restore TỆP.vpbak --home THƯ_MỤC_MỚI --key \"CÁC NHÓM Ở TRÊN\"",
              style("cmd", 11, align="center")),
         Spacer(1, 18),
-        para("Người in: ................................   Người nhận cất két: ................................",
-             body),
+        para("Người in: ................................   "
+             "Người nhận cất két: ................................", body),
     ]
     return build_pdf(flow, title="Tờ khôi phục bản sao lưu", margins_mm=(20, 20, 25, 20))

@@ -25,7 +25,8 @@ _VI = {
     "show program's version number and exit": "hiện phiên bản rồi thoát",
     "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
     "unrecognized arguments: %s": "tham số không hiểu được: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn một trong: %(choices)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "lựa chọn không hợp lệ: %(value)r (chọn một trong: %(choices)s)",
     "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
     "expected one argument": "cần một giá trị",
     "invalid %(type)s value: %(value)r": "giá trị không hợp lệ: %(value)r",

@@ -25,7 +25,8 @@ def test_print_schedule_and_statistics_and_export_them(office, home, tmp_path):
     data = out.read_bytes()
     assert [round(x) for x in page_size(data)] == [842, 595]
     text = squash(" ".join(pages(data)))
-    assert "LỊCH CÔNG TÁC" in text and "Họp Ban Thường vụ Đảng ủy" in text and "ĐẢNG CỘNG SẢN VIỆT NAM" in text
+    assert "LỊCH CÔNG TÁC" in text and "Họp Ban Thường vụ Đảng ủy" in text
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
     run(home.path, "print", "schedule", "--week", "01/12/2026")
     assert (home.path / "printouts" / "lich-cong-tac_2026-W49.pdf").exists()
     bad = run(home.path, "print", "schedule", "--week", "2026-W60", check=False)
@@ -42,4 +43,5 @@ def test_print_schedule_and_statistics_and_export_them(office, home, tmp_path):
     from openpyxl import load_workbook
     rows = [[c.value for c in r] for r in load_workbook(xlsx).active.iter_rows()]
     assert rows[0] == ["Nhóm", "Chỉ tiêu", "Số liệu", "Đơn vị"]
-    assert ["Văn bản đi", "Tổng số văn bản đi", 1, None] in rows or ["Văn bản đi", "Tổng số văn bản đi", 1, ""] in rows
+    assert (["Văn bản đi", "Tổng số văn bản đi", 1, None] in rows
+            or ["Văn bản đi", "Tổng số văn bản đi", 1, ""] in rows)

@@ -233,7 +233,7 @@ def _settle_together(a: Terminal, b: Terminal, before: list, shown=None,
         if time.monotonic() >= deadline:
             ca, cb = _cells(a.screen), _cells(b.screen)
             rows = [f"row {y} col {x}: {ra[x]!r} vs {rb[x]!r}"
-                    for y, (ra, rb) in enumerate(zip(ca, cb)) for x in range(len(ra))
+                    for y, (ra, rb) in enumerate(zip(ca, cb, strict=False)) for x in range(len(ra))
                     if ra[x] != rb[x]][:6]
             raise AssertionError("the two terminals never showed the same screen:\n"
                                  + _text(a.screen) + "\n---\n" + _text(b.screen)

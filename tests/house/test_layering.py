@@ -84,7 +84,7 @@ def test_no_module_calls_a_private_function_of_another_module():
     """``areas._allowed(...)`` from tui/app.py: an attribute access to a private name of an
     imported project module. (Private methods of objects are another matter.)"""
     bad = []
-    for pkg, path in _modules():
+    for _, path in _modules():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         imported = set()
         for node in ast.walk(tree):

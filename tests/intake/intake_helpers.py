@@ -174,4 +174,4 @@ def ledger():
 def inbox_files(inbox: Path) -> list[Path]:
     """Files still waiting in the inbox (not failed/, not parked)."""
     return sorted(p for p in inbox.rglob("*") if p.is_file()
-                  and not p.relative_to(inbox).parts[0] in ("failed", ".processing"))
+                  and p.relative_to(inbox).parts[0] not in ("failed", ".processing"))

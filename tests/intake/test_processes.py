@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -31,8 +30,8 @@ class Proc:
                                   env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})})
         self.out: list[str] = []
         self.err: list[str] = []
-        self._t = [threading.Thread(target=self._pump, args=(s, l), daemon=True)
-                   for s, l in ((self.p.stdout, self.out), (self.p.stderr, self.err))]
+        self._t = [threading.Thread(target=self._pump, args=(s, lines), daemon=True)
+                   for s, lines in ((self.p.stdout, self.out), (self.p.stderr, self.err))]
         for t in self._t:
             t.start()
 

@@ -3,7 +3,7 @@ import sqlite3
 
 import pytest
 
-from models import audit, office
+from models import audit
 
 
 def test_every_change_lands_in_the_log_with_old_and_new(office):

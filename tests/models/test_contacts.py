@@ -145,7 +145,8 @@ def test_import_refuses_a_huge_name_and_a_huge_field_in_one_line_each(office):
     r = C.import_csv(office["clerk"], ("Tên\n" + "Ủy ban " * 15_000 + "\nHội Nông dân xã\n").encode())
     assert r.added == 1 and [line for line, _ in r.errors] == [2]
     assert "quá dài" in r.errors[0][1]
-    r = C.import_csv(office["clerk"], ("Tên,Ghi chú\nHội Cựu chiến binh,\"" + "x" * 140_000 + "\"\n").encode())
+    r = C.import_csv(office["clerk"],
+                     ("Tên,Ghi chú\nHội Cựu chiến binh,\"" + "x" * 140_000 + "\"\n").encode())
     assert r.added == 0 and len(r.errors) == 1 and "KiB" in r.errors[0][1]
 
 

@@ -17,7 +17,8 @@ def filled(actor, **kw):
                   recipients="Các chi bộ trực thuộc\nLưu Văn phòng Đảng ủy", signer="Phạm Văn Đức",
                   signer_position="Bí thư", authority="T/M", authority_of="Đảng ủy")
     values.update(kw)
-    return DR.new_draft(actor, kw.pop("type_code", "CV"), **{k: v for k, v in values.items() if k != "type_code"})
+    return DR.new_draft(actor, kw.pop("type_code", "CV"),
+                        **{k: v for k, v in values.items() if k != "type_code"})
 
 
 def fake_pdf(draft, symbol, on):
@@ -58,7 +59,8 @@ def test_no_number_is_taken_when_the_pdf_fails(office, home):
     with pytest.raises(OSError):
         DR.issue(clerk, d, FileStore(home.files), broken, doc_date=dt.date(2026, 3, 5))
     assert D.Outgoing.select().count() == 0 and DR.get_draft(d).status == "draft"
-    assert DR.issue(clerk, d, FileStore(home.files), fake_pdf, doc_date=dt.date(2026, 3, 5)).symbol == "01-CV/ĐU"
+    issued = DR.issue(clerk, d, FileStore(home.files), fake_pdf, doc_date=dt.date(2026, 3, 5))
+    assert issued.symbol == "01-CV/ĐU"
 
 
 def test_a_secret_document_is_refused_with_the_reason(office):

@@ -54,7 +54,8 @@ def test_members_are_a_restricted_search_kind(people):
     from models import registers
     _member(people["treasurer"], "Nguyễn Thị Đào")
     assert search.query("dao") == []                     # not in an unnamed search
-    assert [f.summary for f in registers.search_all(people["treasurer"], "đào")][0].startswith("Nguyễn Thị Đào")
+    found = [f.summary for f in registers.search_all(people["treasurer"], "đào")]
+    assert found[0].startswith("Nguyễn Thị Đào")
     assert registers.search_all(people["clerk"], "dao") == []
 
 
@@ -218,7 +219,8 @@ def test_cash_balance_never_below_zero_without_logged_admin_override(people):
     assert cashbook.balance() == 100_000
     e = cashbook.record_expense(admin, 150_000, "Mua văn phòng phẩm", on=D(2026, 3, 2), override=True)
     assert e.override_by == "admin" and cashbook.balance() == -50_000
-    assert [x.action for x in audit.AuditEntry.select().where(audit.AuditEntry.action == "override")] == ["override"]
+    A = audit.AuditEntry
+    assert [x.action for x in A.select().where(A.action == "override")] == ["override"]
     # a back-dated expense that makes a later day negative is refused too
     cashbook.record_income(t, 200_000, "Thu khác", "C", on=D(2026, 3, 10))
     with pytest.raises(ValidationError):

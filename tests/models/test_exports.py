@@ -40,11 +40,11 @@ def test_csv_export_reads_back(regs, office, tmp_path):
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert rows[0][:5] == ["Số đến", "Ngày đến", "Nơi gửi", "Số, ký hiệu", "Ngày văn bản"]
     assert "Trích yếu" in rows[0]
-    r = dict(zip(rows[0], rows[1]))
+    r = dict(zip(rows[0], rows[1], strict=True))
     assert r["Số đến"] == "1" and r["Ngày đến"] == "05/01/2026 08:00"
     assert r["Trích yếu"] == "Hướng dẫn kiểm điểm, đánh giá Đảng viên"
     assert r["Đơn vị, người nhận"] == "Phạm Văn Đức" and r["Ngày chuyển"] == "05/01/2026"
-    assert dict(zip(rows[0], rows[2]))["Ghi chú"] == "Đã hủy: Vào sổ trùng"
+    assert dict(zip(rows[0], rows[2], strict=True))["Ghi chú"] == "Đã hủy: Vào sổ trùng"
     last = audit.AuditEntry.select().order_by(audit.AuditEntry.seq.desc()).first()
     assert last.action == "export" and last.username == "xem"
 
@@ -56,7 +56,7 @@ def test_xlsx_export_reads_back(regs, office, tmp_path):
     ws = load_workbook(out).active
     rows = [[c.value for c in r] for r in ws.iter_rows()]
     assert rows[0] == exports.OUTGOING_COLUMNS
-    r = dict(zip(rows[0], rows[1]))
+    r = dict(zip(rows[0], rows[1], strict=True))
     assert r["Số, ký hiệu"] == "01-BC/ĐU" and r["Tên loại"] == "Báo cáo"
     assert r["Nơi nhận"] == "Ban Thường vụ Huyện ủy; Lưu VP" and r["Ghi chú"] == "Chưa phát hành"
     assert ws.title == "Sổ đăng ký văn bản đi"
@@ -121,7 +121,7 @@ def books(office):
 
 def test_seal_log_rows(books):
     rows = list(exports.book_rows(books["viewer"], "seal", year=2026))
-    assert [dict(zip(exports.SEAL_COLUMNS, r)) for r in rows] == [
+    assert [dict(zip(exports.SEAL_COLUMNS, r, strict=True)) for r in rows] == [
         {"STT": 1, "Ngày đóng dấu": dt.date(2026, 3, 2), "Số, ký hiệu văn bản": "01-BC/ĐU",
          "Trích yếu": "Báo cáo sơ kết công tác Đảng quý I", "Người ký": "Phạm Văn Đức",
          "Người đóng dấu": "Trần Thị Mai", "Số bản": 4, "Ghi chú": "Đóng dấu treo phụ lục"},
@@ -143,13 +143,13 @@ def test_seal_handover_rows(books):
 
 
 def test_secret_books_hold_the_secret_documents_and_a_tuyet_mat_summary_only_with_consent(books):
-    rows = [dict(zip(exports.INCOMING_COLUMNS, r))
+    rows = [dict(zip(exports.INCOMING_COLUMNS, r, strict=True))
             for r in exports.book_rows(books["leader"], "secret_incoming", year=2026)]
     assert [(r["Số đến"], r["Nơi gửi"], r["Độ mật"], r["Trích yếu"]) for r in rows] == [
         (1, "Tỉnh ủy Tuyên Quang", "Mật", "Chỉ thị về bảo vệ bí mật nhà nước"),
         (2, "Huyện ủy Yên Sơn", "Tuyệt mật", "(Tuyệt mật — không ghi trích yếu)"),
         (3, "Huyện ủy Yên Sơn", "Tuyệt mật", "V/v phương án bảo vệ Đại hội")]
-    out = [dict(zip(exports.OUTGOING_COLUMNS, r))
+    out = [dict(zip(exports.OUTGOING_COLUMNS, r, strict=True))
            for r in exports.book_rows(books["clerk"], "secret_outgoing", year=2026)]
     assert [(r["Số, ký hiệu"], r["Trích yếu"]) for r in out] == [
         ("01-NQ/ĐU", "Nghị quyết về công tác bảo vệ bí mật nhà nước")]
@@ -232,7 +232,7 @@ def test_csv_cells_that_look_like_formulas_are_written_as_text(booby_trapped, tm
     out = tmp_path / "den.csv"
     assert exports.export(booby_trapped["viewer"], "incoming", "csv", out, year=2026) == len(FORMULAS)
     with open(out, encoding="utf-8-sig", newline="") as f:
-        rows = [dict(zip(exports.INCOMING_COLUMNS, r)) for r in list(csv.reader(f))[1:]]
+        rows = [dict(zip(exports.INCOMING_COLUMNS, r, strict=True)) for r in list(csv.reader(f))[1:]]
     for r in rows:
         for col in ("Nơi gửi", "Trích yếu", "Ghi chú"):
             assert r[col].startswith("'") and r[col][1:] in FORMULAS, (col, r[col])

@@ -65,7 +65,8 @@ def test_a_rolled_back_save_leaves_an_orphan_that_is_found_and_removed(office, h
     os.utime(old_tmp, (day_ago, day_ago))
 
     found = D.find_orphans(store)
-    assert {(o.rel, o.temporary) for o in found} == {(rel, False), (old_tmp.relative_to(home.files).as_posix(), True)}
+    assert {(o.rel, o.temporary) for o in found} == {(rel, False),
+                                                     (old_tmp.relative_to(home.files).as_posix(), True)}
     assert store.path(kept.rel_path).exists()
 
     gone = D.remove_orphans(store)

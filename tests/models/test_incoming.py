@@ -17,7 +17,8 @@ T = dt.datetime
 def reg(actor, arrived, **kw):
     kw.setdefault("sender", "Huyện ủy Yên Sơn")
     kw.setdefault("summary", "V/v tổ chức hội nghị")
-    return D.register_incoming(actor, arrived_at=arrived, registered_at=kw.pop("registered_at", arrived), **kw)
+    return D.register_incoming(actor, arrived_at=arrived, registered_at=kw.pop("registered_at", arrived),
+                               **kw)
 
 
 def test_arrival_numbers_consecutive_and_restart_each_year(office):

@@ -91,7 +91,8 @@ def test_filter_pages_give_the_same_documents_in_list_order_each_once(register, 
         assert got == _expected(office[role], text)
         assert src.count() == len(got)
     if text == "văn bản":
-        assert len(_all(D.IncomingSource(office["viewer"], text))) == sum(1 for d in register if not d.is_secret)
+        assert len(_all(D.IncomingSource(office["viewer"], text))) == sum(1 for d in register
+                                                                         if not d.is_secret)
     if text == "zzzz":
         assert D.IncomingSource(office["leader"], text).fetch(None, 50) == []
 
@@ -186,8 +187,10 @@ def test_filter_pages_on_postgres(pg_office, monkeypatch, mode_name):
     clerk, admin = pg_office["clerk"], pg_office["admin"]
     for i in range(24):
         year = 2026 if i < 12 else 2025
-        D.register_incoming(clerk, arrived_at=T(year, 3, 2 + i % 12, 9), registered_at=T(year, 3, 2 + i % 12, 10),
-                            sender="Huyện ủy Yên Sơn", summary=f"Văn bản {i}" + (" về Đảng phí" if i % 3 == 0 else ""))
+        D.register_incoming(clerk, arrived_at=T(year, 3, 2 + i % 12, 9),
+                            registered_at=T(year, 3, 2 + i % 12, 10),
+                            sender="Huyện ủy Yên Sơn",
+                            summary=f"Văn bản {i}" + (" về Đảng phí" if i % 3 == 0 else ""))
     for text in ("văn bản", "zzzz", "dang ph", "đ", "2025"):
         got = _all(D.IncomingSource(admin, text), page=5)
         assert got == _expected(admin, text)
@@ -216,14 +219,16 @@ def test_the_match_set_on_postgres_holds_many_ids(pg_office):
 def test_a_sources_query_asked_for_directly_is_still_filtered(register, office):
     """Code that reads a source's query itself (an export, a printed book) gets the matches."""
     src = D.IncomingSource(office["viewer"], "thu dang phi")
-    assert sorted(d.id for d in src.query()) == sorted(_all(D.IncomingSource(office["viewer"], "thu dang phi")))
+    assert sorted(d.id for d in src.query()) == sorted(_all(D.IncomingSource(office["viewer"],
+                                                                              "thu dang phi")))
 
 
 def test_global_search_on_postgres_reads_the_newest_rows_first_and_answers_the_same(pg_office, monkeypatch):
     clerk, admin = pg_office["clerk"], pg_office["admin"]
     for i in range(12):
         D.register_incoming(clerk, arrived_at=T(2026, 3, 2 + i, 9), registered_at=T(2026, 3, 2 + i, 10),
-                            sender="Huyện ủy Yên Sơn", summary=f"Văn bản {i}" + (" về Đảng phí" if i % 5 == 0 else ""))
+                            sender="Huyện ủy Yên Sơn",
+                            summary=f"Văn bản {i}" + (" về Đảng phí" if i % 5 == 0 else ""))
     answers = {}
     for recent in (10 ** 6, 3):
         monkeypatch.setattr(search, "PG_RECENT", recent)

@@ -49,7 +49,8 @@ WORDS = [
     (100_000_000, "Một trăm triệu đồng"),
     (101_101_101, "Một trăm linh một triệu một trăm linh một nghìn một trăm linh một đồng"),
     (123_456_789, "Một trăm hai mươi ba triệu bốn trăm năm mươi sáu nghìn bảy trăm tám mươi chín đồng"),
-    (999_999_999, "Chín trăm chín mươi chín triệu chín trăm chín mươi chín nghìn chín trăm chín mươi chín đồng"),
+    (999_999_999, "Chín trăm chín mươi chín triệu chín trăm chín mươi chín nghìn "
+                  "chín trăm chín mươi chín đồng"),
     (1_000_000_000, "Một tỷ đồng"),
     (1_000_000_001, "Một tỷ không trăm linh một đồng"),
     (1_000_500_000, "Một tỷ năm trăm nghìn đồng"),

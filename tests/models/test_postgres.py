@@ -52,7 +52,8 @@ def test_two_desks_registering_at_once_on_postgres_get_distinct_numbers(pg_offic
         "db.open_database(sys.argv[1])\n"
         "clerk = users.User.get(users.User.username == 'vanthu')\n"
         "for i in range(15):\n"
-        "    documents.register_incoming(clerk, sender='Huyện ủy', summary=f'V/v bàn {sys.argv[2]} số {i}')\n")
+        "    documents.register_incoming(clerk, sender='Huyện ủy',"
+        " summary=f'V/v bàn {sys.argv[2]} số {i}')\n")
     root = Path(__file__).resolve().parents[2]
     procs = [subprocess.Popen([sys.executable, "-c", code, pg_office["url"], str(k)], cwd=root,
                               stderr=subprocess.PIPE, text=True) for k in (1, 2)]

@@ -109,7 +109,8 @@ def test_global_search_folds_accents_case_and_d(many, office, q):
 def test_global_search_covers_every_register_and_the_directory(office):
     from models import contacts
     clerk = office["clerk"]
-    D.register_incoming(clerk, arrived_at=T(2026, 3, 5, 9), sender="Hội Nông dân", summary="Kế hoạch trồng rừng")
+    D.register_incoming(clerk, arrived_at=T(2026, 3, 5, 9), sender="Hội Nông dân",
+                        summary="Kế hoạch trồng rừng")
     D.reserve_number(clerk, "KH", summary="Kế hoạch trồng rừng năm 2026")
     contacts.add_contact(clerk, "Hạt Kiểm lâm trồng rừng", group="other")
     H.create_dossier(clerk, "2026-07", "Hồ sơ trồng rừng", 2026)
@@ -175,13 +176,13 @@ def test_demo_filled_now_has_nothing_in_the_future(home):
     from models import demo, schema  # noqa: F401
     demo.fill(today=dt.date.today())
     now = dt.datetime.now()
-    I, O, C = D.Incoming, D.Outgoing, D.IncomingStatusChange
-    assert I.select().where(I.arrived_at > now).count() == 0
-    assert I.select().where(I.registered_at > now).count() == 0
-    assert I.select().where(I.transferred_at > now).count() == 0
-    assert I.select().where(I.status_changed_at > now).count() == 0
+    Inc, Out, C = D.Incoming, D.Outgoing, D.IncomingStatusChange
+    assert Inc.select().where(Inc.arrived_at > now).count() == 0
+    assert Inc.select().where(Inc.registered_at > now).count() == 0
+    assert Inc.select().where(Inc.transferred_at > now).count() == 0
+    assert Inc.select().where(Inc.status_changed_at > now).count() == 0
     assert C.select().where(C.at > now).count() == 0
-    assert O.select().where(O.issued_at > now).count() == 0
+    assert Out.select().where(Out.issued_at > now).count() == 0
 
 
 def test_demo_filler_is_realistic(home):

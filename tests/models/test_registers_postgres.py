@@ -2,7 +2,6 @@
 registers, the directory's type-ahead, exports."""
 import datetime as dt
 
-import pytest
 from signing import sign
 
 # fixtures pg, pg_office: tests/conftest.py

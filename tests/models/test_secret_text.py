@@ -146,7 +146,8 @@ def test_the_secret_register_still_filters_by_its_summary_for_those_allowed(offi
     """Not from the index: the secret register reads its own summaries, for those who see it."""
     d = D.register_incoming(office["clerk"], arrived_at=T(2026, 3, 5, 9), sender="Công an tỉnh",
                             summary=SECRET_WORDS, secrecy="Mật")
-    D.register_incoming(office["clerk"], arrived_at=T(2026, 3, 5, 9), sender="Huyện ủy", summary="Kho lưu trữ")
+    D.register_incoming(office["clerk"], arrived_at=T(2026, 3, 5, 9), sender="Huyện ủy",
+                        summary="Kho lưu trữ")
     assert [r.id for r in D.IncomingSource(office["leader"], "kho vu", secret=True).rows()] == [d.id]
     # the ordinary book lists its own arrivals; the secret one numbers and lists its own
     assert D.IncomingSource(office["leader"], "kho vu").rows() == []

@@ -131,7 +131,8 @@ def test_secret_entry_needs_secret_edit(office):
 def test_secret_documents_stay_out_of_ordinary_exports(office):
     from models import exports
     D.register_incoming(office["clerk"], arrived_at=T(2026, 3, 5, 9), sender="A", summary="Công khai")
-    D.register_incoming(office["clerk"], arrived_at=T(2026, 3, 5, 9), sender="A", summary="Kín", secrecy="Mật")
+    D.register_incoming(office["clerk"], arrived_at=T(2026, 3, 5, 9), sender="A", summary="Kín",
+                        secrecy="Mật")
     rows = list(exports.book_rows(office["admin"], "incoming", year=2026))
     assert [r[6] for r in rows] == ["Công khai"]
 

@@ -26,7 +26,8 @@ def test_statistics_of_the_demo_office_match_an_independent_count(home):
         figs = ST.figures(admin, start, end)
         s, e = start.isoformat(), end.isoformat()
         assert figure(figs, "Văn bản đến", "Tổng số văn bản đến") == one(
-            "SELECT COUNT(*) FROM incoming WHERE date(arrived_at) BETWEEN ? AND ? AND status != 'cancelled'", s, e)
+            "SELECT COUNT(*) FROM incoming WHERE date(arrived_at) BETWEEN ? AND ?"
+            " AND status != 'cancelled'", s, e)
         for doc_type, n in db.obj.execute_sql(
                 "SELECT doc_type, COUNT(*) FROM incoming WHERE date(arrived_at) BETWEEN ? AND ? "
                 "AND status != 'cancelled' AND doc_type != '' GROUP BY doc_type", (s, e)).fetchall():
@@ -53,14 +54,17 @@ def test_statistics_of_the_demo_office_match_an_independent_count(home):
         assert figure(figs, "Hồ sơ", "Hồ sơ đã nộp lưu") == one(
             "SELECT COUNT(*) FROM dossier WHERE handed_over_on BETWEEN ? AND ?", s, e)
         assert figure(figs, "Hội nghị", "Hội nghị đã tổ chức") == one(
-            "SELECT COUNT(*) FROM meeting WHERE on_date BETWEEN ? AND ? AND status IN ('open','closed','signed')", s, e)
+            "SELECT COUNT(*) FROM meeting WHERE on_date BETWEEN ? AND ?"
+            " AND status IN ('open','closed','signed')", s, e)
         assert figure(figs, "Hội nghị", "Biên bản đã ký") == one(
             "SELECT COUNT(*) FROM meeting WHERE signed_on BETWEEN ? AND ? AND status = 'signed'", s, e)
         assert figure(figs, "Đảng viên, đảng phí", "Tiền đảng phí nhận trong kỳ") == one(
-            "SELECT COALESCE(SUM(amount + extra), 0) FROM dues_payment WHERE cancelled = 0 AND paid_on BETWEEN ? AND ?",
+            "SELECT COALESCE(SUM(amount + extra), 0) FROM dues_payment"
+            " WHERE cancelled = 0 AND paid_on BETWEEN ? AND ?",
             s, e)
         assert figure(figs, "Đảng viên, đảng phí", "Đảng phí đã thu cho các tháng đó") == one(
-            "SELECT COALESCE(SUM(amount), 0) FROM dues_payment_month WHERE cancelled = 0 AND month BETWEEN ? AND ?",
+            "SELECT COALESCE(SUM(amount), 0) FROM dues_payment_month"
+            " WHERE cancelled = 0 AND month BETWEEN ? AND ?",
             s, e)
         assert figure(figs, "Đảng viên, đảng phí", "Đảng viên (đang sinh hoạt, miễn sinh hoạt)") == one(
             "SELECT COUNT(*) FROM party_member WHERE status IN ('active', 'exempt_activity')")

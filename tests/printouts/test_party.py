@@ -15,7 +15,8 @@ from printouts import party
 from tests.pdfread import MM, page_size, pages, pieces, squash
 
 ROOT = Path(__file__).resolve().parents[2]
-SENTENCE = "Đồng chí Bí thư kết luận: tiếp tục nâng cao chất lượng sinh hoạt chi bộ, ưu tiên công tác quần chúng. "
+SENTENCE = ("Đồng chí Bí thư kết luận: tiếp tục nâng cao chất lượng sinh hoạt chi bộ, "
+            "ưu tiên công tác quần chúng. ")
 
 
 def paper(**kw) -> party.PartyPaper:

@@ -90,7 +90,8 @@ def test_decomposed_text_is_drawn_composed(office):
     nfd = unicodedata.normalize("NFD", "Đảng ủy phường Hòa Bình")
     row = ["1", "05/03/2026 08:00", nfd, "1-CV/X", "", "Công văn", nfd, "Thường", "Thường", "", "", "",
            "", "", "", ""]
-    data = register_book("incoming", [row], office_mod.get_office(), dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    data = register_book("incoming", [row], office_mod.get_office(), dt.date(2026, 3, 1),
+                         dt.date(2026, 3, 31))
     from pypdf import PdfReader
     raw = PdfReader(io.BytesIO(data)).pages[1].extract_text()
     assert "Đảng ủy phường Hòa Bình" in raw              # NFC in the file, not re-composed by us
@@ -112,7 +113,8 @@ def test_reportlab_is_not_imported_at_program_start():
 
 
 def test_models_never_import_printouts_or_tui():
-    code = "import sys, models.schema; print([m for m in sys.modules if m.split('.')[0] in ('printouts', 'tui', 'intake')])"
+    code = ("import sys, models.schema; "
+            "print([m for m in sys.modules if m.split('.')[0] in ('printouts', 'tui', 'intake')])")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

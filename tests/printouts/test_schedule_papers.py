@@ -17,7 +17,8 @@ OFFICE = SimpleNamespace(name="Đảng ủy xã Tân Lập", superior="Đảng b
 MONDAY = dt.date(2026, 11, 30)
 
 
-def entry(content, time="08:00", lead="Đ/c Phạm Văn Đức", parts="Thường trực Đảng ủy", place="Phòng họp Đảng ủy"):
+def entry(content, time="08:00", lead="Đ/c Phạm Văn Đức", parts="Thường trực Đảng ủy",
+          place="Phòng họp Đảng ủy"):
     return SimpleNamespace(content=content, time=time, lead=lead, participants=parts, place=place)
 
 
@@ -72,10 +73,12 @@ def test_a_long_week_flows_on_with_page_numbers_and_repeated_column_heads():
 
 
 def test_statistics_paper_lists_groups_and_figures():
-    figs = [Figure("Văn bản đến", "Tổng số văn bản đến", 1234), Figure("Văn bản đến", "Loại: Công văn", 800, level=1),
+    figs = [Figure("Văn bản đến", "Tổng số văn bản đến", 1234),
+            Figure("Văn bản đến", "Loại: Công văn", 800, level=1),
             Figure("Hội nghị", "Biên bản đã ký", 24),
             Figure("Đảng viên, đảng phí", "Tiền đảng phí nhận trong kỳ", 12500000, "đ")]
-    data = statistics_paper(figs, dt.date(2026, 1, 1), dt.date(2026, 3, 31), OFFICE, issued_on=dt.date(2026, 4, 2))
+    data = statistics_paper(figs, dt.date(2026, 1, 1), dt.date(2026, 3, 31), OFFICE,
+                            issued_on=dt.date(2026, 4, 2))
     text = squash(pages(data)[0])
     for s in ("ĐẢNG CỘNG SẢN VIỆT NAM", "SỐ LIỆU THỐNG KÊ", "từ ngày 01/01/2026 đến ngày 31/03/2026",
               "Xã Tân Lập, ngày 02 tháng 4 năm 2026", "Văn bản đến", "Tổng số văn bản đến", "1.234",

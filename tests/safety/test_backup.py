@@ -56,7 +56,8 @@ def add_docs(office, home, n=5, files=True):
     store = FileStore(home.files)
     out = []
     for i in range(n):
-        d = documents.register_incoming(clerk, sender="Huyện ủy Yên Sơn", summary=f"Về việc số {i} — đảng phí")
+        d = documents.register_incoming(clerk, sender="Huyện ủy Yên Sơn",
+                                        summary=f"Về việc số {i} — đảng phí")
         if files:
             f = home.path.parent / f"scan-{i}.pdf"
             f.write_bytes(b"%PDF-1.4\n" + os.urandom(50_000 + i))
@@ -246,4 +247,5 @@ def test_recovery_sheet_holds_the_key(office, home, tmp_path):
     assert all(g in text for g in key_text)
     assert "TỜ KHÔI PHỤC" in text
     # typed back from the sheet, the key opens the backup
-    assert backupkey.from_text(" ".join(key_text)) == backupkey.from_text((home.path / "backup.key").read_text())
+    kept = (home.path / "backup.key").read_text()
+    assert backupkey.from_text(" ".join(key_text)) == backupkey.from_text(kept)

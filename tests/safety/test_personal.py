@@ -20,7 +20,8 @@ def person(office):
     admin = office["admin"]
     c = contacts.add_contact(admin, "Nguyễn Văn Bình", kind="person", position="Bí thư Chi bộ",
                              phone="0912 345 678", email="binh@example.vn", group="member")
-    documents.register_incoming(office["clerk"], sender="Chi bộ thôn Đồng Tâm", summary="Đơn xin chuyển sinh hoạt",
+    documents.register_incoming(office["clerk"], sender="Chi bộ thôn Đồng Tâm",
+                                summary="Đơn xin chuyển sinh hoạt",
                                 handler="Nguyễn Văn Bình")
     documents.register_incoming(office["clerk"], sender="Huyện ủy", summary="Không liên quan")
     return c

@@ -128,8 +128,10 @@ async def test_a_months_receipts_print_as_one_pdf_in_order_and_remit(
         await pilot.press("enter")
         assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog))
     from pypdf import PdfReader
-    pages = [p.extract_text() for p in PdfReader(str(home.printouts / "phieu-thu_2026-0001_den_2026-0003.pdf")).pages]
-    assert [("0001/2026" in p, "0003/2026" in p) for p in pages] == [(True, False), (False, False), (False, True)]
+    pdf = home.printouts / "phieu-thu_2026-0001_den_2026-0003.pdf"
+    pages = [p.extract_text() for p in PdfReader(str(pdf)).pages]
+    assert [("0001/2026" in p, "0003/2026" in p) for p in pages] == [(True, False), (False, False),
+                                                                     (False, True)]
     from models import cashbook
     assert cashbook.balance() == 126_000
 
@@ -162,17 +164,17 @@ async def test_cash_payment_below_zero_is_refused_then_allowed_by_an_admin(offic
         app = make_app(user=office[role])
         async with app.run_test(size=SIZE) as pilot:
             app.open_area("cashbook")
-            assert await wait_until(pilot, lambda: isinstance(app.screen, CashBookScreen))
+            assert await wait_until(pilot, lambda app=app: isinstance(app.screen, CashBookScreen))
             await pilot.press("n")
-            assert await wait_until(pilot, lambda: isinstance(app.screen, ExpenseDialog))
+            assert await wait_until(pilot, lambda app=app: isinstance(app.screen, ExpenseDialog))
             await pilot.press(*"150000", "enter", *"Mua văn phòng phẩm", "enter", "enter", "enter")
             if not allowed:
-                assert await wait_until(pilot, lambda: "số dư quỹ âm" in shown(app))
+                assert await wait_until(pilot, lambda app=app: "số dư quỹ âm" in shown(app))
                 assert isinstance(app.screen, ExpenseDialog)
             else:
-                assert await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+                assert await wait_until(pilot, lambda app=app: isinstance(app.screen, ConfirmDialog))
                 await pilot.press("enter")
-                assert await wait_until(pilot, lambda: isinstance(app.screen, CashBookScreen))
+                assert await wait_until(pilot, lambda app=app: isinstance(app.screen, CashBookScreen))
     assert cashbook.balance() == -50_000
     assert cashbook.CashEntry.get(cashbook.CashEntry.direction == "out").override_by == "admin"
 

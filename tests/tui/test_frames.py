@@ -69,9 +69,9 @@ def chops_update(model, spans) -> ChopsUpdate:
     """Pieces of lines as Textual's compositor gives them: each line cut into chops at a few
     columns (widget edges), and spans saying which columns are to be written."""
     chops, ends = [], []
-    for y, row in enumerate(model):
+    for _, row in enumerate(model):
         cuts = [0] + sorted({c for c in (9, 17, 25, 33) if row[c] != TAIL}) + [W]
-        line = {a: strip_of(row[a:b]) for a, b in zip(cuts, cuts[1:])}
+        line = {a: strip_of(row[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)}
         chops.append(line)
         ends.append(cuts[1:])
     return ChopsUpdate(chops, spans, ends)

@@ -175,10 +175,12 @@ async def test_plan_a_meeting_by_keyboard_then_correct_it(office, make_app, show
                           *"Dự thảo báo cáo quý I", "enter")
         assert await wait_until(pilot, lambda: isinstance(app.screen, MeetingDetail))
         m = M.Meeting.get()
-        assert (m.kind, m.title, m.chair, m.recorder) == ("bch", "Sơ kết quý I", "Phạm Văn Đức", "Trần Thị Mai")
+        assert (m.kind, m.title, m.chair, m.recorder) == ("bch", "Sơ kết quý I", "Phạm Văn Đức",
+                                                          "Trần Thị Mai")
         v = M.meeting_view(clerk, m)
         assert [i.title for i in v.agenda] == ["Báo cáo quý I", "Kế hoạch quý II"]
-        assert [(a.name, a.title) for a in v.members] == [("Phạm Văn Đức", "Bí thư"), ("Lê Văn Hùng", "Phó Bí thư")]
+        assert [(a.name, a.title) for a in v.members] == [("Phạm Văn Đức", "Bí thư"),
+                                                          ("Lê Văn Hùng", "Phó Bí thư")]
         assert [d.label for d in v.documents] == ["Dự thảo báo cáo quý I"]
 
         await pilot.press("c")                                    # correct the plan

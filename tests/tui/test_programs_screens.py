@@ -71,7 +71,8 @@ async def test_plan_next_week_by_keyboard_and_print_it(office, make_app, shown, 
     assert log.read_text().strip() == str(pdf)
     from tests.pdfread import pages, squash
     text = squash(" ".join(pages(pdf.read_bytes())))
-    assert "LỊCH CÔNG TÁC" in text and "Giao ban Thường trực Đảng ủy" in text and "ĐẢNG CỘNG SẢN VIỆT NAM" in text
+    assert "LỊCH CÔNG TÁC" in text and "Giao ban Thường trực Đảng ủy" in text
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
 
 
 async def test_todays_schedule_is_on_hom_nay(office, make_app, shown):
@@ -183,6 +184,7 @@ async def test_carry_unfinished_items_to_next_month_by_key(office, make_app, sho
         assert await wait_until(pilot, lambda: "[→]" in shown(app))
         april = P.find_program("month", dt.date(2026, 4, 1))
         moved = P.items(april)
-        assert sorted(i.content for i in moved) == ["Hội nghị Ban Chấp hành quý I", "Kiểm tra chi bộ thôn Nà Hu"]
+        assert sorted(i.content for i in moved) == ["Hội nghị Ban Chấp hành quý I",
+                                                    "Kiểm tra chi bộ thôn Nà Hu"]
         assert all(P.get_item(i.carried_from_id).program_id == march.id for i in moved)
         assert "[x]" in shown(app)                                            # the done one stays

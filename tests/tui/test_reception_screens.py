@@ -100,12 +100,14 @@ async def test_forward_then_close_from_the_detail(office, make_app, shown):
         await wait_until(pilot, lambda: "Chuyển vụ việc số 1/2026" in shown(app))
         await pilot.press(*"ca xa", "enter")
         await pilot.press(*"Xác minh việc lấn chiếm", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, ReceptionDetail) and "Chờ trả lời" in shown(app))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReceptionDetail)
+                         and "Chờ trả lời" in shown(app))
         assert "Chuyển → Công an xã Tân Lập" in shown(app)
         await pilot.press("k")
         await wait_until(pilot, lambda: "Kết thúc vụ việc số 1/2026" in shown(app))
         await pilot.press("enter", *"Công an xã đã xử lý, người dân đồng ý", "enter", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, ReceptionDetail) and "Đã kết thúc" in shown(app))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReceptionDetail)
+                         and "Đã kết thúc" in shown(app))
         text = shown(app)
         assert "Kết quả: Đã giải quyết: Công an xã đã xử lý" in text and "05/03/2026)" in text
         assert "Chuyển đi" in text and "Trần Thị Mai — Xác minh việc lấn chiếm" in text
@@ -138,7 +140,8 @@ async def test_reception_days_say_the_month_is_short(office, make_app, shown):
         assert "Tháng 3/2026: đã tiếp 1, còn lịch 0; cần ít nhất 2 ngày. Cần xếp thêm 1 ngày!" in shown(app)
         await pilot.press("f7")
         await pilot.press("ctrl+u", *"26/03/2026", "ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, ReceptionDaysScreen) and "26/03/2026" in shown(app))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReceptionDaysScreen)
+                         and "26/03/2026" in shown(app))
         await wait_until(pilot, lambda: "đã tiếp 1, còn lịch 1" in shown(app))
         assert "Cần xếp thêm" not in shown(app)
 
@@ -156,7 +159,8 @@ async def test_ad_hoc_request_by_keyboard_and_overdue(office, make_app, shown):
         await wait_until(pilot, lambda: isinstance(app.screen, TaskForm))
         await pilot.press(*"Nguyễn Thị Thu Hà", "enter", *"Chuẩn bị phòng họp", "enter",
                           *"Văn phòng", "enter", "enter", *"06/03/2026", "ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, TasksScreen) and "Chuẩn bị phòng" in shown(app))
+        await wait_until(pilot, lambda: isinstance(app.screen, TasksScreen)
+                         and "Chuẩn bị phòng" in shown(app))
     t = T.Task.get(T.Task.what == "Chuẩn bị phòng họp")
     assert (t.asked_by, t.assignee, t.asked_on, t.deadline, t.status) == (
         "Nguyễn Thị Thu Hà", "Văn phòng", TODAY, dt.date(2026, 3, 6), "open")
@@ -206,13 +210,16 @@ async def test_link_a_request_to_the_incoming_document_it_came_from(office, make
     app = make_app(user=office["clerk"])
     async with app.run_test(size=SIZE) as pilot:
         app.open_area("tasks")
-        await wait_until(pilot, lambda: isinstance(app.screen, TasksScreen) and "Kiểm tra cơ sở" in shown(app))
+        await wait_until(pilot, lambda: isinstance(app.screen, TasksScreen)
+                         and "Kiểm tra cơ sở" in shown(app))
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, TaskForm) and "Trạng thái: Chưa làm" in shown(app))
+        await wait_until(pilot, lambda: isinstance(app.screen, TaskForm)
+                         and "Trạng thái: Chưa làm" in shown(app))
         await pilot.press("f5")
         await wait_until(pilot, lambda: isinstance(app.screen, PickerDialog) and "chăn nuôi" in shown(app))
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, TaskForm) and "văn bản đến 1/2026" in shown(app))
+        await wait_until(pilot, lambda: isinstance(app.screen, TaskForm)
+                         and "văn bản đến 1/2026" in shown(app))
     assert T.get_task(t.id).incoming_id == doc.id
 
 

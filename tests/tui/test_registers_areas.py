@@ -123,7 +123,8 @@ async def test_dossiers_overdue_filter_and_filing_a_document(office, make_app, s
 
 async def test_seal_log_a_stamping_chosen_from_the_list_and_a_handover(office, make_app, shown):
     clerk = office["clerk"]
-    unsigned = documents.reserve_number(clerk, "TB", doc_date=_dt.date(2026, 3, 5), summary="Thông báo lịch họp")
+    unsigned = documents.reserve_number(clerk, "TB", doc_date=_dt.date(2026, 3, 5),
+                                        summary="Thông báo lịch họp")
     signed = documents.reserve_number(clerk, "BC", doc_date=_dt.date(2026, 3, 5), summary="Báo cáo tháng 2")
     sign(signed, "Phạm Văn Đức", signer_position="BÍ THƯ", authority="T/M",
                                signed_on=_dt.date(2026, 3, 5))

@@ -375,7 +375,8 @@ def _drop_a_scan(home, tmp_path):
 
 async def test_a_dropped_scan_marked_secret_in_its_form_loses_its_file(office, make_app, shown,
                                                                         home, tmp_path):
-    """The clerk named to the secret book completes a scan's details and marks it Mật: the record and its steps stay,
+    """The clerk named to the secret book completes a scan's details and marks it Mật: the record
+    and its steps stay,
     its only stored file leaves the computer, and she is told."""
     from test_tui_services import toasts
     _drop_a_scan(home, tmp_path)

@@ -155,8 +155,10 @@ async def test_seal_handovers_print_by_the_twin_key_and_export(office, make_app,
     assert "SỔ BÀN GIAO CON DẤU" in pdf_text(home.printouts / "so-ban-giao-con-dau_20260101-20260305.pdf")
     with open(home.path / "exports" / "so-ban-giao-con-dau-2026.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
-    assert rows == [["STT", "Ngày bàn giao", "Người giao", "Người nhận", "Người chứng kiến", "Lý do", "Ghi chú"],
-                    ["1", "05/01/2026", "Lý Thị Ngọc", "Trần Thị Mai", "Phạm Văn Đức", "Phân công văn thư mới", ""]]
+    assert rows == [["STT", "Ngày bàn giao", "Người giao", "Người nhận", "Người chứng kiến", "Lý do",
+                     "Ghi chú"],
+                    ["1", "05/01/2026", "Lý Thị Ngọc", "Trần Thị Mai", "Phạm Văn Đức",
+                     "Phân công văn thư mới", ""]]
 
 
 async def test_seal_log_exports_from_its_screen(office, make_app, shown, tmp_path):

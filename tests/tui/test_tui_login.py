@@ -65,7 +65,7 @@ async def test_five_wrong_tries_lock_the_account(office, make_app, type_text, sh
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        for i in range(5):
+        for _ in range(5):
             await log_in(pilot, type_text, "vanthu", "sai")
             assert login_error(app) == "Sai tên đăng nhập hoặc mật khẩu."
         # a wrong password says no more than before; the right one is told of the lock

@@ -2,7 +2,7 @@
 and the wizard; with nothing typed it leaves at once."""
 from __future__ import annotations
 
-from tui.screens.incoming import IncomingForm, IncomingScreen
+from tui.screens.incoming import IncomingForm
 from tui.screens.wizard import WizardScreen
 from tui.widgets.dialogs import ConfirmDialog, FormDialog
 

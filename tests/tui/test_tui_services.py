@@ -3,7 +3,6 @@ reports in notifications, refreshes "Hôm nay", restarts when its settings chang
 from __future__ import annotations
 
 import threading
-import time
 
 from models import office as office_mod
 from tui import areas
@@ -39,7 +38,7 @@ async def test_scanner_intake_runs_inside_after_login(office, make_app, tmp_path
             # "Hôm nay" was brought up to date: the new scan waits for its details
             assert await wait_until(pilot, lambda: any(
                 "Văn bản quét cần bổ sung" in line and line.split()[0] == "1"
-                for line in (l.split("▕")[-1].strip() for l in shown(app).splitlines())), 5)
+                for line in (ln.split("▕")[-1].strip() for ln in shown(app).splitlines())), 5)
     finally:
         app.stop_services()
     assert not app.running_services

@@ -92,7 +92,8 @@ def cmd_restore(args) -> int:
     key = backup.restore_key(path, key_text=args.key, key_file=args.key_file)
     if args.verify_only:
         m = backup.verify_backup(path, key)
-        _say(f"Bản sao lưu nguyên vẹn: {len(m['members']) - 1} mục, tạo lúc {m['created'].replace('T', ' ')}.")
+        _say(f"Bản sao lưu nguyên vẹn: {len(m['members']) - 1} mục, "
+             f"tạo lúc {m['created'].replace('T', ' ')}.")
         return 0
     target = getattr(args, "home", None)
     if not target:

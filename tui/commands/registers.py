@@ -117,7 +117,8 @@ def _year(text: str) -> int:
         return check_year(int(text.strip()))
     except ValueError:
         if isinstance(text, str) and text.strip().lstrip("-").isdigit():
-            raise argparse.ArgumentTypeError(f"năm phải là số từ 1900 đến 2100 (đã nhập {text[:20]})") from None
+            raise argparse.ArgumentTypeError(
+                f"năm phải là số từ 1900 đến 2100 (đã nhập {text[:20]})") from None
         raise argparse.ArgumentTypeError(f"năm phải là một số, ví dụ 2026 (đã nhập “{text[:20]}”)") from None
     except ValidationError as e:
         raise argparse.ArgumentTypeError(e.message[:1].lower() + e.message[1:].rstrip(".")) from None

@@ -53,7 +53,8 @@ class CashBookScreen(RegisterListScreen):
 
     def action_expense(self, override: bool = False, values: dict | None = None) -> None:
         users.require(self.app.actor, "cash.edit")
-        self.app.push_screen(ExpenseDialog(self.app.today()), lambda r: r and self.apply_filter(self.filter_text))
+        self.app.push_screen(ExpenseDialog(self.app.today()),
+                             lambda r: r and self.apply_filter(self.filter_text))
 
     def action_cancel_receipt(self) -> None:
         key = self.table.current_key

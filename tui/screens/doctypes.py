@@ -41,7 +41,7 @@ class DocTypesPane(Vertical):
 
     def on_mount(self) -> None:
         t = self.query_one("#doctypes-table", DataTable)
-        for label, width in zip(S.DOCTYPES_COLUMNS, (8, 40, 12)):
+        for label, width in zip(S.DOCTYPES_COLUMNS, (8, 40, 12), strict=True):
             t.add_column(label, width=width)
         self.load()
 

@@ -135,7 +135,8 @@ class MinutesEditor(AreaScreen):
             return
         self.item_index %= len(v.agenda)
         it = v.agenda[self.item_index]
-        item.update(S.EDITOR_ITEM.format(n=it.position, total=len(v.agenda), title=" ".join(it.title.split())))
+        item.update(S.EDITOR_ITEM.format(n=it.position, total=len(v.agenda),
+                                         title=" ".join(it.title.split())))
 
     def load_field(self, field: str, v=None) -> None:
         v = v or self._view()

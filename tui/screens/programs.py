@@ -231,7 +231,8 @@ class ScheduleDialog(FormDialog):
             it = programs.add_schedule_entry(actor, v.pop("on_date"), v.pop("half"), v.pop("content"), **v)
             self.app.notify(S.SCHED_ADDED.format(date=format_date(it.on_date)))
             return it
-        if v["on_date"] != self.item.on_date and programs.bounds("week", v["on_date"])[0] != self.item.program.start:
+        if (v["on_date"] != self.item.on_date
+                and programs.bounds("week", v["on_date"])[0] != self.item.program.start):
             programs.delete_item(actor, self.item.id)
             return programs.add_schedule_entry(actor, v.pop("on_date"), v.pop("half"), v.pop("content"), **v)
         return programs.update_item(actor, self.item.id, **v)
@@ -280,7 +281,8 @@ class ProgramsScreen(ListScreen):
         for p in programs.programs():
             its = programs.items(p)
             lines.append((S.PRG_LIST_LINE.format(
-                period=S.PRG_PERIODS[p.period], label=fit(programs.period_label(p, short=True), 38), n=len(its),
+                period=S.PRG_PERIODS[p.period], label=fit(programs.period_label(p, short=True), 38),
+                n=len(its),
                 open=sum(i.status == "planned" for i in its)), p.id))
         return S.AREA_PROGRAMS, lines
 
@@ -366,8 +368,9 @@ class ProgramScreen(ListScreen):
             self.app.notify(S.PRG_NOTHING_TO_CARRY)
             return
         nxt = programs.next_start(p.period, p.start)
-        nxt_label = programs.period_label(programs.Program(period=p.period, start=programs.bounds(p.period, nxt)[0],
-                                                           end=programs.bounds(p.period, nxt)[1])).lower()
+        nxt_label = programs.period_label(programs.Program(
+            period=p.period, start=programs.bounds(p.period, nxt)[0],
+            end=programs.bounds(p.period, nxt)[1])).lower()
 
         def do() -> None:
             out = programs.carry_over(self.app.actor, self.program_id)
@@ -448,7 +451,8 @@ class ReportsScreen(ListScreen):
         lines = []
         for r in reports.reports(self.year):
             st = reports.state(r, today)
-            style = {"overdue": "bold red", "due_soon": "bold yellow", "sent": "green", "dropped": "dim"}.get(st, "")
+            style = {"overdue": "bold red", "due_soon": "bold yellow", "sent": "green",
+                     "dropped": "dim"}.get(st, "")
             t = Text(f"{format_date(r.due_on)}  ")
             t.append(f"{S.RPT_STATE[st]:<12}", style=style)
             t.append(" " + fit(r.title + (f" → {r.outgoing.symbol}" if r.outgoing_id else ""), 52))
@@ -611,7 +615,8 @@ class StatisticsScreen(AreaScreen):
     def action_print(self) -> None:
         from models import office
         from printouts.statistics import statistics_paper
-        pdf = statistics_paper(self.figs, self.start, self.end, office.get_office(), issued_on=self.app.today())
+        pdf = statistics_paper(self.figs, self.start, self.end, office.get_office(),
+                               issued_on=self.app.today())
         path = self.app.home.printouts / f"so-lieu_{self.start:%Y%m%d}-{self.end:%Y%m%d}.pdf"
         save_and_print(self.app, path, pdf, str(office.get_setting("print.command") or ""),
                         lambda p: S.STAT_SENT.format(path=p),

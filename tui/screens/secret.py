@@ -1,7 +1,7 @@
-"""Sổ văn bản mật: Mật, Tối mật and Tuyệt mật documents, metadata only (no file, no text on a networked computer) — for
-those allowed to see it (secret.view). T switches between incoming and outgoing; F7/N adds
-one (secrecy Mật by default); Enter opens it. Files are refused: attaching says why. F6/I
-prints and X exports the book shown (sổ đăng ký văn bản mật đến or đi)."""
+"""Sổ văn bản mật: Mật, Tối mật and Tuyệt mật documents, metadata only (no file, no text on a
+networked computer) — for those allowed to see it (secret.view). T switches between incoming
+and outgoing; F7/N adds one (secrecy Mật by default); Enter opens it. Files are refused:
+attaching says why. F6/I prints and X exports the book shown (sổ đăng ký văn bản mật đến or đi)."""
 from __future__ import annotations
 
 from textual.binding import Binding

@@ -137,7 +137,7 @@ class UsersPane(Vertical):
 
     def on_mount(self) -> None:
         t = self.query_one("#users-table", DataTable)
-        for label, width in zip(S.USERS_COLUMNS, (13, 18, 9, 18, 9)):
+        for label, width in zip(S.USERS_COLUMNS, (13, 18, 9, 18, 9), strict=True):
             t.add_column(label, width=width)
         self.load()
 

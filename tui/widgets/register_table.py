@@ -149,7 +149,8 @@ class RegisterTable(DataTable):
             columns = self._columns()
             for key, cells in page:
                 self.keys.append(key)
-                self.add_row(*(self._cell(c, col) for c, col in zip(cells, columns)))
+                # a source may carry cells past the shown columns: those are not shown
+                self.add_row(*(self._cell(c, col) for c, col in zip(cells, columns, strict=False)))
         finally:
             self._loading = False
         self.post_message(self.Loaded(self, len(self.keys), self.exhausted))
