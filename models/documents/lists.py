@@ -288,9 +288,17 @@ def _document_figures(start: _dt.date, end: _dt.date):
         (Incoming.deadline >= start) & (Incoming.deadline <= end) & (Incoming.status != "cancelled")))
     handled = _handled_on([d.id for d in due])
     today = _dt.date.today()
-    on_time = sum(1 for d in due if d.id in handled and handled[d.id] <= d.deadline)
-    late = sum(1 for d in due if d.id in handled and handled[d.id] > d.deadline)
-    overdue = sum(1 for d in due if d.id not in handled and d.status in OPEN_STATUSES and d.deadline < today)
+    on_time = late = overdue = 0
+    for d in due:
+        deadline = d.deadline
+        assert deadline is not None          # selected for a deadline within the period
+        if d.id in handled:
+            if handled[d.id] <= deadline:
+                on_time += 1
+            else:
+                late += 1
+        elif d.status in OPEN_STATUSES and deadline < today:
+            overdue += 1
     out += [Figure("Xử lý văn bản đến", "Có hạn xử lý trong kỳ", len(due)),
             Figure("Xử lý văn bản đến", "Xử lý đúng hạn", on_time, level=1),
             Figure("Xử lý văn bản đến", "Xử lý trễ hạn", late, level=1),
