@@ -85,7 +85,8 @@ def check_attachable(doc) -> None:
         raise ValidationError("Văn bản đã hủy, không đính kèm tệp được.", "attachment")
 
 
-def attach_file(actor, store: FileStore, doc, path: Path | str, original_name: str | None = None) -> Attachment:
+def attach_file(actor, store: FileStore, doc, path: Path | str,
+                original_name: str | None = None) -> Attachment:
     """Store a file and attach it; the secret check comes first, so nothing is stored for a
     secret document. Page count and text layer are read from PDFs."""
     if doc.is_secret:

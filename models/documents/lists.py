@@ -232,7 +232,8 @@ def _panel_overdue(actor, today: _dt.date):
     n = q.count()
     rows = q.order_by(Incoming.deadline).limit(5)
     return dashboard.Panel("Văn bản quá hạn xử lý", n,
-                           [_line(d, f"hạn {format_date(d.deadline)}, {one_line(d.handler, 25) or 'chưa giao'}")
+                           [_line(d, f"hạn {format_date(d.deadline)}, "
+                                     f"{one_line(d.handler, 25) or 'chưa giao'}")
                             for d in rows],
                            area="incoming", severity="error" if n else "info")
 
@@ -273,7 +274,8 @@ def _document_figures(start: _dt.date, end: _dt.date):
     inc = list(Incoming.select(Incoming.id, Incoming.doc_type, Incoming.sender).where(
         (Incoming.arrived_at >= first) & (Incoming.arrived_at <= last) & (Incoming.status != "cancelled")))
     out = [Figure("Văn bản đến", "Tổng số văn bản đến", len(inc))]
-    for t, n in sorted(Counter(d.doc_type or "(chưa ghi loại)" for d in inc).items(), key=lambda x: (-x[1], x[0])):
+    for t, n in sorted(Counter(d.doc_type or "(chưa ghi loại)" for d in inc).items(),
+                       key=lambda x: (-x[1], x[0])):
         out.append(Figure("Văn bản đến", f"Loại: {t}", n, level=1))
     for s, n in sorted(Counter(d.sender or "(chưa ghi nơi gửi)" for d in inc).items(),
                        key=lambda x: (-x[1], x[0]))[:10]:
@@ -303,7 +305,8 @@ def _document_figures(start: _dt.date, end: _dt.date):
             Figure("Xử lý văn bản đến", "Xử lý đúng hạn", on_time, level=1),
             Figure("Xử lý văn bản đến", "Xử lý trễ hạn", late, level=1),
             Figure("Xử lý văn bản đến", "Quá hạn, chưa xử lý", overdue, level=1)]
-    handed = Dossier.select().where((Dossier.handed_over_on >= start) & (Dossier.handed_over_on <= end)).count()
+    handed = Dossier.select().where((Dossier.handed_over_on >= start)
+                                    & (Dossier.handed_over_on <= end)).count()
     out.append(Figure("Hồ sơ", "Hồ sơ đã nộp lưu", handed))
     return out
 

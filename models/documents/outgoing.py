@@ -359,7 +359,8 @@ def missing_elements(doc: Outgoing) -> list[str]:
     if doc.signed_on is None:
         sign.append("chữ ký")
     if sign:
-        missing.append("quyền hạn, chức vụ, họ tên và chữ ký người có thẩm quyền (thiếu " + ", ".join(sign) + ")")
+        missing.append("quyền hạn, chức vụ, họ tên và chữ ký người có thẩm quyền (thiếu "
+                       + ", ".join(sign) + ")")
     if not SealUse.select().where(SealUse.outgoing == doc.id).exists():
         missing.append("dấu của cơ quan ban hành (chưa ghi sổ đóng dấu)")
     if not doc.recipient_list():
