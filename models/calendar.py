@@ -17,14 +17,16 @@ WEEKDAYS_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu",
 
 
 def holidays() -> set[_dt.date]:
-    out = set()
+    out: set[_dt.date] = set()
     for part in str(get_setting("calendar.holidays") or "").replace(";", ",").split(","):
         part = part.strip()
         if part:
             try:
-                out.add(parse_date(part))
+                d = parse_date(part)
             except ValidationError:
                 continue
+            assert d is not None     # a required date: parse_date gives one or refuses, never None
+            out.add(d)
     return out
 
 

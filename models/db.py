@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable, cast
 
 from peewee import (AutoField, CharField, Database, DatabaseProxy, DateTimeField, IntegerField, Model,

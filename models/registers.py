@@ -90,7 +90,7 @@ class DataSource:
 
     def column_specs(self) -> list[tuple[str, int | None]]:
         """(header, width in cells or None for 'the rest') — for tui.widgets Column(label, width)."""
-        return [(c, w or None) for c, w in zip(self.columns, self.widths)]
+        return [(c, w or None) for c, w in zip(self.columns, self.widths, strict=True)]
 
     def fetch(self, after_key: Key | None = None, limit: int = 50) -> list[tuple[Key, list[str]]]:
         return [(self.key_of(r), self.cells(r)) for r in self._page(after_key, limit, lean=True)]
@@ -111,6 +111,7 @@ class DataSource:
         if tf is None or tf.only is not None:
             return self._plain_page(after_key, limit, lean)
         small = tf.small()
+        ids: list[int] | SQL | None
         if small is not None:
             ids = small
         else:
@@ -144,7 +145,8 @@ class DataSource:
                 q = self._ordered(self.query(), key)      # the query sets tf.field
             finally:
                 tf.walking = False
-            rows = db.execute(q.select(*fields, tf.field).limit(stretch)).fetchall()   # raw rows: no per-row ORM work
+            # raw rows: no per-row ORM work
+            rows = db.execute(q.select(*fields, tf.field).limit(stretch)).fetchall()
             if not rows:
                 break
             hits = tf.among({r[-1] for r in rows})
@@ -187,7 +189,7 @@ class DataSource:
         tf = self._text_filter()
         if tf is None or tf.only is not None:
             return self.query().count()
-        ids = tf.small()
+        ids: list[int] | SQL | None = tf.small()
         if ids is None:
             ids = tf.subquery()
         tf.only = ids
@@ -210,7 +212,9 @@ class DataSource:
             else:
                 n = self.query().limit(cap + 1).count()
         else:
-            n = len(self._walk(tf, None, cap + 1))
+            found = self._walk(tf, None, cap + 1)
+            assert found is not None        # no budget: the walk goes on to the end of the list
+            n = len(found)
         return (cap, True) if n > cap else (n, False)
 
     def ref(self, key: Key) -> int:
@@ -248,7 +252,7 @@ class TextFilter(search.Match):
     def __init__(self, text: str, kinds: list[str]):
         super().__init__(text, kinds)
         self.field = None          # set by id_filter: the column whose values are record ids
-        self.only: list[int] | None = None   # when set, id_filter is "field IN only"
+        self.only: list[int] | SQL | None = None   # when set, id_filter is "field IN only"
         self.walking = False       # while the pager walks the list: no condition (it checks)
         for k in kinds:
             if k in _SECRET_TEXT:
@@ -267,6 +271,7 @@ class TextFilter(search.Match):
         if self._small is False:
             ids = self.all_ids(self.SMALL if is_sqlite() else min(self.SMALL, self.SMALL_PG))
             self._small = IdSet(ids) if ids is not None else None
+        assert not isinstance(self._small, bool)     # asked just above
         return self._small
 
 

@@ -167,7 +167,8 @@ def index_many(kind: str, rows) -> None:
     data = [(code * _STRIDE + int(r[0]), nfc(r[1]), fold(" ".join(t for t in r[1:] if t)))
             for r in rows]
     if is_sqlite():
-        db.connection().executemany("INSERT OR REPLACE INTO search_fts(rowid, title, body) VALUES (?, ?, ?)", data)
+        db.connection().executemany(
+            "INSERT OR REPLACE INTO search_fts(rowid, title, body) VALUES (?, ?, ?)", data)
     else:
         with db.atomic():
             for d in data:
@@ -286,7 +287,9 @@ def _pg_common() -> tuple[dict, float]:
             "FROM pg_class AS c LEFT JOIN pg_stats AS s ON s.tablename = c.relname "
             "AND s.attname = 'words' AND s.schemaname = ANY(current_schemas(false)) "
             "WHERE c.oid = 'search_doc'::regclass").fetchone()
-        common = dict(zip(row[0], row[1])) if row and row[0] else {}
+        # not strict: PostgreSQL follows the element frequencies with two or three more (their
+        # minimum, their maximum, maybe the frequency of nulls), which pair with no element
+        common = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
         got = _pg_stats[key] = (time.monotonic(), common, float(row[2] or 0) if row else 0.0)
     return got[1], got[2]
 
@@ -537,7 +540,7 @@ class Match:
         out = {i for i in ids if i in self.extra}
         want = set(ids)
         a, b = min(ids), max(ids)
-        for lo, hi in self._ranges():
+        for lo, _ in self._ranges():
             if is_sqlite() and b - a > 8 * len(ids) + 64:
                 # scattered ids (an alphabetical list): look each one up
                 found = []

@@ -103,9 +103,11 @@ def _as_int(v, field: str, label: str) -> int | None:
 
 def _check_marks(clean: dict) -> None:
     if "urgency" in clean and clean["urgency"] not in URGENCY:
-        raise ValidationError(f"Độ khẩn không hợp lệ: {clean['urgency']} (chọn: {', '.join(URGENCY)}).", "urgency")
+        raise ValidationError(f"Độ khẩn không hợp lệ: {clean['urgency']} (chọn: {', '.join(URGENCY)}).",
+                              "urgency")
     if "secrecy" in clean and clean["secrecy"] not in SECRECY:
-        raise ValidationError(f"Độ mật không hợp lệ: {clean['secrecy']} (chọn: {', '.join(SECRECY)}).", "secrecy")
+        raise ValidationError(f"Độ mật không hợp lệ: {clean['secrecy']} (chọn: {', '.join(SECRECY)}).",
+                              "secrecy")
 
 
 def _contact_ref(value) -> Contact | None:

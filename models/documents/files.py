@@ -36,6 +36,7 @@ def store_file(store: FileStore, path: Path | None, original_name: str, mime: st
     row points at, which ``remove_orphans`` removes, never a row without its file. A caller
     that runs its own transaction stages first (``store.staging``) and passes ``staged``."""
     if staged is None:
+        assert path is not None          # the file to copy, when none is staged
         with store.staging(path, sha=sha) as st:
             return store_file(store, None, original_name, mime, pages, text, staged=st)
     with db.atomic():
@@ -67,7 +68,7 @@ def attach(actor, doc, sf: StoredFile, original_name: str) -> Attachment:
         a = Attachment.create(file=sf, sha256=sf.sha256, size=sf.size,
                               original_name=nfc(original_name), **owner)
         audit.log_change(actor, "create", a)
-        if model is Incoming:
+        if isinstance(d, Incoming):
             index_incoming(d)
         else:
             index_outgoing(d)
@@ -84,7 +85,8 @@ def check_attachable(doc) -> None:
         raise ValidationError("Văn bản đã hủy, không đính kèm tệp được.", "attachment")
 
 
-def attach_file(actor, store: FileStore, doc, path: Path | str, original_name: str | None = None) -> Attachment:
+def attach_file(actor, store: FileStore, doc, path: Path | str,
+                original_name: str | None = None) -> Attachment:
     """Store a file and attach it; the secret check comes first, so nothing is stored for a
     secret document. Page count and text layer are read from PDFs."""
     if doc.is_secret:
@@ -115,6 +117,7 @@ def attachment_info(store: FileStore, att: Attachment) -> tuple[Path, int | None
     """(path in the store, page count, extracted text); read from the PDF when not yet known."""
     p = attachment_path(store, att)
     sf = att.file
+    assert sf is not None            # attachment_path refused a purged file
     if sf.pages is None and p.suffix.lower() == ".pdf" and p.exists():
         pages, text = read_pdf_info(p)
         with db.atomic():

@@ -183,7 +183,8 @@ def complete_details(actor, doc, *, store: FileStore | None = None, **fields) ->
         missing = [lbl for k, lbl in (("sender", "nơi gửi"), ("summary", "trích yếu"))
                    if not getattr(d, k) and not (k == "summary" and d.secrecy == "Tuyệt mật")]
         if missing:
-            raise ValidationError("Còn thiếu: " + ", ".join(missing) + ".", "summary" if "trích yếu" in missing else "sender")
+            raise ValidationError("Còn thiếu: " + ", ".join(missing) + ".",
+                                  "summary" if "trích yếu" in missing else "sender")
         return set_status(actor, d, "pending", note="đã bổ sung thông tin")
 
 

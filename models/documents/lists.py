@@ -232,7 +232,8 @@ def _panel_overdue(actor, today: _dt.date):
     n = q.count()
     rows = q.order_by(Incoming.deadline).limit(5)
     return dashboard.Panel("Văn bản quá hạn xử lý", n,
-                           [_line(d, f"hạn {format_date(d.deadline)}, {one_line(d.handler, 25) or 'chưa giao'}")
+                           [_line(d, f"hạn {format_date(d.deadline)}, "
+                                     f"{one_line(d.handler, 25) or 'chưa giao'}")
                             for d in rows],
                            area="incoming", severity="error" if n else "info")
 
@@ -273,7 +274,8 @@ def _document_figures(start: _dt.date, end: _dt.date):
     inc = list(Incoming.select(Incoming.id, Incoming.doc_type, Incoming.sender).where(
         (Incoming.arrived_at >= first) & (Incoming.arrived_at <= last) & (Incoming.status != "cancelled")))
     out = [Figure("Văn bản đến", "Tổng số văn bản đến", len(inc))]
-    for t, n in sorted(Counter(d.doc_type or "(chưa ghi loại)" for d in inc).items(), key=lambda x: (-x[1], x[0])):
+    for t, n in sorted(Counter(d.doc_type or "(chưa ghi loại)" for d in inc).items(),
+                       key=lambda x: (-x[1], x[0])):
         out.append(Figure("Văn bản đến", f"Loại: {t}", n, level=1))
     for s, n in sorted(Counter(d.sender or "(chưa ghi nơi gửi)" for d in inc).items(),
                        key=lambda x: (-x[1], x[0]))[:10]:
@@ -288,14 +290,23 @@ def _document_figures(start: _dt.date, end: _dt.date):
         (Incoming.deadline >= start) & (Incoming.deadline <= end) & (Incoming.status != "cancelled")))
     handled = _handled_on([d.id for d in due])
     today = _dt.date.today()
-    on_time = sum(1 for d in due if d.id in handled and handled[d.id] <= d.deadline)
-    late = sum(1 for d in due if d.id in handled and handled[d.id] > d.deadline)
-    overdue = sum(1 for d in due if d.id not in handled and d.status in OPEN_STATUSES and d.deadline < today)
+    on_time = late = overdue = 0
+    for d in due:
+        deadline = d.deadline
+        assert deadline is not None          # selected for a deadline within the period
+        if d.id in handled:
+            if handled[d.id] <= deadline:
+                on_time += 1
+            else:
+                late += 1
+        elif d.status in OPEN_STATUSES and deadline < today:
+            overdue += 1
     out += [Figure("Xử lý văn bản đến", "Có hạn xử lý trong kỳ", len(due)),
             Figure("Xử lý văn bản đến", "Xử lý đúng hạn", on_time, level=1),
             Figure("Xử lý văn bản đến", "Xử lý trễ hạn", late, level=1),
             Figure("Xử lý văn bản đến", "Quá hạn, chưa xử lý", overdue, level=1)]
-    handed = Dossier.select().where((Dossier.handed_over_on >= start) & (Dossier.handed_over_on <= end)).count()
+    handed = Dossier.select().where((Dossier.handed_over_on >= start)
+                                    & (Dossier.handed_over_on <= end)).count()
     out.append(Figure("Hồ sơ", "Hồ sơ đã nộp lưu", handed))
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
+from typing import Iterable, cast
 
 from .. import audit, users
 from ..db import db
@@ -30,7 +31,7 @@ def _referenced(rels: list[str]) -> set[str]:
     out: set[str] = set()
     for i in range(0, len(rels), 500):
         q = StoredFile.select(StoredFile.rel_path).where(StoredFile.rel_path.in_(rels[i:i + 500]))
-        out.update(r for (r,) in q.tuples())
+        out.update(r for (r,) in cast(Iterable[tuple[str]], q.tuples()))
     return out
 
 

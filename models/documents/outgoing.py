@@ -33,8 +33,12 @@ def next_outgoing_number(type_code: str, *, congress: bool = False, body_abbr: s
                          term: Term | None = None) -> int:
     """The next number of this series in ``term`` (default: the term today falls in): never a
     number used or cancelled. The series hangs on the term record, not on its dates."""
-    o = get_office()
-    body = body_abbr or _congress_body(congress) or o.body_abbr
+    body = body_abbr or _congress_body(congress)
+    if not body:                         # the office's own abbreviation
+        o = get_office()
+        if o is None:
+            raise ValidationError("Văn phòng chưa được thiết lập (tên cấp ủy, nhiệm kỳ).", "office")
+        body = o.body_abbr
     term = term or term_for(_dt.date.today())
     series = CONGRESS_SERIES if congress else type_code
     q = Outgoing.select(fn.MAX(Outgoing.number)).where(
@@ -355,7 +359,8 @@ def missing_elements(doc: Outgoing) -> list[str]:
     if doc.signed_on is None:
         sign.append("chữ ký")
     if sign:
-        missing.append("quyền hạn, chức vụ, họ tên và chữ ký người có thẩm quyền (thiếu " + ", ".join(sign) + ")")
+        missing.append("quyền hạn, chức vụ, họ tên và chữ ký người có thẩm quyền (thiếu "
+                       + ", ".join(sign) + ")")
     if not SealUse.select().where(SealUse.outgoing == doc.id).exists():
         missing.append("dấu của cơ quan ban hành (chưa ghi sổ đóng dấu)")
     if not doc.recipient_list():

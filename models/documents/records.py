@@ -21,6 +21,8 @@ from .common import (DEFAULT_DOC_TYPES, INCOMING_STATUS, OUTGOING_STATUS, PROTEC
 class _RegisteredDocument:
     """What incoming and outgoing documents share: a status shown by its label, and secrecy."""
     STATUS_LABELS: dict[str, str] = {}
+    status: str     # for the type checker only: each model's own CharField
+    secrecy: str
 
     @property
     def status_label(self) -> str:
@@ -97,6 +99,7 @@ class IncomingStatusChange(BaseModel):
     at = DateTimeField()
     username = CharField(default="")
     note = TextField(default="")
+    incoming_id: int   # for the type checker only: no value, so no field
 
     class Meta:
         table_name = "incoming_step"
@@ -148,6 +151,8 @@ class Outgoing(_RegisteredDocument, BaseModel):
     cancel_reason = TextField(default="")
     created_at = DateTimeField(default=_dt.datetime.now)
     created_by = CharField(default="")
+    # not a column: what reserve_number tells the screen (a late paper of a term that has ended)
+    notice: str | None = None
 
     class Meta:
         table_name = "outgoing"
@@ -192,6 +197,8 @@ class Attachment(BaseModel):
     removed = BooleanField(default=False)
     removed_reason = TextField(default="")
     removed_at = DateTimeField(null=True)
+    incoming_id: int | None   # for the type checker only: no value, so no field
+    outgoing_id: int | None
 
     class Meta:
         table_name = "attachment"
@@ -241,10 +248,11 @@ def _log_correction(actor, obj, before: dict, reason: str) -> None:
         return
     new = {k: after[k] for k in old}
     hide = _hidden(obj, before)
-    old, new = audit.redact(old, hide), audit.redact(new, hide)
+    shown_old, shown_new = audit.redact(old, hide), audit.redact(new, hide)
+    assert shown_old is not None and shown_new is not None      # dicts in, dicts out
     if reason:
-        new["_reason"] = reason
-    audit.append(actor, "update", obj._meta.table_name, obj.id, old, new)
+        shown_new["_reason"] = reason
+    audit.append(actor, "update", obj._meta.table_name, obj.id, shown_old, shown_new)
 
 
 def _hide_earlier_text(actor, doc) -> None:

@@ -58,7 +58,8 @@ def get_doc_type(code: str) -> DocType:
     code = _check_type_code(code)
     t = find_doc_type(code)
     if t is None:
-        raise ValidationError(f"Không có tên loại viết tắt “{code}” trong bảng tên loại văn bản.", "type_code")
+        raise ValidationError(f"Không có tên loại viết tắt “{code}” trong bảng tên loại văn bản.",
+                              "type_code")
     return t
 
 

@@ -262,3 +262,8 @@ def test_seal_handovers(office):
         seal.record_handover(office["clerk"], "Trần Thị Mai", "Trần Thị Mai")
     with pytest.raises(PermissionDenied):
         seal.record_handover(office["viewer"], "A", "B")
+
+
+def test_the_next_number_before_the_office_is_set_up_is_refused_with_the_reason(home):
+    with pytest.raises(ValidationError, match="chưa được thiết lập"):
+        D.next_outgoing_number("BC")

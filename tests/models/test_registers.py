@@ -123,9 +123,10 @@ def test_other_sources(office):
     clerk = office["clerk"]
     contacts.add_contact(clerk, "Lê Thị Bình", "person", group="member")
     contacts.add_contact(clerk, "Trần Văn An", "person", group="member")
-    assert [c[0] for _, c in contacts.DirectorySource(office["viewer"]).fetch()] == ["Trần Văn An", "Lê Thị Bình"]
-    page1 = contacts.DirectorySource(office["viewer"]).fetch(None, 1)
-    assert [c[0] for _, c in contacts.DirectorySource(office["viewer"]).fetch(page1[0][0], 5)] == ["Lê Thị Bình"]
+    viewer = office["viewer"]
+    assert [c[0] for _, c in contacts.DirectorySource(viewer).fetch()] == ["Trần Văn An", "Lê Thị Bình"]
+    page1 = contacts.DirectorySource(viewer).fetch(None, 1)
+    assert [c[0] for _, c in contacts.DirectorySource(viewer).fetch(page1[0][0], 5)] == ["Lê Thị Bình"]
     o = D.reserve_number(clerk, "TB", summary="Thông báo", doc_date=dt.date(2026, 3, 5))
     sign(o, "Phạm Văn Đức", signer_position="Bí thư", signed_on=dt.date(2026, 3, 5))
     seal.record_use(clerk, o, 2, used_on=dt.date(2026, 3, 5))

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from models import contacts, documents as D, registers as R, search
 
 T = dt.datetime
@@ -157,7 +155,7 @@ def test_an_office_indexed_before_the_words_column_is_upgraded(pg_office):
 
 
 def test_a_word_too_long_for_postgres_is_left_out_of_its_index(pg_office):
-    clerk, admin = pg_office["clerk"], pg_office["admin"]
+    clerk = pg_office["clerk"]
     d = D.register_incoming(clerk, arrived_at=T(2026, 3, 2, 9), sender="Huyện ủy Yên Sơn",
                             summary="Văn bản " + "a" * 3000 + " kèm mã")
     assert [h.ref for h in search.query("kem ma")] == [d.id]

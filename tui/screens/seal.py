@@ -81,7 +81,6 @@ class SealScreen(RegisterListScreen):
 def pick_and_stamp(app, done) -> None:
     """F7/N in the seal log: choose the document first (signed ones are listed first)."""
     from ..widgets.picker import PickerDialog
-    from models import documents
 
     def lookup(t: str):
         rows = documents.OutgoingSource(app.actor, t or None, status=["reserved", "issued"],

@@ -89,7 +89,7 @@ class TermsPane(Vertical):
 
     def on_mount(self) -> None:
         t = self.query_one("#terms-table", DataTable)
-        for label, width in zip(S.TERMS_COLUMNS, (11, 38, 10, 10)):     # 77 of 78 columns
+        for label, width in zip(S.TERMS_COLUMNS, (11, 38, 10, 10), strict=True):     # 77 of 78 columns
             t.add_column(label, width=width)
         self.load()
 
