@@ -117,8 +117,9 @@ def build_cli_demo(folder: Path) -> None:
     it printed goes to ``folder/stdout.txt``."""
     folder.mkdir(mode=0o700)
     home = folder / "home"
+    env = {**cli_env(), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}  # not this PC's
     p = subprocess.run([sys.executable, "-m", "tui.cli", "demo", "--home", str(home)], cwd=ROOT,
-                       env=cli_env(), capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                       env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL,
                        timeout=10 * PATIENCE)
     assert p.returncode == 0, p.stderr
     (folder / "stdout.txt").write_text(p.stdout)
