@@ -164,3 +164,32 @@ def pg_office(pg):
     clerk = users.User.get(users.User.username == "vanthu")
     yield {"admin": admin, "clerk": clerk, "url": url}
     dbm.close_database()
+
+
+# --- the order of the run ------------------------------------------------------------------
+# The longest tests (and those that build a template the others then copy) go first, so that
+# pytest-xdist hands them out while every worker is still busy and the workers finish together,
+# instead of one worker starting a two-minute scenario when the other has nothing left. Whole
+# files where a module-scoped fixture is shared by their tests. Measured on a 2-core machine;
+# the ones marked @pytest.mark.slow in their files go first as well.
+SLOW_FIRST = (
+    "tests/intake/test_service.py::test_a_file_that_keeps_changing_past_the_limit_is_refused",
+    "tests/safety/test_power_and_load.py",
+    "tests/tui/test_meetings_screens.py",
+    "tests/e2e/test_office_home.py::test_demo_makes_an_office_nobody_else_can_read",
+    "tests/models/test_registers.py::test_demo_filled_now_has_nothing_in_the_future",
+    "tests/models/test_demo_programs.py",
+    "tests/models/test_demo_meetings.py",
+    "tests/models/test_users.py::test_the_demo_accounts_must_change_their_printed_password",
+    "tests/e2e/test_terminal.py",
+    "tests/e2e/test_busy_database.py",
+    "tests/tui/test_tui_settings.py",
+    "tests/tui/test_programs_screens.py",
+    "tests/tui/test_registers_areas.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    def slow(item) -> bool:
+        return item.get_closest_marker("slow") is not None or item.nodeid.startswith(SLOW_FIRST)
+    items.sort(key=lambda item: not slow(item))          # stable: otherwise as collected
