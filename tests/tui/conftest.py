@@ -3,8 +3,18 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import os
 
 import pytest
+import textual._wait
+
+# Textual's Pilot waits after every key press (and every pause()) until the app looks idle: it
+# sleeps SLEEP_GRANULARITY (1/50 s) at a time until one such step used less than 1 ms of the
+# process's CPU time (every thread's). A step of 1/200 s makes a typed test about twice as fast;
+# the test of idleness is the same (ready callbacks run before the sleep ends; a worker thread
+# that computes keeps the wait going). Textual's own step: VANPHONG_TEST_IDLE_STEP=0.02.
+assert hasattr(textual._wait, "SLEEP_GRANULARITY"), "Textual changed how the Pilot waits: look again"
+textual._wait.SLEEP_GRANULARITY = float(os.environ.get("VANPHONG_TEST_IDLE_STEP", 1 / 200))
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem):
