@@ -10,11 +10,12 @@ import textual._wait
 
 # Textual's Pilot waits after every key press (and every pause()) until the app looks idle: it
 # sleeps SLEEP_GRANULARITY (1/50 s) at a time until one such step used less than 1 ms of the
-# process's CPU time (every thread's). A step of 1/200 s makes a typed test about twice as fast;
-# the test of idleness is the same (ready callbacks run before the sleep ends; a worker thread
-# that computes keeps the wait going). Textual's own step: VANPHONG_TEST_IDLE_STEP=0.02.
-assert hasattr(textual._wait, "SLEEP_GRANULARITY"), "Textual changed how the Pilot waits: look again"
-textual._wait.SLEEP_GRANULARITY = float(os.environ.get("VANPHONG_TEST_IDLE_STEP", 1 / 200))
+# process's CPU. Most of a typed test's time is these steps: VANPHONG_TEST_IDLE_STEP=0.005 runs the
+# screen tests about twice as fast, but a test that reads the screen right after a key instead of
+# waiting for what it expects then fails now and then; Textual's own step is the default.
+if os.environ.get("VANPHONG_TEST_IDLE_STEP"):
+    assert hasattr(textual._wait, "SLEEP_GRANULARITY"), "Textual changed how the Pilot waits"
+    textual._wait.SLEEP_GRANULARITY = float(os.environ["VANPHONG_TEST_IDLE_STEP"])
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem):
