@@ -21,6 +21,7 @@ class TempPostgres:
         self.bindir = _bin()
         self.dir = None
         self.user = None
+        self.office_template = None     # a database the tests' offices are copied from
 
     def available(self) -> bool:
         return self.bindir is not None
@@ -45,7 +46,7 @@ class TempPostgres:
         self.sock = sock
         return sock
 
-    def create_db(self, name: str) -> str:
+    def create_db(self, name: str, template: str | None = None) -> str:
         import psycopg2
         for _ in range(50):
             try:
@@ -54,7 +55,8 @@ class TempPostgres:
             except psycopg2.OperationalError:
                 time.sleep(0.1)
         c.autocommit = True
-        c.cursor().execute(f'CREATE DATABASE "{name}"')
+        copy_of = f' TEMPLATE "{template}"' if template else ""
+        c.cursor().execute(f'CREATE DATABASE "{name}"{copy_of}')
         c.close()
         return f"postgresql://{self.user}@/{name}?host={self.sock}"
 

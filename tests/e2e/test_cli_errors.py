@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.demo_accounts import OWN_PASSWORD, choose_own_password
+from tests.templates import copy_home
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,10 +24,8 @@ def run(home, *args, **kw):
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    home = tmp_path_factory.mktemp("office") / "home"
-    r = run(home, "demo")
-    assert r.returncode == 0, r.stderr
+def demo(tmp_path_factory, cli_demo):
+    home = copy_home(cli_demo[0], tmp_path_factory.mktemp("office") / "home")   # `vanphong demo`'s
     choose_own_password(home, "admin")       # the demo's printed password is changed first
     return home
 

@@ -9,16 +9,16 @@ import pytest
 from tests.e2e.demo_accounts import OWN_PASSWORD, choose_own_password
 from tests.e2e.test_registers_cli import run
 from tests.pdfread import text as _pdf_text
+from tests.templates import copy_home
 
 PW = {"VANPHONG_PASSWORD": OWN_PASSWORD}
 
 
 @pytest.fixture(scope="module")
-def demo_home(tmp_path_factory):
+def demo_home(tmp_path_factory, cli_demo):
     """The demo office; its treasurer and clerk have chosen their own passwords (the demo's
     printed one must be changed at the first login)."""
-    home = tmp_path_factory.mktemp("office")
-    run(home, "demo")
+    home = copy_home(cli_demo[0], tmp_path_factory.mktemp("office"))    # `vanphong demo`'s office
     choose_own_password(home, "thuquy", "vanthu")
     return home
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.demo_accounts import OWN_PASSWORD, choose_own_password
+from tests.templates import copy_home
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = {"VANPHONG_PASSWORD": OWN_PASSWORD}
@@ -26,9 +27,8 @@ def run(home, *args, env=None, check=True):
 
 
 @pytest.fixture(scope="module")
-def demo_home(tmp_path_factory):
-    home = tmp_path_factory.mktemp("office")
-    run(home, "demo")
+def demo_home(tmp_path_factory, cli_demo):
+    home = copy_home(cli_demo[0], tmp_path_factory.mktemp("office"))    # `vanphong demo`'s office
     choose_own_password(home, "vanthu", "bithu", "admin")   # the demo's must be changed first
     return home
 

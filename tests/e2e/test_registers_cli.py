@@ -13,6 +13,7 @@ import pytest
 
 from tests.e2e.demo_accounts import DEMO_PASSWORD, OWN_PASSWORD, choose_own_password
 from tests.pdfread import pages as pdf_page_texts, squash, text as pdf_text
+from tests.templates import copy_home
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,9 +31,9 @@ DEMO_OUTPUT: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
-def demo_home(tmp_path_factory):
-    home = tmp_path_factory.mktemp("office")
-    DEMO_OUTPUT["stdout"] = run(home, "demo").stdout
+def demo_home(tmp_path_factory, cli_demo):
+    template, DEMO_OUTPUT["stdout"] = cli_demo                # `vanphong demo`, run once in this run
+    home = copy_home(template, tmp_path_factory.mktemp("office"))
     choose_own_password(home, "bithu", "vanthu", "admin")   # "thuquy" keeps the demo's printed one
     return home
 

@@ -7,14 +7,14 @@ import pytest
 
 from tests.e2e.demo_accounts import OWN_PASSWORD, choose_own_password
 from tests.e2e.test_registers_cli import run
+from tests.templates import copy_home
 
 PW = {"VANPHONG_PASSWORD": OWN_PASSWORD}
 
 
 @pytest.fixture(scope="module")
-def demo_home(tmp_path_factory):
-    home = tmp_path_factory.mktemp("office")
-    run(home, "demo")
+def demo_home(tmp_path_factory, cli_demo):
+    home = copy_home(cli_demo[0], tmp_path_factory.mktemp("office"))    # `vanphong demo`'s office
     choose_own_password(home, "admin", "vanthu")
     return home
 

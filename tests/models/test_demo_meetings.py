@@ -9,9 +9,9 @@ from models import demo, documents as D, meetings as M
 from models.text import fold
 
 
-def test_demo_has_a_year_of_meetings_of_every_kind(home):
+def test_demo_has_a_year_of_meetings_of_every_kind(home, demo_filled):
     today = dt.date(2026, 11, 20)
-    demo.fill(today=today)
+    demo_filled(today)
     ms = list(M.Meeting.select().order_by(M.Meeting.on_date, M.Meeting.id))
     kinds = Counter(m.kind for m in ms if m.status == "signed")
     assert kinds["btv"] >= 11 and kinds["bch"] >= 3 and kinds["tt"] >= 22 and kinds["chibo"] >= 11

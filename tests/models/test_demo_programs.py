@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models import demo, programs as P, reports as R
+from models import programs as P, reports as R
 from models.text import fold
 
 
-def test_demo_has_programs_a_year_of_schedules_and_reports(home):
+def test_demo_has_programs_a_year_of_schedules_and_reports(home, demo_filled):
     today = dt.date(2026, 11, 20)
-    demo.fill(today=today)
+    demo_filled(today)
     term = P.find_program("term", today)
     year = P.find_program("year", today)
     month = P.find_program("month", today)

@@ -232,9 +232,8 @@ def test_periods():
 
 
 @pytest.fixture
-def demo_office(home):
-    from models import demo, schema  # noqa: F401
-    demo.fill(today=dt.date(2026, 11, 26))
+def demo_office(home, demo_filled):
+    demo_filled(dt.date(2026, 11, 26))
     from models import users
     return home, users.User.get(users.User.username == "admin")
 

@@ -186,9 +186,9 @@ def test_demo_filled_now_has_nothing_in_the_future(home):
     assert Out.select().where(Out.issued_at > now).count() == 0
 
 
-def test_demo_filler_is_realistic(home):
-    from models import contacts, demo, schema  # noqa: F401
-    demo.fill(today=dt.date(2026, 11, 26))
+def test_demo_filler_is_realistic(home, demo_filled):
+    from models import contacts, schema  # noqa: F401
+    demo_filled(dt.date(2026, 11, 26))
     assert D.Incoming.select().count() >= 290
     from models import meetings
     minutes = meetings.Meeting.select().where(meetings.Meeting.minutes.is_null(False)).count()

@@ -118,9 +118,8 @@ def test_a_password_someone_else_set_must_be_changed(office):
     assert users.authenticate("vanthu", "dat-lai-2026").must_change_password
 
 
-def test_the_demo_accounts_must_change_their_printed_password(home):
-    from models import demo
-    demo.fill(today=dt.date(2026, 3, 5))
+def test_the_demo_accounts_must_change_their_printed_password(home, demo_filled):
+    demo_filled(dt.date(2026, 3, 5))
     assert all(u.must_change_password for u in users.list_users())
 
 

@@ -15,6 +15,7 @@ from models import backup, backupkey, documents
 from models.errors import VanphongError
 from models.filestore import FileStore
 from models.home import OfficeHome
+from tests.templates import copy_home
 
 ROOT = Path(__file__).resolve().parents[2]
 NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
@@ -172,11 +173,10 @@ def test_restore_refuses_a_home_that_is_not_empty(office, home, tmp_path):
         backup.restore(r.path, home, key)
 
 
-def test_headless_fallback_does_not_hang_and_uses_a_key_file(tmp_path):
+def test_headless_fallback_does_not_hang_and_uses_a_key_file(tmp_path, cli_demo):
     """No password store, no terminal, stdin closed: the backup runs to the end, says where the
     key went, and the key file is owner-only."""
-    h = tmp_path / "office"
-    assert cli("demo", "--home", h).returncode == 0
+    h = copy_home(cli_demo[0], tmp_path / "office")           # `vanphong demo`'s office
     p = cli("backup", "--home", h, "--out", tmp_path / "b.vpbak")
     assert p.returncode == 0, p.stderr
     assert "không có kho mật khẩu" in p.stderr and "backup.key" in p.stderr
@@ -184,8 +184,7 @@ def test_headless_fallback_does_not_hang_and_uses_a_key_file(tmp_path):
     w = cli("backup-key", "--home", h)
     assert "tệp" in w.stdout and "không dùng được" in w.stdout
     # a passphrase office without a terminal is told what to do, never waits
-    h2 = tmp_path / "office2"
-    cli("demo", "--home", h2)
+    h2 = copy_home(cli_demo[0], tmp_path / "office2")
     from models.db import close_database, open_database
     from models import office as office_mod, users
     open_database(OfficeHome(h2).db_url)

@@ -3,8 +3,19 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import os
 
 import pytest
+import textual._wait
+
+# Textual's Pilot waits after every key press (and every pause()) until the app looks idle: it
+# sleeps SLEEP_GRANULARITY (1/50 s) at a time until one such step used less than 1 ms of the
+# process's CPU. Most of a typed test's time is these steps: VANPHONG_TEST_IDLE_STEP=0.005 runs the
+# screen tests about twice as fast, but a test that reads the screen right after a key instead of
+# waiting for what it expects then fails now and then; Textual's own step is the default.
+if os.environ.get("VANPHONG_TEST_IDLE_STEP"):
+    assert hasattr(textual._wait, "SLEEP_GRANULARITY"), "Textual changed how the Pilot waits"
+    textual._wait.SLEEP_GRANULARITY = float(os.environ["VANPHONG_TEST_IDLE_STEP"])
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem):

@@ -24,9 +24,11 @@ def earlier_visit(clerk, **kw):
 
 
 async def open_book(pilot, app):
+    """The book is open and its first page has come (an empty book has no row to wait for)."""
     app.open_area("reception")
-    await wait_until(pilot, lambda: isinstance(app.screen, ReceptionScreen) and app.screen.is_mounted
-                     and bool(app.screen.query("#register-table")) and app.screen.table.keys)
+    assert await wait_until(pilot, lambda: isinstance(app.screen, ReceptionScreen)
+                            and app.screen.is_mounted and bool(app.screen.query("#register-table"))
+                            and app.screen.table.fetches > 0)
 
 
 async def test_returning_visitor_by_keyboard(office, make_app, shown):
