@@ -22,13 +22,13 @@ import logging
 import os
 import sys
 import time
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from models import scans
 from models.errors import ValidationError, os_error_text
 from models.filestore import FileStore, sha256_file
+from models.pdfinfo import PdfUnreadable
 from models.fsio import atomic_write_text, fsync_dir
 from models.text import format_datetime
 
@@ -56,17 +56,13 @@ class Transient(Exception):
     """Could not finish now (database busy or away, disk full): keep the file and try later."""
 
 
-def _nfc(s: str) -> str:
-    """NFC, keeping spaces: a file name is what it is."""
-    return unicodedata.normalize("NFC", s)
-
-
 def _nfc_rel(rel: Path) -> Path:
-    return Path(*[_nfc(p) for p in rel.parts])
+    return Path(*[filters.nfc_name(p) for p in rel.parts])
 
 
 def display_name(rel: Path) -> str:
-    return _nfc(rel.as_posix())
+    """A path in the inbox as people see it: NFC, with ``/``."""
+    return filters.nfc_name(rel.as_posix())
 
 
 class Ingester:
@@ -118,7 +114,7 @@ class Ingester:
         self._hook("after_hash", name)
         try:
             fields, pages, text = prefill.prefill(c.rel, v.kind.name, c.path, verdict_pages=v.pages)
-        except prefill.PdfUnreadable as e:
+        except PdfUnreadable as e:
             return self.reject(c, "unreadable", S.REASON_PDF_BROKEN.format(error=e), sha=sha)
         fields["notes"] = S.NOTE.format(name=name)
         try:
@@ -205,7 +201,7 @@ class Ingester:
 
     def _where(self, p: Path) -> str:
         try:
-            return _nfc(p.relative_to(self.inbox).parent.as_posix()) + "/"
+            return filters.nfc_name(p.relative_to(self.inbox).parent.as_posix()) + "/"
         except ValueError:
             return str(p.parent)
 

@@ -39,7 +39,7 @@ from models.office import get_setting
 from . import filters
 from . import strings as S
 from .claim import Claimed, ClaimDir
-from .ingest import Event, Ingester, Transient
+from .ingest import Event, Ingester, Transient, display_name
 from .settle import Decision, SettleTracker
 from .watch import POLL_INTERVAL, Watcher
 
@@ -384,8 +384,8 @@ class IntakeService:
                         seconds=f"{self.max_wait:g}", last=d.reason))
             else:
                 rel = d.path.relative_to(self.inbox)
-                self._emit(Event("left", S.EV_LEFT.format(name=_disp(rel), reason=d.reason),
-                                 name=_disp(rel)))
+                self._emit(Event("left", S.EV_LEFT.format(name=display_name(rel), reason=d.reason),
+                                 name=display_name(rel)))
             return
         if d.kind == "rejected":
             kind = "unreadable" if d.reason.startswith(S.REASON_UNREADABLE.split("{")[0]) else "unsupported"
@@ -407,7 +407,7 @@ class IntakeService:
                 self.tracker.touch(path)   # Windows: still open in the scanner's program; wait
                 return None
             self._emit(Event("error", S.EV_ERROR.format(
-                error=f"{_disp(path.relative_to(self.inbox))}: {os_error_text(e)}")))
+                error=f"{display_name(path.relative_to(self.inbox))}: {os_error_text(e)}")))
             return None
 
     def _refuse(self, d: Decision, kind: str, reason: str) -> None:
@@ -425,7 +425,7 @@ class IntakeService:
             ev = self.ingester.ingest(c, arrived_at, expect)
         except Transient as e:
             self._retries.append(_Retry(c, arrived_at, 1, time.monotonic() + 2.0))
-            self._emit(Event("retry", S.EV_RETRY.format(name=_disp(c.rel), error=e), name=_disp(c.rel)))
+            self._emit(Event("retry", S.EV_RETRY.format(name=display_name(c.rel), error=e), name=display_name(c.rel)))
             return
         except Exception as e:          # a bug or an odd file: never stop the service for it
             log.exception("intake: ingest failed for %s", c.path)
@@ -455,12 +455,12 @@ class IntakeService:
             except Transient as e:
                 if final:
                     # one-shot: leave it parked; the next run recovers it
-                    self._emit(Event("error", S.EV_RETRY.format(name=_disp(r.claimed.rel), error=e)))
+                    self._emit(Event("error", S.EV_RETRY.format(name=display_name(r.claimed.rel), error=e)))
                     continue
                 r.attempts += 1
                 r.next_try = now + min(60.0, 2.0 ** r.attempts)
                 if r.attempts % 10 == 0:
-                    self._emit(Event("retry", S.EV_RETRY.format(name=_disp(r.claimed.rel), error=e)))
+                    self._emit(Event("retry", S.EV_RETRY.format(name=display_name(r.claimed.rel), error=e)))
                 keep.append(r)
                 continue
             except Exception as e:
@@ -479,7 +479,3 @@ class IntakeService:
                 self.on_event(ev.kind, ev.message, ev.incoming_id)
             except Exception:
                 log.exception("intake: on_event callback failed")
-
-
-def _disp(rel: Path) -> str:
-    return unicodedata.normalize("NFC", rel.as_posix())

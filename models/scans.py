@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -174,7 +173,7 @@ def register_scan(store: FileStore, path: Path, *, sha: str, kind: str, mime: st
     registered before the crash; ``duplicate`` that the content is in the register already.
     The caller removes the file from the inbox only after this returns.
     """
-    name = unicodedata.normalize("NFC", name)     # a file name: NFC, but spaces kept as they are
+    name = nfc(name, strip=False)     # a file name: NFC, but spaces kept as they are
     arrived_at = min(arrived_at, _dt.datetime.now().replace(microsecond=0))
     existing = find_existing(sha)
     if existing is not None:
@@ -215,7 +214,7 @@ def _known(existing: Existing, name: str, recovered: bool) -> ScanResult:
 def record_rejection(name: str, kind: str, reason: str, failed_path: Path | str,
                      sha: str | None = None, duplicate_of: documents.Incoming | None = None) -> ScanRejection:
     with db.atomic():
-        r = ScanRejection.create(name=unicodedata.normalize("NFC", name), kind=kind, reason=nfc(reason),
+        r = ScanRejection.create(name=nfc(name, strip=False), kind=kind, reason=nfc(reason),
                                  failed_path=str(failed_path), sha256=sha, duplicate_of=duplicate_of)
         audit.append(users.SYSTEM, "reject", "scan_rejection", r.id, None,
                      {"name": r.name, "kind": kind, "reason": r.reason})
