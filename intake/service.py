@@ -47,6 +47,7 @@ log = logging.getLogger("vanphong.intake")
 
 Callback = Callable[[str, str, "int | None"], None]
 DEFAULT_INBOX_NAME = "scans_inbox"
+BATCH = 20          # files settled together share one write transaction (the lock held ~0.2 s)
 
 
 # --- the inbox -----------------------------------------------------------------------------------
@@ -243,8 +244,7 @@ class IntakeService:
                 if time.monotonic() >= next_rescan:
                     self._rescan_all()
                     next_rescan = time.monotonic() + self.rescan
-                for d in self.tracker.poll(final=once):
-                    self._decide(d, once)
+                self._decide_all(self.tracker.poll(final=once), once)
                 self._run_retries(final=once)
                 if self._sweeps and len(self.tracker) == 0 and not self._retries:
                     for ev in self._sweeps:
@@ -367,10 +367,27 @@ class IntakeService:
     def _recover(self) -> None:
         """Files parked by intakes that are no longer running: take them over and finish them."""
         for folder in self.claims.orphans():
-            for c in self.claims.recover(folder):
-                self._ingest(c, None, None)
+            found = self.claims.recover(folder)
+            for at in range(0, len(found), BATCH):
+                self._ingest_many([(c, None, None) for c in found[at:at + BATCH]])
 
     # --- deciding and doing ---------------------------------------------------------------------
+    def _decide_all(self, decisions: list[Decision], once: bool) -> None:
+        """Files that settled together are claimed and registered a batch at a time: one write
+        transaction and one disk flush for up to BATCH files."""
+        ready = [d for d in decisions if d.kind == "ready"]
+        for d in decisions:
+            if d.kind != "ready":
+                self._decide(d, once)
+        for at in range(0, len(ready), BATCH):
+            items = []
+            for d in ready[at:at + BATCH]:
+                c = self._claim(d.path)
+                if c is not None:
+                    items.append((c, d.arrived_at, d.stat))
+            if items:
+                self._ingest_many(items)
+
     def _decide(self, d: Decision, once: bool) -> None:
         if d.kind == "gone":
             return
@@ -421,25 +438,32 @@ class IntakeService:
             self._emit(Event("error", S.EV_ERROR.format(error=e)))
 
     def _ingest(self, c: Claimed, arrived_at, expect) -> None:
+        self._ingest_many([(c, arrived_at, expect)])
+
+    def _ingest_many(self, items: list[tuple[Claimed, object, tuple | None]]) -> None:
         try:
-            ev = self.ingester.ingest(c, arrived_at, expect)
-        except Transient as e:
-            self._retries.append(_Retry(c, arrived_at, 1, time.monotonic() + 2.0))
-            self._emit(Event("retry", S.EV_RETRY.format(name=display_name(c.rel), error=e), name=display_name(c.rel)))
-            return
-        except Exception as e:          # a bug or an odd file: never stop the service for it
-            log.exception("intake: ingest failed for %s", c.path)
-            try:
-                ev = self.ingester.reject(c, "error", S.REASON_ERROR.format(error=e))
-            except Exception as e2:
-                log.exception("intake: could not move %s to failed/", c.path)
-                ev = Event("error", S.EV_ERROR.format(error=e2))
-        if ev is None:                  # put back to settle again
-            p = self.inbox / c.rel
-            if p.exists():
-                self.tracker.touch(p)
-            return
-        self._emit(ev)
+            outcomes = self.ingester.ingest_many(items)
+        except Exception as e:          # pragma: no cover - ingest_many reports per file
+            outcomes = [e] * len(items)
+        for (c, arrived_at, _), ev in zip(items, outcomes):
+            if isinstance(ev, Transient):
+                self._retries.append(_Retry(c, arrived_at, 1, time.monotonic() + 2.0))
+                self._emit(Event("retry", S.EV_RETRY.format(name=display_name(c.rel), error=ev),
+                                 name=display_name(c.rel)))
+                continue
+            if isinstance(ev, Exception):   # a bug or an odd file: never stop the service for it
+                log.error("intake: ingest failed for %s", c.path, exc_info=ev)
+                try:
+                    ev = self.ingester.reject(c, "error", S.REASON_ERROR.format(error=ev))
+                except Exception as e2:
+                    log.exception("intake: could not move %s to failed/", c.path)
+                    ev = Event("error", S.EV_ERROR.format(error=e2))
+            if ev is None:                  # put back to settle again
+                p = self.inbox / c.rel
+                if p.exists():
+                    self.tracker.touch(p)
+                continue
+            self._emit(ev)
 
     def _run_retries(self, final: bool) -> None:
         if not self._retries:
