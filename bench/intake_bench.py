@@ -83,7 +83,7 @@ class Run:
         t = time.time()
         with self.cv:
             self.kinds[kind] = self.kinds.get(kind, 0) + 1
-            m = re.search(r": (\S+\.pdf)", message)
+            m = re.search(r": (\S+\.(?:pdf|jpg))", message)
             if kind == "registered" and m:
                 self.done[m.group(1)] = t
             self.cv.notify_all()
@@ -92,6 +92,17 @@ class Run:
         end = time.time() + timeout
         with self.cv:
             while not all(n in self.done for n in names):
+                left = end - time.time()
+                if left <= 0:
+                    return False
+                self.cv.wait(left)
+        return True
+
+    def wait_count(self, n: int, timeout: float) -> bool:
+        """Until ``n`` files are registered (cheap to check: the CPU bench counts this thread)."""
+        end = time.time() + timeout
+        with self.cv:
+            while len(self.done) < n:
                 left = end - time.time()
                 if left <= 0:
                     return False
@@ -143,6 +154,105 @@ def burst(office: Office, n: int, **kw) -> dict:
             "events": dict(run.kinds)}
 
 
+# --- CPU per file -------------------------------------------------------------------------------
+def image_pdf_bytes(tag: str, pages: int = 1, image_size: int = 150_000) -> bytes:
+    """A scan as a scanner writes it: each page one JPEG image (DCTDecode), no text layer.
+    The image bytes are random (the intake never decodes them), so every file is distinct."""
+    rnd = os.urandom(image_size)
+    img = b"\xff\xd8\xff\xe0" + rnd + b"\xff\xd9"
+    objs: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>",
+                         b"<< /Type /Pages /Kids [" + b" ".join(f"{3 + 3 * i} 0 R".encode()
+                                                               for i in range(pages))
+                         + f"] /Count {pages} >>".encode()]
+    for i in range(pages):
+        page, cont, im = 3 + 3 * i, 4 + 3 * i, 5 + 3 * i
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
+                    f"<< /XObject << /Im0 {im} 0 R >> >> /Contents {cont} 0 R >>".encode())
+        draw = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+        objs.append(f"<< /Length {len(draw)} >>\nstream\n".encode() + draw + b"\nendstream")
+        objs.append(f"<< /Type /XObject /Subtype /Image /Width 1240 /Height 1754 "
+                    f"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode "
+                    f"/Length {len(img)} >>\nstream\n".encode() + img + b"\nendstream")
+    out = bytearray(f"%PDF-1.4\n%scan {tag}\n".encode())
+    offs = []
+    for i, o in enumerate(objs, 1):
+        offs.append(len(out))
+        out += f"{i} 0 obj\n".encode() + o + b"\nendobj\n"
+    x = len(out)
+    n = len(objs) + 1
+    out += f"xref\n0 {n}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offs)
+    out += f"trailer\n<< /Size {n} /Root 1 0 R >>\nstartxref\n{x}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def jpeg_bytes(size: int = 150_000) -> bytes:
+    return b"\xff\xd8\xff\xe0" + os.urandom(size) + b"\xff\xd9"
+
+
+def make_files(folder: Path, n: int, kind: str) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    names = []
+    for i in range(n):
+        if kind == "pdf":
+            name, data = f"scan{i:04d}.pdf", image_pdf_bytes(str(i), pages=2)
+        else:
+            name, data = f"anh{i:04d}.jpg", jpeg_bytes()
+        (folder / name).write_bytes(data)
+        names.append(name)
+    return names
+
+
+def cpu_burst(office: Office, n: int, kind: str) -> dict:
+    """CPU of this process (all its threads: watcher, settle, claim, ingest) per file, for ``n``
+    scans moved into the watched inbox by another process (``mv``, as a scanner's share
+    would): process CPU from the moment they appear until the last is registered, minus the
+    service's idle CPU over the same wall time."""
+    import subprocess
+    src = office.tmp / f"src-{kind}"
+    names = make_files(src, n, kind)
+    run = Run(office, f"cpu-{kind}", quiet=0.2)
+    try:
+        # the service's own idle cost (the loop's timeouts, the watcher) over one second
+        c0, w0 = time.process_time(), time.monotonic()
+        time.sleep(1.0)
+        idle_rate = (time.process_time() - c0) / (time.monotonic() - w0)
+        c0, w0 = time.process_time(), time.monotonic()
+        subprocess.run(["sh", "-c", f'mv "{src}"/* "{run.inbox}"/'], check=True)
+        ok = run.wait_count(len(names), 600)
+        wall = time.monotonic() - w0
+        cpu = time.process_time() - c0
+    finally:
+        run.stop()
+    return {"ok": ok, "n": n, "kind": kind, "wall": wall, "cpu": cpu,
+            "cpu_per_file_ms": 1000 * max(0.0, cpu - idle_rate * wall) / n,
+            "idle_ms_per_s": 1000 * idle_rate}
+
+
+def cpu_profile(office: Office, n: int, kind: str, out: Path | None) -> dict:
+    """cProfile of settle → claim → ingest in this thread (``run_once``, quiet 0) for ``n``
+    files already in the inbox; prints the top functions by cumulative time."""
+    import cProfile
+    import pstats
+    from intake.service import IntakeService
+    inbox = office.tmp / f"prof-{kind}"
+    make_files(inbox, n, kind)
+    svc = IntakeService(office.home, inbox, quiet=0.0)
+    svc.prepare()
+    pr = cProfile.Profile()
+    c0 = time.process_time()
+    pr.enable()
+    counts = svc.run_once()
+    pr.disable()
+    cpu = time.process_time() - c0
+    st = pstats.Stats(pr)
+    if out is not None:
+        st.dump_stats(str(out))
+    st.sort_stats("cumulative").print_stats(45)
+    return {"n": n, "kind": kind, "registered": counts["registered"],
+            "cpu_per_file_ms_profiled": 1000 * cpu / n}
+
+
 def stats(xs: list[float]) -> str:
     xs = sorted(xs)
     p90 = xs[min(len(xs) - 1, int(round(0.9 * (len(xs) - 1))))]
@@ -181,13 +291,34 @@ def write_results(text: str) -> None:
     path.write_text(new, encoding="utf-8")
 
 
+CPU_START, CPU_END = "<!-- intake-cpu-bench:start -->", "<!-- intake-cpu-bench:end -->"
+
+
+def cpu_main(office: Office, a) -> int:
+    prof = cpu_profile(office, min(a.cpu, 200), "pdf", a.profile_out)
+    print("profiled:", prof, flush=True)
+    runs = {}
+    for kind in ("pdf", "jpeg"):
+        runs[kind] = cpu_burst(office, a.cpu, kind)
+        print("burst:", runs[kind], flush=True)
+    if a.write_results:
+        print("(the CPU figures are written into RESULTS.md by hand, with the profile's reading)")
+    ok = all(r["ok"] and r["cpu_per_file_ms"] <= 10 for r in runs.values())
+    return 0 if ok else 1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--files", type=int, default=20)
     ap.add_argument("--burst", type=int, default=300)
     ap.add_argument("--write-results", action="store_true")
+    ap.add_argument("--cpu", type=int, metavar="N",
+                    help="instead: CPU per file for N image-only PDFs and N JPEGs, and a profile")
+    ap.add_argument("--profile-out", type=Path, help="with --cpu: also dump the profile here")
     a = ap.parse_args()
     office = Office()
+    if a.cpu:
+        return cpu_main(office, a)
     quiet = 1.0
     ino = latency(office, "inotify", a.files, quiet=quiet)
     print("latency inotify:", stats(ino), flush=True)

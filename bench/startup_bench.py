@@ -41,10 +41,31 @@ ROOT = Path(__file__).resolve().parents[1]
 QUIET = 0.4
 
 
-def _read_until_quiet(fd: int, quiet: float = QUIET, limit: float = 20.0) -> tuple[bytes, float | None]:
-    """Read until `quiet` seconds pass with no output; return data and time of the last byte."""
+class Term:
+    """What the terminal shows: a pyte screen of 80×24 fed with everything the program writes."""
+
+    def __init__(self):
+        import pyte
+        self.screen = pyte.Screen(80, 24)
+        self.stream = pyte.ByteStream(self.screen)
+
+    def feed(self, data: bytes) -> None:
+        self.stream.feed(data)
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def shows(self, markers) -> bool:
+        t = self.text()
+        return all(m in t for m in markers)
+
+
+def _read_until_quiet(fd: int, quiet: float = QUIET, limit: float = 20.0, term: Term | None = None,
+                      markers=()) -> tuple[bytes, float | None, float | None]:
+    """Read until `quiet` seconds pass with no output; return data, the time of the last byte
+    and the time the terminal first showed every one of ``markers`` (the text is readable)."""
     buf = bytearray()
-    last = None
+    last = readable = None
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         r, _, _ = select.select([fd], [], [], quiet if buf else limit)
@@ -60,7 +81,11 @@ def _read_until_quiet(fd: int, quiet: float = QUIET, limit: float = 20.0) -> tup
             break
         buf += chunk
         last = time.monotonic()
-    return bytes(buf), last
+        if term is not None:
+            term.feed(chunk)
+            if readable is None and markers and term.shows(markers):
+                readable = last
+    return bytes(buf), last, readable
 
 
 def _spawn(cmd: list[str], env: dict) -> tuple[subprocess.Popen, int]:
@@ -72,34 +97,61 @@ def _spawn(cmd: list[str], env: dict) -> tuple[subprocess.Popen, int]:
     return p, master
 
 
-def _hwm_kib(pid: int) -> int:
+def _status_kib(pid: int, field: str = "VmHWM") -> int:
+    """A memory figure of /proc/<pid>/status: VmHWM (peak RSS) or VmRSS (now)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1])
     return 0
 
 
-def measure(cmd: list[str], env: dict, before_move: list[bytes] = ()) -> dict:
+def _hwm_kib(pid: int) -> int:
+    return _status_kib(pid, "VmHWM")
+
+
+def measure(cmd: list[str], env: dict, before_move: list[bytes] = (), markers=(),
+            tour: list[list[bytes]] = ()) -> dict:
+    """One run. ``markers``: the texts that make the first screen readable. ``tour``: key
+    sequences, from the screen reached by ``before_move`` and back to it (Esc), each opening
+    one screen (every register): resident memory is read before and after."""
     t0 = time.monotonic()
     p, fd = _spawn(cmd, env)
+    term = Term()
     try:
-        paint, last = _read_until_quiet(fd)
+        paint, last, readable = _read_until_quiet(fd, term=term, markers=markers)
         start = (last - t0) if last else float("nan")
+        readable_s = (readable - t0) if readable else float("nan")
         rss = _hwm_kib(p.pid)
+        rss_first = _status_kib(p.pid, "VmRSS")
         opened = logged_in = b""
+        rss_home = rss_first
         for keys in before_move:          # e.g. log in and reach a list
             os.write(fd, keys)
-            opened, _ = _read_until_quiet(fd)
+            opened, _, _ = _read_until_quiet(fd, term=term)
             if keys == b"\r":
                 logged_in = opened        # Enter on the login screen: Hôm nay
+                rss_home = _status_kib(p.pid, "VmRSS")
         os.write(fd, b"\x1b[B")           # Down
-        move, _ = _read_until_quiet(fd)
+        move, _, _ = _read_until_quiet(fd, term=term)
         back = b""
         if before_move:                   # Esc: back to the screen before the list
             os.write(fd, b"\x1b")
-            back, _ = _read_until_quiet(fd)
-        return {"start": start, "rss": rss, "paint": len(paint), "move": len(move),
-                "login": len(logged_in), "open": len(opened), "back": len(back)}
+            back, _, _ = _read_until_quiet(fd, term=term)
+        rss_back = _status_kib(p.pid, "VmRSS")
+        titles = []
+        for seq in tour:                  # open each register, then back (Esc)
+            for k in seq:
+                os.write(fd, k)
+                _read_until_quiet(fd, quiet=0.15, limit=3, term=term)
+            _read_until_quiet(fd, limit=3, term=term)
+            titles.append(term.screen.display[0].strip()[:40])
+            os.write(fd, b"\x1b")
+            _read_until_quiet(fd, limit=3, term=term)
+        rss_tour = _status_kib(p.pid, "VmRSS") if tour else rss_back
+        return {"start": start, "readable": readable_s, "rss": rss, "rss_first": rss_first,
+                "rss_home": rss_home, "rss_back": rss_back, "rss_tour": rss_tour,
+                "paint": len(paint), "move": len(move), "login": len(logged_in),
+                "open": len(opened), "back": len(back), "titles": titles}
     finally:
         os.killpg(p.pid, signal.SIGTERM)
         try:
@@ -127,6 +179,10 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("-v", "--verbose", action="store_true", help="every run's start time")
     ap.add_argument("--python", help="interpreter to run both programs (default: a user install)")
+    ap.add_argument("--cpu0", action="store_true", help="pin both programs to one core (taskset -c 0)")
+    ap.add_argument("--tour", type=int, default=0, metavar="N",
+                    help="also open the first N entries of Hôm nay's menu one by one (Enter, "
+                         "Esc) and read the resident memory after")
     args = ap.parse_args()
     python = args.python or user_python()
     home = Path(tempfile.mkdtemp(prefix="vp-bench-"))
@@ -142,29 +198,47 @@ def main() -> int:
                         str(home)], cwd=home, check=True, capture_output=True)
         env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
         env.update(TERM="xterm-256color", COLUMNS="80", LINES="24", PYTHONDONTWRITEBYTECODE="1")
+        pin = ["taskset", "-c", "0"] if args.cpu0 else []
+        # the text that makes each first screen readable: the login box with its fields and
+        # hint; the minimal app's header and the rows down to the last one on the screen
         progs = {
-            "minimal": ([python, str(ROOT / "bench" / "minimal_app.py")], []),
-            "vanphong": ([python, "-m", "tui.cli", "--home", str(home)],
+            "minimal": (pin + [python, str(ROOT / "bench" / "minimal_app.py")], [],
+                        ("Trích yếu", "row-0 ", "row-21 "), []),
+            "vanphong": (pin + [python, "-m", "tui.cli", "--home", str(home)],
                          # log in, open Văn bản đến (F3): the move is then in a register table
-                         [b"admin", b"\t", b"bench-mat-khau", b"\r", b"\x1bOR"]),
+                         [b"admin", b"\t", b"bench-mat-khau", b"\r", b"\x1bOR"],
+                         ("ĐĂNG NHẬP", "Tên đăng nhập", "Mật khẩu", "Enter: đăng nhập"),
+                         [[b"\x1b[B", b"\r"]] * args.tour),
         }
         results: dict[str, list[dict]] = {k: [] for k in progs}
         for _ in range(args.runs):
-            for name, (cmd, login) in progs.items():
-                results[name].append(measure(cmd, env, login))
-        med = {n: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for n, rs in results.items()}
+            for name, (cmd, login, markers, tour) in progs.items():
+                results[name].append(measure(cmd, env, login, markers, tour))
+        med = {n: {k: statistics.median(r[k] for r in rs) for k in rs[0] if k != "titles"}
+               for n, rs in results.items()}
         m, v = med["minimal"], med["vanphong"]
-        print(f"runs: {args.runs} each, alternating; medians")
-        print(f"{'':10}{'start ms':>10}{'peak RSS MiB':>14}{'paint B':>10}{'move B':>9}"
+        print(f"runs: {args.runs} each, alternating; medians{' (taskset -c 0)' if pin else ''}")
+        print(f"{'':10}{'readable':>9}{'start ms':>10}{'peak RSS MiB':>14}{'paint B':>10}{'move B':>9}"
               f"{'login B':>9}{'open B':>9}{'back B':>9}")
         for n, r in med.items():
-            print(f"{n:10}{r['start'] * 1000:10.0f}{r['rss'] / 1024:14.1f}{r['paint']:10.0f}"
-                  f"{r['move']:9.0f}{r['login']:9.0f}{r['open']:9.0f}{r['back']:9.0f}")
+            print(f"{n:10}{r['readable'] * 1000:9.0f}{r['start'] * 1000:10.0f}{r['rss'] / 1024:14.1f}"
+                  f"{r['paint']:10.0f}{r['move']:9.0f}{r['login']:9.0f}{r['open']:9.0f}{r['back']:9.0f}")
         if args.verbose:
             for n, rs in results.items():
-                print(f"{n:10}", " ".join(f"{r['start'] * 1000:.0f}" for r in rs))
-        print(f"{'ratio':10}{v['start'] / m['start']:10.2f}{v['rss'] / m['rss']:14.2f}"
-              f"{v['paint'] / m['paint']:10.2f}{v['move'] / max(m['move'], 1):9.2f}")
+                print(f"{n:10} readable", " ".join(f"{r['readable'] * 1000:.0f}" for r in rs))
+                print(f"{n:10} start   ", " ".join(f"{r['start'] * 1000:.0f}" for r in rs))
+            if args.tour:
+                print("tour:", " | ".join(results["vanphong"][0]["titles"]))
+        print(f"{'ratio':10}{v['readable'] / m['readable']:9.2f}{v['start'] / m['start']:10.2f}"
+              f"{v['rss'] / m['rss']:14.2f}{v['paint'] / m['paint']:10.2f}{v['move'] / max(m['move'], 1):9.2f}")
+        mib = 1024
+        print(f"resident memory (VmRSS, MiB): minimal at rest {m['rss_first'] / mib:.1f}; vanphong "
+              f"login {v['rss_first'] / mib:.1f}, Hôm nay {v['rss_home'] / mib:.1f}, after one "
+              f"register and back {v['rss_back'] / mib:.1f}"
+              + (f", after {args.tour} menu entries and back {v['rss_tour'] / mib:.1f}" if args.tour else ""))
+        print(f"ratios: Hôm nay / minimal {v['rss_home'] / m['rss_first']:.2f}; login / minimal "
+              f"{v['rss_first'] / m['rss_first']:.2f}"
+              + (f"; after the tour / Hôm nay {v['rss_tour'] / v['rss_home']:.2f}" if args.tour else ""))
         return 0
     finally:
         shutil.rmtree(home, ignore_errors=True)

@@ -9,8 +9,9 @@ name written by a Mac is treated like its NFC twin.
 from __future__ import annotations
 
 import fnmatch
-import unicodedata
 from pathlib import PurePath
+
+from models.text import nfc
 
 PROCESSING_DIR = ".processing"
 FAILED_DIR = "failed"
@@ -20,8 +21,14 @@ IGNORED_NAMES = ("~$*", "*.tmp", "*.temp", "*.part", "*.partial", "*.crdownload"
                  "*.swp", "*~", "thumbs.db", "desktop.ini", "*.reason.txt")
 
 
+def nfc_name(name: str) -> str:
+    """A file or folder name in NFC, its spaces kept as they are (a name is what it is): how
+    the intake compares, shows and records names."""
+    return nfc(name, strip=False)
+
+
 def _norm(s: str) -> str:
-    return unicodedata.normalize("NFC", s).lower()
+    return nfc_name(s).lower()
 
 
 def is_ignored_name(name: str) -> bool:

@@ -7,7 +7,8 @@ perhaps parked in ``.processing/``) or a complete registration — never half of
 2. hash it (SHA-256) and read what can be prefilled (PDF text layer, page count);
 3. copy it into the office's file store (temp file, fsync, rename: idempotent by content);
 4. one write transaction: ledger check, register “Cần bổ sung” with the next arrival number,
-   attach, ledger row (UNIQUE SHA-256) — ``models.scans.register_scan``;
+   attach, ledger row (UNIQUE SHA-256) — ``models.scans.register_scans``; files settled at
+   the same time share the transaction, each in a savepoint of its own;
 5. only then remove the file from the inbox.
 
 A crash before 4 commits: the file is still parked and is recovered at the next start. A crash
@@ -22,13 +23,13 @@ import logging
 import os
 import sys
 import time
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from models import scans
 from models.errors import ValidationError, os_error_text
 from models.filestore import FileStore, sha256_file
+from models.pdfinfo import PdfUnreadable
 from models.fsio import atomic_write_text, fsync_dir
 from models.text import format_datetime
 
@@ -56,17 +57,13 @@ class Transient(Exception):
     """Could not finish now (database busy or away, disk full): keep the file and try later."""
 
 
-def _nfc(s: str) -> str:
-    """NFC, keeping spaces: a file name is what it is."""
-    return unicodedata.normalize("NFC", s)
-
-
 def _nfc_rel(rel: Path) -> Path:
-    return Path(*[_nfc(p) for p in rel.parts])
+    return Path(*[filters.nfc_name(p) for p in rel.parts])
 
 
 def display_name(rel: Path) -> str:
-    return _nfc(rel.as_posix())
+    """A path in the inbox as people see it: NFC, with ``/``."""
+    return filters.nfc_name(rel.as_posix())
 
 
 class Ingester:
@@ -89,6 +86,47 @@ class Ingester:
         """Take one claimed file in. Returns the event to report; None when the file turned out
         not to be ready after all (it was put back in the inbox to settle again).
         Raises Transient when the file stays claimed for a later try."""
+        out = self.ingest_many([(c, arrived_at, expect)])[0]
+        if isinstance(out, Exception):
+            raise out
+        return out
+
+    def ingest_many(self, items: list[tuple[Claimed, _dt.datetime | None, tuple | None]]
+                    ) -> list[Event | None | Exception]:
+        """Take several claimed files in, registered in one write transaction (each its own
+        savepoint). Each file's outcome in its place: the Event to report, None (put back to
+        settle again), Transient (stays claimed for a later try) or another exception (a bug or
+        an odd file: the caller refuses the file). A database error makes every file of the
+        batch Transient: none of them was registered."""
+        out: list[Event | None | Exception] = [None] * len(items)
+        ready: list[tuple[int, Claimed, scans.ScanFile]] = []
+        for i, (c, arrived_at, expect) in enumerate(items):
+            try:
+                r = self._prepare(c, arrived_at, expect)
+            except Exception as e:
+                out[i] = e
+                continue
+            if isinstance(r, scans.ScanFile):
+                ready.append((i, c, r))
+            else:
+                out[i] = r
+        if not ready:
+            return out
+        try:
+            results = self._register([f for _, _, f in ready])
+        except Transient as e:
+            for i, _, _ in ready:
+                out[i] = e
+            return out
+        for (i, c, f), result in zip(ready, results):
+            try:
+                out[i] = self._finish(c, f, result)
+            except Exception as e:
+                out[i] = e
+        return out
+
+    def _prepare(self, c: Claimed, arrived_at, expect) -> Event | None | scans.ScanFile:
+        """Check, hash and read a claimed file: what to register, or the outcome already."""
         name = display_name(c.rel)
         self._hook("after_claim", name)
         try:
@@ -119,18 +157,35 @@ class Ingester:
         self._hook("after_hash", name)
         try:
             fields, pages, text = prefill.prefill(c.rel, v.kind.name, c.path, verdict_pages=v.pages)
-        except prefill.PdfUnreadable as e:
+        except PdfUnreadable as e:
             return self.reject(c, "unreadable", S.REASON_PDF_BROKEN.format(error=e), sha=sha)
         fields["notes"] = S.NOTE.format(name=name)
+        # a guess the register does not accept: register with the sender and note only
+        keep = {k: fields[k] for k in ("sender", "sender_contact", "notes") if k in fields}
+        return scans.ScanFile(c.path, sha, v.kind.name, v.kind.mime, v.kind.ext, name, arrived_at,
+                              taken_by=self.claims.name, recovered=c.recovered, prefill=fields,
+                              fallback=keep, pages=pages, text=text,
+                              before_commit=lambda: self._hook("in_txn", name))
+
+    def _register(self, files: list[scans.ScanFile]) -> list:
+        from peewee import DatabaseError, InterfaceError
         try:
-            result = self._register(c, name, sha, v, arrived_at, fields, pages, text)
-        except ValidationError:
-            # a guess the register does not accept: register with the sender and note only
-            keep = {k: fields[k] for k in ("sender", "sender_contact", "notes") if k in fields}
-            result = self._register(c, name, sha, v, arrived_at, keep, pages, text)
+            return scans.register_scans(self.store, files)
+        except (DatabaseError, InterfaceError) as e:   # locked too long, server away
+            raise Transient(str(e)) from e
+        except OSError as e:                           # store: disk full, not writable
+            raise Transient(e.strerror or str(e)) from e
+
+    def _finish(self, c: Claimed, f: scans.ScanFile, result) -> Event:
+        """After the commit: remove the registered file from the inbox, or move it aside."""
+        if isinstance(result, OSError):                # store: disk full, not writable
+            raise Transient(result.strerror or str(result))
+        if isinstance(result, Exception):              # refused even with the sender alone
+            raise result
+        name = f.name
         self._hook("after_commit", name)
         if result.outcome == "duplicate":
-            return self._duplicate(c, sha, result.existing)
+            return self._duplicate(c, f.sha, result.existing)
         self._remove(c)
         doc = result.incoming
         number = scans.number_label(doc) if doc is not None else "?"
@@ -139,21 +194,6 @@ class Ingester:
                          doc.id if doc else None, name)
         return Event("registered", S.EV_REGISTERED.format(number=number, name=name,
                                                           extra=_extra(doc)), doc.id, name)
-
-    def _register(self, c, name, sha, v, arrived_at, fields, pages, text):
-        from peewee import DatabaseError, InterfaceError
-        try:
-            return scans.register_scan(
-                self.store, c.path, sha=sha, kind=v.kind.name, mime=v.kind.mime, ext=v.kind.ext,
-                name=name, arrived_at=arrived_at, taken_by=self.claims.name,
-                recovered=c.recovered, prefill=fields, pages=pages, text=text,
-                before_commit=lambda: self._hook("in_txn", name))
-        except ValidationError:
-            raise
-        except (DatabaseError, InterfaceError) as e:   # locked too long, server away
-            raise Transient(str(e)) from e
-        except OSError as e:                           # store: disk full, not writable
-            raise Transient(e.strerror or str(e)) from e
 
     def _remove(self, c: Claimed) -> None:
         try:
@@ -207,7 +247,7 @@ class Ingester:
 
     def _where(self, p: Path) -> str:
         try:
-            return _nfc(p.relative_to(self.inbox).parent.as_posix()) + "/"
+            return filters.nfc_name(p.relative_to(self.inbox).parent.as_posix()) + "/"
         except ValueError:
             return str(p.parent)
 

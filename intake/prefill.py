@@ -15,8 +15,11 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import re
-import unicodedata
 from pathlib import Path
+
+from models import pdfinfo
+from models.pdfinfo import PdfUnreadable as PdfUnreadable   # what read_pdf raises
+from models.text import nfc
 
 log = logging.getLogger("vanphong.intake")
 
@@ -36,10 +39,6 @@ TYPE_NAMES = {
     "CTR": "Chương trình", "TTR": "Tờ trình", "CV": "Công văn", "BB": "Biên bản",
     "GGT": "Giấy giới thiệu", "QĐI": "Quy định",
 }
-
-
-def nfc(s: str) -> str:
-    return unicodedata.normalize("NFC", s or "").strip()
 
 
 # --- sender from the folder ----------------------------------------------------------------
@@ -68,29 +67,13 @@ def sender_from_folder(rel: Path) -> dict:
 
 
 # --- PDF --------------------------------------------------------------------------------------
-class PdfUnreadable(Exception):
-    pass
+TEXT_PAGES = 20     # the first pages are where a document's number, date and summary stand
 
 
-def read_pdf(path: Path, max_pages: int = 20) -> tuple[int, str]:
+def read_pdf(path: Path, max_pages: int = TEXT_PAGES) -> tuple[int, str]:
     """(page count, text of the first ``max_pages`` pages, for search and prefill). Raises
-    PdfUnreadable when pypdf cannot open it."""
-    try:
-        from pypdf import PdfReader      # lazy: only when a PDF arrives
-    except ImportError:                  # pragma: no cover - pypdf is a dependency
-        return 0, ""
-    try:
-        r = PdfReader(str(path), strict=False)
-        pages = len(r.pages)
-    except Exception as e:
-        raise PdfUnreadable(str(e) or type(e).__name__) from e
-    chunks = []
-    for i in range(min(pages, max_pages)):
-        try:
-            chunks.append(r.pages[i].extract_text() or "")
-        except Exception:   # text is a bonus; an odd font must not refuse the scan
-            log.debug("intake: no text from page %d of %s", i + 1, path, exc_info=True)
-    return pages, nfc("\n".join(chunks))
+    PdfUnreadable when the file cannot be opened as a PDF."""
+    return pdfinfo.read(path, max_pages)
 
 
 def fields_from_text(text: str) -> dict:

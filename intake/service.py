@@ -39,7 +39,7 @@ from models.office import get_setting
 from . import filters
 from . import strings as S
 from .claim import Claimed, ClaimDir
-from .ingest import Event, Ingester, Transient
+from .ingest import Event, Ingester, Transient, display_name
 from .settle import Decision, SettleTracker
 from .watch import POLL_INTERVAL, Watcher
 
@@ -47,6 +47,7 @@ log = logging.getLogger("vanphong.intake")
 
 Callback = Callable[[str, str, "int | None"], None]
 DEFAULT_INBOX_NAME = "scans_inbox"
+BATCH = 20          # files settled together share one write transaction (the lock held ~0.2 s)
 
 
 # --- the inbox -----------------------------------------------------------------------------------
@@ -243,8 +244,7 @@ class IntakeService:
                 if time.monotonic() >= next_rescan:
                     self._rescan_all()
                     next_rescan = time.monotonic() + self.rescan
-                for d in self.tracker.poll(final=once):
-                    self._decide(d, once)
+                self._decide_all(self.tracker.poll(final=once), once)
                 self._run_retries(final=once)
                 if self._sweeps and len(self.tracker) == 0 and not self._retries:
                     for ev in self._sweeps:
@@ -367,10 +367,27 @@ class IntakeService:
     def _recover(self) -> None:
         """Files parked by intakes that are no longer running: take them over and finish them."""
         for folder in self.claims.orphans():
-            for c in self.claims.recover(folder):
-                self._ingest(c, None, None)
+            found = self.claims.recover(folder)
+            for at in range(0, len(found), BATCH):
+                self._ingest_many([(c, None, None) for c in found[at:at + BATCH]])
 
     # --- deciding and doing ---------------------------------------------------------------------
+    def _decide_all(self, decisions: list[Decision], once: bool) -> None:
+        """Files that settled together are claimed and registered a batch at a time: one write
+        transaction and one disk flush for up to BATCH files."""
+        ready = [d for d in decisions if d.kind == "ready"]
+        for d in decisions:
+            if d.kind != "ready":
+                self._decide(d, once)
+        for at in range(0, len(ready), BATCH):
+            items = []
+            for d in ready[at:at + BATCH]:
+                c = self._claim(d.path)
+                if c is not None:
+                    items.append((c, d.arrived_at, d.stat))
+            if items:
+                self._ingest_many(items)
+
     def _decide(self, d: Decision, once: bool) -> None:
         if d.kind == "gone":
             return
@@ -384,8 +401,8 @@ class IntakeService:
                         seconds=f"{self.max_wait:g}", last=d.reason))
             else:
                 rel = d.path.relative_to(self.inbox)
-                self._emit(Event("left", S.EV_LEFT.format(name=_disp(rel), reason=d.reason),
-                                 name=_disp(rel)))
+                self._emit(Event("left", S.EV_LEFT.format(name=display_name(rel), reason=d.reason),
+                                 name=display_name(rel)))
             return
         if d.kind == "rejected":
             kind = "unreadable" if d.reason.startswith(S.REASON_UNREADABLE.split("{")[0]) else "unsupported"
@@ -407,7 +424,7 @@ class IntakeService:
                 self.tracker.touch(path)   # Windows: still open in the scanner's program; wait
                 return None
             self._emit(Event("error", S.EV_ERROR.format(
-                error=f"{_disp(path.relative_to(self.inbox))}: {os_error_text(e)}")))
+                error=f"{display_name(path.relative_to(self.inbox))}: {os_error_text(e)}")))
             return None
 
     def _refuse(self, d: Decision, kind: str, reason: str) -> None:
@@ -421,25 +438,32 @@ class IntakeService:
             self._emit(Event("error", S.EV_ERROR.format(error=e)))
 
     def _ingest(self, c: Claimed, arrived_at, expect) -> None:
+        self._ingest_many([(c, arrived_at, expect)])
+
+    def _ingest_many(self, items: list[tuple[Claimed, object, tuple | None]]) -> None:
         try:
-            ev = self.ingester.ingest(c, arrived_at, expect)
-        except Transient as e:
-            self._retries.append(_Retry(c, arrived_at, 1, time.monotonic() + 2.0))
-            self._emit(Event("retry", S.EV_RETRY.format(name=_disp(c.rel), error=e), name=_disp(c.rel)))
-            return
-        except Exception as e:          # a bug or an odd file: never stop the service for it
-            log.exception("intake: ingest failed for %s", c.path)
-            try:
-                ev = self.ingester.reject(c, "error", S.REASON_ERROR.format(error=e))
-            except Exception as e2:
-                log.exception("intake: could not move %s to failed/", c.path)
-                ev = Event("error", S.EV_ERROR.format(error=e2))
-        if ev is None:                  # put back to settle again
-            p = self.inbox / c.rel
-            if p.exists():
-                self.tracker.touch(p)
-            return
-        self._emit(ev)
+            outcomes = self.ingester.ingest_many(items)
+        except Exception as e:          # pragma: no cover - ingest_many reports per file
+            outcomes = [e] * len(items)
+        for (c, arrived_at, _), ev in zip(items, outcomes):
+            if isinstance(ev, Transient):
+                self._retries.append(_Retry(c, arrived_at, 1, time.monotonic() + 2.0))
+                self._emit(Event("retry", S.EV_RETRY.format(name=display_name(c.rel), error=ev),
+                                 name=display_name(c.rel)))
+                continue
+            if isinstance(ev, Exception):   # a bug or an odd file: never stop the service for it
+                log.error("intake: ingest failed for %s", c.path, exc_info=ev)
+                try:
+                    ev = self.ingester.reject(c, "error", S.REASON_ERROR.format(error=ev))
+                except Exception as e2:
+                    log.exception("intake: could not move %s to failed/", c.path)
+                    ev = Event("error", S.EV_ERROR.format(error=e2))
+            if ev is None:                  # put back to settle again
+                p = self.inbox / c.rel
+                if p.exists():
+                    self.tracker.touch(p)
+                continue
+            self._emit(ev)
 
     def _run_retries(self, final: bool) -> None:
         if not self._retries:
@@ -455,12 +479,12 @@ class IntakeService:
             except Transient as e:
                 if final:
                     # one-shot: leave it parked; the next run recovers it
-                    self._emit(Event("error", S.EV_RETRY.format(name=_disp(r.claimed.rel), error=e)))
+                    self._emit(Event("error", S.EV_RETRY.format(name=display_name(r.claimed.rel), error=e)))
                     continue
                 r.attempts += 1
                 r.next_try = now + min(60.0, 2.0 ** r.attempts)
                 if r.attempts % 10 == 0:
-                    self._emit(Event("retry", S.EV_RETRY.format(name=_disp(r.claimed.rel), error=e)))
+                    self._emit(Event("retry", S.EV_RETRY.format(name=display_name(r.claimed.rel), error=e)))
                 keep.append(r)
                 continue
             except Exception as e:
@@ -479,7 +503,3 @@ class IntakeService:
                 self.on_event(ev.kind, ev.message, ev.incoming_id)
             except Exception:
                 log.exception("intake: on_event callback failed")
-
-
-def _disp(rel: Path) -> str:
-    return unicodedata.normalize("NFC", rel.as_posix())

@@ -133,13 +133,17 @@ def actor_name(actor) -> str:
     return getattr(actor, "username", str(actor))
 
 
+_LAST_SQL = "SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1"
+
+
 def append(actor, action: str, table: str, record_id=None, old: dict | None = None,
            new: dict | None = None) -> AuditEntry:
     """Append one entry. Runs inside the caller's transaction when there is one."""
     with db.atomic():
-        last = AuditEntry.select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).first()
-        seq = (last.seq + 1) if last else 1
-        prev = last.hash if last else GENESIS
+        # the chain's end, read under the caller's write lock (a fixed statement: cheap per entry)
+        last = db.execute_sql(_LAST_SQL).fetchone()
+        seq = (last[0] + 1) if last else 1
+        prev = last[1] if last else GENESIS
         at = _dt.datetime.now().replace(microsecond=0)
         rid = None if record_id is None else str(record_id)
         old_s, new_s = _dumps(old), _dumps(new)

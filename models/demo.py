@@ -86,3 +86,6 @@ def fill(today: _dt.date | None = None, store=None, seed: int = 2026,
 from . import demo_dues  # noqa: E402,F401  the treasurer area's filler (members, dues, cash, assets)
 from . import demo_reception  # noqa: E402,F401  (the front desk's filler registers itself)
 from . import demo_programs  # noqa: E402,F401  work programs, weekly schedules, reports owed
+# the registers' and the meetings' fillers: loaded with the demo only, not with every start
+from . import demo_registers  # noqa: E402,F401
+from . import demo_meetings  # noqa: E402,F401

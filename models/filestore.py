@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .fsio import PRIVATE_FILE, fsync_dir
+from .fsio import PRIVATE_FILE, fsync_dir, sync_batch
 
 _CHUNK = 1 << 20
 TEMP_SUFFIX = ".tmp"
@@ -95,7 +95,7 @@ class FileStore:
                     h.update(b)
                     fo.write(b)
                 fo.flush()
-                os.fsync(fo.fileno())
+                self._sync_file(fo.fileno())
             if h.hexdigest() != sha:
                 raise OSError(f"tệp {src.name} thay đổi trong khi sao chép")
             os.chmod(path, PRIVATE_FILE)
@@ -130,8 +130,19 @@ class FileStore:
         dest.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staged.tmp, dest)      # FileNotFoundError if swept meanwhile: the caller rolls back
         staged.tmp = None
-        fsync_dir(dest.parent)
+        self._sync_dir(dest.parent)
         return dest
+
+    def deferred(self) -> "DeferredStore":
+        """The same store for a batch of files: ``stage`` and ``link`` do not fsync each file and
+        folder; the caller calls ``sync()`` once, before the commit that records them."""
+        return DeferredStore(self.root)
+
+    def _sync_file(self, fd: int) -> None:
+        os.fsync(fd)
+
+    def _sync_dir(self, folder: Path) -> None:
+        fsync_dir(folder)
 
     def discard(self, staged: Staged) -> None:
         if staged.tmp is not None:
@@ -190,3 +201,31 @@ class FileStore:
             return None
         return StoreEntry(rel, p, st.st_size, st.st_mtime,
                           p.name.startswith(".") and p.name.endswith(TEMP_SUFFIX))
+
+
+class DeferredStore(FileStore):
+    """``FileStore.deferred()``: files staged and linked through it are made durable together by
+    ``sync()`` (one flush of the store's file system, then each folder touched) — one disk
+    flush for a batch instead of two per file. Files still follow the database: ``sync()``
+    runs before the commit that records them."""
+
+    def __init__(self, root: Path | str):
+        super().__init__(root)
+        self._folders: set[Path] = set()
+
+    def _sync_file(self, fd: int) -> None:
+        pass                                    # flushed by sync()
+
+    def _sync_dir(self, folder: Path) -> None:
+        self._folders.add(folder)
+
+    def stage(self, src: Path | str, ext: str | None = None, sha: str | None = None) -> Staged:
+        st = super().stage(src, ext=ext, sha=sha)
+        if st.tmp is not None:
+            self._folders.add(st.tmp.parent)
+        return st
+
+    def sync(self) -> None:
+        if self._folders:
+            sync_batch(sorted(self._folders))
+            self._folders.clear()

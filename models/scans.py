@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -22,8 +21,8 @@ from peewee import (BooleanField, CharField, DateTimeField, ForeignKeyField, Int
 
 from . import audit, dashboard, documents, users
 from .db import BaseModel, db
-from .errors import NotFound
-from .filestore import FileStore
+from .errors import NotFound, ValidationError
+from .filestore import DeferredStore, FileStore, Staged
 from .office import Setting, define_setting, get_setting
 from .text import format_datetime, nfc
 
@@ -130,8 +129,20 @@ class Existing:
     from_ledger: bool
 
 
+def _known_sha(sha: str) -> bool:
+    """Whether the ledger or an incoming document's attachment holds this content: one
+    statement, written once per database (a new scan, the common case, stops here)."""
+    database = db.obj
+    param = database.param
+    sql = (f"SELECT 1 FROM scan_intake WHERE sha256 = {param} UNION ALL "
+           f"SELECT 1 FROM attachment WHERE sha256 = {param} AND incoming_id IS NOT NULL LIMIT 1")
+    return database.execute_sql(sql, (sha, sha)).fetchone() is not None
+
+
 def find_existing(sha: str) -> Existing | None:
     """The registered document that already holds this content, if any."""
+    if not _known_sha(sha):
+        return None
     row = ScanIntake.get_or_none(ScanIntake.sha256 == sha)
     if row is not None:
         return Existing(row.incoming, row.name, row.taken_at, True)
@@ -159,6 +170,25 @@ class ScanResult:
     existing: Existing | None = None
 
 
+@dataclass
+class ScanFile:
+    """One settled file to take in (``register_scans``)."""
+    path: Path
+    sha: str
+    kind: str
+    mime: str
+    ext: str
+    name: str                           # its path in the inbox, as people see it
+    arrived_at: _dt.datetime
+    taken_by: str = ""
+    recovered: bool = False             # taken over from a crashed intake's folder
+    prefill: dict | None = None         # guesses for the register
+    fallback: dict | None = None        # what to register with when it refuses the guesses
+    pages: int | None = None
+    text: str = ""
+    before_commit: Callable[[], None] | None = None     # a test's hook, inside the transaction
+
+
 def register_scan(store: FileStore, path: Path, *, sha: str, kind: str, mime: str, ext: str,
                   name: str, arrived_at: _dt.datetime, taken_by: str = "",
                   recovered: bool = False, prefill: dict | None = None, pages: int | None = None,
@@ -172,38 +202,86 @@ def register_scan(store: FileStore, path: Path, *, sha: str, kind: str, mime: st
     store (the temporary is dropped).
     ``already`` means this very file (``recovered`` from a crashed intake, same ``name``) was
     registered before the crash; ``duplicate`` that the content is in the register already.
-    The caller removes the file from the inbox only after this returns.
+    The caller removes the file from the inbox only after this returns. ValidationError when
+    the register refuses ``prefill``; OSError when the file cannot be stored.
     """
-    name = unicodedata.normalize("NFC", name)     # a file name: NFC, but spaces kept as they are
-    arrived_at = min(arrived_at, _dt.datetime.now().replace(microsecond=0))
-    existing = find_existing(sha)
-    if existing is not None:
-        return _known(existing, name, recovered)
-    fields = dict(prefill or {})
-    if "sender_contact" in fields and "sender_contact" not in documents.Incoming._meta.fields:
-        fields.pop("sender_contact")
-    with store.staging(path, ext=ext, sha=sha) as staged:
+    r = register_scans(store, [ScanFile(path, sha, kind, mime, ext, name, arrived_at, taken_by,
+                                        recovered, prefill, None, pages, text, before_commit)])[0]
+    if isinstance(r, Exception):
+        raise r
+    return r
+
+
+def register_scans(store: FileStore, files: list[ScanFile]) -> list[ScanResult | Exception]:
+    """``register_scan`` for several settled files at once, in one write transaction: the
+    ledger is the same (each content once, each file's rows in a savepoint of its own, so one
+    file the register refuses leaves the others), but a batch costs one commit and one flush
+    of the disk instead of three per file. Each file's result is in its place: a ScanResult,
+    or the ValidationError (no ``fallback``, or it was refused too) or OSError (could not be
+    stored) that kept it out. A database error (locked too long, server away) raises: nothing
+    of the batch was registered."""
+    now = _dt.datetime.now().replace(microsecond=0)
+    results: list[ScanResult | Exception | None] = [None] * len(files)
+    for f in files:
+        f.name = nfc(f.name, strip=False)        # a file name: NFC, but spaces kept as they are
+        f.arrived_at = min(f.arrived_at, now)
+    # The ledger is asked once, under the write lock: a duplicate (rare) is staged for nothing
+    # and dropped, rather than every new scan paying a second look before the lock.
+    todo = list(range(len(files)))
+    # one file: its own fsyncs; several: staged and linked unsynced, flushed once before commit
+    batch = store.deferred() if len(todo) > 1 else store
+    staged: dict[int, Staged] = {}
+    try:
+        for i in todo:
+            try:
+                staged[i] = batch.stage(files[i].path, ext=files[i].ext, sha=files[i].sha)
+            except OSError as e:
+                results[i] = e
+        if staged:
+            with db.atomic():
+                for i, st in staged.items():
+                    results[i] = _register_one(batch, files[i], st)
+                if isinstance(batch, DeferredStore):
+                    batch.sync()     # every file linked above is on disk before its rows commit
+    finally:
+        for st in staged.values():
+            batch.discard(st)
+    return results      # type: ignore[return-value]
+
+
+def _register_one(store: FileStore, f: ScanFile, staged: Staged) -> ScanResult | Exception:
+    """One file's rows, in a savepoint, inside the batch's write transaction."""
+    for attempt, given in enumerate((f.prefill, f.fallback)):
         try:
             with db.atomic():
-                existing = find_existing(sha)          # again, under the write lock
+                existing = find_existing(f.sha)          # again, under the write lock
                 if existing is not None:
-                    return _known(existing, name, recovered)
+                    return _known(existing, f.name, f.recovered)
+                fields = dict(given or {})
+                if "sender_contact" in fields and "sender_contact" not in documents.Incoming._meta.fields:
+                    fields.pop("sender_contact")
                 doc = documents.register_incoming(users.SYSTEM, status="needs_details",
-                                                  source="scan", arrived_at=arrived_at,
-                                                  pages=pages, **fields)
-                sf = documents.store_file(store, None, Path(name).name, mime=mime, pages=pages,
-                                          text=text, staged=staged)
-                documents.attach(users.SYSTEM, doc, sf, Path(name).name)
-                ScanIntake.create(sha256=sha, name=name, size=sf.size, kind=kind, incoming=doc,
-                                  stored_file=sf, arrived_at=arrived_at, taken_by=taken_by)
-                if before_commit is not None:
-                    before_commit()
+                                                  source="scan", arrived_at=f.arrived_at,
+                                                  pages=f.pages, **fields)
+                base = Path(f.name).name
+                sf = documents.store_file(store, None, base, mime=f.mime, pages=f.pages,
+                                          text=f.text, staged=staged)
+                documents.attach(users.SYSTEM, doc, sf, base)
+                ScanIntake.create(sha256=f.sha, name=f.name, size=sf.size, kind=f.kind,
+                                  incoming=doc, stored_file=sf, arrived_at=f.arrived_at,
+                                  taken_by=f.taken_by)
+                if f.before_commit is not None:
+                    f.before_commit()
+                return ScanResult("registered", doc)
+        except ValidationError as e:
+            if f.fallback is None or attempt == 1:
+                return e
         except IntegrityError:
-            existing = find_existing(sha)               # another intake won the race
+            existing = find_existing(f.sha)               # another intake won the race
             if existing is None:
                 raise
-            return _known(existing, name, recovered)
-    return ScanResult("registered", doc)
+            return _known(existing, f.name, f.recovered)
+    raise AssertionError("unreachable")     # pragma: no cover
 
 
 def _known(existing: Existing, name: str, recovered: bool) -> ScanResult:
@@ -215,7 +293,7 @@ def _known(existing: Existing, name: str, recovered: bool) -> ScanResult:
 def record_rejection(name: str, kind: str, reason: str, failed_path: Path | str,
                      sha: str | None = None, duplicate_of: documents.Incoming | None = None) -> ScanRejection:
     with db.atomic():
-        r = ScanRejection.create(name=unicodedata.normalize("NFC", name), kind=kind, reason=nfc(reason),
+        r = ScanRejection.create(name=nfc(name, strip=False), kind=kind, reason=nfc(reason),
                                  failed_path=str(failed_path), sha256=sha, duplicate_of=duplicate_of)
         audit.append(users.SYSTEM, "reject", "scan_rejection", r.id, None,
                      {"name": r.name, "kind": kind, "reason": r.reason})

@@ -8,11 +8,11 @@ columns with ``db.add_column_if_missing``.
 from __future__ import annotations
 
 from . import audit, documents, office, search, users
-from . import contacts, demo_registers, dossiers, registers, seal  # noqa: F401  the registers
+from . import contacts, dossiers, registers, seal  # noqa: F401  the registers
 from . import scans  # scanner intake ledger
 from . import terms
 from . import assets, cashbook, dues, members, receipts  # members, dues, receipts, cash, assets
-from . import demo_meetings, meetings  # noqa: F401  committee meetings and their minutes (and their demo)
+from . import meetings  # noqa: F401  committee meetings and their minutes
 from . import backup, backupkey, personal, safety  # noqa: F401  data safety: settings, panel
 from . import reception, tasks  # reception book, reception days, ad-hoc requests
 from . import drafts, programs, reports, statistics  # noqa: F401  programs, schedule, reports, drafts

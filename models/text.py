@@ -11,11 +11,13 @@ import unicodedata
 from .errors import ValidationError
 
 
-def nfc(s: str | None) -> str:
-    """NFC-normalise and strip; None becomes ''."""
+def nfc(s: str | None, *, strip: bool = True) -> str:
+    """NFC-normalise and strip; None becomes ''. ``strip=False`` keeps the spaces: a file
+    name is what it is."""
     if s is None:
         return ""
-    return unicodedata.normalize("NFC", str(s)).strip()
+    s = unicodedata.normalize("NFC", str(s))
+    return s.strip() if strip else s
 
 
 def fold(s: str | None) -> str:

@@ -16,14 +16,8 @@ from .records import Attachment, Incoming, Outgoing, StoredFile, index_incoming,
 
 def read_pdf_info(path: Path | str) -> tuple[int | None, str]:
     """(page count, text layer) of a PDF; (None, "") for anything pypdf cannot read."""
-    try:
-        from pypdf import PdfReader  # lazy: only when a file is looked at
-        r = PdfReader(str(path))
-        pages = len(r.pages)
-        text = "\n".join((p.extract_text() or "") for p in r.pages[:50])
-        return pages, nfc(text)
-    except Exception:   # a damaged or non-PDF file: no info rather than a crash
-        return None, ""
+    from .. import pdfinfo
+    return pdfinfo.info(path)
 
 
 def store_file(store: FileStore, path: Path | None, original_name: str, mime: str = "",

@@ -243,7 +243,7 @@ def test_database_busy_keeps_the_file_and_retries(run_service, inbox, home):
     """Another desk holds the write lock longer than busy_timeout: the file waits, parked."""
     from models import scans
     svc, rec = run_service()
-    orig = scans.register_scan
+    orig = scans.register_scans
     calls = []
 
     def flaky(*a, **kw):
@@ -252,12 +252,12 @@ def test_database_busy_keeps_the_file_and_retries(run_service, inbox, home):
             from peewee import OperationalError
             raise OperationalError("database is locked")
         return orig(*a, **kw)
-    scans.register_scan = flaky
+    scans.register_scans = flaky
     try:
         (inbox / "a.pdf").write_bytes(pdf_bytes("retry"))
         assert wait_for(lambda: rec.count("registered") == 1, 8), rec.events
     finally:
-        scans.register_scan = orig
+        scans.register_scans = orig
     assert rec.count("retry") == 1 and len(registered()) == 1
 
 

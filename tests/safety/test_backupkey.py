@@ -120,3 +120,41 @@ def test_anchors_stay_checkable_when_the_key_becomes_a_passphrase(office, home, 
     assert backupkey.load_key(home).store == "passphrase"
     monkeypatch.delenv(backupkey.PASSPHRASE_ENV)
     assert audit.verify_anchors(home) == []                   # nothing typed, nothing broken
+
+
+@pytest.mark.parametrize("salt", [b"", b"\x07" * 16])
+def test_sub_keys_are_the_standard_hkdf_so_old_archives_and_anchors_still_open(salt):
+    """The derivation is written with hmac (no cryptography package at every start); it must
+    give the very keys HKDF-SHA256 gave, or archives and anchors made before would not open."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+    key = bytes(range(32))
+    for purpose in ("archive", "audit anchor", "mục đích"):
+        want = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt or None,
+                    info=purpose.encode()).derive(key)
+        assert backupkey.derive(key, purpose, salt) == want
+
+
+def test_the_start_up_check_of_a_day_already_backed_up_loads_no_cryptography(office, home):
+    """The duties of every start (quick check, anchors) keep the ~8 MiB cryptography package
+    out of memory; only making or reading a backup loads it."""
+    import json
+    import subprocess
+    import sys
+    import textwrap
+    from models import safety
+    safety.at_start(home)                      # the day's first start: anchor and back up
+    script = textwrap.dedent(f"""
+        import json, sys
+        from models.db import open_database
+        from models.home import OfficeHome
+        from models import safety
+        home = OfficeHome({str(home.path)!r})
+        open_database(home.db_url)
+        notices = safety.at_start(home)
+        print(json.dumps([notices, sorted(m for m in sys.modules if m.startswith("cryptography"))]))
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-2000:]
+    notices, loaded = json.loads(out.stdout.strip().splitlines()[-1])
+    assert loaded == []
