@@ -81,8 +81,13 @@ def copy_database(template: Path, home) -> None:
     from models.home import DB_NAME
     for suffix in ("-wal", "-shm"):
         Path(str(home.db_path) + suffix).unlink(missing_ok=True)
-    shutil.copyfile(template / DB_NAME, home.db_path)
-    os.chmod(home.db_path, 0o600)
+    # a new file renamed into place, never the old one overwritten: SQLite keeps a file's shared
+    # memory per inode for the whole process, so a copy written into the same inode would leave
+    # this process reading through the old, unlinked -shm, blind to what another process writes
+    tmp = Path(str(home.db_path) + f".copy-{os.getpid()}")
+    shutil.copyfile(template / DB_NAME, tmp)
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, home.db_path)
 
 
 def _closed_cleanly(folder: Path) -> None:
