@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models import scans
-from models.errors import ValidationError, os_error_text
+from models.errors import os_error_text
 from models.filestore import FileStore, sha256_file
 from models.pdfinfo import PdfUnreadable
 from models.fsio import atomic_write_text, fsync_dir
@@ -118,7 +118,7 @@ class Ingester:
             for i, _, _ in ready:
                 out[i] = e
             return out
-        for (i, c, f), result in zip(ready, results):
+        for (i, c, f), result in zip(ready, results, strict=True):
             try:
                 out[i] = self._finish(c, f, result)
             except Exception as e:

@@ -445,7 +445,7 @@ class IntakeService:
             outcomes = self.ingester.ingest_many(items)
         except Exception as e:          # pragma: no cover - ingest_many reports per file
             outcomes = [e] * len(items)
-        for (c, arrived_at, _), ev in zip(items, outcomes):
+        for (c, arrived_at, _), ev in zip(items, outcomes, strict=True):
             if isinstance(ev, Transient):
                 self._retries.append(_Retry(c, arrived_at, 1, time.monotonic() + 2.0))
                 self._emit(Event("retry", S.EV_RETRY.format(name=display_name(c.rel), error=ev),
