@@ -25,6 +25,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from models import scans
 from models.errors import os_error_text
@@ -91,7 +92,7 @@ class Ingester:
             raise out
         return out
 
-    def ingest_many(self, items: list[tuple[Claimed, _dt.datetime | None, tuple | None]]
+    def ingest_many(self, items: Sequence[tuple[Claimed, _dt.datetime | None, tuple | None]]
                     ) -> list[Event | None | Exception]:
         """Take several claimed files in, registered in one write transaction (each its own
         savepoint). Each file's outcome in its place: the Event to report, None (put back to
