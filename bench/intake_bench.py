@@ -165,7 +165,7 @@ def image_pdf_bytes(tag: str, pages: int = 1, image_size: int = 150_000) -> byte
                                                                for i in range(pages))
                          + f"] /Count {pages} >>".encode()]
     for i in range(pages):
-        page, cont, im = 3 + 3 * i, 4 + 3 * i, 5 + 3 * i
+        cont, im = 4 + 3 * i, 5 + 3 * i        # the page itself is object 3 + 3 * i
         objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
                     f"<< /XObject << /Im0 {im} 0 R >> >> /Contents {cont} 0 R >>".encode())
         draw = b"q 595 0 0 842 0 0 cm /Im0 Do Q"

@@ -230,7 +230,8 @@ def main() -> int:
             if args.tour:
                 print("tour:", " | ".join(results["vanphong"][0]["titles"]))
         print(f"{'ratio':10}{v['readable'] / m['readable']:9.2f}{v['start'] / m['start']:10.2f}"
-              f"{v['rss'] / m['rss']:14.2f}{v['paint'] / m['paint']:10.2f}{v['move'] / max(m['move'], 1):9.2f}")
+              f"{v['rss'] / m['rss']:14.2f}{v['paint'] / m['paint']:10.2f}"
+              f"{v['move'] / max(m['move'], 1):9.2f}")
         mib = 1024
         print(f"resident memory (VmRSS, MiB): minimal at rest {m['rss_first'] / mib:.1f}; vanphong "
               f"login {v['rss_first'] / mib:.1f}, Hôm nay {v['rss_home'] / mib:.1f}, after one "

@@ -25,9 +25,10 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from models import scans
-from models.errors import ValidationError, os_error_text
+from models.errors import os_error_text
 from models.filestore import FileStore, sha256_file
 from models.pdfinfo import PdfUnreadable
 from models.fsio import atomic_write_text, fsync_dir
@@ -91,7 +92,7 @@ class Ingester:
             raise out
         return out
 
-    def ingest_many(self, items: list[tuple[Claimed, _dt.datetime | None, tuple | None]]
+    def ingest_many(self, items: Sequence[tuple[Claimed, _dt.datetime | None, tuple | None]]
                     ) -> list[Event | None | Exception]:
         """Take several claimed files in, registered in one write transaction (each its own
         savepoint). Each file's outcome in its place: the Event to report, None (put back to
@@ -118,7 +119,7 @@ class Ingester:
             for i, _, _ in ready:
                 out[i] = e
             return out
-        for (i, c, f), result in zip(ready, results):
+        for (i, c, f), result in zip(ready, results, strict=True):
             try:
                 out[i] = self._finish(c, f, result)
             except Exception as e:

@@ -126,7 +126,8 @@ def _summary(text: str, m: re.Match) -> str:
     return ("V/v " + s)[:MAX_SUMMARY]
 
 
-def prefill(rel: Path, kind: str, path: Path, *, verdict_pages: int | None = None) -> tuple[dict, int | None, str]:
+def prefill(rel: Path, kind: str, path: Path, *,
+            verdict_pages: int | None = None) -> tuple[dict, int | None, str]:
     """(fields for register_incoming, pages, text layer). Raises PdfUnreadable."""
     fields = sender_from_folder(rel)
     text = ""

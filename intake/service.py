@@ -18,6 +18,7 @@ The database must be open (``models.db.open_database``) before the service start
 """
 from __future__ import annotations
 
+import datetime as _dt
 import errno
 import logging
 import os
@@ -28,7 +29,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from models import scans
 from models.errors import VanphongError, os_error_text
@@ -117,7 +118,7 @@ def check_inbox(path: Path, create: bool = True) -> Path:
 @dataclass
 class _Retry:
     claimed: Claimed
-    arrived_at: object
+    arrived_at: _dt.datetime | None
     attempts: int
     next_try: float
 
@@ -149,6 +150,7 @@ class IntakeService:
     def prepare(self) -> Path:
         """Read the settings, check the inbox. Raises VanphongError (Vietnamese)."""
         if self._prepared:
+            assert self.inbox is not None       # set below, before _prepared
             return self.inbox
         self.quiet = float(self._quiet if self._quiet is not None else get_setting("intake.quiet_seconds"))
         self.max_wait = float(self._max_wait if self._max_wait is not None
@@ -217,9 +219,9 @@ class IntakeService:
                 pass
 
     def _run(self, once: bool) -> Counter:
-        self.prepare()
-        self.claims = ClaimDir(self.inbox, stale_after=max(600.0, 3 * self.rescan)).open()
-        self.ingester = Ingester(self.inbox, self.store, self.claims)
+        inbox = self.prepare()
+        self.claims = ClaimDir(inbox, stale_after=max(600.0, 3 * self.rescan)).open()
+        self.ingester = Ingester(inbox, self.store, self.claims)
         self.tracker = SettleTracker(self.quiet, self.max_wait)
         try:
             if not once:
@@ -267,6 +269,7 @@ class IntakeService:
         return self.counts
 
     def _start_watcher(self) -> None:
+        assert self.inbox is not None       # the loop runs prepare() first
         self.watcher = Watcher(self.inbox, self._q, polling=self.polling, interval=self.poll_interval)
         m = self.watcher.start()
         # native events: wait for the close-after-write; polling sees no closes
@@ -293,7 +296,10 @@ class IntakeService:
             if kind == "stop":
                 return False
             try:
-                self._apply(kind, path, when)
+                if kind == "sweep":     # from settled(): no path; ``when`` is the Event to set
+                    self._sweep(when)
+                else:
+                    self._apply(kind, path, when)
             except Exception:   # pragma: no cover - defensive
                 log.exception("intake: could not apply %s %s", kind, path)
             n += 1
@@ -319,13 +325,15 @@ class IntakeService:
             self.tracker.forget_under(path)
         elif kind == "dir":
             self._scan(path)
-        elif kind == "sweep":
-            self._rescan_all()
-            self._sweeps.append(when)       # a threading.Event, set once all is decided
+
+    def _sweep(self, done: threading.Event) -> None:
+        self._rescan_all()
+        self._sweeps.append(done)       # set once all is decided
 
     # --- scanning the folder ------------------------------------------------------------------
     def _scan(self, top: Path | None = None) -> int:
         """Track every file under ``top`` (default: the inbox) not tracked yet."""
+        assert self.inbox is not None       # the loop runs prepare() first
         top = top or self.inbox
         found = 0
 
@@ -344,6 +352,7 @@ class IntakeService:
         return found
 
     def _rescan_all(self) -> None:
+        assert self.inbox is not None and self.claims is not None   # set before the loop starts
         if not self.inbox.is_dir():     # share unmounted, USB disk pulled: say so once, keep trying
             if not self._lost:
                 self._lost = True
@@ -366,6 +375,7 @@ class IntakeService:
 
     def _recover(self) -> None:
         """Files parked by intakes that are no longer running: take them over and finish them."""
+        assert self.claims is not None      # set before the loop starts
         for folder in self.claims.orphans():
             found = self.claims.recover(folder)
             for at in range(0, len(found), BATCH):
@@ -400,6 +410,7 @@ class IntakeService:
                     self._refuse(d, "incomplete", S.REASON_TOO_LONG.format(
                         seconds=f"{self.max_wait:g}", last=d.reason))
             else:
+                assert self.inbox is not None   # the loop runs prepare() first
                 rel = d.path.relative_to(self.inbox)
                 self._emit(Event("left", S.EV_LEFT.format(name=display_name(rel), reason=d.reason),
                                  name=display_name(rel)))
@@ -417,6 +428,7 @@ class IntakeService:
             self._ingest(c, d.arrived_at, d.stat)
 
     def _claim(self, path: Path) -> Claimed | None:
+        assert self.inbox is not None and self.claims is not None   # set before the loop starts
         try:
             return self.claims.claim(path)
         except OSError as e:
@@ -437,15 +449,17 @@ class IntakeService:
             log.exception("intake: could not move %s to failed/", c.path)
             self._emit(Event("error", S.EV_ERROR.format(error=e)))
 
-    def _ingest(self, c: Claimed, arrived_at, expect) -> None:
+    def _ingest(self, c: Claimed, arrived_at: _dt.datetime | None, expect: tuple | None) -> None:
         self._ingest_many([(c, arrived_at, expect)])
 
-    def _ingest_many(self, items: list[tuple[Claimed, object, tuple | None]]) -> None:
+    def _ingest_many(self, items: Sequence[tuple[Claimed, _dt.datetime | None, tuple | None]]
+                     ) -> None:
+        assert self.inbox is not None       # the loop runs prepare() first
         try:
             outcomes = self.ingester.ingest_many(items)
         except Exception as e:          # pragma: no cover - ingest_many reports per file
             outcomes = [e] * len(items)
-        for (c, arrived_at, _), ev in zip(items, outcomes):
+        for (c, arrived_at, _), ev in zip(items, outcomes, strict=True):
             if isinstance(ev, Transient):
                 self._retries.append(_Retry(c, arrived_at, 1, time.monotonic() + 2.0))
                 self._emit(Event("retry", S.EV_RETRY.format(name=display_name(c.rel), error=ev),

@@ -30,7 +30,7 @@ def test_a_batch_registers_each_content_once_in_arrival_order(office, home, tmp_
     assert out[2].incoming.id == out[0].incoming.id
     assert [r.incoming.arrival_no for r in out[:2]] == [1, 2]
     assert sorted(r.name for r in scans.ScanIntake.select()) == ["a.pdf", "b.pdf"]
-    for r, f in zip(out[:2], (a, b)):
+    for r, f in zip(out[:2], (a, b), strict=True):
         (att,) = D.attachments(r.incoming)
         assert store.path(att.file.rel_path).read_bytes() == f.path.read_bytes()
     assert not [p for p in home.files.rglob("*.tmp")]     # no temporary left behind
