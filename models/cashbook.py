@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from peewee import BooleanField, CharField, DateField, DateTimeField, IntegerField, TextField, fn
 
-from . import audit, dashboard, receipts, users
+from . import audit, dashboard, labels, receipts, users
 from .db import BaseModel, db
 from .errors import NotFound, ValidationError
 from .money import format_money, parse_money
@@ -226,7 +226,8 @@ class CashBookSource(DataSource):
     in, out, balance; ``flags(key)`` says whether a line is cancelled (the screen colours it)."""
     kind = "cash"
     title = "Sổ quỹ tiền mặt"
-    columns = ["Ngày", "Số phiếu", "Nội dung", "Thu", "Chi", "Tồn quỹ"]
+    columns = [labels.ENTRY_DATE, labels.VOUCHER, labels.DESCRIPTION, labels.CASH_IN, labels.CASH_OUT,
+               labels.BALANCE]
     widths = [10, 12, 0, 11, 11, 12]
     descending = False
     permission = "dues.view"
@@ -283,8 +284,7 @@ def _panel(actor, today: _dt.date):
 dashboard.register_panel(310, "cashbook.balance", _panel)
 
 
-EXPORT_HEADERS = ["Ngày", "Số phiếu", "Người nộp / nhận", "Diễn giải", "Thu (đồng)", "Chi (đồng)",
-                  "Tồn quỹ (đồng)", "Ghi chú"]
+EXPORT_HEADERS = labels.CASHBOOK_COLUMNS
 
 
 def export_rows(year: int | None = None):

@@ -24,7 +24,7 @@ from .parts.listing import RegisterListScreen
 
 
 COLUMNS = [ColSpec(0, S.COL_DATE, 10), ColSpec(1, S.COL_VOUCHER, 12, optional=True),
-           ColSpec(2, S.COL_CONTENT, 0), ColSpec(3, S.COL_IN, 10, "right"),
+           ColSpec(2, S.COL_DESCRIPTION, 0), ColSpec(3, S.COL_IN, 10, "right"),
            ColSpec(4, S.COL_OUT, 10, "right"), ColSpec(5, S.COL_BALANCE, 11, "right")]
 
 

@@ -34,7 +34,7 @@ MEETING_COLUMNS = [ColSpec(0, S.COL_DATE, 10),
                    ColSpec(1, S.COL_MEETING_TIME, 5, optional=True),
                    ColSpec(2, S.COL_MEETING_KIND, 13), ColSpec(3, S.COL_MEETING_TITLE, 0),
                    ColSpec(4, S.COL_MEETING_PLACE, 14, optional=True),
-                   ColSpec(5, S.COL_MINUTES_NO, 9), ColSpec(6, S.COL_MEETING_STATUS, 10)]
+                   ColSpec(5, S.COL_MINUTES_NO, 11), ColSpec(6, S.COL_MEETING_STATUS, 10)]
 
 
 def decorate_meeting(cells: list) -> list:
