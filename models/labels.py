@@ -194,3 +194,12 @@ MEETING_STATUS = "Tình trạng"
 
 MEETING_COLUMNS = [MEETING_DATE, MEETING_TIME, MEETING_KIND, MEETING_TITLE, MEETING_PLACE, CHAIR,
                    SECRETARY, MINUTES_NO, PRESENT, ABSENT, OPENED_AT, CLOSED_AT, MEETING_STATUS]
+
+# --- số liệu thống kê ----------------------------------------------------------------------------
+FIGURE_GROUP = "Nhóm"
+INDICATOR = "Chỉ tiêu"
+FIGURE = "Số liệu"
+FIGURE_UNIT = "Đơn vị"
+
+STATISTICS_COLUMNS = [FIGURE_GROUP, INDICATOR, FIGURE, FIGURE_UNIT]
+STATISTICS_PRINT_COLUMNS = ["TT", INDICATOR, FIGURE]     # the paper numbers its groups I, II…

@@ -16,7 +16,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Callable
 
-from . import users
+from . import labels, users
 from .errors import ValidationError
 
 
@@ -86,7 +86,7 @@ def format_value(f: Figure) -> str:
     return f"{s} {f.unit}".strip()
 
 
-EXPORT_COLUMNS = ["Nhóm", "Chỉ tiêu", "Số liệu", "Đơn vị"]
+EXPORT_COLUMNS = labels.STATISTICS_COLUMNS
 
 
 def export_rows(figs: list[Figure]):
