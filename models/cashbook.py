@@ -82,14 +82,18 @@ def lowest_balance_from(day: _dt.date) -> tuple[int, _dt.date | None]:
     return low, low_on
 
 
+class Overdrawn(ValidationError):
+    """The book would go below zero: an administrator may still allow it (``override``)."""
+
+
 def _guard(actor, day: _dt.date, override: bool, what: str) -> str:
-    """Refuse (ValidationError) if the book now goes below zero from ``day``; with an admin's
+    """Refuse (Overdrawn) if the book now goes below zero from ``day``; with an admin's
     override, log it and return the overrider's name."""
     low, low_on = lowest_balance_from(day)
     if low >= 0:
         return ""
     if not override:
-        raise ValidationError(
+        raise Overdrawn(
             f"{what} làm số dư quỹ âm ({format_money(low)} ngày {format_date(low_on)}). "
             "Chỉ quản trị viên được cho phép vượt số dư, và việc đó được ghi nhật ký.", "amount")
     users.require(actor, "cash.override")

@@ -50,9 +50,14 @@ def sources() -> list[str]:
     return [s.key for s in sorted(_SOURCES.values(), key=lambda s: (s.order, s.key))]
 
 
-def figures(actor, start: _dt.date, end: _dt.date) -> list[Figure]:
+def check_period(start: _dt.date, end: _dt.date) -> None:
+    """A period runs forwards: the refusal a form shows on its last day otherwise."""
     if end < start:
         raise ValidationError("Ngày cuối kỳ trước ngày đầu kỳ.", "end")
+
+
+def figures(actor, start: _dt.date, end: _dt.date) -> list[Figure]:
+    check_period(start, end)
     users.require(actor, "records.view")
     out: list[Figure] = []
     for s in sorted(_SOURCES.values(), key=lambda s: (s.order, s.key)):

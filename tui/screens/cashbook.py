@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 
 from models import cashbook, receipts, users
-from models.errors import ValidationError
 from models.money import format_money
 
 from .. import strings as S
@@ -115,8 +114,8 @@ class ExpenseDialog(FormDialog):
         try:
             e = cashbook.record_expense(self.app.actor, v["amount"], v["description"], v["person"],
                                         on=v["on"], override=override)
-        except ValidationError as err:
-            if override or not users.can(self.app.actor, "cash.override") or "âm" not in err.message:
+        except cashbook.Overdrawn as err:
+            if override or not users.can(self.app.actor, "cash.override"):
                 raise
             def answer(yes) -> None:
                 if yes:

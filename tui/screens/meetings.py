@@ -391,13 +391,10 @@ class FileDialog(FormDialog):
 
     def save(self):
         from models import dossiers
-        from models.errors import ValidationError
         v = clean_fields(self.query_one(".dialog-form"))
         if v is None:
             return None
-        d = dossiers.Dossier.get_or_none(dossiers.Dossier.code == v["code"])
-        if d is None:
-            raise ValidationError(f"Không có hồ sơ ký hiệu {v['code']}.", "code")
+        d = dossiers.dossier_by_code(v["code"])
         item = meetings.file_minutes(self.app.actor, self.meeting.id, d)
         self.app.notify(S.MINUTES_FILED.format(number=self.meeting.number, code=d.code))
         return item
