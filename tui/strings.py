@@ -1,8 +1,29 @@
-"""Every word the program shows on screen, in one catalogue: a word changed here changes everywhere.
+"""The screens' words, in one catalogue: a word changed here changes on every screen.
 
-Code and identifiers are English; what a person reads is Vietnamese with full diacritics and lives
-here, so wording is changed in one place. Strings with ``{…}`` are ``str.format`` templates.
-Modules of later areas add their own section at the end rather than writing text inline.
+Code and identifiers are English; what a person reads is Vietnamese with full diacritics. Where
+each kind of word lives:
+
+- **Here**: what the screens say — titles, keys, field labels, hints, notices, questions, the
+  screens' own column titles — as named constants (``{…}`` marks a ``str.format`` template).
+  A screen module writes no sentence inline; a later area adds its section at the end.
+- **models/labels.py**: the name of a field that more than one layer shows — a list's column on
+  screen, the same column's export header, its printed table's header. One name per field, the
+  word the paper book uses. ``models`` and ``printouts`` cannot import ``tui``, so the names live
+  there and this catalogue re-uses them as ``L.X`` (``COL_SENDER = L.SENDER``);
+  ``tests/house/test_one_label_per_field.py`` holds each export to its screen's words.
+- **models**: a refusal is a complete Vietnamese sentence, raised as a ``VanphongError``
+  (``ValidationError`` with its form field, ``PermissionDenied``, ``NotFound``; models/errors.py)
+  by the function that holds the rule, written beside the rule. A screen shows it as it stands:
+  it does not reword it or read words out of it (a refusal a screen must tell apart is its own
+  class, as ``cashbook.Overdrawn``). The names of a model's values (a status, a category:
+  ``reception.STATE_VI``) are data of that model.
+- **printouts**: a paper's own fixed words (its title, signature lines) stay in its module; the
+  headers it shares with a screen or an export come from ``models.labels``.
+- **the command line** (tui/commands/): a command's help text stays beside its argparse
+  definition, and its one-line report ("Đã xuất 12 dòng … vào …") beside the command: both are
+  read in a terminal, with the command they describe.
+
+``tests/tui/test_strings_catalogue.py`` refuses a name defined twice here.
 """
 from __future__ import annotations
 
@@ -264,6 +285,7 @@ OWN_PASSWORD_TITLE = "Đổi mật khẩu của {username}"
 OWN_PASSWORD_DONE = "Đã đổi mật khẩu."
 
 # --- audit log viewer ----------------------------------------------------------------------------
+AUDIT_BOOK = "Sổ {book}"                 # a printed or exported book, in the log
 AUDIT_COLUMNS = ("Số", "Thời điểm", "Người", "Việc", "Về")
 AUDIT_HINT = "Enter: xem chi tiết · /: lọc theo người, việc, bảng · F5/K: kiểm tra chuỗi"
 AUDIT_DETAIL_TITLE = "Mục nhật ký số {seq}"
@@ -1039,6 +1061,7 @@ KEY_NEW_SPEECH = "Phát biểu mới"
 KEY_CONCLUSION = "Kết luận"
 KEY_NEXT_ITEM = "Nội dung tiếp"
 KEY_DONE = "Xong"
+HELP_MINUTES_EDITOR = [("Ctrl+↑ / Ctrl+↓", "Ô trước / ô sau")]
 MINUTES_PRINT_WORKING = "Đang in biên bản {number}…"
 MINUTES_PRINT_SENT = "Đã gửi biên bản {number} tới máy in; bản PDF lưu tại {path}."
 MINUTES_PRINT_SAVED = "Đã lưu biên bản {number} vào {path}. {problem}"
@@ -1289,6 +1312,7 @@ STAT_PRINT_TITLE = "In số liệu thống kê"
 STAT_SAVED = "Đã lưu số liệu thống kê vào {path}. {problem}"
 STAT_SENT = "Đã gửi số liệu thống kê tới máy in; bản PDF lưu tại {path}."
 STAT_EXPORTED = "Đã xuất {n} dòng số liệu vào {path}."
+STAT_SHEET = "Số liệu"                   # the workbook's sheet
 KEY_STAT_MONTH = "Tháng"
 KEY_STAT_QUARTER = "Quý"
 KEY_STAT_YEAR = "Năm"
