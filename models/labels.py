@@ -1,7 +1,10 @@
-"""The registers' own words for their columns: one catalogue read by the screens, the exports
-and the printed books, so a field has one name everywhere (the word the paper register uses).
+"""The names of the fields that more than one layer shows: one catalogue read by the screens,
+the exports and the printed papers, so a field has one name everywhere — the word the paper book
+uses. A section per area: the registers, then the areas built on them.
 
-``models`` cannot import the UI's catalogue (``tui/strings.py``); that one re-uses these names.
+``models`` and ``printouts`` cannot import the UI's catalogue (``tui/strings.py``); that one
+re-uses these names as ``L.X``. ``tests/house/test_one_label_per_field.py`` pairs each export's
+headers with its screen's columns.
 """
 from __future__ import annotations
 
