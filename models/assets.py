@@ -12,7 +12,7 @@ from typing import Any
 
 from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
-from . import audit, users
+from . import audit, labels, users
 from .contacts import collation_string
 from .db import BaseModel, db
 from .errors import NotFound, ValidationError
@@ -202,7 +202,8 @@ def inventory_lines(check: InventoryCheck) -> list[InventoryLine]:
 class AssetSource(DataSource):
     kind = "asset"
     title = "Tài sản"
-    columns = ["Mã", "Tên tài sản", "SL", "Đơn giá", "Nơi đặt", "Tình trạng"]
+    columns = [labels.ASSET_CODE, labels.ASSET_NAME, labels.QUANTITY, labels.UNIT_PRICE, labels.LOCATION,
+               labels.CONDITION]
     widths = [8, 0, 4, 11, 14, 10]
     descending = False
 
@@ -230,5 +231,4 @@ def export_rows():
                format_date(a.acquired_on), a.location, a.condition_label, a.user_name, a.notes]
 
 
-EXPORT_HEADERS = ["Mã", "Tên tài sản", "Đơn vị", "Số lượng", "Đơn giá (đồng)", "Thành tiền (đồng)",
-                  "Ngày mua", "Nơi đặt", "Tình trạng", "Người sử dụng", "Ghi chú"]
+EXPORT_HEADERS = labels.ASSET_COLUMNS

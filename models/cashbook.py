@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from peewee import BooleanField, CharField, DateField, DateTimeField, IntegerField, TextField, fn
 
-from . import audit, dashboard, receipts, users
+from . import audit, dashboard, labels, receipts, users
 from .db import BaseModel, db
 from .errors import NotFound, ValidationError
 from .money import format_money, parse_money
@@ -82,14 +82,18 @@ def lowest_balance_from(day: _dt.date) -> tuple[int, _dt.date | None]:
     return low, low_on
 
 
+class Overdrawn(ValidationError):
+    """The book would go below zero: an administrator may still allow it (``override``)."""
+
+
 def _guard(actor, day: _dt.date, override: bool, what: str) -> str:
-    """Refuse (ValidationError) if the book now goes below zero from ``day``; with an admin's
+    """Refuse (Overdrawn) if the book now goes below zero from ``day``; with an admin's
     override, log it and return the overrider's name."""
     low, low_on = lowest_balance_from(day)
     if low >= 0:
         return ""
     if not override:
-        raise ValidationError(
+        raise Overdrawn(
             f"{what} làm số dư quỹ âm ({format_money(low)} ngày {format_date(low_on)}). "
             "Chỉ quản trị viên được cho phép vượt số dư, và việc đó được ghi nhật ký.", "amount")
     users.require(actor, "cash.override")
@@ -226,7 +230,8 @@ class CashBookSource(DataSource):
     in, out, balance; ``flags(key)`` says whether a line is cancelled (the screen colours it)."""
     kind = "cash"
     title = "Sổ quỹ tiền mặt"
-    columns = ["Ngày", "Số phiếu", "Nội dung", "Thu", "Chi", "Tồn quỹ"]
+    columns = [labels.ENTRY_DATE, labels.VOUCHER, labels.DESCRIPTION, labels.CASH_IN, labels.CASH_OUT,
+               labels.BALANCE]
     widths = [10, 12, 0, 11, 11, 12]
     descending = False
     permission = "dues.view"
@@ -283,8 +288,7 @@ def _panel(actor, today: _dt.date):
 dashboard.register_panel(310, "cashbook.balance", _panel)
 
 
-EXPORT_HEADERS = ["Ngày", "Số phiếu", "Người nộp / nhận", "Diễn giải", "Thu (đồng)", "Chi (đồng)",
-                  "Tồn quỹ (đồng)", "Ghi chú"]
+EXPORT_HEADERS = labels.CASHBOOK_COLUMNS
 
 
 def export_rows(year: int | None = None):

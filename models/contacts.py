@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, cast
 
 from peewee import BooleanField, Case, CharField, DateTimeField, TextField, fn
 
-from . import audit, search, users
+from . import audit, labels, search, users
 from .db import BaseModel, bulk_insert, db
 from .registers import DataSource, Found, _search_ids, id_filter, register_describer
 from .errors import ValidationError
@@ -338,8 +338,7 @@ HEADERS = {
     "dien thoai": "phone", "so dien thoai": "phone", "sdt": "phone",
     "email": "email", "thu dien tu": "email", "dia chi": "address", "ghi chu": "notes",
 }
-EXPORT_HEADERS = ["Tên", "Loại", "Nhóm", "Chức vụ", "Đơn vị", "Viết tắt", "Điện thoại",
-                  "Email", "Địa chỉ", "Ghi chú"]
+EXPORT_HEADERS = labels.DIRECTORY_COLUMNS
 _KIND_WORDS = {"co quan": "body", "to chuc": "body", "co quan, to chuc": "body", "don vi": "body",
                "body": "body", "ca nhan": "person", "nguoi": "person", "person": "person"}
 
@@ -551,7 +550,8 @@ class DirectorySource(DataSource):
     """Danh bạ phối hợp, in Vietnamese alphabetical order (people by given name)."""
     kind = "contact"
     title = "Danh bạ"
-    columns = ["Tên", "Loại", "Nhóm", "Chức vụ", "Đơn vị", "Điện thoại"]
+    columns = [labels.CONTACT_NAME, labels.CONTACT_KIND, labels.CONTACT_GROUP, labels.POSITION,
+               labels.ORGANISATION, labels.PHONE]
     widths = [0, 9, 14, 16, 18, 12]
     descending = False
 

@@ -133,6 +133,14 @@ def get_dossier(dossier_id: int) -> Dossier:
     return get_or_refuse(Dossier, dossier_id, f"Không tìm thấy hồ sơ (mã {dossier_id}).")
 
 
+def dossier_by_code(code: str) -> Dossier:
+    """The dossier of this code (as typed on a form: "01-HS"), or the refusal naming it."""
+    d = Dossier.get_or_none(Dossier.code == nfc(code).strip())
+    if d is None:
+        raise ValidationError(f"Không có hồ sơ ký hiệu {nfc(code).strip()}.", "code")
+    return d
+
+
 def update_dossier(actor, dossier, **changes) -> Dossier:
     users.require(actor, "dossiers.edit")
     with db.atomic():

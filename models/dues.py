@@ -26,7 +26,7 @@ from typing import Iterable, cast
 from peewee import (BooleanField, CharField, DateField, DateTimeField, ForeignKeyField,
                     IntegerField, TextField)
 
-from . import audit, cashbook, dashboard, office, receipts, users, writes
+from . import audit, cashbook, dashboard, labels, office, receipts, users, writes
 from .db import BaseModel, db
 from .errors import ValidationError
 from .members import PAYING_STATUSES, Member, _get as _get_member, years_of_membership
@@ -617,7 +617,7 @@ class DuesMonthSource(DataSource):
     ``row_flags(key)``: {"unpaid"} / {"exempt"} / {"paid"} for the screen's colours."""
     kind = "dues"
     title = "Thu đảng phí"
-    columns = ["Họ và tên", "Chi bộ", "Phải nộp", "Đã nộp", "Phiếu thu"]
+    columns = [labels.FULL_NAME, labels.CELL, labels.DUE, labels.PAID, labels.RECEIPT]
     widths = [0, 16, 11, 11, 10]
     descending = False
     permission = "dues.view"
@@ -870,8 +870,7 @@ def dues_report(actor, period_from, period_to=None) -> DuesReport:
 
 
 # --- exports --------------------------------------------------------------------------------------
-PAYMENT_HEADERS = ["Ngày nộp", "Họ và tên", "Chi bộ", "Các tháng", "Đảng phí (đồng)",
-                   "Tự nguyện (đồng)", "Hình thức", "Phiếu thu", "Trạng thái"]
+PAYMENT_HEADERS = labels.PAYMENT_COLUMNS
 
 
 def payment_rows(year: int | None = None):

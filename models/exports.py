@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import audit, labels, users
-from .contacts import EXPORT_HEADERS, export_rows
+from .contacts import export_rows
 from .documents import SECRET_LEVELS, Incoming, Outgoing, shown_summary
 from .errors import ValidationError
 from .fsio import PRIVATE_DIR, atomic_open, atomic_path
@@ -35,14 +35,12 @@ from .text import format_date, format_datetime
 
 INCOMING_COLUMNS = labels.INCOMING_COLUMNS
 OUTGOING_COLUMNS = labels.OUTGOING_COLUMNS
-SEAL_COLUMNS = ["STT", "Ngày đóng dấu", "Số, ký hiệu văn bản", "Trích yếu", "Người ký",
-                "Người đóng dấu", "Số bản", "Ghi chú"]
-SEAL_HANDOVER_COLUMNS = ["STT", "Ngày bàn giao", "Người giao", "Người nhận", "Người chứng kiến",
-                         "Lý do", "Ghi chú"]
+SEAL_COLUMNS = labels.SEAL_COLUMNS
+SEAL_HANDOVER_COLUMNS = labels.SEAL_HANDOVER_COLUMNS
 COLUMNS = {"incoming": INCOMING_COLUMNS, "outgoing": OUTGOING_COLUMNS,
            "secret_incoming": INCOMING_COLUMNS, "secret_outgoing": OUTGOING_COLUMNS,
            "seal": SEAL_COLUMNS, "seal_handovers": SEAL_HANDOVER_COLUMNS,
-           "directory": EXPORT_HEADERS}
+           "directory": labels.DIRECTORY_COLUMNS}
 TITLES = {"incoming": "Sổ đăng ký văn bản đến", "outgoing": "Sổ đăng ký văn bản đi",
           "secret_incoming": "Sổ đăng ký văn bản mật đến",
           "secret_outgoing": "Sổ đăng ký văn bản mật đi",

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from peewee import (CharField, DateField, DateTimeField, ForeignKeyField,
                     IntegerField, ModelSelect, TextField)
 
-from . import audit, dashboard, search, users
+from . import audit, dashboard, labels, search, users
 from .contacts import Contact
 from .db import BaseModel, db
 from .documents import Incoming, Outgoing, get_doc_type, reserve_number
@@ -810,7 +810,8 @@ class MeetingSource(DataSource):
     title, place, minutes number, status key — the screen turns the keys into words."""
     kind = "meeting"
     title = "Hội nghị"
-    columns = ["Ngày", "Giờ", "Loại", "Nội dung", "Địa điểm", "Số biên bản", "Trạng thái"]
+    columns = [labels.MEETING_DATE, labels.MEETING_TIME, labels.MEETING_KIND, labels.MEETING_TITLE,
+               labels.MEETING_PLACE, labels.MINUTES_NO, labels.MEETING_STATUS]
     widths = [10, 5, 10, 0, 14, 10, 10]
     key_columns = {2: "kind", 6: "status"}       # columns that hold keys, not words
     permission = "meetings.view"
@@ -843,8 +844,7 @@ class MeetingSource(DataSource):
 
 
 # --- export ---------------------------------------------------------------------------------
-EXPORT_COLUMNS = ["Ngày", "Giờ", "Loại hội nghị", "Nội dung", "Địa điểm", "Chủ trì", "Thư ký",
-                  "Số biên bản", "Có mặt", "Vắng", "Khai mạc", "Bế mạc", "Tình trạng"]
+EXPORT_COLUMNS = labels.MEETING_COLUMNS
 STATUS_NAMES = {"planned": "Dự kiến", "open": "Đang họp", "closed": "Đã bế mạc", "signed": "Đã ký"}
 
 

@@ -14,7 +14,7 @@ import datetime as _dt
 
 from peewee import CharField, DateField, DateTimeField, IntegerField, TextField
 
-from . import audit, search, users
+from . import audit, labels, search, users
 from .contacts import collation_string
 from .db import BaseModel, db
 from .errors import ValidationError
@@ -193,7 +193,7 @@ class MemberSource(DataSource):
     """Danh sách đảng viên, Vietnamese order. Cells are plain data; the screen adds words."""
     kind = "member"
     title = "Đảng viên"
-    columns = ["Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Tình trạng"]
+    columns = [labels.FULL_NAME, labels.BIRTH_DATE, labels.CELL, labels.ADMITTED_ON, labels.MEMBER_STATUS]
     widths = [0, 10, 16, 10, 14]
     descending = False
     permission = "members.view"
@@ -237,9 +237,7 @@ def _register_describer() -> None:
 _register_describer()
 
 
-EXPORT_HEADERS = ["Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức",
-                  "Số thẻ đảng viên", "Đối tượng đóng đảng phí", "Mức tính đảng phí (đồng)",
-                  "Tình trạng", "Điện thoại", "Ghi chú"]
+EXPORT_HEADERS = labels.MEMBER_COLUMNS
 
 
 def export_rows():

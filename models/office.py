@@ -81,6 +81,15 @@ def get_office() -> Office | None:
     return Office.get_or_none(Office.id == 1)
 
 
+def configured_office() -> Office:
+    """The office, for a paper that prints its name; refused while the office is not set up
+    (a command run before the program's first-run wizard)."""
+    o = get_office()
+    if o is None:
+        raise NotFound("Văn phòng chưa được thiết lập; hãy mở chương trình để thiết lập trước.")
+    return o
+
+
 def is_configured() -> bool:
     return get_office() is not None
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from peewee import (BooleanField, CharField, DateField, DateTimeField, ForeignKeyField,
                     IntegerField, TextField)
 
-from . import audit, dashboard, search, users
+from . import audit, dashboard, labels, search, users
 from .db import BaseModel, db
 from .documents import Incoming, Outgoing
 from .errors import ValidationError
@@ -229,10 +229,10 @@ def next_number(year: int) -> int:
 
 def _clean(values: dict, partial: bool = False) -> dict:
     out: dict = {}
-    labels = {"name": "họ tên người đến", "address": "địa chỉ", "id_number": "số CCCD",
+    names = {"name": "họ tên người đến", "address": "địa chỉ", "id_number": "số CCCD",
               "content": "nội dung", "handled_before": "nơi đã giải quyết trước",
               "forward_to": "nơi chuyển đến", "received_by": "người tiếp"}
-    for k, label in labels.items():
+    for k, label in names.items():
         if partial and k not in values:
             continue
         out[k] = _text(values, k, label, required=k in ("name", "content"))
@@ -463,9 +463,7 @@ def records_of(actor, name: str, address: str | None = None, id_number: str | No
     return list(q.order_by(Reception.visited_at))
 
 
-PERSON_COLUMNS = ["Số", "Ngày giờ tiếp", "Họ tên", "Địa chỉ", "Số CCCD", "Đối tượng", "Số người",
-                  "Nội dung", "Nơi đã giải quyết", "Cách xử lý", "Chuyển đến", "Người tiếp",
-                  "Trạng thái", "Kết quả", "Ngày kết thúc"]
+PERSON_COLUMNS = labels.PERSON_VISITS_COLUMNS
 
 
 def safe_cell(v) -> str:
@@ -623,7 +621,8 @@ class ReceptionSource(DataSource):
     action key, state key, the ID number ('' or None when hidden)."""
     kind = "reception"
     title = "Sổ tiếp khách"
-    columns = ["Số", "Ngày giờ", "Họ tên", "Đối tượng", "Nội dung", "Xử lý", "Trạng thái", "CCCD"]
+    columns = [labels.RECEPTION_NO, labels.VISITED_AT, labels.VISITOR, labels.CATEGORY, labels.CONTENT,
+               labels.ACTION, labels.CASE_STATE, labels.ID_NUMBER]
     widths = [7, 16, 20, 9, 0, 9, 12, 12]
     permission = "reception.view"
 
@@ -884,9 +883,7 @@ def report_rows(rep: ReceptionReport) -> list[list[str]]:
 
 
 # --- the book as an export (oldest first) -----------------------------------------------------
-BOOK_COLUMNS = ["Số", "Ngày giờ tiếp", "Họ tên", "Địa chỉ", "Số CCCD", "Đối tượng", "Số người",
-                "Nội dung", "Nơi đã giải quyết", "Cách xử lý", "Chuyển đến", "Người tiếp",
-                "Văn bản đến", "Văn bản trả lời", "Trạng thái", "Kết quả", "Ngày kết thúc"]
+BOOK_COLUMNS = labels.RECEPTION_COLUMNS
 
 
 def book_rows(actor, *, year: int | None = None):

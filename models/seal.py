@@ -10,7 +10,7 @@ import datetime as _dt
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
-from . import audit, users
+from . import audit, labels, users
 from .db import BaseModel, db
 from .documents import Outgoing, _as_date, _as_int, get_outgoing, signature_refusal
 from .errors import ValidationError
@@ -141,7 +141,7 @@ audit.register_describer("seal_handover", _describe_seal_handover)
 class SealSource(DataSource):
     kind = "seal"
     title = "Sổ đóng dấu"
-    columns = ["Ngày", "Văn bản", "Người ký", "Người đóng dấu", "Số bản"]
+    columns = [labels.STAMPED_ON, labels.STAMPED_DOCUMENT, labels.SIGNER, labels.STAMPED_BY, labels.COPIES]
     widths = [10, 14, 0, 18, 6]
 
     def __init__(self, actor, text: str | None = None, *, year: int | None = None):
@@ -169,7 +169,7 @@ class SealSource(DataSource):
 class SealHandoverSource(DataSource):
     kind = "seal_handover"
     title = "Bàn giao con dấu"
-    columns = ["Ngày", "Người giao", "Người nhận", "Người chứng kiến", "Lý do"]
+    columns = [labels.HANDED_ON, labels.HANDED_BY, labels.HANDED_TO, labels.WITNESS, labels.REASON]
     widths = [10, 18, 18, 18, 0]
 
     def __init__(self, actor, text: str | None = None):

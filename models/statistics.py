@@ -16,7 +16,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Callable
 
-from . import users
+from . import labels, users
 from .errors import ValidationError
 
 
@@ -50,9 +50,14 @@ def sources() -> list[str]:
     return [s.key for s in sorted(_SOURCES.values(), key=lambda s: (s.order, s.key))]
 
 
-def figures(actor, start: _dt.date, end: _dt.date) -> list[Figure]:
+def check_period(start: _dt.date, end: _dt.date) -> None:
+    """A period runs forwards: the refusal a form shows on its last day otherwise."""
     if end < start:
         raise ValidationError("Ngày cuối kỳ trước ngày đầu kỳ.", "end")
+
+
+def figures(actor, start: _dt.date, end: _dt.date) -> list[Figure]:
+    check_period(start, end)
     users.require(actor, "records.view")
     out: list[Figure] = []
     for s in sorted(_SOURCES.values(), key=lambda s: (s.order, s.key)):
@@ -86,7 +91,7 @@ def format_value(f: Figure) -> str:
     return f"{s} {f.unit}".strip()
 
 
-EXPORT_COLUMNS = ["Nhóm", "Chỉ tiêu", "Số liệu", "Đơn vị"]
+EXPORT_COLUMNS = labels.STATISTICS_COLUMNS
 
 
 def export_rows(figs: list[Figure]):

@@ -16,7 +16,7 @@ import datetime as _dt
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
-from . import audit, dashboard, search, users
+from . import audit, dashboard, labels, search, users
 from .db import BaseModel, db
 from .documents import Incoming, Outgoing
 from .errors import ValidationError
@@ -166,7 +166,8 @@ class TaskSource(DataSource):
     status key, overdue flag."""
     kind = "task"
     title = "Việc đột xuất"
-    columns = ["Ngày giao", "Người giao", "Nội dung", "Người làm", "Hạn", "Trạng thái", "Quá hạn"]
+    columns = [labels.ASKED_ON, labels.ASKED_BY, labels.TASK, labels.ASSIGNEE, labels.DEADLINE,
+               labels.TASK_STATUS, "Quá hạn"]
     widths = [10, 16, 0, 14, 10, 10, 0]
 
     def __init__(self, actor, text: str | None = None, *, status: str | list[str] | None = None,
@@ -198,8 +199,7 @@ class TaskSource(DataSource):
                 format_date(t.deadline), t.status, t.is_overdue(self.today)]
 
 
-EXPORT_COLUMNS = ["STT", "Ngày giao", "Người giao", "Nội dung", "Người thực hiện", "Hạn",
-                  "Trạng thái", "Ngày xong", "Văn bản đến", "Văn bản đi", "Hội nghị", "Ghi chú"]
+EXPORT_COLUMNS = labels.TASK_COLUMNS
 
 
 def export_rows(actor, *, year: int | None = None):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from models import labels
 from models.money import amount_in_words, format_money
 from models.text import format_date
 
@@ -75,8 +76,7 @@ def _signatures(left: str, right: str):
 
 def collection_sheet(rows, office, cell: str | None, year: int, month: int) -> bytes:
     """Danh sách thu đảng phí tháng mm/yyyy of a chi bộ (rows: models.dues.SheetRow)."""
-    headers = ["STT", "Họ và tên", "Mức tính (đồng)", "Phải nộp (đồng)", "Đã nộp (đồng)",
-               "Ngày nộp", "Phiếu thu", "Ký nhận / Ghi chú"]
+    headers = labels.COLLECTION_SHEET_COLUMNS
     body = []
     for n, r in enumerate(rows, 1):
         note = "Miễn" if r.exempt else (f"Giảm {r.reduction}%" if r.reduction else "")
@@ -127,8 +127,7 @@ def dues_report(rep, office) -> bytes:
 
 def cash_book(opening: int, lines, office, date_from: _dt.date, date_to: _dt.date) -> bytes:
     """Sổ quỹ tiền mặt (lines: models.cashbook.BookLine)."""
-    headers = ["Ngày", "Số phiếu thu", "Số phiếu chi", "Diễn giải", "Thu (đồng)", "Chi (đồng)",
-               "Tồn (đồng)"]
+    headers = labels.CASHBOOK_PRINT_COLUMNS
     body = [["", "", "", "Số dư đầu kỳ", "", "", _m(opening)]]
     tin = tout = 0
     closing = opening
@@ -157,8 +156,7 @@ def cash_book(opening: int, lines, office, date_from: _dt.date, date_to: _dt.dat
 def inventory(check, lines, office) -> bytes:
     """Biên bản kiểm kê tài sản (lines: models.assets.InventoryLine)."""
     from reportlab.platypus import Spacer
-    headers = ["STT", "Mã", "Tên tài sản", "ĐVT", "Sổ sách", "Thực tế", "Thiếu", "Hỏng",
-               "Ghi chú"]
+    headers = labels.INVENTORY_COLUMNS
     body = [[str(n), x.code, x.name, x.unit, str(x.expected), str(x.found), str(x.missing),
              str(x.damaged), x.note] for n, x in enumerate(lines, 1)]
     story = _head(office, "BIÊN BẢN KIỂM KÊ TÀI SẢN", f"Ngày {format_date(check.checked_on)}")

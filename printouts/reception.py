@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from models import labels
 from models.reception import (ACTION_VI, CATEGORY_VI, REQUIRED_DAYS, RESULT_VI, ReceptionReport)
 from models.text import format_date
 
@@ -73,14 +74,14 @@ def reception_report(rep: ReceptionReport, office, on: _dt.date | None = None) -
              f"chưa kết thúc. Bí thư đã tiếp dân {rep.days_held} ngày.", body),
         Spacer(1, 4 * MM),
         para("1. Theo đối tượng", h2),
-        count_table("Đối tượng", [(CATEGORY_VI[k], v) for k, v in rep.by_category.items()]
+        count_table(labels.CATEGORY, [(CATEGORY_VI[k], v) for k, v in rep.by_category.items()]
                     + [("Cộng", rep.visits)]),
         Spacer(1, 3 * MM),
         para("2. Theo cách xử lý", h2),
-        count_table("Cách xử lý", [(ACTION_VI[k], v) for k, v in rep.by_action.items()]),
+        count_table(labels.ACTION, [(ACTION_VI[k], v) for k, v in rep.by_action.items()]),
         Spacer(1, 3 * MM),
         para("3. Theo kết quả (các lượt tiếp trong kỳ)", h2),
-        count_table("Kết quả", [(RESULT_VI.get(k, k), v) for k, v in rep.by_result.items()]
+        count_table(labels.RESULT, [(RESULT_VI.get(k, k), v) for k, v in rep.by_result.items()]
                     + [("Chưa kết thúc", rep.still_open)]),
         Spacer(1, 3 * MM),
         para(f"4. Lịch tiếp dân của Bí thư (ít nhất {REQUIRED_DAYS} ngày mỗi tháng)", h2),
@@ -97,7 +98,7 @@ def reception_report(rep: ReceptionReport, office, on: _dt.date | None = None) -
             f"{format_date(d)} ({DAY_STATE_VI.get(s, s).lower()})" for d, s, _ in rep.days), td))
     story += [Spacer(1, 3 * MM), para("5. Vụ việc chưa kết thúc đến cuối kỳ", h2)]
     if rep.open_cases:
-        rows = [[para(h, th) for h in ("Số", "Ngày tiếp", "Người đến", "Tình trạng")]]
+        rows = [[para(h, th) for h in labels.OPEN_CASE_COLUMNS]]
         rows += [[para(c[0], td), para(c[1], td), para(c[2], td), para(c[3], td)] for c in rep.open_cases]
         story.append(_table(rows, [width * w for w in (0.12, 0.16, 0.32, 0.40)]))
     else:

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from models import labels
 from models.statistics import Figure, format_value
 from models.text import format_date
 
 from . import party
 from .schedule import party_table_paper
 
-COLUMNS = ["TT", "Chỉ tiêu", "Số liệu"]
+COLUMNS = labels.STATISTICS_PRINT_COLUMNS
 WIDTHS = [0.08, 0.67, 0.25]
 
 

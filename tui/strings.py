@@ -1,8 +1,29 @@
-"""Every word the program shows on screen, in one catalogue: a word changed here changes everywhere.
+"""The screens' words, in one catalogue: a word changed here changes on every screen.
 
-Code and identifiers are English; what a person reads is Vietnamese with full diacritics and lives
-here, so wording is changed in one place. Strings with ``{…}`` are ``str.format`` templates.
-Modules of later areas add their own section at the end rather than writing text inline.
+Code and identifiers are English; what a person reads is Vietnamese with full diacritics. Where
+each kind of word lives:
+
+- **Here**: what the screens say — titles, keys, field labels, hints, notices, questions, the
+  screens' own column titles — as named constants (``{…}`` marks a ``str.format`` template).
+  A screen module writes no sentence inline; a later area adds its section at the end.
+- **models/labels.py**: the name of a field that more than one layer shows — a list's column on
+  screen, the same column's export header, its printed table's header. One name per field, the
+  word the paper book uses. ``models`` and ``printouts`` cannot import ``tui``, so the names live
+  there and this catalogue re-uses them as ``L.X`` (``COL_SENDER = L.SENDER``);
+  ``tests/house/test_one_label_per_field.py`` holds each export to its screen's words.
+- **models**: a refusal is a complete Vietnamese sentence, raised as a ``VanphongError``
+  (``ValidationError`` with its form field, ``PermissionDenied``, ``NotFound``; models/errors.py)
+  by the function that holds the rule, written beside the rule. A screen shows it as it stands:
+  it does not reword it or read words out of it (a refusal a screen must tell apart is its own
+  class, as ``cashbook.Overdrawn``). The names of a model's values (a status, a category:
+  ``reception.STATE_VI``) are data of that model.
+- **printouts**: a paper's own fixed words (its title, signature lines) stay in its module; the
+  headers it shares with a screen or an export come from ``models.labels``.
+- **the command line** (tui/commands/): a command's help text stays beside its argparse
+  definition, and its one-line report ("Đã xuất 12 dòng … vào …") beside the command: both are
+  read in a terminal, with the command they describe.
+
+``tests/tui/test_strings_catalogue.py`` refuses a name defined twice here.
 """
 from __future__ import annotations
 
@@ -264,6 +285,7 @@ OWN_PASSWORD_TITLE = "Đổi mật khẩu của {username}"
 OWN_PASSWORD_DONE = "Đã đổi mật khẩu."
 
 # --- audit log viewer ----------------------------------------------------------------------------
+AUDIT_BOOK = "Sổ {book}"                 # a printed or exported book, in the log
 AUDIT_COLUMNS = ("Số", "Thời điểm", "Người", "Việc", "Về")
 AUDIT_HINT = "Enter: xem chi tiết · /: lọc theo người, việc, bảng · F5/K: kiểm tra chuỗi"
 AUDIT_DETAIL_TITLE = "Mục nhật ký số {seq}"
@@ -442,27 +464,30 @@ COL_DATE = "Ngày"
 COL_SIGNER = L.SIGNER
 COL_RECIPIENTS = L.RECIPIENTS
 COL_COPIES = L.COPIES
-COL_NAME = "Tên"
-COL_KIND = "Loại"
-COL_GROUP = "Nhóm"
-COL_POSITION = "Chức vụ"
-COL_ORG = "Đơn vị"
-COL_PHONE = "Điện thoại"
+COL_NAME = L.CONTACT_NAME
+COL_KIND = L.CONTACT_KIND
+COL_GROUP = L.CONTACT_GROUP
+COL_POSITION = L.POSITION
+COL_ORG = L.ORGANISATION
+COL_PHONE = L.PHONE
 COL_CODE = "Ký hiệu"
 COL_TITLE = "Tiêu đề hồ sơ"
 COL_YEAR = "Năm"
 COL_RETENTION = "Bảo quản"
 COL_HANDOVER_DUE = "Hạn nộp lưu"
 COL_STATE = "Tình trạng"
-COL_DOCUMENT = "Văn bản"
-COL_STAMPED_BY = "Người đóng dấu"
-COL_FROM = "Người giao"
-COL_TO = "Người nhận"
-COL_WITNESS = "Chứng kiến"
-COL_REASON = "Lý do"
+COL_DOCUMENT = L.STAMPED_DOCUMENT
+COL_STAMPED_BY = L.STAMPED_BY
+COL_FROM = L.HANDED_BY
+COL_TO = L.HANDED_TO
+COL_WITNESS = L.WITNESS
+COL_REASON = L.REASON
 COL_FILE = "Tệp"
 COL_PROBLEM = "Vấn đề"
 COL_WHEN = "Lúc"
+COL_DOC_DATE = L.DOC_DATE
+COL_STAMPED_ON = L.STAMPED_ON
+COL_HANDED_ON = L.HANDED_ON
 
 OVERDUE_SHORT = "Quá hạn"
 NO_SUMMARY_YET = "(chưa có trích yếu)"
@@ -782,25 +807,26 @@ AREA_CASHBOOK = "Sổ quỹ tiền mặt"
 AREA_CASHBOOK_HELP = "Thu, chi và tồn quỹ"
 AREA_ASSETS = "Tài sản"
 AREA_ASSETS_HELP = "Sổ tài sản và kiểm kê"
-COL_FULL_NAME = "Họ và tên"
-COL_BIRTH = "Ngày sinh"
-COL_CELL = "Chi bộ"
-COL_ADMITTED = "Vào Đảng"
-COL_MEMBER_STATUS = "Tình trạng"
-COL_DUE = "Phải nộp"
-COL_PAID = "Đã nộp"
-COL_RECEIPT = "Phiếu thu"
-COL_VOUCHER = "Số phiếu"
-COL_CONTENT = "Nội dung"
-COL_IN = "Thu"
-COL_OUT = "Chi"
-COL_BALANCE = "Tồn quỹ"
-COL_ASSET_CODE = "Mã"
-COL_ASSET = "Tên tài sản"
-COL_QTY = "SL"
-COL_UNIT_VALUE = "Đơn giá"
-COL_LOCATION = "Nơi đặt"
-COL_CONDITION = "Tình trạng"
+COL_FULL_NAME = L.FULL_NAME
+COL_BIRTH = L.BIRTH_DATE
+COL_CELL = L.CELL
+COL_ADMITTED = L.ADMITTED_ON
+COL_MEMBER_STATUS = L.MEMBER_STATUS
+COL_DUE = L.DUE
+COL_PAID = L.PAID
+COL_RECEIPT = L.RECEIPT
+COL_VOUCHER = L.VOUCHER
+COL_CONTENT = L.CONTENT
+COL_IN = L.CASH_IN
+COL_OUT = L.CASH_OUT
+COL_BALANCE = L.BALANCE
+COL_ASSET_CODE = L.ASSET_CODE
+COL_ASSET = L.ASSET_NAME
+COL_QTY = L.QUANTITY
+COL_UNIT_VALUE = L.UNIT_PRICE
+COL_LOCATION = L.LOCATION
+COL_CONDITION = L.CONDITION
+COL_DESCRIPTION = L.DESCRIPTION
 DUES_TITLE = "Thu đảng phí tháng {month}"
 DUES_HINT = "N: ghi nộp · I: in phiếu · A: cả tháng · S/B: danh sách/báo cáo · [ ]: tháng"
 DUES_UNPAID = "Chưa nộp"
@@ -945,12 +971,12 @@ MEETING_KIND_OPTIONS = [("Hội nghị Ban Thường vụ", "btv"), ("Hội ngh�
 MEETING_STATUS = {"planned": "Dự kiến", "open": "Đang họp", "closed": "Đã bế mạc", "signed": "Đã ký"}
 ATTENDANCE_WORDS = {"invited": "chưa điểm danh", "present": "có mặt",
                     "absent_excused": "vắng có lý do", "absent_unexcused": "vắng không lý do"}
-COL_MEETING_TIME = "Giờ"
-COL_MEETING_KIND = "Loại"
-COL_MEETING_TITLE = "Nội dung"
-COL_MEETING_PLACE = "Địa điểm"
-COL_MINUTES_NO = "Số BB"
-COL_MEETING_STATUS = "Tình trạng"
+COL_MEETING_TIME = L.MEETING_TIME
+COL_MEETING_KIND = L.MEETING_KIND
+COL_MEETING_TITLE = L.MEETING_TITLE
+COL_MEETING_PLACE = L.MEETING_PLACE
+COL_MINUTES_NO = L.MINUTES_NO
+COL_MEETING_STATUS = L.MEETING_STATUS
 MEETINGS_HINT = "F7/N: hội nghị mới · Enter: mở, ghi biên bản · /: tìm"
 MEETING_NEW_TITLE = "Hội nghị mới"
 FIELD_MEETING_KIND = "Loại hội nghị"
@@ -1035,6 +1061,7 @@ KEY_NEW_SPEECH = "Phát biểu mới"
 KEY_CONCLUSION = "Kết luận"
 KEY_NEXT_ITEM = "Nội dung tiếp"
 KEY_DONE = "Xong"
+HELP_MINUTES_EDITOR = [("Ctrl+↑ / Ctrl+↓", "Ô trước / ô sau")]
 MINUTES_PRINT_WORKING = "Đang in biên bản {number}…"
 MINUTES_PRINT_SENT = "Đã gửi biên bản {number} tới máy in; bản PDF lưu tại {path}."
 MINUTES_PRINT_SAVED = "Đã lưu biên bản {number} vào {path}. {problem}"
@@ -1069,18 +1096,19 @@ RECEPTION_OPEN_FILTER = "Chưa kết thúc"
 DAY_STATES = {"scheduled": "Theo lịch", "held": "Đã tiếp", "cancelled": "Hoãn"}
 TASK_STATUSES = {"open": "Chưa làm", "in_progress": "Đang làm", "done": "Đã xong", "cancelled": "Đã hủy"}
 TASKS_OPEN_FILTER = "Chưa xong"
-COL_RECEPTION_NO = "Số"
-COL_RECEPTION_AT = "Ngày giờ"
-COL_VISITOR = "Người đến"
-COL_CATEGORY = "Đối tượng"
-COL_ACTION = "Xử lý"
+COL_RECEPTION_NO = L.RECEPTION_NO
+COL_RECEPTION_AT = L.VISITED_AT
+COL_VISITOR = L.VISITOR
+COL_CATEGORY = L.CATEGORY
+COL_ACTION = L.ACTION
 COL_WEEKDAY = "Thứ"
-COL_HOST = "Người tiếp"
+COL_HOST = L.HOST
 COL_PLACE = "Địa điểm"
-COL_ASKED_ON = "Ngày giao"
-COL_ASKED_BY = "Người giao"
-COL_TASK = "Việc"
-COL_ASSIGNEE = "Người làm"
+COL_ASKED_ON = L.ASKED_ON
+COL_ASKED_BY = L.ASKED_BY
+COL_TASK = L.TASK
+COL_ASSIGNEE = L.ASSIGNEE
+COL_CASE_STATE = L.CASE_STATE
 KEY_RECEIVE = "Tiếp khách"
 KEY_REPORT = "Báo cáo"
 KEY_RECEPTION_DAYS = "Lịch tiếp dân"
@@ -1284,6 +1312,7 @@ STAT_PRINT_TITLE = "In số liệu thống kê"
 STAT_SAVED = "Đã lưu số liệu thống kê vào {path}. {problem}"
 STAT_SENT = "Đã gửi số liệu thống kê tới máy in; bản PDF lưu tại {path}."
 STAT_EXPORTED = "Đã xuất {n} dòng số liệu vào {path}."
+STAT_SHEET = "Số liệu"                   # the workbook's sheet
 KEY_STAT_MONTH = "Tháng"
 KEY_STAT_QUARTER = "Quý"
 KEY_STAT_YEAR = "Năm"

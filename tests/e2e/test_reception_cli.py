@@ -79,7 +79,7 @@ def test_export_reception_book_and_tasks(demo_home, tmp_path):
     p = run(demo_home, "export", "reception", "--year", "2026", "--out", str(out), "--user", "vanthu",
             env=PASSWORD)
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
-    assert rows[0][:5] == ["Số", "Ngày giờ tiếp", "Họ tên", "Địa chỉ", "Số CCCD"]
+    assert rows[0][:5] == ["Số", "Ngày tiếp", "Người đến", "Địa chỉ", "Số CCCD"]
     assert rows[1][0] == "1/2026" and f"Đã xuất {len(rows) - 1} dòng" in p.stdout
     assert any(r[4] for r in rows[1:])                           # the front desk sees ID numbers
     leader = tmp_path / "so-lanh-dao.csv"

@@ -73,3 +73,20 @@ def test_filing_documents(office):
     H.hand_over(clerk, h, "01/03/2027")
     with pytest.raises(ValidationError):
         H.add_document(clerk, h, inc)                       # handed over: closed
+
+
+def test_a_form_finds_a_dossier_by_its_code_or_hears_why_not(office):
+    """Filing minutes by a typed code: the refusal is the model's sentence, on the code field."""
+    d = H.create_dossier(office["clerk"], "2026-01", "Hồ sơ Hội nghị Ban Chấp hành", 2026)
+    assert H.dossier_by_code(" 2026-01 ") == d
+    with pytest.raises(ValidationError) as e:
+        H.dossier_by_code("2026-09")
+    assert e.value.message == "Không có hồ sơ ký hiệu 2026-09." and e.value.field == "code"
+
+
+def test_a_paper_needs_the_office_set_up(home):
+    from models import office
+    from models.errors import NotFound
+    with pytest.raises(NotFound) as e:
+        office.configured_office()
+    assert e.value.message == "Văn phòng chưa được thiết lập; hãy mở chương trình để thiết lập trước."

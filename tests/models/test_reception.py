@@ -208,7 +208,7 @@ def test_export_one_persons_records_for_them(office, tmp_path):
         R.export_person(clerk, recs, out, "csv", "")                   # the reason is required
     assert R.export_person(clerk, recs, out, "csv", "Bà Hằng đề nghị cung cấp") == 1
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
-    assert rows[0][:3] == ["Số", "Ngày giờ tiếp", "Họ tên"] and rows[1][2] == "Lê Thị Hằng"
+    assert rows[0][:3] == ["Số", "Ngày tiếp", "Người đến"] and rows[1][2] == "Lê Thị Hằng"
     assert rows[1][4] == "034198001122" and len(rows) == 2
     e = audit.AuditEntry.select().where(audit.AuditEntry.action == "export_person").first()
     assert "Bà Hằng đề nghị cung cấp" in e.new and "Lê Thị Hằng" not in e.new

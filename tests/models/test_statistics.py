@@ -95,3 +95,14 @@ def test_an_area_adds_its_own_figures(home, monkeypatch):
         assert groups.index("Hội nghị") < groups.index("Tiếp khách")          # in their order
     finally:
         ST._SOURCES.pop("reception", None)
+
+
+def test_a_period_runs_forwards():
+    """The period dialog shows the model's refusal on its last day."""
+    import pytest
+
+    from models.errors import ValidationError
+    ST.check_period(dt.date(2026, 1, 1), dt.date(2026, 1, 1))
+    with pytest.raises(ValidationError) as e:
+        ST.check_period(dt.date(2026, 2, 1), dt.date(2026, 1, 31))
+    assert e.value.message == "Ngày cuối kỳ trước ngày đầu kỳ." and e.value.field == "end"

@@ -97,7 +97,7 @@ async def test_taking_minutes_by_keyboard_then_printing(office, make_app, shown,
         await pilot.pause()
         await pilot.press("home")
         await pilot.pause()
-        assert "Số BB: 01-BB/ĐU" in shown(app) and "Bế mạc: 10:40" in shown(app)
+        assert "Số biên bản: 01-BB/ĐU" in shown(app) and "Bế mạc: 10:40" in shown(app)
 
         await pilot.press("i")                                    # in biên bản
         assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 30)

@@ -71,12 +71,9 @@ def _actor(args):
 def cmd_print_receipt(args) -> int:
     home = open_office(args)
     from models import office, receipts, schema  # noqa: F401
-    from models.errors import VanphongError
     from models.fsio import atomic_write_bytes
     actor = _actor(args)
-    o = office.get_office()
-    if o is None:
-        raise VanphongError("Văn phòng chưa được thiết lập; hãy mở chương trình để thiết lập trước.")
+    o = office.configured_office()
     year = args.year or _dt.date.today().year
     found = [receipts.get_receipt(n, year) for n in args.number]
     views = receipts.for_print(actor, found)
@@ -114,11 +111,7 @@ def _paper(args, home, name: str, pdf: bytes, what: str) -> int:
 
 def _office():
     from models import office
-    from models.errors import VanphongError
-    o = office.get_office()
-    if o is None:
-        raise VanphongError("Văn phòng chưa được thiết lập; hãy mở chương trình để thiết lập trước.")
-    return o
+    return office.configured_office()
 
 
 def cmd_print_sheet(args) -> int:

@@ -37,14 +37,11 @@ def minutes_file_name(number: str) -> str:
 def cmd_print_minutes(args) -> int:
     home = open_office(args)
     from models import meetings, office, schema  # noqa: F401  (every area loaded)
-    from models.errors import VanphongError
     from printouts.minutes import minutes
 
     from ..printing import save_pdf
     actor = actor_from_args(args)
-    o = office.get_office()
-    if o is None:
-        raise VanphongError("Văn phòng chưa được thiết lập; hãy mở chương trình để thiết lập trước.")
+    o = office.configured_office()
     m = meetings.find_by_number(args.number)
     pdf = minutes(meetings.meeting_view(actor, m), o)
     out = Path(args.out) if args.out else home.printouts / minutes_file_name(m.number)

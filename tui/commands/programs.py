@@ -40,14 +40,11 @@ def add_commands(sub, common) -> None:
 def cmd_print_schedule(args) -> int:
     home = open_office(args)
     from models import office, programs, schema  # noqa: F401  (every area loaded)
-    from models.errors import VanphongError
     from printouts.schedule import schedule
 
     from ..printing import save_pdf
     actor_from_args(args)
-    o = office.get_office()
-    if o is None:
-        raise VanphongError("Văn phòng chưa được thiết lập; hãy mở chương trình để thiết lập trước.")
+    o = office.configured_office()
     monday = programs.parse_week(args.week)
     y, w, _ = monday.isocalendar()
     out = Path(args.out) if args.out else home.printouts / f"lich-cong-tac_{y}-W{w:02d}.pdf"
@@ -60,14 +57,11 @@ def cmd_print_schedule(args) -> int:
 def cmd_print_statistics(args) -> int:
     home = open_office(args)
     from models import office, schema, statistics  # noqa: F401
-    from models.errors import VanphongError
     from printouts.statistics import statistics_paper
 
     from ..printing import save_pdf
     actor = actor_from_args(args)
-    o = office.get_office()
-    if o is None:
-        raise VanphongError("Văn phòng chưa được thiết lập; hãy mở chương trình để thiết lập trước.")
+    o = office.configured_office()
     figs = statistics.figures(actor, args.date_from, args.date_to)
     out = Path(args.out) if args.out else home.printouts / (
         f"so-lieu_{args.date_from:%Y%m%d}-{args.date_to:%Y%m%d}.pdf")

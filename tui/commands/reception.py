@@ -40,12 +40,9 @@ def add_commands(sub, common) -> None:
 def cmd_print_reception(args) -> int:
     home = open_office(args)
     from models import exports, fsio, office, reception, schema  # noqa: F401
-    from models.errors import VanphongError
     actor = actor_from_args(args)
     period = reception.parse_period(args.period)
-    o = office.get_office()
-    if o is None:
-        raise VanphongError("Văn phòng chưa được thiết lập; hãy mở chương trình để thiết lập trước.")
+    o = office.configured_office()
     rep = reception.report(actor, period)
     out = Path(args.out) if args.out else home.printouts / f"bao-cao-tiep-dan_{period.code}.pdf"
     if out.suffix.lower() == ".xlsx":

@@ -229,9 +229,7 @@ def cmd_print_register(args) -> int:
     date_to = date_arg(args.date_to) if args.date_to else today
     if date_from > date_to:
         raise VanphongError("Ngày bắt đầu (--from) sau ngày kết thúc (--to).")
-    o = office.get_office()
-    if o is None:
-        raise VanphongError("Văn phòng chưa được thiết lập; hãy mở chương trình để thiết lập trước.")
+    o = office.configured_office()
     from printouts.registers import register_book
     from .. import strings as S
     from ..printing import BOOK_FILES, book_unit, save_pdf

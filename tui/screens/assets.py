@@ -15,7 +15,7 @@ from .parts.forms import FormScreen
 from .parts.listing import RegisterListScreen
 
 
-COLUMNS = [ColSpec(0, S.COL_ASSET_CODE, 7), ColSpec(1, S.COL_ASSET, 0), ColSpec(2, S.COL_QTY, 4, "right"),
+COLUMNS = [ColSpec(0, S.COL_ASSET_CODE, 7), ColSpec(1, S.COL_ASSET, 0), ColSpec(2, S.COL_QTY, 8, "right"),
            ColSpec(3, S.COL_UNIT_VALUE, 11, "right"), ColSpec(4, S.COL_LOCATION, 16, optional=True),
            ColSpec(5, S.COL_CONDITION, 10, optional=True)]
 

@@ -30,7 +30,7 @@ def table_label(table: str) -> str:
     if table in S.AUDIT_TABLES:
         return S.AUDIT_TABLES[table]
     if table in S.BOOK_NAMES:
-        return f"Sổ {S.BOOK_NAMES[table]}"
+        return S.AUDIT_BOOK.format(book=S.BOOK_NAMES[table])
     return table
 
 
@@ -38,7 +38,7 @@ def record_label(table: str, record_id, action: str = "") -> str:
     """"văn bản đến 276/2026" (the area's describer, models.audit.register_describer); a
     printed or exported book by its name; else the table's name and the record's id."""
     if action in ("print", "export") and table in S.BOOK_NAMES:
-        return f"Sổ {S.BOOK_NAMES[table]}"
+        return S.AUDIT_BOOK.format(book=S.BOOK_NAMES[table])
     named = audit.describe(table, record_id)
     if named:
         return named[:1].upper() + named[1:]

@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 
 from models import cashbook, receipts, users
-from models.errors import ValidationError
 from models.money import format_money
 
 from .. import strings as S
@@ -24,7 +23,7 @@ from .parts.listing import RegisterListScreen
 
 
 COLUMNS = [ColSpec(0, S.COL_DATE, 10), ColSpec(1, S.COL_VOUCHER, 12, optional=True),
-           ColSpec(2, S.COL_CONTENT, 0), ColSpec(3, S.COL_IN, 10, "right"),
+           ColSpec(2, S.COL_DESCRIPTION, 0), ColSpec(3, S.COL_IN, 10, "right"),
            ColSpec(4, S.COL_OUT, 10, "right"), ColSpec(5, S.COL_BALANCE, 11, "right")]
 
 
@@ -115,8 +114,8 @@ class ExpenseDialog(FormDialog):
         try:
             e = cashbook.record_expense(self.app.actor, v["amount"], v["description"], v["person"],
                                         on=v["on"], override=override)
-        except ValidationError as err:
-            if override or not users.can(self.app.actor, "cash.override") or "âm" not in err.message:
+        except cashbook.Overdrawn as err:
+            if override or not users.can(self.app.actor, "cash.override"):
                 raise
             def answer(yes) -> None:
                 if yes:

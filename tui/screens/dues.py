@@ -218,7 +218,7 @@ class PaymentDialog(FormDialog):
     def compose_body(self) -> ComposeResult:
         d = dues.due_for(self.member, self.month)
         paid = self.month in dues.paid_months(self.member.id, self.month.year)
-        due = format_money(d.amount) if d is not None else "0 đ"
+        due = format_money(d.amount) if d is not None else format_money(0)
         yield Static(S.PAY_INTRO.format(name=self.member.full_name, cell=self.member.cell,
                                         month=dues.format_month(self.month), due=due,
                                         note=S.PAY_NOTE_PAID if paid else ""),

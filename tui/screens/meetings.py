@@ -34,7 +34,7 @@ MEETING_COLUMNS = [ColSpec(0, S.COL_DATE, 10),
                    ColSpec(1, S.COL_MEETING_TIME, 5, optional=True),
                    ColSpec(2, S.COL_MEETING_KIND, 13), ColSpec(3, S.COL_MEETING_TITLE, 0),
                    ColSpec(4, S.COL_MEETING_PLACE, 14, optional=True),
-                   ColSpec(5, S.COL_MINUTES_NO, 9), ColSpec(6, S.COL_MEETING_STATUS, 10)]
+                   ColSpec(5, S.COL_MINUTES_NO, 11), ColSpec(6, S.COL_MEETING_STATUS, 10)]
 
 
 def decorate_meeting(cells: list) -> list:
@@ -391,13 +391,10 @@ class FileDialog(FormDialog):
 
     def save(self):
         from models import dossiers
-        from models.errors import ValidationError
         v = clean_fields(self.query_one(".dialog-form"))
         if v is None:
             return None
-        d = dossiers.Dossier.get_or_none(dossiers.Dossier.code == v["code"])
-        if d is None:
-            raise ValidationError(f"Không có hồ sơ ký hiệu {v['code']}.", "code")
+        d = dossiers.dossier_by_code(v["code"])
         item = meetings.file_minutes(self.app.actor, self.meeting.id, d)
         self.app.notify(S.MINUTES_FILED.format(number=self.meeting.number, code=d.code))
         return item

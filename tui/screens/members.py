@@ -23,7 +23,7 @@ from .parts.listing import RegisterListScreen
 
 
 COLUMNS = [ColSpec(0, S.COL_FULL_NAME, 0), ColSpec(1, S.COL_BIRTH, 10, optional=True),
-           ColSpec(2, S.COL_CELL, 22), ColSpec(3, S.COL_ADMITTED, 10, optional=True),
+           ColSpec(2, S.COL_CELL, 22), ColSpec(3, S.COL_ADMITTED, 13, optional=True),
            ColSpec(4, S.COL_MEMBER_STATUS, 14, optional=True)]
 
 

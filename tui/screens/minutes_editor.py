@@ -56,7 +56,7 @@ class MinutesEditor(AreaScreen):
                 Binding("f7,ctrl+r", "next_item", S.KEY_NEXT_ITEM, key_display="F7", priority=True),
                 Binding("ctrl+up", "move(-1)", "", show=False, priority=True),
                 Binding("ctrl+down", "move(1)", "", show=False, priority=True)]
-    HELP_EXTRA = [("Ctrl+↑ / Ctrl+↓", "Ô trước / ô sau")]
+    HELP_EXTRA = S.HELP_MINUTES_EDITOR
 
     def __init__(self, meeting_id: int):
         super().__init__()

@@ -45,9 +45,9 @@ def type_options(all_first: bool = True) -> list[tuple[str, Any]]:
 
 OUTGOING_COLUMNS = [
     ColSpec(0, S.COL_SYMBOL, 11),
-    ColSpec(1, S.COL_DATE, 10),
+    ColSpec(1, S.COL_DOC_DATE, 12),
     ColSpec(2, S.COL_SUMMARY, 0),
-    ColSpec(3, S.COL_SIGNER, 14, optional=True),
+    ColSpec(3, S.COL_SIGNER, 12, optional=True),
     ColSpec(4, S.COL_RECIPIENTS, 18, optional=True),
     ColSpec(5, S.COL_COPIES, 6, "right", optional=True),
     ColSpec(6, S.COL_STATUS, 12),

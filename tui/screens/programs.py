@@ -627,7 +627,7 @@ class StatisticsScreen(AreaScreen):
         path = self.app.home.printouts / f"so-lieu_{self.start:%Y%m%d}-{self.end:%Y%m%d}.xlsx"
         path.parent.mkdir(parents=True, exist_ok=True)
         n = self.app.run_guarded(exports.write_xlsx, path, statistics.EXPORT_COLUMNS,
-                                 list(statistics.export_rows(self.figs)), "Số liệu")
+                                 list(statistics.export_rows(self.figs)), S.STAT_SHEET)
         if n is not None:
             audit.append(self.app.actor, "export", "statistics", None, None,
                          {"format": "xlsx", "rows": n, "file": path.name,
@@ -647,12 +647,10 @@ class PeriodDialog(FormDialog):
         yield DateField(S.FIELD_STAT_TO, "end", value=self.end)
 
     def save(self):
-        from models.errors import ValidationError
         v = clean_fields(self.query_one(".dialog-form"))
         if v is None:
             return None
-        if v["end"] < v["start"]:
-            raise ValidationError("Ngày cuối kỳ trước ngày đầu kỳ.", "end")
+        statistics.check_period(v["start"], v["end"])
         return v["start"], v["end"]
 
 

@@ -62,8 +62,8 @@ RECEPTION_COLUMNS = [
     ColSpec(2, S.COL_VISITOR, 18),
     ColSpec(3, S.COL_CATEGORY, 9, optional=True),
     ColSpec(4, S.COL_CONTENT, 0),
-    ColSpec(5, S.COL_ACTION, 9, optional=True),
-    ColSpec(6, S.COL_STATUS, 15),
+    ColSpec(5, S.COL_ACTION, 10, optional=True),
+    ColSpec(6, S.COL_CASE_STATE, 15),
 ]
 
 

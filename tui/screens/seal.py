@@ -20,11 +20,11 @@ from .parts.listing import RegisterListScreen
 from .stamping import stamp
 
 
-USE_COLUMNS = [ColSpec(0, S.COL_DATE, 10), ColSpec(1, S.COL_DOCUMENT, 12),
-               ColSpec(2, S.COL_SIGNER, 0), ColSpec(3, S.COL_STAMPED_BY, 18),
+USE_COLUMNS = [ColSpec(0, S.COL_STAMPED_ON, 13), ColSpec(1, S.COL_DOCUMENT, 19),
+               ColSpec(2, S.COL_SIGNER, 0), ColSpec(3, S.COL_STAMPED_BY, 14),
                ColSpec(4, S.COL_COPIES, 6, "right")]
-HANDOVER_COLUMNS = [ColSpec(0, S.COL_DATE, 10), ColSpec(1, S.COL_FROM, 16), ColSpec(2, S.COL_TO, 16),
-                    ColSpec(3, S.COL_WITNESS, 14, optional=True), ColSpec(4, S.COL_REASON, 0)]
+HANDOVER_COLUMNS = [ColSpec(0, S.COL_HANDED_ON, 13), ColSpec(1, S.COL_FROM, 16), ColSpec(2, S.COL_TO, 16),
+                    ColSpec(3, S.COL_WITNESS, 16, optional=True), ColSpec(4, S.COL_REASON, 0)]
 
 
 class SealScreen(RegisterListScreen):

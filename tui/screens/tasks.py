@@ -24,7 +24,7 @@ from .parts.listing import RegisterListScreen
 STATUS_STYLE = {"open": "", "in_progress": "cyan", "done": "green", "cancelled": "bright_black"}
 
 TASK_COLUMNS = [ColSpec(0, S.COL_ASKED_ON, 10), ColSpec(1, S.COL_ASKED_BY, 14, optional=True),
-                ColSpec(2, S.COL_TASK, 0), ColSpec(3, S.COL_ASSIGNEE, 14, optional=True),
+                ColSpec(2, S.COL_TASK, 0), ColSpec(3, S.COL_ASSIGNEE, 15, optional=True),
                 ColSpec(4, S.COL_DEADLINE, 10), ColSpec(5, S.COL_STATUS, 10)]
 
 
