@@ -108,8 +108,8 @@ class OutgoingSource(DataSource):
     """Sổ đăng ký văn bản đi (``secret=True``: the secret register's outgoing part)."""
     kind = "outgoing"
     title = "Sổ văn bản đi"
-    columns = [labels.SYMBOL, labels.DOC_DATE, labels.SUMMARY, labels.SIGNER, labels.RECIPIENTS, labels.COPIES,
-               labels.STATUS]
+    columns = [labels.SYMBOL, labels.DOC_DATE, labels.SUMMARY, labels.SIGNER, labels.RECIPIENTS,
+               labels.COPIES, labels.STATUS]
     widths = [12, 10, 0, 16, 18, 6, 12]
     fields = ["symbol", "doc_date", "summary", "signer", "recipients", "copies", "status"]
 
