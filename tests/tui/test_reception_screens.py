@@ -83,8 +83,8 @@ async def test_a_new_visitor_goes_field_to_field(office, make_app, shown):
         await pilot.press(*"Phản ánh ô nhiễm", "enter", "enter")
         await pilot.press("right", "right", "enter")                   # action: forward
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: field(form, "forward_to").error != "")
-        assert "Chuyển cho ai?" in shown(app)                           # said at the field
+        assert await wait_until(pilot, lambda: field(form, "forward_to").error != "")
+        assert await wait_until(pilot, lambda: "Chuyển cho ai?" in shown(app))   # said at the field
     assert R.Reception.select().count() == 0
 
 
