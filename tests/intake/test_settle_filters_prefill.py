@@ -111,7 +111,7 @@ def test_a_file_with_events_every_moment_is_given_up_while_they_still_come(tmp_p
     t = tracker(clock, quiet=1.0, max_wait=5.0, require_close=True)
     t.touch(f, writing=True)
     ds = []
-    for i in range(100):                      # 20 s of writes, one every 0.2 s
+    for _ in range(100):                      # 20 s of writes, one every 0.2 s
         clock.advance(0.2)
         with open(f, "ab") as out:
             out.write(b"% more\n")

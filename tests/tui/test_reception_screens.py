@@ -96,8 +96,8 @@ async def test_forward_then_close_from_the_detail(office, make_app, shown):
     async with app.run_test(size=SIZE) as pilot:
         await open_book(pilot, app)
         await pilot.press("enter")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, ReceptionDetail) and "Mới tiếp" in shown(app))
-        assert "Lượt tiếp 1/2026" in shown(app)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ReceptionDetail)
+                                and "Mới tiếp" in shown(app) and "Lượt tiếp 1/2026" in shown(app))
         await pilot.press("f5")
         assert await wait_until(pilot, lambda: "Chuyển vụ việc số 1/2026" in shown(app))
         await pilot.press(*"ca xa", "enter")
