@@ -81,8 +81,13 @@ def copy_database(template: Path, home) -> None:
     from models.home import DB_NAME
     for suffix in ("-wal", "-shm"):
         Path(str(home.db_path) + suffix).unlink(missing_ok=True)
-    shutil.copyfile(template / DB_NAME, home.db_path)
-    os.chmod(home.db_path, 0o600)
+    # a new file renamed into place, not the old one overwritten: SQLite shares one -shm mapping
+    # per file (inode) in a process, so a connection still open on the old file would keep this
+    # process reading a deleted -shm, blind to what other processes commit
+    tmp = Path(str(home.db_path) + ".copy")
+    shutil.copyfile(template / DB_NAME, tmp)
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, home.db_path)
 
 
 def _closed_cleanly(folder: Path) -> None:
