@@ -91,7 +91,7 @@ class SettleTracker:
         if p is None:
             p = self._pending[path] = Pending(path, now, now, now + self.quiet)
         p.last_event = now
-        p.next_check = now + self.quiet
+        p.next_check = self._capped(p, now + self.quiet)
         p.stat = self._stat_or_none(path)
         if closed:
             p.closed_at = when if when is not None else self._wall()
@@ -143,6 +143,11 @@ class SettleTracker:
                 out.append(d)
         return out
 
+    def _capped(self, p: Pending, when: float) -> float:
+        """``when``, but never after the limit: events keep restarting the quiet time, and a
+        writer that never pauses must still be given up once ``max_wait`` has passed."""
+        return min(when, p.first_seen + self.max_wait)
+
     def _stat_or_none(self, path: Path) -> tuple | None:
         try:
             return stat_key(self._lstat(path))
@@ -171,19 +176,22 @@ class SettleTracker:
         if key != p.stat:                       # changed since the last look: like an event
             p.stat = key
             p.last_event = now
-            p.next_check = now + self.quiet
+            p.next_check = self._capped(p, now + self.quiet)
             if waited >= self.max_wait:
                 return Decision("too_long", p.path, reason=self._too_long(p, "tệp vẫn đang thay đổi"),
                                 stat=key, mtime=st.st_mtime)
             return None
         if now - p.last_event < self.quiet:
-            p.next_check = p.last_event + self.quiet
+            if waited >= self.max_wait:         # events still come: it is still being written
+                return Decision("too_long", p.path, reason=self._too_long(p, "tệp vẫn đang thay đổi"),
+                                stat=key, mtime=st.st_mtime)
+            p.next_check = self._capped(p, p.last_event + self.quiet)
             return None
         if self.require_close and p.writing and now - p.last_event < self.stall:
-            p.next_check = p.last_event + self.stall      # the close event will wake it earlier
             if waited >= self.max_wait:
                 return Decision("too_long", p.path, reason=self._too_long(p, "tệp vẫn đang mở để ghi"),
                                 stat=key, mtime=st.st_mtime)
+            p.next_check = self._capped(p, p.last_event + self.stall)  # a close event wakes it earlier
             return None
         try:
             v = self._check(p.path)
@@ -209,7 +217,7 @@ class SettleTracker:
             return Decision("too_long", p.path, reason=self._too_long(p, reason))
         if final:
             return Decision("incomplete", p.path, reason=reason)
-        p.next_check = now + self.quiet
+        p.next_check = self._capped(p, now + self.quiet)
         return None
 
     def _too_long(self, p: Pending, last: str) -> str:

@@ -394,9 +394,17 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+_SNAPSHOT_ENDS = (".sqlite3-journal", ".sqlite3-wal", ".sqlite3-shm", ".sqlite3")
+
+
 def _clear_dead_snapshots(folder: Path) -> None:
-    """Snapshots left by a backup that was killed (power cut) are removed by the next one."""
-    for p in folder.glob(".backup-snapshot-*.sqlite3"):
+    """Snapshots left by a backup that was killed (power cut) are removed by the next one, with
+    the companion files SQLite leaves beside a copy cut short (its -journal, -wal, -shm), even
+    when the snapshot itself is already gone. A snapshot's name carries the pid of the backup
+    that made it: those of a backup still running are left alone."""
+    names = [p for p in folder.glob(".backup-snapshot-*") if p.name.endswith(_SNAPSHOT_ENDS)]
+    names.sort(key=lambda p: p.name.endswith(".sqlite3"))    # companions first, the file last
+    for p in names:
         pid = p.name.split("-")[2]
         if pid.isdigit() and not _pid_alive(int(pid)):
             p.unlink(missing_ok=True)

@@ -216,7 +216,8 @@ def _index(r: Reception) -> None:
 
 
 def _step(r: Reception, actor, action: str, note: str = "", at: _dt.datetime | None = None) -> ReceptionStep:
-    return ReceptionStep.create(reception=r, at=at or _dt.datetime.now().replace(microsecond=0),
+    # every step to the second: steps of one second then keep the order they were taken in (id)
+    return ReceptionStep.create(reception=r, at=(at or _dt.datetime.now()).replace(microsecond=0),
                                 state=r.state, action=action, note=nfc(note)[:LIMITS["note"]],
                                 by=_actor_name(actor))
 

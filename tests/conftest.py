@@ -173,7 +173,6 @@ def pg_office(pg):
 # files where a module-scoped fixture is shared by their tests. Measured on a 2-core machine;
 # the ones marked @pytest.mark.slow in their files go first as well.
 SLOW_FIRST = (
-    "tests/intake/test_service.py::test_a_file_that_keeps_changing_past_the_limit_is_refused",
     "tests/safety/test_power_and_load.py",
     "tests/tui/test_meetings_screens.py",
     "tests/e2e/test_office_home.py::test_demo_makes_an_office_nobody_else_can_read",

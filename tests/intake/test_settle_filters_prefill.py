@@ -102,6 +102,29 @@ def test_a_file_that_keeps_changing_is_given_up(tmp_path):
     assert [d.kind for d in ds] == ["too_long"]
 
 
+def test_a_file_with_events_every_moment_is_given_up_while_they_still_come(tmp_path):
+    """Each event restarts the quiet time, but not the limit: a writer that never pauses for a
+    quiet time is refused once ``max_wait`` has passed, not only after it stops."""
+    clock = Clock()
+    f = tmp_path / "a.pdf"
+    f.write_bytes(b"%PDF-1.4\n")
+    t = tracker(clock, quiet=1.0, max_wait=5.0, require_close=True)
+    t.touch(f, writing=True)
+    ds = []
+    for _ in range(100):                      # 20 s of writes, one every 0.2 s
+        clock.advance(0.2)
+        with open(f, "ab") as out:
+            out.write(b"% more\n")
+        t.touch(f, writing=True)
+        assert t.next_due() <= 1005.0 + 1e-6  # the limit stays due, whatever the events
+        ds = t.poll()
+        if ds:
+            break
+    assert [d.kind for d in ds] == ["too_long"]
+    assert clock.t - 1000.0 < 5.0 + 0.2 + 1e-9    # at the limit, while the writes go on
+    assert "5" in ds[0].reason
+
+
 def test_deleted_unknown_and_unreadable(tmp_path):
     clock = Clock()
     gone, odd, locked = tmp_path / "gone.pdf", tmp_path / "x.docx", tmp_path / "l.pdf"

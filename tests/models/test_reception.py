@@ -82,6 +82,20 @@ def test_follow_up_until_closed_records_every_step(office):
     assert audit.verify().ok
 
 
+def test_steps_in_the_same_second_stay_in_the_order_they_were_taken(office):
+    """A case forwarded from the screen (the time with its microseconds) and closed within the
+    same second (the close's time is to the second) lists the forward first."""
+    clerk = office["clerk"]
+    r = visit(clerk, when=at(2026, 3, 4))
+    day = dt.date(2026, 3, 5)
+    R.forward(clerk, r, "Công an xã Tân Lập", "Xác minh",
+              at=dt.datetime.combine(day, dt.datetime.now().time().replace(microsecond=999999)))
+    R.close(clerk, r, "resolved", "Đã xử lý", closed_on=day)
+    s = R.steps(r)
+    assert [x.action for x in s] == ["receive", "forward", "close"]
+    assert all(x.at.microsecond == 0 for x in s)
+
+
 def test_a_visit_forwarded_at_entry_waits_for_the_answer(office):
     r = visit(office["clerk"], action="forward", forward_to="Công an xã Tân Lập")
     assert r.state == "waiting"

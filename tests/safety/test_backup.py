@@ -236,6 +236,29 @@ def test_keep_prunes_the_oldest(office, home, tmp_path):
     assert left == sorted([made[1].name, made[2].name, "ghi-chu.txt"])
 
 
+def test_a_killed_backups_snapshot_and_its_journal_are_cleared_by_the_next(office, home, tmp_path):
+    """A backup killed while copying the database leaves its snapshot and SQLite's companion
+    files (-journal, -wal, -shm); the next backup removes them all, and leaves alone those of a
+    backup still running."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()                                       # a process that has ended: its pid is free
+    alive = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"],
+                             stdin=subprocess.PIPE)
+    try:
+        dead = [f".backup-snapshot-{gone.pid}-abc_12{end}" for end in
+                (".sqlite3", ".sqlite3-journal", ".sqlite3-wal", ".sqlite3-shm")]
+        dead.append(f".backup-snapshot-{gone.pid}-orphan9.sqlite3-journal")   # its file already gone
+        live = [f".backup-snapshot-{alive.pid}-xyz_34{end}" for end in (".sqlite3", ".sqlite3-journal")]
+        for name in dead + live:
+            (home.path / name).write_bytes(b"half a copy")
+        backup.create_backup(home, tmp_path / "usb")
+        left = sorted(p.name for p in home.path.glob(".backup-snapshot-*"))
+        assert left == sorted(live)
+    finally:
+        alive.stdin.close()
+        alive.wait()
+
+
 def test_recovery_sheet_holds_the_key(office, home, tmp_path):
     from pypdf import PdfReader
     backup.create_backup(home, tmp_path / "x.vpbak")

@@ -10,12 +10,15 @@ import textual._wait
 
 # Textual's Pilot waits after every key press (and every pause()) until the app looks idle: it
 # sleeps SLEEP_GRANULARITY (1/50 s) at a time until one such step used less than 1 ms of the
-# process's CPU. Most of a typed test's time is these steps: VANPHONG_TEST_IDLE_STEP=0.005 runs the
-# screen tests about twice as fast, but a test that reads the screen right after a key instead of
-# waiting for what it expects then fails now and then; Textual's own step is the default.
-if os.environ.get("VANPHONG_TEST_IDLE_STEP"):
+# process's CPU. Most of a typed test's time is these steps, so the tests use 1/200 s (the screen
+# tests take less than half the time). A shorter step means "idle" may come before the screen is
+# painted: a test waits for what it expects to see (wait_until, message_painted), never reads the
+# screen right after a key. VANPHONG_TEST_IDLE_STEP sets another step in seconds;
+# VANPHONG_TEST_IDLE_STEP=textual keeps Textual's own.
+IDLE_STEP = os.environ.get("VANPHONG_TEST_IDLE_STEP", "0.005")
+if IDLE_STEP.strip().lower() not in ("", "textual"):
     assert hasattr(textual._wait, "SLEEP_GRANULARITY"), "Textual changed how the Pilot waits"
-    textual._wait.SLEEP_GRANULARITY = float(os.environ["VANPHONG_TEST_IDLE_STEP"])
+    textual._wait.SLEEP_GRANULARITY = float(IDLE_STEP)
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem):

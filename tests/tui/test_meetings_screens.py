@@ -7,10 +7,19 @@ import datetime as dt
 import sys
 
 from models import meetings as M, office as office_mod
+from tui.screens.meetings import AttendanceScreen, MeetingDetail, VoteDialog
+from tui.screens.minutes_editor import MinutesEditor
+from tui.screens.parts.dialogs import ReasonDialog
 from tui.widgets.dialogs import ConfirmDialog, MessageDialog
 
 from screen_size import SIZE
 from registers_fixtures import wait_until
+
+
+def detail_body(app):
+    """The text a detail screen shows (as last rendered into it, scrolled or not)."""
+    from textual.widgets import Static
+    return app.screen.query_one("#detail-body", Static)
 
 
 class Clock:
@@ -41,40 +50,43 @@ async def test_taking_minutes_by_keyboard_then_printing(office, make_app, shown,
     app = make_app(user=clerk, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await open_meeting_screen(app, pilot)
-        assert "chưa điểm danh" in shown(app)
+        assert await wait_until(pilot, lambda: "chưa điểm danh" in shown(app))
 
         await pilot.press("k")                                    # khai mạc 08:05
-        assert isinstance(app.screen, ConfirmDialog) and "08:05" in shown(app)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog)
+                                and "08:05" in shown(app))
         await pilot.press("enter")
         assert await wait_until(pilot, lambda: M.get_meeting(m).status == "open")
 
         await pilot.press("d")                                    # điểm danh
-        await pilot.pause()
+        assert await wait_until(pilot, lambda: isinstance(app.screen, AttendanceScreen))
         await pilot.press("c", "c", "c", "v")                     # 3 present, the 4th excused:
-        await pilot.pause()
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ReasonDialog))
         await pilot.press(*"Đi công tác", "enter")                 # the reason
-        await pilot.pause()
+        assert await wait_until(pilot, lambda: isinstance(app.screen, AttendanceScreen)
+                                and "vắng có lý do: Đi công tác" in shown(app))
         await pilot.press("k", "c")                               # 5th absent, the guest present
-        await pilot.pause()
+        assert await wait_until(pilot, lambda: "vắng không lý do" in shown(app)
+                                and len([a for a in M.meeting_view(clerk, m).guests
+                                         if a.attendance == "present"]) == 1)
         text = shown(app)
         assert "[v] Nguyễn Văn An (Ủy viên) — vắng có lý do: Đi công tác" in text
         assert "[k] Hoàng Thị Lan (Ủy viên) — vắng không lý do" in text
         await pilot.press("escape")
-        await pilot.pause()
+        assert await wait_until(pilot, lambda: isinstance(app.screen, MeetingDetail))
 
         await pilot.press("g")                                    # the editor
-        await pilot.pause()
+        assert await wait_until(pilot, lambda: isinstance(app.screen, MinutesEditor))
         await pilot.press(*"duc")                                 # type-ahead, accents optional
-        await pilot.pause()
-        assert "→ Phạm Văn Đức" in shown(app)
+        assert await wait_until(pilot, lambda: "→ Phạm Văn Đức" in shown(app))
         await pilot.press("enter", *"Quán triệt nhiệm vụ quý I; đề nghị phát biểu thẳng thắn?")
         await pilot.press("f5", *"hùng", "enter", *"Đồng ý, bổ sung chỉ tiêu đảng viên mới.")
         await pilot.press("ctrl+t", *"Thông qua báo cáo quý I.")              # conclusion, item 1
         await pilot.press("ctrl+r", "f6", *"Giao Văn phòng hoàn thiện kế hoạch.")  # item 2
         assert await wait_until(pilot, lambda: app.screen.saved_seq == app.screen.seq)
-        assert "Kết luận của chủ trì — nội dung 2" in shown(app)
+        assert await wait_until(pilot, lambda: "Kết luận của chủ trì — nội dung 2" in shown(app))
         await pilot.press("escape")                               # settled into the minutes
-        await pilot.pause()
+        assert await wait_until(pilot, lambda: isinstance(app.screen, MeetingDetail))
         v = M.meeting_view(clerk, m)
         assert [(s.speaker, s.text) for s in v.speeches] == [
             ("Phạm Văn Đức", "Quán triệt nhiệm vụ quý I; đề nghị phát biểu thẳng thắn?"),
@@ -84,20 +96,23 @@ async def test_taking_minutes_by_keyboard_then_printing(office, make_app, shown,
         assert M.drafts(m) == {}
 
         await pilot.press("b")                                    # vote: 3 present by default
-        await pilot.pause()
+        assert await wait_until(pilot, lambda: isinstance(app.screen, VoteDialog))
         await pilot.press(*"Thông qua báo cáo quý I", "ctrl+s")
         assert await wait_until(pilot, lambda: len(M.meeting_view(clerk, m).votes) == 1)
+        vote_line = "3 tán thành, 0 không tán thành, 0 không biểu quyết"
+        assert await wait_until(pilot, lambda: isinstance(app.screen, MeetingDetail)   # dialog gone,
+                                and vote_line in str(detail_body(app).content))        # minutes read again
         await pilot.press("end")                                  # the bottom of the minutes
-        await pilot.pause()
-        assert "3 tán thành, 0 không tán thành, 0 không biểu quyết" in " ".join(shown(app).split())
+        assert await wait_until(pilot, lambda: vote_line in " ".join(shown(app).split()))
 
         clock.now = dt.datetime(2026, 3, 5, 10, 40)
         await pilot.press("e", "enter")                           # bế mạc: takes 01-BB/ĐU
         assert await wait_until(pilot, lambda: M.get_meeting(m).number == "01-BB/ĐU")
-        await pilot.pause()
+        assert await wait_until(pilot, lambda: isinstance(app.screen, MeetingDetail)   # read again
+                                and "Số BB: 01-BB/ĐU" in str(detail_body(app).content))
         await pilot.press("home")
-        await pilot.pause()
-        assert "Số biên bản: 01-BB/ĐU" in shown(app) and "Bế mạc: 10:40" in shown(app)
+        assert await wait_until(pilot, lambda: "Số biên bản: 01-BB/ĐU" in shown(app)
+                                and "Bế mạc: 10:40" in shown(app))
 
         await pilot.press("i")                                    # in biên bản
         assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 30)

@@ -83,8 +83,8 @@ async def test_a_new_visitor_goes_field_to_field(office, make_app, shown):
         await pilot.press(*"Phản ánh ô nhiễm", "enter", "enter")
         await pilot.press("right", "right", "enter")                   # action: forward
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: field(form, "forward_to").error != "")
-        assert "Chuyển cho ai?" in shown(app)                           # said at the field
+        assert await wait_until(pilot, lambda: field(form, "forward_to").error != "")
+        assert await wait_until(pilot, lambda: "Chuyển cho ai?" in shown(app))   # said at the field
     assert R.Reception.select().count() == 0
 
 
@@ -96,20 +96,22 @@ async def test_forward_then_close_from_the_detail(office, make_app, shown):
     async with app.run_test(size=SIZE) as pilot:
         await open_book(pilot, app)
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, ReceptionDetail) and "Mới tiếp" in shown(app))
-        assert "Lượt tiếp 1/2026" in shown(app)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ReceptionDetail)
+                                and "Mới tiếp" in shown(app) and "Lượt tiếp 1/2026" in shown(app))
         await pilot.press("f5")
-        await wait_until(pilot, lambda: "Chuyển vụ việc số 1/2026" in shown(app))
+        assert await wait_until(pilot, lambda: "Chuyển vụ việc số 1/2026" in shown(app))
         await pilot.press(*"ca xa", "enter")
+        assert await wait_until(pilot, lambda: field(app.screen, "forward_to").value
+                                == "Công an xã Tân Lập")      # taken from the directory
         await pilot.press(*"Xác minh việc lấn chiếm", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, ReceptionDetail)
-                         and "Chờ trả lời" in shown(app))
-        assert "Chuyển → Công an xã Tân Lập" in shown(app)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ReceptionDetail)
+                                and "Chờ trả lời" in shown(app)
+                                and "Chuyển → Công an xã Tân Lập" in shown(app))
         await pilot.press("k")
-        await wait_until(pilot, lambda: "Kết thúc vụ việc số 1/2026" in shown(app))
+        assert await wait_until(pilot, lambda: "Kết thúc vụ việc số 1/2026" in shown(app))
         await pilot.press("enter", *"Công an xã đã xử lý, người dân đồng ý", "enter", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, ReceptionDetail)
-                         and "Đã kết thúc" in shown(app))
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ReceptionDetail)
+                                and "Đã kết thúc" in shown(app) and "Chuyển đi" in shown(app))
         text = shown(app)
         assert "Kết quả: Đã giải quyết: Công an xã đã xử lý" in text and "05/03/2026)" in text
         assert "Chuyển đi" in text and "Trần Thị Mai — Xác minh việc lấn chiếm" in text

@@ -11,6 +11,7 @@ from tui.screens.settings import SettingsScreen
 from tui.screens.users import AddUserDialog, EditUserDialog, ResetPasswordDialog
 from tui.widgets.fields import Field, unsaved_typing
 
+from registers_fixtures import wait_until
 from screen_size import SIZE
 
 
@@ -120,7 +121,7 @@ async def test_settings_are_drawn_by_kind_and_saved(office, make_app, type_text,
         await type_text(pilot, "30")
         await pilot.press("tab")                          # to the mouse switch
         await pilot.press("space")
-        assert "[x] Có" in shown(app)
+        assert await wait_until(pilot, lambda: "[x] Có" in shown(app))
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert office_mod.get_setting("login.lock_minutes") == 30

@@ -14,6 +14,7 @@ from tui.screens.terms import OpenTermDialog, TermsPane
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.fields import Field, unsaved_typing
 
+from registers_fixtures import wait_until
 from screen_size import SIZE
 
 NEW_START = dt.date(2026, 2, 1)          # before the app's frozen today (05/03/2026)
@@ -113,7 +114,7 @@ async def test_admin_opens_a_new_term_by_keyboard_and_numbering_restarts(office,
         await pilot.press("f7")
         await pilot.pause()
         await pilot.press("b", "c", "enter", "enter")
-        assert "Số sẽ lấy: 02-BC/ĐU" in shown(app)           # dated today: the new term's next
+        assert await wait_until(pilot, lambda: "Số sẽ lấy: 02-BC/ĐU" in shown(app))  # the new term's next
         await pilot.press("ctrl+u", *"20/01/2026")
         await pilot.pause()
         assert "Số sẽ lấy: 04-BC/ĐU" in shown(app)           # the date moves it to the old term

@@ -6,6 +6,7 @@ from tui.screens.login import LoginScreen
 from tui.screens.wizard import WizardScreen
 from tui.widgets.fields import Field
 
+from registers_fixtures import wait_until
 from screen_size import SIZE
 
 
@@ -54,14 +55,14 @@ async def test_wizard_shows_when_office_not_configured(make_app, shown):
 async def test_bad_date_shows_error_under_the_field_and_stays(make_app, type_text, shown):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        assert await wait_until(pilot, lambda: isinstance(app.screen, WizardScreen))
         date_field = field(app, "term_start")
         date_field.focus()
         await pilot.pause()
         await type_text(pilot, "31/02/2025")
         await pilot.press("enter")
         assert date_field.error == "Không có ngày 31/02/2025."
-        assert "Không có ngày 31/02/2025." in shown(app)
+        assert await wait_until(pilot, lambda: "Không có ngày 31/02/2025." in shown(app))   # painted
         # right under the field: the error's line is the line after the input's
         err = date_field.query_one(".field-error")
         assert err.region.y == date_field.input.region.y + 1
