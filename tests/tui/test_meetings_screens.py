@@ -109,7 +109,7 @@ async def test_taking_minutes_by_keyboard_then_printing(office, make_app, shown,
         await pilot.press("e", "enter")                           # bế mạc: takes 01-BB/ĐU
         assert await wait_until(pilot, lambda: M.get_meeting(m).number == "01-BB/ĐU")
         assert await wait_until(pilot, lambda: isinstance(app.screen, MeetingDetail)   # read again
-                                and "Số BB: 01-BB/ĐU" in str(detail_body(app).content))
+                                and "Số biên bản: 01-BB/ĐU" in str(detail_body(app).content))
         await pilot.press("home")
         assert await wait_until(pilot, lambda: "Số biên bản: 01-BB/ĐU" in shown(app)
                                 and "Bế mạc: 10:40" in shown(app))
