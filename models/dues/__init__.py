@@ -28,15 +28,16 @@ Callers use ``from models import dues; dues.X``: every public name is here.
 # ruff: noqa: F401  (the package re-exports its modules' public names)
 from __future__ import annotations
 
-from .exports import (EXPORT_KINDS, PAYMENT_HEADERS, export, payment_rows)
-from .payments import (cancel_portal_payment, flagged_members, paid_months, payments_of, receipt_ids_for,
-                       receipt_of, record_payment, unpaid_months)
+# in the order the names stood in the one file, so registrations keep their order
 from .records import (DUES_MODELS, DuesExemption, DuesPayment, DuesRule, EXEMPT_REASONS, METHODS,
                       PaymentMonth, REDUCTION_MAX_MONTHS, REDUCTION_PERCENTS, Remittance, SHIPPED_RULES,
                       UNPAID_FLAG, install)
-from .remittance import (DuesReport, ReportRow, Totals, collected_between, dues_report, last_period,
-                         record_remittance, remit_deadline, remittance_due, split)
 from .rules import (Due, Rules, active_exemptions, add_exemption, add_rule, due_for, expected_month,
                     format_month, month_start, months_between, months_label, next_month, parse_month,
                     revoke_exemption, rules_table)
+from .payments import (cancel_portal_payment, flagged_members, paid_months, payments_of, receipt_ids_for,
+                       receipt_of, record_payment, unpaid_months)
 from .sheet import (DuesMonthSource, SheetRow, collection_sheet)
+from .remittance import (DuesReport, ReportRow, Totals, collected_between, dues_report, last_period,
+                         record_remittance, remit_deadline, remittance_due, split)
+from .exports import (EXPORT_KINDS, PAYMENT_HEADERS, export, payment_rows)

@@ -32,13 +32,14 @@ Callers use ``from models import meetings; meetings.X``: every public name is he
 # ruff: noqa: F401  (the package re-exports its modules' public names)
 from __future__ import annotations
 
-from .closing import (add_amendment, close_meeting, file_minutes, missing_contents, sign_minutes)
-from .lists import (EXPORT_COLUMNS, MeetingSource, MinutesView, STATUS_NAMES, export_rows, meeting_view,
-                    speaker_names, upcoming)
-from .minutes import (add_speech, autosave, check_vote, drafts, last_typed_field, open_meeting,
-                      present_members, record_vote, set_conclusion, set_speech, settle)
-from .plan import (add_agenda_item, add_attendee, add_document, find_document, mark_attendance, plan_meeting,
-                   update_meeting)
+# in the order the names stood in the one file, so registrations keep their order
 from .records import (AMENDMENT_KINDS, ATTENDANCE, AgendaItem, Amendment, Attendee, BB, KINDS, KIND_NAMES,
                       MAX_LINE, MAX_TEXT, MEETING_MODELS, Meeting, MeetingDocument, MeetingDraft, ROLES,
                       STATUSES, Speech, Vote, find_by_number, full_title, get_meeting)
+from .plan import (add_agenda_item, add_attendee, add_document, find_document, mark_attendance, plan_meeting,
+                   update_meeting)
+from .minutes import (add_speech, autosave, check_vote, drafts, last_typed_field, open_meeting,
+                      present_members, record_vote, set_conclusion, set_speech, settle)
+from .closing import (add_amendment, close_meeting, file_minutes, missing_contents, sign_minutes)
+from .lists import (EXPORT_COLUMNS, MeetingSource, MinutesView, STATUS_NAMES, export_rows, meeting_view,
+                    speaker_names, upcoming)

@@ -31,14 +31,15 @@ Callers use ``from models import reception; reception.X``: every public name is 
 # ruff: noqa: F401  (the package re-exports its modules' public names)
 from __future__ import annotations
 
-from .book import (close, forward, get, receive, set_state, shown_id, steps, update)
-from .days import (MonthOutlook, days_between, month_bounds, month_outlook, schedule_day, set_day_state)
-from .lists import (ReceptionDaySource, ReceptionSource)
-from .people import (PERSON_COLUMNS, Visitor, anonymise_person, export_person, find_visitors, person_rows,
-                     records_of)
+# in the order the names stood in the one file, so registrations keep their order
 from .records import (ACTIONS, ACTION_VI, ANON_NAME, CATEGORIES, CATEGORY_VI, DAY_STATES, HIDDEN, LIMITS,
                       OPEN_STATES, PERSONAL, RECEPTION_MODELS, REQUIRED_DAYS, RESULTS, RESULT_VI, Reception,
                       ReceptionDay, ReceptionStep, STATES, STATE_VI, TRANSITIONS, digest, next_number,
                       safe_cell)
+from .book import (close, forward, get, receive, set_state, shown_id, steps, update)
+from .people import (PERSON_COLUMNS, Visitor, anonymise_person, export_person, find_visitors, person_rows,
+                     records_of)
+from .days import (MonthOutlook, days_between, month_bounds, month_outlook, schedule_day, set_day_state)
+from .lists import (ReceptionDaySource, ReceptionSource)
 from .reports import (BOOK_COLUMNS, MonthDays, Period, ReceptionReport, book_rows, export_book, parse_period,
                       report, report_rows)

@@ -24,8 +24,8 @@ The fields by kind, each module re-exported here (``from tui.widgets.fields impo
 from __future__ import annotations
 
 from .base import (FOCUS_KEYS, Field, InOrderKeys, TextInput)
+from .text import (DateField, IntField, MoneyField, PasswordField, RequiredText, TextField, TimeField,
+                   YearField)
 from .choice import (BoolField, ChoiceField, Cycle, CycleField, YesNo)
 from .forms import (FormScroll, clean_fields, fields_of, focus_first_error, focus_for_correction,
                     focus_next_field, form_of, show_validation_error, unsaved_typing)
-from .text import (DateField, IntField, MoneyField, PasswordField, RequiredText, TextField, TimeField,
-                   YearField)
