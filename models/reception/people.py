@@ -10,8 +10,8 @@ from ..db import db
 from ..errors import ValidationError
 from ..text import fold, format_date, format_datetime, nfc, require_text
 from .book import get
-from .records import (ACTION_VI, ANON_NAME, CATEGORY_VI, HIDDEN, PERSONAL, Reception, STATE_VI, _derive,
-                      _index, _result_text, _step, digest, safe_cell)
+from .records import (ACTION_VI, ANON_NAME, CATEGORY_VI, HIDDEN, PERSONAL, Reception, STATE_VI, TABLE,
+                      _derive, _index, _result_text, _step, digest, safe_cell)
 
 
 # --- type-ahead over earlier visitors ---------------------------------------------------------
@@ -95,7 +95,7 @@ def export_person(actor, records: list[Reception], out: Path | str, fmt: str, re
     rows = person_rows([get(r.id) for r in records])
     n = (write_csv(out, PERSON_COLUMNS, rows) if fmt == "csv"
          else write_xlsx(out, PERSON_COLUMNS, rows, "Lượt tiếp"))
-    audit.append(actor, "export_person", Reception._meta.table_name, None, None,
+    audit.append(actor, "export_person", TABLE, None, None,
                  {"records": [r.id for r in records], "person": digest(records[0].name),
                   "reason": reason, "format": fmt, "file": Path(out).name})
     return n
@@ -121,7 +121,7 @@ def anonymise_person(actor, records: list[Reception], reason: str) -> int:
             _derive(r)
             r.save()
             _step(r, actor, "anonymise", f"Ẩn danh theo yêu cầu: {reason}")
-            audit.append(actor, "anonymise", Reception._meta.table_name, r.id, old,
+            audit.append(actor, "anonymise", TABLE, r.id, old,
                          {"name": ANON_NAME, "address": "", "id_number": "", "reason": reason})
             _index(r)
             n += 1

@@ -114,6 +114,7 @@ class ReceptionDay(BaseModel):
 
 
 RECEPTION_MODELS = [Reception, ReceptionStep, ReceptionDay]
+TABLE = Reception._meta.table_name     # the book's name in the audit log
 
 
 # --- helpers ---------------------------------------------------------------------------------

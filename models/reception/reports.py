@@ -10,7 +10,7 @@ from ..errors import ValidationError
 from ..text import format_date, format_datetime, nfc
 from .days import days_between, month_bounds
 from .records import (ACTIONS, ACTION_VI, CATEGORIES, CATEGORY_VI, OPEN_STATES, REQUIRED_DAYS, RESULTS,
-                      RESULT_VI, Reception, ReceptionDay, STATE_VI, _result_text, safe_cell)
+                      RESULT_VI, Reception, ReceptionDay, STATE_VI, TABLE, _result_text, safe_cell)
 
 
 # --- reports: month, quarter, 6 months, 9 months, year ----------------------------------------
@@ -135,7 +135,7 @@ def report(actor, period: Period | str, today: _dt.date | None = None) -> Recept
             y, m = y + 1, 1
     rep.days = [(d.day, d.state, d.host) for d in days_between(p.start, p.end)]
     rep.days_held = sum(1 for d in rep.days if d[1] == "held")
-    audit.append(actor, "report", Reception._meta.table_name, None, None, {"period": p.code})
+    audit.append(actor, "report", TABLE, None, None, {"period": p.code})
     return rep
 
 
@@ -184,7 +184,7 @@ def export_book(actor, fmt: str, out: Path | str, *, year: int | None = None) ->
     rows = book_rows(actor, year=year)
     n = (write_csv(out, BOOK_COLUMNS, rows) if fmt == "csv"
          else write_xlsx(out, BOOK_COLUMNS, rows, "Sổ tiếp khách"))
-    audit.append(actor, "export", Reception._meta.table_name, None, None,
+    audit.append(actor, "export", TABLE, None, None,
                  {"format": fmt, "rows": n, "year": year, "file": Path(out).name})
     return n
 
