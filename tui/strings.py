@@ -1,5 +1,9 @@
 """The screens' words, in one catalogue: a word changed here changes on every screen.
 
+Why one file (over 600 lines): a catalogue is read by looking a word up, not top to bottom; one
+file keeps every word in one search and lets a test refuse a name defined twice. Each area has
+its section, and a later area appends its own at the end.
+
 Code and identifiers are English; what a person reads is Vietnamese with full diacritics. Where
 each kind of word lives:
 

@@ -1,0 +1,236 @@
+"""Months, what a member owes for a month (rules, exemptions, reductions), and changing them."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from .. import audit, office, users, writes
+from ..db import db
+from ..errors import ValidationError
+from ..members import PAYING_STATUSES, Member, _get as _get_member, years_of_membership
+from ..money import parse_money
+from ..text import nfc
+from ..writes import get_or_refuse
+from .records import DuesExemption, DuesRule, EXEMPT_REASONS, REDUCTION_MAX_MONTHS, REDUCTION_PERCENTS
+
+
+# --- months ----------------------------------------------------------------------------------
+def month_start(d: _dt.date) -> _dt.date:
+    return _dt.date(d.year, d.month, 1)
+
+
+def next_month(d: _dt.date) -> _dt.date:
+    return _dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+
+
+def months_between(a: _dt.date, b: _dt.date) -> int:
+    """Months from a to b inclusive (both first days)."""
+    return (b.year - a.year) * 12 + b.month - a.month + 1
+
+
+_MONTH_RE = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
+
+
+def parse_month(v, field: str = "month") -> _dt.date:
+    """"02/2026", (2026, 2), a date → date(2026, 2, 1)."""
+    if isinstance(v, _dt.date):
+        return month_start(v)
+    if isinstance(v, tuple):
+        return _dt.date(int(v[0]), int(v[1]), 1)
+    m = _MONTH_RE.match(nfc(v))
+    if not m or not 1 <= int(m.group(1)) <= 12:
+        raise ValidationError(f"Tháng phải viết dạng mm/yyyy, ví dụ 02/2026 (đã nhập “{v}”).", field)
+    return _dt.date(int(m.group(2)), int(m.group(1)), 1)
+
+
+def format_month(d: _dt.date) -> str:
+    return f"{d.month:02d}/{d.year}"
+
+
+def months_label(months: list[_dt.date]) -> str:
+    """"01, 02, 03/2026" ; across years "12/2025, 01/2026"."""
+    months = sorted(months)
+    by_year: dict[int, list[int]] = {}
+    for m in months:
+        by_year.setdefault(m.year, []).append(m.month)
+    return "; ".join(", ".join(f"{x:02d}" for x in ms) + f"/{y}" for y, ms in by_year.items())
+
+
+# --- what a member owes --------------------------------------------------------------------------
+@dataclass
+class Due:
+    member_id: int
+    month: _dt.date
+    full: int                 # by the rule, before exemption/reduction
+    amount: int               # owed
+    rule_id: int | None
+    exempt: bool = False
+    reduction: int = 0        # percent
+    reason: str = ""          # exemption reason code
+
+
+class Rules:
+    """The rules, exemptions and settings loaded once, to work out many members' dues."""
+
+    def __init__(self):
+        self.rules: dict[str, list[DuesRule]] = {}
+        for r in DuesRule.select().order_by(DuesRule.effective_from.desc(), DuesRule.id.desc()):
+            self.rules.setdefault(r.category, []).append(r)
+        self.exemptions: dict[int, list[DuesExemption]] = {}
+        for e in DuesExemption.select().where(DuesExemption.revoked == False):  # noqa: E712
+            self.exemptions.setdefault(e.member_id, []).append(e)
+        self.other_bp = office.get_setting("dues.other_rate_bp")
+        self.other_base = office.get_setting("dues.other_base")
+        self.other_min = office.get_setting("dues.other_minimum")
+        self.rounding = max(1, office.get_setting("dues.rounding"))
+        self._cache: dict = {}
+
+    def rule(self, category: str, month: _dt.date) -> DuesRule | None:
+        key = (category, month)
+        if key in self._cache:
+            return self._cache[key]
+        found = None
+        for r in self.rules.get(category, ()):
+            if r.effective_from <= month:
+                found = r
+                break
+        self._cache[key] = found
+        return found
+
+    def _round(self, v: int) -> int:
+        q = self.rounding
+        return (v + q // 2) // q * q
+
+    def full_amount(self, rule: DuesRule, base: int) -> int:
+        if rule.method == "fixed":
+            return rule.amount
+        if rule.method == "percent":
+            return self._round(base * rule.rate_bp // 10000)
+        base = self.other_base or base
+        return max(self.other_min, self._round(base * self.other_bp // 10000))
+
+    def due(self, m: Member, month: _dt.date) -> Due | None:
+        """None when the member owes nothing that month (not a member yet, left, no rule)."""
+        month_end = next_month(month) - _dt.timedelta(days=1)
+        if m.admitted_on and m.admitted_on > month_end:
+            return None
+        if m.status not in PAYING_STATUSES and (m.status_since is None or m.status_since <= month):
+            return None
+        rule = self.rule(m.category, month)
+        if rule is None:
+            return None
+        full = self.full_amount(rule, m.base_amount or 0)
+        if m.admitted_on and years_of_membership(m, month) >= 50:
+            return Due(m.id, month, full, 0, rule.id, exempt=True, reason="membership_50")
+        for e in self.exemptions.get(m.id, ()):
+            if e.start_month <= month and (e.end_month is None or month <= e.end_month):
+                if e.percent >= 100:
+                    return Due(m.id, month, full, 0, rule.id, exempt=True, reason=e.reason_code)
+                amount = self._round(full * (100 - e.percent) // 100)
+                return Due(m.id, month, full, amount, rule.id, reduction=e.percent,
+                           reason=e.reason_code)
+        return Due(m.id, month, full, full, rule.id)
+
+
+def expected_month(year: int, month: int, members=None, rules: Rules | None = None) -> dict[int, Due]:
+    """Every member's dues for one month: {member id: Due} (members who owe nothing are left
+    out; exempt ones are in with amount 0)."""
+    rules = rules or Rules()
+    mo = _dt.date(year, month, 1)
+    q = members if members is not None else Member.select()
+    out = {}
+    for m in q:
+        d = rules.due(m, mo)
+        if d is not None:
+            out[m.id] = d
+    return out
+
+
+def due_for(member, month) -> Due | None:
+    return Rules().due(_get_member(member), parse_month(month))
+
+
+# --- rules and exemptions (changing) ----------------------------------------------------------
+def add_rule(actor, effective_from, category: str, *, rate_bp: int | None = None,
+             amount: int | None = None, basis: str = "") -> DuesRule:
+    """A new version of a category's rule, from a month on (earlier months keep theirs)."""
+    from ..members import CATEGORIES
+    users.require(actor, "dues.edit")
+    if category not in CATEGORIES:
+        raise ValidationError("Không có đối tượng đóng đảng phí này.", "category")
+    eff = parse_month(effective_from, "effective_from")
+    if (rate_bp is None) == (amount is None):
+        raise ValidationError("Ghi một trong hai: tỷ lệ phần trăm hoặc số tiền cố định.", "rate_bp")
+    if rate_bp is not None and not 0 <= int(rate_bp) <= 10000:
+        raise ValidationError("Tỷ lệ phải từ 0 đến 100%.", "rate_bp")
+    with db.atomic():
+        r = DuesRule.create(effective_from=eff, category=category,
+                            method="percent" if rate_bp is not None else "fixed",
+                            rate_bp=int(rate_bp or 0),
+                            amount=parse_money(amount, "amount") if amount is not None else 0,
+                            basis=nfc(basis)[:200], created_by=audit.actor_name(actor))
+        audit.log_change(actor, "create", r)
+        return r
+
+
+def rules_table() -> list[DuesRule]:
+    return list(DuesRule.select().order_by(DuesRule.category, DuesRule.effective_from))
+
+
+def add_exemption(actor, member, *, percent: int, start_month, end_month=None,
+                  reason_code: str = "other", reason: str = "", decided_by: str = "",
+                  decision_ref: str = "") -> DuesExemption:
+    """An exemption (percent 100, with its reason) or a reduction of 30/50/70% for at most 12
+    months, naming who decided."""
+    users.require(actor, "dues.edit")
+    percent = int(percent)
+    start = parse_month(start_month, "start_month")
+    end = parse_month(end_month, "end_month") if end_month not in (None, "") else None
+    reason_code = reason_code if reason_code in EXEMPT_REASONS else "other"
+    reason, decided_by = nfc(reason)[:500], nfc(decided_by)[:200]
+    if end and end < start:
+        raise ValidationError("Tháng kết thúc trước tháng bắt đầu.", "end_month")
+    if percent == 100:
+        if reason_code == "other" and not reason:
+            raise ValidationError("Ghi rõ lý do miễn đóng đảng phí.", "reason")
+    elif percent in REDUCTION_PERCENTS:
+        if end is None:
+            raise ValidationError("Giảm đảng phí phải có tháng kết thúc (tối đa 12 tháng).", "end_month")
+        if months_between(start, end) > REDUCTION_MAX_MONTHS:
+            raise ValidationError(f"Giảm đảng phí tối đa {REDUCTION_MAX_MONTHS} tháng (đã ghi "
+                                  f"{months_between(start, end)} tháng).", "end_month")
+        if not reason:
+            raise ValidationError("Ghi rõ lý do giảm đảng phí.", "reason")
+    else:
+        raise ValidationError("Mức giảm là 30%, 50% hoặc 70% (miễn: 100%).", "percent")
+    if not decided_by:
+        raise ValidationError("Ghi rõ ai quyết định miễn, giảm (cấp ủy, số quyết định).", "decided_by")
+    with db.atomic():
+        m = _get_member(member)
+        for e in DuesExemption.select().where((DuesExemption.member == m.id)
+                                              & (DuesExemption.revoked == False)):  # noqa: E712
+            if e.start_month <= (end or _dt.date.max) and start <= (e.end_month or _dt.date.max):
+                raise ValidationError(f"Đảng viên đã có miễn, giảm từ {format_month(e.start_month)}"
+                                      " trùng thời gian này.", "start_month")
+        e = DuesExemption.create(member=m, percent=percent, reason_code=reason_code, reason=reason,
+                                 decided_by=decided_by, decision_ref=nfc(decision_ref)[:100],
+                                 start_month=start, end_month=end,
+                                 created_by=audit.actor_name(actor))
+        audit.log_change(actor, "create", e)
+        return e
+
+
+def revoke_exemption(actor, exemption_id: int) -> DuesExemption:
+    def fetch() -> DuesExemption:
+        return get_or_refuse(DuesExemption, exemption_id, "Không có quyết định miễn, giảm này.")
+    with writes.change(actor, "dues.edit", fetch, "update") as c:
+        c.record.revoked = True
+    return c.record
+
+
+def active_exemptions(member) -> list:
+    """The exemptions and reductions of a member still in force (not revoked)."""
+    mid = member.id if hasattr(member, "id") else member
+    return list(DuesExemption.select().where((DuesExemption.member == mid)
+                                             & (DuesExemption.revoked == False)))  # noqa: E712
