@@ -1,5 +1,8 @@
 """Encrypted backups of the whole office, and their restore.
 
+Why one file: the archive's format, its writing and its restore change together (a format
+change must be read in both directions at once), and each half alone is under 300 lines.
+
 A backup is one file (``vanphong-YYYYMMDD-HHMMSS.vpbak``):
 
     "VPBACKUP" | version (1 byte) | header length (4 bytes) | header (JSON)
