@@ -29,7 +29,7 @@ from . import audit, dashboard, search, users
 from .db import BaseModel, db
 from .errors import NotFound, ValidationError
 from .registers import Found, register_describer
-from .text import format_date, nfc, parse_date, parse_time
+from .text import format_date, nfc, one_line, parse_date, parse_time
 
 PERIODS = ("week", "month", "quarter", "year", "term")
 PERIOD_NAMES = {"week": "tuần", "month": "tháng", "quarter": "quý", "year": "năm", "term": "toàn khóa"}
@@ -214,12 +214,7 @@ def items(program) -> list[ProgramItem]:
 
 # --- items ----------------------------------------------------------------------------------
 def _line(v, label: str, field: str, required: bool = False) -> str:
-    s = " ".join(nfc(v).split())
-    if required and not s:
-        raise ValidationError(f"Chưa nhập {label}.", field)
-    if len(s) > MAX_LINE:
-        raise ValidationError(f"{label[:1].upper()}{label[1:]} quá dài (tối đa {MAX_LINE} ký tự).", field)
-    return s
+    return one_line(v, label, field, required, MAX_LINE)
 
 
 def _time(v) -> str:

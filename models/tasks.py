@@ -22,7 +22,7 @@ from .documents import Incoming, Outgoing
 from .errors import ValidationError
 from .registers import DataSource, _search_ids, id_filter
 from .text import format_date, nfc, require_text
-from .writes import get_or_refuse
+from .writes import get_or_refuse, linked_record
 
 STATUSES = ("open", "in_progress", "done", "cancelled")
 OPEN_STATUSES = ("open", "in_progress")
@@ -58,12 +58,7 @@ TASK_MODELS = [Task]
 
 
 def _doc(model, value, field: str):
-    if value in (None, "", 0):
-        return None
-    obj = value if isinstance(value, model) else model.get_or_none(model.id == int(value))
-    if obj is None:
-        raise ValidationError("Không tìm thấy văn bản để liên kết.", field)
-    return obj
+    return linked_record(model, value, field, "Không tìm thấy văn bản để liên kết.")
 
 
 def _clean(values: dict, partial: bool = False) -> dict:

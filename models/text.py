@@ -192,6 +192,17 @@ def require_text(text: str | None, label: str, field: str | None = None, max_len
     return s
 
 
+def one_line(v, label: str, field: str, required: bool = False, max_len: int = 300) -> str:
+    """A name, place or title typed on one line: NFC, runs of spaces made one, refused (at
+    ``field``) when required and empty or longer than ``max_len``."""
+    s = " ".join(nfc(v).split())
+    if required and not s:
+        raise ValidationError(f"Chưa nhập {label}.", field)
+    if len(s) > max_len:
+        raise ValidationError(f"{label[:1].upper()}{label[1:]} quá dài (tối đa {max_len} ký tự).", field)
+    return s
+
+
 def parse_time(v, field: str = "time") -> str:
     """A time of day as typed ("8h", "8.30", "08:30", "14") → "HH:MM"; "" for nothing typed."""
     s = nfc(v).replace("h", ":").replace(".", ":")

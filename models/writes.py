@@ -66,3 +66,19 @@ def change(actor, permission: str, fetch: Callable[[], Any], action: str, *,
         (log or audit.log_change)(actor, action, record, c.before)
         if index is not None:
             index(record)
+
+
+def linked_record(model: type[M], value: Any, field: str, missing: str,
+                  secret: str | None = None) -> M | None:
+    """The record a form links to (a row or its id; None for nothing chosen), refused at
+    ``field`` with ``missing`` when it does not exist, and with ``secret`` (when given) when it
+    is a secret document this link may not point at."""
+    if value in (None, "", 0):
+        return None
+    obj = value if isinstance(value, model) else model.get_or_none(  # type: ignore[attr-defined]
+        model.id == int(value))                                     # type: ignore[attr-defined]
+    if obj is None:
+        raise ValidationError(missing, field)
+    if secret is not None and getattr(obj, "is_secret", False):
+        raise ValidationError(secret, field)
+    return obj

@@ -12,7 +12,7 @@ from ..db import BaseModel
 from ..documents import Incoming, Outgoing
 from ..errors import NotFound, ValidationError
 from ..office import get_office
-from ..text import format_date, nfc, parse_date, parse_time
+from ..text import format_date, nfc, one_line, parse_date, parse_time
 
 
 KINDS = ("bch", "btv", "tt", "chibo")
@@ -163,12 +163,7 @@ def _now() -> _dt.datetime:
 
 
 def _line(v, label: str, field: str, required: bool = False) -> str:
-    s = " ".join(nfc(v).split())
-    if required and not s:
-        raise ValidationError(f"Chưa nhập {label}.", field)
-    if len(s) > MAX_LINE:
-        raise ValidationError(f"{label[:1].upper()}{label[1:]} quá dài (tối đa {MAX_LINE} ký tự).", field)
-    return s
+    return one_line(v, label, field, required, MAX_LINE)
 
 
 def _long(v, label: str, field: str) -> str:

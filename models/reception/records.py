@@ -13,6 +13,7 @@ from ..db import BaseModel
 from ..documents import Incoming, Outgoing
 from ..errors import ValidationError
 from ..text import fold, nfc, require_text
+from ..writes import linked_record
 
 
 # --- keys (the screens choose the words) ----------------------------------------------------
@@ -173,14 +174,8 @@ def _as_datetime(v, field: str) -> _dt.datetime:
 
 
 def _doc_ref(model, value, field: str):
-    if value in (None, "", 0):
-        return None
-    obj = value if isinstance(value, model) else model.get_or_none(model.id == int(value))
-    if obj is None:
-        raise ValidationError("Không tìm thấy văn bản để liên kết.", field)
-    if getattr(obj, "is_secret", False):
-        raise ValidationError("Không liên kết văn bản mật với sổ tiếp khách.", field)
-    return obj
+    return linked_record(model, value, field, "Không tìm thấy văn bản để liên kết.",
+                         "Không liên kết văn bản mật với sổ tiếp khách.")
 
 
 def _derive(r: Reception) -> None:
