@@ -12,7 +12,7 @@ from tui.screens.dues import DuesScreen, PaymentDialog
 from tui.widgets.dialogs import ConfirmDialog, MessageDialog
 
 from screen_size import SIZE
-from registers_fixtures import field, wait_until
+from registers_fixtures import field, message_painted, wait_until
 from tests.pdfread import text as pdf_text
 
 
@@ -75,7 +75,7 @@ async def test_reprint_from_the_list_says_so(office, member, printer, make_app, 
     async with app.run_test(size=SIZE) as pilot:
         await _open_dues(app, pilot, type_text)
         await pilot.press("i")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, MessageDialog), 30)
+        assert await wait_until(pilot, lambda: message_painted(app), 30)
     assert "Bản in lại" in pdf_text(home.printouts / "phieu-thu_2026-0001.pdf")
 
 

@@ -94,7 +94,9 @@ class MessageDialog(Dialog):
             yield Button(S.DIALOG_OK, id="ok", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#ok", Button).focus()
+        # the app may be closing while this dialog mounts (its buttons already gone): no crash
+        for b in self.query("#ok").results(Button):
+            b.focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -127,7 +129,9 @@ class ConfirmDialog(Dialog):
             yield Button(self.no_label, id="no", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        # the app may be closing while this dialog mounts (its buttons already gone): no crash
+        for b in self.query("#yes").results(Button):
+            b.focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
