@@ -26,7 +26,8 @@ from peewee import CharField, DateField, DateTimeField, ForeignKeyField, Integer
 from . import audit, documents, search, users
 from .db import BaseModel, db
 from .documents import Outgoing, get_doc_type, is_secret, reserve_number
-from .errors import NotFound, ValidationError
+from .errors import ValidationError
+from .writes import get_or_refuse
 from .registers import Found, register_describer
 from .text import format_date, nfc
 
@@ -138,10 +139,7 @@ def new_draft(actor, type_code: str = "CV", **values) -> Draft:
 
 def get_draft(draft) -> Draft:
     did = draft.id if isinstance(draft, Draft) else int(draft)
-    d = Draft.get_or_none(Draft.id == did)
-    if d is None:
-        raise NotFound(f"Không tìm thấy dự thảo (mã {did}).")
-    return d
+    return get_or_refuse(Draft, did, f"Không tìm thấy dự thảo (mã {did}).")
 
 
 def _editable(d: Draft) -> None:

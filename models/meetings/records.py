@@ -11,6 +11,7 @@ from ..contacts import Contact
 from ..db import BaseModel
 from ..documents import Incoming, Outgoing
 from ..errors import NotFound, ValidationError
+from ..writes import get_or_refuse
 from ..office import get_office
 from ..text import format_date, nfc, one_line, parse_date, parse_time
 
@@ -210,10 +211,7 @@ def full_title(m: Meeting) -> str:
 
 def get_meeting(meeting) -> Meeting:
     mid = meeting.id if isinstance(meeting, Meeting) else int(meeting)
-    m = Meeting.get_or_none(Meeting.id == mid)
-    if m is None:
-        raise NotFound(f"Không tìm thấy hội nghị (mã {mid}).")
-    return m
+    return get_or_refuse(Meeting, mid, f"Không tìm thấy hội nghị (mã {mid}).")
 
 
 def find_by_number(number: str) -> Meeting:
