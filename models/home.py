@@ -15,6 +15,7 @@ import datetime as _dt
 import os
 import stat
 import traceback
+import unicodedata
 from pathlib import Path
 
 from .errors import OfficeMissing, VanphongError, os_error_text
@@ -62,6 +63,30 @@ class OfficeHome:
     @property
     def error_log(self) -> Path:
         return self.logs / "errors.log"
+
+    @property
+    def name_file(self) -> Path:
+        """The office's name as last read from its database: the login shows it before the
+        database is open (a start paints sooner)."""
+        return self.path / "office-name.txt"
+
+    def last_known_name(self) -> str:
+        try:
+            name = self.name_file.read_text(encoding="utf-8").strip()
+        except (OSError, ValueError):
+            return ""
+        return unicodedata.normalize("NFC", " ".join(name.split()))[:300]
+
+    def remember_name(self, name: str) -> None:
+        """Kept for the next start; written only when it changed. Never an error: the name is
+        read from the database again at every start."""
+        if name == self.last_known_name():
+            return
+        from .fsio import atomic_write_text
+        try:
+            atomic_write_text(self.name_file, name + "\n")
+        except OSError:
+            pass
 
     def has_office(self) -> bool:
         """An office lives here: its SQLite database. With a server database (VANPHONG_DB_URL)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import sys
 from typing import Any, Callable
 
 from textual._compositor import CompositorUpdate
@@ -100,6 +101,7 @@ class VanphongApp(App[int]):
         self._clock = clock
         self.actor = user
         self.office_name = ""
+        self.open_failure: BaseException | None = None   # run_tui raises it once the screen is gone
         self.services_enabled = services          # run_tui: True; tests leave the inbox alone
         self.running_services: dict[str, Any] = {}
         # what the terminal shows (tui.frames); VANPHONG_FULL_FRAMES=1: Textual's full output
@@ -109,7 +111,14 @@ class VanphongApp(App[int]):
             if area.keys:
                 self.bind(area.keys, f"open_area('{area.key}')", description=area.label,
                           show=False, key_display=areas.key_display(area.hotkey or area.twin))
-        self._open_database()
+        # a current office's login paints before the database opens (peewee, the office's
+        # modules, the schema check: ~10 % of a start); the office's name meanwhile is the
+        # one remembered from the last start, so nothing on the screen changes as it opens
+        self._open_after_paint = self._can_open_after_paint()
+        if self._open_after_paint:
+            self.office_name = home.last_known_name()
+        else:
+            self._open_database()
 
     def _use_theme(self, theme: Theme) -> None:
         """Start in our theme without Textual parsing the whole stylesheet twice.
@@ -185,14 +194,33 @@ class VanphongApp(App[int]):
         return self.now().date()
 
     # --- the office ---------------------------------------------------------------------------
+    def _can_open_after_paint(self) -> bool:
+        """Only for the login of an office that exists on this PC (its SQLite file): a new
+        home goes to the wizard, a server database may fail to connect (one line before the
+        screen starts is clearer), a given user goes straight to the dashboard, and a database
+        already opened by the caller (tests, commands) is used as it is."""
+        opened = sys.modules.get("models.db")
+        if opened is not None and opened.db.obj is not None:
+            return False
+        return (self.home is not None and self.actor is None
+                and not os.environ.get("VANPHONG_DB_URL") and self.home.db_path.is_file())
+
     def _open_database(self) -> None:
         from models.db import db, open_database
         if db.obj is None and self.home is not None:
             # a current database paints the first screen before every area's module loads
             open_database(self.home.db_url, defer_load=True)
 
+    @property
+    def opening_office(self) -> bool:
+        """The login is shown and the office's database not open yet (open_office)."""
+        return self._open_after_paint
+
     def wants_mouse(self) -> bool:
-        """Setting ui.mouse (off by default: every mouse move costs bytes over SSH)."""
+        """Setting ui.mouse (off by default: every mouse move costs bytes over SSH). Before the
+        database is open: off; it is turned on once the office is open (_office_opened)."""
+        if self._open_after_paint:
+            return False
         from models import office
         return bool(office.get_setting("ui.mouse"))
 
@@ -200,19 +228,61 @@ class VanphongApp(App[int]):
         from models import office
         o = office.get_office()
         self.office_name = o.name if o is not None else ""
+        if self.home is not None:
+            self.home.remember_name(self.office_name)
 
     def on_mount(self) -> None:
         # back from Ctrl+Z: the shell used the terminal, send the next frame whole
         self.app_resume_signal.subscribe(self, lambda _app: self._sent_frame.forget())
+        if self._open_after_paint:
+            from .screens.login import LoginScreen
+            self.push_screen(LoginScreen())
+            self.call_after_refresh(self.open_office)
+            return
+        self._office_opened(login_shown=False)
+
+    def open_office(self) -> bool:
+        """The database of an office whose login is already painted (_can_open_after_paint).
+        Called after the first paint and by the login before it checks a password (keys typed
+        ahead). A database that cannot be opened closes the screen; run_tui then says why in
+        one line, as it does for one found unusable before the screen starts."""
+        if not self._open_after_paint:
+            return self.open_failure is None
+        self._open_after_paint = False
+        from models.errors import is_database_busy
+        try:
+            self._open_database()
+        except Exception as e:
+            if not isinstance(e, (VanphongError, OSError)) and not is_database_busy(e):
+                raise
+            self.open_failure = e
+            self.exit(return_code=2)
+            return False
+        self._office_opened(login_shown=True)
+        return True
+
+    def _office_opened(self, login_shown: bool) -> None:
         from models import office
         from models.db import load_all
         self.call_after_refresh(load_all)   # while the clerk types; login() needs it loaded
+        shown = self.office_name
         self.refresh_office()
+        if self.office_name != shown:     # renamed since the last start (or the first start)
+            for screen in self.screen_stack:
+                if hasattr(screen, "office_changed"):
+                    screen.office_changed()
+        if login_shown and self.wants_mouse():
+            self._turn_mouse_on()
         if getattr(self.home, "tightened", 0):      # an old home made owner-only when opened
             self.notify(self.home.tightened_notice(), severity="warning", timeout=20)
         if not office.is_configured():
             from .screens.wizard import WizardScreen
-            self.push_screen(WizardScreen())
+            if login_shown:                 # a database file, but nobody set the office up
+                self.switch_screen(WizardScreen())
+            else:
+                self.push_screen(WizardScreen())
+        elif login_shown:
+            pass
         elif self.actor is not None:
             load_all()                      # straight to the dashboard: every area's panels
             self.push_screen(self._dashboard())
@@ -220,6 +290,16 @@ class VanphongApp(App[int]):
         else:
             from .screens.login import LoginScreen
             self.push_screen(LoginScreen())
+
+    def _turn_mouse_on(self) -> None:
+        """Setting ui.mouse on, read once the office is open: the terminal starts reporting
+        the mouse (the driver was started without it)."""
+        driver = self._driver
+        enable = getattr(driver, "_enable_mouse_support", None)   # Textual-private: revisit on upgrade
+        if driver is None or getattr(driver, "_mouse", True) or enable is None:
+            return
+        driver._mouse = True
+        enable()
 
     def _dashboard(self):
         from .screens.dashboard import DashboardScreen

@@ -143,8 +143,10 @@ def test_login_screen_in_16_colours_then_log_in_and_quit(demo_home):
     term = Terminal(demo_home)
     try:
         first = term.read_until("Đăng nhập".encode())
-        first += term.wait_screen(_login_ready, "the login form")
-        assert "Tân Lập".encode() in first                 # the office's name in the header
+        # the office's name in the header: remembered from the last start, or read from the
+        # database just after the first paint
+        first += term.wait_screen(lambda t: _login_ready(t) and "Tân Lập" in _header(t),
+                                  "the login form under the office's name")
         assert b"\x1b[" in first and not RICH_COLOUR.search(first), \
             "only the terminal's 16 colours may be written (old PCs, SSH)"
         assert re.search(rb"\x1b\[[0-9;]*44m", first), "the header on the terminal's own blue"
@@ -292,6 +294,49 @@ def test_a_failure_in_frames_still_shows_every_screen(demo_home):
         term.wait_screen(lambda t: "Số đến" in t, "the incoming register")
         term.keys(b"\x11")
         assert term.close() == 0
+    finally:
+        if term.proc.poll() is None:
+            os.killpg(term.proc.pid, signal.SIGKILL)
+            term.proc.wait()
+
+
+def test_the_mouse_setting_turns_reporting_on_once_the_office_is_open(tmp_path, cli_demo):
+    """The login paints before the database opens, so the driver starts without the mouse;
+    an office whose setting ui.mouse is on gets mouse reporting as soon as it is open."""
+    home = copy_home(cli_demo[0], tmp_path / "office")
+    subprocess.run([sys.executable, "-c", "import sys\nfrom models.db import open_database\n"
+                    "from models.home import OfficeHome\nfrom models import office, schema, users\n"
+                    "open_database(OfficeHome(sys.argv[1]).db_url)\n"
+                    "office.set_setting(users.User.get(users.User.username == 'admin'), "
+                    "'ui.mouse', True)\n", str(home)], cwd=ROOT, check=True, capture_output=True)
+    term = Terminal(home)
+    try:
+        term.wait_screen(lambda t: _login_ready(t) and "Tân Lập" in t, "the login form")
+        if b"\x1b[?1000h" not in term.out:                  # the terminal reports the mouse
+            term.read_until(b"\x1b[?1000h", timeout=PATIENCE)
+        term.keys(b"\x11")                                  # Ctrl+Q
+        assert term.close() == 0
+        assert b"\x1b[?1000l" in term.out                   # and stops when the program ends
+    finally:
+        if term.proc.poll() is None:
+            os.killpg(term.proc.pid, signal.SIGKILL)
+            term.proc.wait()
+
+
+def test_a_database_that_cannot_be_opened_after_the_login_painted_is_one_line(tmp_path):
+    """An office whose file is not a database: the login shows, closes, and the terminal is
+    left with one Vietnamese line and exit status 2 — as when the file is found unusable
+    before the screen starts."""
+    home = tmp_path / "office"
+    home.mkdir()
+    (home / "vanphong.sqlite3").write_bytes(b"not a database " * 500)
+    term = Terminal(home)
+    try:
+        code = term.close()
+        text = bytes(term.out).decode("utf-8", "replace")
+        assert code == 2, text[-1500:]
+        assert "vanphong: Không mở được cơ sở dữ liệu" in text
+        assert "Traceback" not in text
     finally:
         if term.proc.poll() is None:
             os.killpg(term.proc.pid, signal.SIGKILL)

@@ -12,6 +12,7 @@ from tui.screens.audit import AuditScreen
 from tui.screens.settings import SettingsScreen
 from tui.widgets.dialogs import ErrorDialog
 
+from tests.conftest import PASSWORD
 from screen_size import SIZE
 
 HEAVY = ("reportlab", "keyring", "pypdf", "openpyxl", "watchdog")
@@ -43,6 +44,43 @@ def test_start_up_imports_nothing_heavy(office, home):
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["login"] == ["LoginScreen", []]
     assert seen["dashboard"] == ["DashboardScreen", []]
+
+
+def test_the_login_paints_before_the_database_opens_and_then_logs_in(office, home):
+    """An office on this PC: the login screen is built before peewee and the office's models
+    load (a start paints sooner), under the name remembered from the last start; once the
+    database is open the name read from it replaces a stale one (and is remembered), and a
+    login typed at once works."""
+    from models.db import close_database
+    office_mod.update_office(office["admin"], {"name": "Đảng ủy phường Hòa Bình"})
+    home.name_file.write_text("Đảng ủy xã Tên Cũ\n", encoding="utf-8")
+    close_database()
+    script = textwrap.dedent(f"""
+        import json, sys
+        from models.home import OfficeHome
+        from tui.app import VanphongApp
+        from tui.screens.login import LoginScreen
+        seen = {{}}
+        mount = LoginScreen.on_mount
+        def on_mount(self):
+            seen["built"] = ["peewee" in sys.modules, str(self.query_one("#login-office").render())]
+            mount(self)
+        LoginScreen.on_mount = on_mount
+        app = VanphongApp(OfficeHome({str(home.path)!r}))
+        async def auto(pilot):
+            await pilot.press(*"admin", "tab", *{PASSWORD!r}, "enter")
+            await pilot.pause()
+            seen["after"] = [type(app.screen).__name__, app.office_name]
+            app.exit()
+        app.run(headless=True, size=(80, 24), auto_pilot=auto, mouse=False)
+        print(json.dumps(seen))
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["built"] == [False, "Đảng ủy xã Tên Cũ"]
+    assert seen["after"] == ["DashboardScreen", "Đảng ủy phường Hòa Bình"]
+    assert home.last_known_name() == "Đảng ủy phường Hòa Bình"
 
 
 def test_run_tui_turns_the_mouse_off_unless_the_setting_says_so(office, home, monkeypatch):

@@ -31,11 +31,13 @@ def add_commands(sub, common) -> None:
 def run_tui(args) -> int:
     home = office_home(args, create=True, notice=False)   # new folder: the wizard sets it up
     from tui.app import VanphongApp
-    app = VanphongApp(home, services=True)  # opens the office's database
+    app = VanphongApp(home, services=True)  # an office on this PC: opened once the login shows
     try:
         app.run(mouse=app.wants_mouse())    # setting ui.mouse: off by default (SSH traffic)
     finally:
         app.stop_services()                 # the scanner intake, if it ran inside
+    if app.open_failure is not None:        # the screen is gone: said in one line (tui.cli)
+        raise app.open_failure
     return app.return_code or 0
 
 

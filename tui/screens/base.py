@@ -48,6 +48,10 @@ class BaseScreen(Screen):
     def on_screen_resume(self) -> None:
         self.refresh_header()
 
+    def office_changed(self) -> None:
+        """The office's name read from the database differs from the one shown."""
+        self.refresh_header()
+
     def show_validation_error(self, err: ValidationError) -> bool:
         from ..widgets.fields import show_validation_error
         return show_validation_error(self, err)

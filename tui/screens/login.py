@@ -3,19 +3,19 @@ and is shown at the form (one message for every failure; locked or disabled only
 right password). An account whose password someone else set goes first to ChangePasswordScreen."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from models.errors import ValidationError
-
-from models import users
-from models.errors import LoginError
-
 from .. import strings as S
 from ..widgets.fields import Field, PasswordField, TextField, focus_next_field
 from .base import BaseScreen
+
+if TYPE_CHECKING:
+    from models import users
 
 
 class LoginScreen(BaseScreen):
@@ -31,7 +31,7 @@ class LoginScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         with Vertical(id="login-box") as box:
             box.border_title = S.LOGIN_TITLE
-            yield Static(self.app.office_name or S.LOGIN_NO_OFFICE, id="login-office", markup=False)
+            yield Static(self._office_line(), id="login-office", markup=False)
             yield TextField(S.FIELD_USERNAME, "username", value=self.username, id="login-username")
             yield PasswordField(S.FIELD_PASSWORD, "password", id="login-password")
             yield Static("", id="login-error", markup=False)
@@ -40,6 +40,17 @@ class LoginScreen(BaseScreen):
     def on_mount(self) -> None:
         if self.username:
             self.query_one("#login-password", Field).focus()
+
+    def office_changed(self) -> None:
+        super().office_changed()
+        self.query_one("#login-office", Static).update(self._office_line())
+
+    def _office_line(self) -> str:
+        """The office's name; nothing while the database opens on a first start (no name
+        remembered yet), not "not set up" for a moment."""
+        if self.app.office_name:
+            return self.app.office_name
+        return "" if getattr(self.app, "opening_office", False) else S.LOGIN_NO_OFFICE
 
     def on_field_submitted(self, event: Field.Submitted) -> None:
         event.stop()
@@ -55,6 +66,10 @@ class LoginScreen(BaseScreen):
         if not username.strip():
             self.query_one("#login-username", Field).focus()
             return
+        if not self.app.open_office():          # typed before the database was open
+            return
+        from models import users
+        from models.errors import LoginError
         try:
             user = users.authenticate(username, pw_field.value, now=self.app.now())
         except LoginError as e:
@@ -114,6 +129,8 @@ class ChangePasswordScreen(BaseScreen):
             second.value = ""
             second.focus()
             return
+        from models import users
+        from models.errors import ValidationError
         try:
             users.set_password(self.user, self.user.id, first.value, old_password=self.old_password)
         except ValidationError as e:
