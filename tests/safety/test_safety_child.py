@@ -13,10 +13,10 @@ import time
 
 import pytest
 
-from models import audit, backup, documents, integrity, office as office_mod, safety
-from models.filestore import FileStore
+from models import audit, backup, integrity, office as office_mod, safety
 from models.home import OfficeHome
 from tests.intake.intake_helpers import wait_for
+from tests.safety.child_helpers import attach, endless_backup, reading
 
 DAY = _dt.date(2026, 12, 2)
 FAILED = "Kiểm tra/sao lưu lúc khởi động không chạy được:"
@@ -38,13 +38,6 @@ def not_here(monkeypatch):
         raise AssertionError("ran in the test's own process")
     monkeypatch.setattr(safety, "at_start", refuse)
     monkeypatch.setattr(backup, "create_backup", refuse)
-
-
-def attach(office, home, content: bytes, summary: str):
-    f = home.path.parent / f"{summary}.pdf"
-    f.write_bytes(b"%PDF-1.4\n" + content)
-    d = documents.register_incoming(office["clerk"], sender="Huyện ủy", summary=summary)
-    return documents.attach_file(office["clerk"], FileStore(home.files), d, f)
 
 
 def leftovers(home, usb) -> list[str]:
@@ -144,13 +137,13 @@ def test_closing_stops_the_childs_backup_between_two_files(office, home, tmp_pat
 
 
 def test_a_child_that_does_not_stop_is_killed_and_its_leftovers_removed(office, home, tmp_path):
-    pipe, usb = blocked_backup(office, home, tmp_path)
+    big, usb = endless_backup(office, home, tmp_path)
     child = safety.ChildRun(home, DAY, grace=0.2)
     cancel = threading.Event()
     t, result = start(child, cancel)
-    assert wait_for(lambda: writing(usb), 20)
-    assert list(home.path.glob(f".backup-snapshot-{child.pid}-*"))
-    cancel.set()                                    # blocked on the pipe, it cannot stop itself
+    assert wait_for(lambda: reading(child.pid, big), 20)
+    assert writing(usb) and list(home.path.glob(f".backup-snapshot-{child.pid}-*"))
+    cancel.set()                                    # inside one long file, it cannot stop in time
     t.join(60)
     assert not t.is_alive() and child.killed and child.returncode == -9
     assert result == [[]]

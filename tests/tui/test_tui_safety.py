@@ -86,26 +86,15 @@ async def test_after_login_the_days_backup_is_made_by_a_child(services_office, h
 
 async def test_closing_the_program_during_the_childs_backup_leaves_nothing_half_made(
         services_office, home, tmp_path, make_app, monkeypatch):
-    import os
-
-    from models import backup, documents
-    from models.filestore import FileStore
+    from models import backup
     from registers_fixtures import wait_until
-    clerk = services_office["clerk"]
-    for n, summary in enumerate(("Một", "Hai")):
-        f = tmp_path / f"{n}.pdf"
-        f.write_bytes(b"%PDF-1.4\n" + bytes([65 + n]) * 500)
-        d = documents.register_incoming(clerk, sender="Huyện ủy", summary=summary)
-        a = documents.attach_file(clerk, FileStore(home.files), d, f)
-        if n == 0:                                # the backup stops on this one: a named pipe
-            (home.files / a.file.rel_path).unlink()
-            os.mkfifo(home.files / a.file.rel_path, 0o600)
-    monkeypatch.setattr(safety, "TERM_GRACE", 0.2)      # it cannot stop by itself: killed soon
-    usb = tmp_path / "usb"
+    from tests.safety.child_helpers import endless_backup, reading
+    big, usb = endless_backup(services_office, home, tmp_path)
+    monkeypatch.setattr(safety, "TERM_GRACE", 0.2)      # it cannot stop in time: killed soon
     app = make_app(user=services_office["admin"], services=True)
     async with app.run_test(size=SIZE) as pilot:
-        assert await wait_until(pilot, lambda: usb.is_dir() and any(
-            p.name.endswith(".tmp") for p in usb.iterdir()), 30)        # the archive is being written
+        assert await wait_until(pilot, lambda: "safety" in app.running_services and reading(
+            app.running_services["safety"].child.pid, big), 30)    # the backup is under way
         handle = app.running_services["safety"]
     handle._thread.join(30)                       # the app closed: its services were stopped
     assert not handle._thread.is_alive() and handle.child.signalled.is_set() and handle.child.killed
