@@ -327,6 +327,7 @@ def create_backup(home, out: Path | str | None = None, *, passphrase: str | None
     target = target or _new_name(folder, now)
     home_path = Path(home.path)
     _clear_dead_snapshots(home_path)
+    _clear_dead_archives(folder)
     fd, tmp_name = tempfile.mkstemp(prefix=f".backup-snapshot-{os.getpid()}-", suffix=".sqlite3",
                                     dir=home_path)
     os.close(fd)
@@ -349,7 +350,7 @@ def create_backup(home, out: Path | str | None = None, *, passphrase: str | None
         rec = backupkey.read_record(home) or {}
         if rec.get("kdf"):
             header["kdf"] = rec["kdf"]
-        with fsio.atomic_open(target, "wb") as raw:
+        with fsio.atomic_open(target, "wb", tag=f"{os.getpid()}-") as raw:     # see clear_leftovers
             w = EncryptingWriter(raw, bk.key, header, level)
             with tarfile.open(fileobj=w, mode="w|", format=tarfile.PAX_FORMAT,
                               bufsize=CHUNK) as tar:
@@ -411,6 +412,51 @@ def _clear_dead_snapshots(folder: Path) -> None:
         pid = p.name.split("-")[2]
         if pid.isdigit() and not _pid_alive(int(pid)):
             p.unlink(missing_ok=True)
+
+
+# an archive being written: ".<its name>.<pid>-<random>.tmp" (fsio.atomic_open with a tag)
+_ARCHIVE_TEMP = re.compile(r"^\.vanphong-\d{8}-\d{6}(-\d+)?\.vpbak\.(?:(\d+)-)?[a-z0-9_]+\.tmp$")
+DEAD_ARCHIVE_SECONDS = 3600
+
+
+def _clear_dead_archives(folder: Path) -> None:
+    """Unfinished archives left in the backup folder by a backup that was killed (power cut):
+    removed when no longer written to for an hour and not made by a backup still running here.
+    The folder may be shared by two computers (a network folder): a pid alone says nothing
+    about the other one's backup, which writes its temporary every moment while it runs."""
+    now = time.time()
+    try:
+        found = [(p, m.group(2)) for p in folder.iterdir() if (m := _ARCHIVE_TEMP.match(p.name))]
+    except OSError:
+        return
+    for p, pid in found:
+        try:
+            if now - p.stat().st_mtime < DEAD_ARCHIVE_SECONDS or (pid and _pid_alive(int(pid))):
+                continue
+            p.unlink()
+        except OSError:
+            continue
+
+
+def clear_leftovers(home, pid: int) -> list[Path]:
+    """What a backup made by process ``pid``, now ended (killed), left: its database snapshot
+    in the home and its unfinished archive in the backup folder. Returns what was removed."""
+    found = [p for p in Path(home.path).glob(f".backup-snapshot-{pid}-*")
+             if p.name.endswith(_SNAPSHOT_ENDS)]
+    folder = default_folder(home)
+    try:
+        found += [p for p in folder.iterdir()
+                  if (m := _ARCHIVE_TEMP.match(p.name)) and m.group(2) == str(pid)]
+    except OSError:
+        pass
+    gone = []
+    for p in found:
+        try:
+            p.unlink()
+            gone.append(p)
+        except OSError:
+            continue
+    return gone
 
 
 def _add(tar: tarfile.TarFile, path: Path, name: str) -> str:

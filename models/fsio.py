@@ -44,9 +44,9 @@ _TEMP_NAME_BYTES = 100      # of the target's name in its temporary's: a name ne
                             # system's limit (255 bytes) must still get a temporary
 
 
-def _temp_in(folder: Path, name: str) -> tuple[int, Path]:
+def _temp_in(folder: Path, name: str, tag: str = "") -> tuple[int, Path]:
     short = name.encode("utf-8", "surrogateescape")[:_TEMP_NAME_BYTES].decode("utf-8", "ignore")
-    fd, tmp = tempfile.mkstemp(prefix=f".{short}.", suffix=".tmp", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{short}.{tag}", suffix=".tmp", dir=folder)
     return fd, Path(tmp)
 
 
@@ -72,15 +72,16 @@ def atomic_path(path: Path | str, mode: int = PRIVATE_FILE) -> Iterator[Path]:
 
 @contextlib.contextmanager
 def atomic_open(path: Path | str, mode: str = "wb", *, file_mode: int = PRIVATE_FILE,
-                sync: bool = True, **kwargs) -> Iterator[IO]:
+                sync: bool = True, tag: str = "", **kwargs) -> Iterator[IO]:
     """``open()`` for writing, atomically: the target appears whole or not at all.
     ``sync=False`` (a batch of many files, e.g. a restore) leaves flushing to one
-    ``sync_batch()`` at the end, where the platform has it."""
+    ``sync_batch()`` at the end, where the platform has it. ``tag`` goes into the temporary's
+    name (``.<name>.<tag><random>.tmp``): a long writer's own, to find what it left if killed."""
     sync = sync or not hasattr(os, "sync")
     if not mode.startswith("w"):
         raise ValueError("atomic_open is for writing ('w' or 'wb')")
     path = Path(path)
-    fd, tmp = _temp_in(path.parent, path.name)
+    fd, tmp = _temp_in(path.parent, path.name, tag)
     try:
         with os.fdopen(fd, mode, **kwargs) as f:
             yield f

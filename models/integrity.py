@@ -37,12 +37,31 @@ class Report:
     def of(self, kind: str) -> list[Problem]:
         return [p for p in self.problems if p.kind == kind]
 
+    def as_dict(self) -> dict:
+        """In JSON's terms (the start-up duties' child process hands it to the program)."""
+        return {"full": self.full, "files_checked": self.files_checked,
+                "audit_entries": self.audit_entries,
+                "problems": [[p.kind, p.message, str(p.path) if p.path else None]
+                             for p in self.problems],
+                "removed": [str(p) for p in self.removed]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Report":
+        return cls(bool(d["full"]),
+                   [Problem(str(k), str(m), Path(p) if p else None) for k, m, p in d["problems"]],
+                   int(d["files_checked"]), int(d["audit_entries"]), [Path(p) for p in d["removed"]])
+
 
 _LAST: dict = {}
 
 
 def last_report() -> Report | None:
     return _LAST.get("report")
+
+
+def remember(report: Report) -> None:
+    """Keep ``report`` as the last one (a check made in another process: Hôm nay shows it)."""
+    _LAST["report"] = report
 
 
 def check(home, *, full: bool = False, fix: bool = False, anchors: bool = True) -> Report:

@@ -198,30 +198,36 @@ register_service("intake", _start_intake, restart_on=("intake.",))
 
 class _SafetyRun:
     """The start-up data-safety duties (quick check; the day's first start: anchor and backup),
-    in a thread of their own: logging in never waits for a backup."""
+    in a child process (models.safety.ChildRun): logging in never waits for a backup, and the
+    memory a backup takes (OpenSSL, tar, its SQLite cache) goes back when the child ends. This
+    thread only waits for the child and passes its events on."""
 
     def __init__(self, app):
         import threading
+
+        from models import safety
         self._cancel = threading.Event()
+        self.child = safety.ChildRun(app.home, on_event=app.service_callback("safety"))
         self._thread = threading.Thread(target=self._run, args=(app,), name="vanphong-safety",
                                         daemon=True)
         self._thread.start()
 
     def _run(self, app) -> None:
-        from models import safety
         from models.db import db
         try:
-            safety.at_start(app.home, on_event=app.service_callback("safety"), cancel=self._cancel)
+            self.child.run(self._cancel)
         except Exception as e:                  # never a traceback over the dashboard
             app.service_callback("safety")("error", str(e))
         finally:
             if not db.is_closed():
-                db.close()                      # this thread's own connection
+                db.close()                      # this thread's own connection (after a kill)
 
     def stop(self) -> None:
-        """A backup under way stops between two files (its temporary file is removed)."""
+        """The child is asked to stop: a backup under way stops between two files (its
+        temporary file is removed); one that does not stop in time is killed and what it
+        left is removed."""
         self._cancel.set()
-        self._thread.join(10)
+        self._thread.join(self.child.grace + 5)
 
 
 register_service("safety", _SafetyRun, restart_on=("backup.",))
