@@ -25,8 +25,9 @@ from models import labels
 from models.exports import COLUMNS, as_text
 from models.text import format_date
 
-from .common import (FONT, MM, book_table, build_pdf, cell, fit_size, frame_width, para,
-                     party_header, style, text)
+from . import party
+from .common import (FONT, MM, book_table, build_pdf, cell, fit_size, frame_height, frame_width,
+                     para, style, text)
 
 BOOK_TITLES = {"incoming": "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "outgoing": "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
                "secret_incoming": "SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐẾN",
@@ -141,7 +142,8 @@ def register_book(kind: str, rows: Iterable[list], office, date_from: _dt.date |
 
     period = _period(date_from, date_to)
     story = [
-        *cover(kind, office, date_from, date_to, volume, width),
+        *cover(kind, office, date_from, date_to, volume, width,
+               frame_height(landscape=True, margins_mm=margins_mm)),
         PageBreak(),
         para(BOOK_TITLES[kind], style("title", 14, bold=True, align="center")),
         para(period, style("period", 12, italic=True, align="center")),
@@ -157,13 +159,13 @@ def register_book(kind: str, rows: Iterable[list], office, date_from: _dt.date |
 
 
 def cover(kind: str, office, date_from: _dt.date | None, date_to: _dt.date | None, volume: int,
-          width: float) -> list:
+          width: float, height: float) -> list:
     """The book's cover, as on the paper registers: the superior Party organisation, the
     committee, the title, Quyển số, the year."""
     from reportlab.platypus import Spacer
     year = _year(date_from, date_to)
     out = [
-        party_header(office, width, size=14, split=0.45),    # Đảng bộ …, the committee, *
+        *party.office_header(office, width, height),         # Đảng bộ …, the committee, *
         Spacer(1, 28 * MM),
         para(BOOK_TITLES[kind], style("cv-title", 26, bold=True, align="center", leading=32)),
         Spacer(1, 10 * MM),
