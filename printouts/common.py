@@ -206,8 +206,10 @@ def fit_size(s, font: str, size: float, width: float, smallest: float = 1.0) -> 
     return max(smallest, size * width / w * 0.98)
 
 
-def numbered_canvas(first: int = 1, fmt: str = "Trang {page}/{total}", size: float = 10):
-    """A canvas class that writes “Trang x/y” centred at the bottom of every page from ``first``."""
+def numbered_canvas(first: int = 1, fmt: str = "Trang {page}/{total}", size: float = 10,
+                    last_note: str = "", note_x: float = 0.0):
+    """A canvas class that writes “Trang x/y” centred at the bottom of every page from ``first``,
+    and ``last_note`` (small, italic, from ``note_x``) above it on the last page only."""
     from reportlab.pdfgen.canvas import Canvas
 
     class NumberedCanvas(Canvas):
@@ -229,6 +231,10 @@ def numbered_canvas(first: int = 1, fmt: str = "Trang {page}/{total}", size: flo
                     w, _ = self._pagesize
                     self.setFont(FONT, size)
                     self.drawCentredString(w / 2, 8 * MM, text(fmt.format(page=page, total=total)))
+                if last_note and page == total:
+                    register_fonts()
+                    self.setFont(FONT_ITALIC, 9)
+                    self.drawString(note_x, 8 * MM + 14, text(last_note))
                 super().showPage()
             super().save()
 
@@ -236,8 +242,9 @@ def numbered_canvas(first: int = 1, fmt: str = "Trang {page}/{total}", size: flo
 
 
 def build_pdf(flowables, *, pagesize=None, landscape: bool = False, margins_mm=(25, 25, 35, 15),
-              title: str = "", author: str = "", first_numbered: int = 1) -> bytes:
-    """Lay out ``flowables`` on A4 (margins top, bottom, left, right in mm) and return the bytes."""
+              title: str = "", author: str = "", first_numbered: int = 1, last_note: str = "") -> bytes:
+    """Lay out ``flowables`` on A4 (margins top, bottom, left, right in mm) and return the bytes.
+    ``last_note``: one line in the bottom margin of the last page (never a page of its own)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.pagesizes import landscape as _landscape
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
@@ -254,7 +261,8 @@ def build_pdf(flowables, *, pagesize=None, landscape: bool = False, margins_mm=(
                           leftMargin=left * MM, rightMargin=right * MM, title=text(title),
                           author=text(author), creator="vanphong",
                           pageTemplates=[PageTemplate("page", [frame])])
-    doc.build(list(flowables), canvasmaker=numbered_canvas(first_numbered))
+    doc.build(list(flowables), canvasmaker=numbered_canvas(first_numbered, last_note=last_note,
+                                                           note_x=left * MM))
     return buf.getvalue()
 
 

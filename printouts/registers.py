@@ -82,7 +82,7 @@ def register_book(kind: str, rows: Iterable[list], office, date_from: _dt.date |
                   date_to: _dt.date | None, anchor: tuple[int, str] | None = None, *,
                   volume: int = 1, margins_mm: tuple[int, int, int, int] | None = None) -> bytes:
     """The register book as PDF bytes: a cover page, then the register from page 2. ``anchor``
-    (the audit chain's number and hash when printed) is written under the table: the paper
+    (the audit chain's number and hash when printed) is written at the foot of the last page: the paper
     itself then vouches for the log."""
     from reportlab.lib import colors
     from reportlab.platypus import PageBreak, Spacer, TableStyle
@@ -150,12 +150,13 @@ def register_book(kind: str, rows: Iterable[list], office, date_from: _dt.date |
         Spacer(1, 4 * MM),
         t,
     ]
-    if anchor is not None:
-        story += [Spacer(1, 3 * MM),
-                  para(f"Nhật ký thay đổi khi in: đến mục số {anchor[0]}, mã {anchor[1][:16]}.",
-                       style("anchor", 9, italic=True))]
+    # the audit chain's head in the bottom margin of the last page: under the table, and never
+    # a page of its own when the table ends at the foot of a page
+    note = (f"Nhật ký thay đổi khi in: đến mục số {anchor[0]}, mã {anchor[1][:16]}."
+            if anchor is not None else "")
     return build_pdf(story, landscape=True, margins_mm=margins_mm, first_numbered=2,
-                     title=f"{BOOK_TITLES[kind].capitalize()} — {period}", author=office.name)
+                     title=f"{BOOK_TITLES[kind].capitalize()} — {period}", author=office.name,
+                     last_note=note)
 
 
 def cover(kind: str, office, date_from: _dt.date | None, date_to: _dt.date | None, volume: int,
