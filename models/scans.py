@@ -346,6 +346,14 @@ def scan_of(incoming_id: int) -> ScanIntake | None:
 
 
 # --- dashboard ------------------------------------------------------------------------------
+def panel_line(doc: documents.Incoming, file_name: str = "") -> str:
+    """One waiting scan on Hôm nay: its number, arrival, sender and file name (the summary when
+    the ledger has no name), the parts that are there joined by " · ", never an empty one."""
+    parts = [f"Số đến {number_label(doc)}", format_datetime(doc.arrived_at), doc.sender,
+             file_name or doc.summary]
+    return " · ".join(p for p in (nfc(x or "") for x in parts) if p)
+
+
 def _panel_needs_details(actor, today: _dt.date):
     if not users.can(actor, "records.view"):
         return None
@@ -356,9 +364,7 @@ def _panel_needs_details(actor, today: _dt.date):
     for d in q.limit(5):
         oldest = oldest or d.arrived_at
         scan = scan_of(d.id)
-        what = scan.name if scan else (d.summary or "")
-        sender = f" · {d.sender}" if d.sender else ""
-        lines.append(f"Số đến {number_label(d)} · {format_datetime(d.arrived_at)}{sender} · {what}")
+        lines.append(panel_line(d, scan.name if scan else ""))
     if count > 5:
         lines.append(f"… và {count - 5} văn bản khác")
     late = oldest is not None and oldest.date() < today - _dt.timedelta(days=1)

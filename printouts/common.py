@@ -1,5 +1,6 @@
 """Pieces every printout shares: the bundled Liberation Serif (Times New Roman metrics, every
-Vietnamese letter), NFC text made safe for ReportLab paragraphs, the Party header, page numbers.
+Vietnamese letter), NFC text made safe for ReportLab paragraphs, tables, page numbers. The Party
+header is ``party.header`` (``party.office_header`` for a paper of the office).
 
 ReportLab is imported inside the functions, never at program start. Every string passes
 through ``nfc`` before it is drawn: ReportLab does no shaping, so a decomposed (NFD) mark would
@@ -7,12 +8,11 @@ land beside its letter.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from models.text import formal_date, nfc
+from models.text import nfc
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "VPSerif"
@@ -206,46 +206,10 @@ def fit_size(s, font: str, size: float, width: float, smallest: float = 1.0) -> 
     return max(smallest, size * width / w * 0.98)
 
 
-def party_header(office, width: float, *, number: str | None = None, on: _dt.date | None = None,
-                 size: float = 14, split: float = 0.42):
-    """The top of a Party paper: left, the superior body, the issuing body (bold), a “*”, and the
-    number; right, ĐẢNG CỘNG SẢN VIỆT NAM (bold, underlined) and the place and date (italic)."""
-    from reportlab.platypus import Table, TableStyle
-    left = [para(office.superior.upper(), style("hs", size - 1, align="center")),
-            para(office.name.upper(), style("hb", size - 1, bold=True, align="center")),
-            para("*", style("hstar", size - 1, align="center"))]
-    if number:
-        left.append(para(f"Số {number}", style("hn", size - 1, align="center")))
-    right = [para(HEADING, style("hh", size + 1, bold=True, align="center"))]
-    right.append(_Rule(55 * MM))
-    if on is not None:
-        right.append(para(formal_date(office.place, on), style("hd", size - 1, italic=True, align="right")))
-    t = Table([[left, right]], colWidths=[width * split, width * (1 - split)], hAlign="LEFT")
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return t
-
-
-def _Rule(length: float):
-    """A short centred rule under the heading."""
-    from reportlab.platypus import Flowable
-
-    class Rule(Flowable):
-        def wrap(self, aw, ah):
-            self.aw = aw
-            return aw, 4
-
-        def draw(self):
-            x = (self.aw - length) / 2
-            self.canv.setLineWidth(0.6)
-            self.canv.line(x, 2, x + length, 2)
-
-    return Rule()
-
-
-def numbered_canvas(first: int = 1, fmt: str = "Trang {page}/{total}", size: float = 10):
-    """A canvas class that writes “Trang x/y” centred at the bottom of every page from ``first``."""
+def numbered_canvas(first: int = 1, fmt: str = "Trang {page}/{total}", size: float = 10,
+                    last_note: str = "", note_x: float = 0.0):
+    """A canvas class that writes “Trang x/y” centred at the bottom of every page from ``first``,
+    and ``last_note`` (small, italic, from ``note_x``) above it on the last page only."""
     from reportlab.pdfgen.canvas import Canvas
 
     class NumberedCanvas(Canvas):
@@ -267,6 +231,10 @@ def numbered_canvas(first: int = 1, fmt: str = "Trang {page}/{total}", size: flo
                     w, _ = self._pagesize
                     self.setFont(FONT, size)
                     self.drawCentredString(w / 2, 8 * MM, text(fmt.format(page=page, total=total)))
+                if last_note and page == total:
+                    register_fonts()
+                    self.setFont(FONT_ITALIC, 9)
+                    self.drawString(note_x, 8 * MM + 14, text(last_note))
                 super().showPage()
             super().save()
 
@@ -274,19 +242,27 @@ def numbered_canvas(first: int = 1, fmt: str = "Trang {page}/{total}", size: flo
 
 
 def build_pdf(flowables, *, pagesize=None, landscape: bool = False, margins_mm=(25, 25, 35, 15),
-              title: str = "", author: str = "", first_numbered: int = 1) -> bytes:
-    """Lay out ``flowables`` on A4 (margins top, bottom, left, right in mm) and return the bytes."""
+              title: str = "", author: str = "", first_numbered: int = 1, last_note: str = "") -> bytes:
+    """Lay out ``flowables`` on A4 (margins top, bottom, left, right in mm) and return the bytes.
+    ``last_note``: one line in the bottom margin of the last page (never a page of its own)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.pagesizes import landscape as _landscape
-    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
     register_fonts()
     ps = pagesize or (_landscape(A4) if landscape else A4)
     top, bottom, left, right = margins_mm
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=ps, topMargin=top * MM, bottomMargin=bottom * MM,
-                            leftMargin=left * MM, rightMargin=right * MM, title=text(title),
-                            author=text(author), creator="vanphong")
-    doc.build(list(flowables), canvasmaker=numbered_canvas(first_numbered))
+    # no frame padding (as party.render): text, headers and tables all start at the margins;
+    # ReportLab's default 6 pt put paragraphs inside the tables' edges and a left-aligned
+    # header table 6 pt into the right margin
+    frame = Frame(left * MM, bottom * MM, ps[0] - (left + right) * MM, ps[1] - (top + bottom) * MM,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    doc = BaseDocTemplate(buf, pagesize=ps, topMargin=top * MM, bottomMargin=bottom * MM,
+                          leftMargin=left * MM, rightMargin=right * MM, title=text(title),
+                          author=text(author), creator="vanphong",
+                          pageTemplates=[PageTemplate("page", [frame])])
+    doc.build(list(flowables), canvasmaker=numbered_canvas(first_numbered, last_note=last_note,
+                                                           note_x=left * MM))
     return buf.getvalue()
 
 
@@ -294,3 +270,9 @@ def frame_width(landscape: bool = False, margins_mm=(25, 25, 35, 15)) -> float:
     from reportlab.lib.pagesizes import A4
     w = A4[1] if landscape else A4[0]
     return w - (margins_mm[2] + margins_mm[3]) * MM
+
+
+def frame_height(landscape: bool = False, margins_mm=(25, 25, 35, 15)) -> float:
+    from reportlab.lib.pagesizes import A4
+    h = A4[0] if landscape else A4[1]
+    return h - (margins_mm[0] + margins_mm[1]) * MM

@@ -14,7 +14,8 @@ from models import labels
 from models.money import amount_in_words, format_money
 from models.text import format_date
 
-from .common import MM, build_pdf, frame_width, para, party_header, style, text
+from . import party
+from .common import MM, build_pdf, frame_height, frame_width, para, style, text
 
 MARGINS = (18, 18, 20, 15)
 CELL = 9.5
@@ -57,7 +58,8 @@ def _table(headers: list[str], rows: list[list], weights: list[float], *, wrap: 
 def _head(office, title: str, subtitle: str, on: _dt.date | None = None):
     from reportlab.platypus import Spacer
     width = frame_width(margins_mm=MARGINS)
-    return [party_header(office, width, size=12, on=on), Spacer(1, 5 * MM),
+    return [*party.office_header(office, width, frame_height(margins_mm=MARGINS), on=on),
+            Spacer(1, 5 * MM),
             para(title, style("title", 14, bold=True, align="center")),
             para(subtitle, style("sub", 12, italic=True, align="center")), Spacer(1, 4 * MM)]
 
@@ -74,8 +76,10 @@ def _signatures(left: str, right: str):
     return [Spacer(1, 6 * MM), t]
 
 
-def collection_sheet(rows, office, cell: str | None, year: int, month: int) -> bytes:
-    """Danh sách thu đảng phí tháng mm/yyyy of a chi bộ (rows: models.dues.SheetRow)."""
+def collection_sheet(rows, office, cell: str | None, year: int, month: int,
+                     on: _dt.date | None = None) -> bytes:
+    """Danh sách thu đảng phí tháng mm/yyyy of a chi bộ (rows: models.dues.SheetRow), dated
+    ``on`` (today) under the heading like the office's other papers."""
     headers = labels.COLLECTION_SHEET_COLUMNS
     body = []
     for n, r in enumerate(rows, 1):
@@ -86,8 +90,10 @@ def collection_sheet(rows, office, cell: str | None, year: int, month: int) -> b
                      _m(r.paid) if r.paid else "", format_date(r.paid_on), r.receipt, note])
     total = ["", "Cộng", "", _m(sum(r.due for r in rows)), _m(sum(r.paid for r in rows)), "", "", ""]
     who = cell or "Toàn Đảng bộ"
-    story = _head(office, "DANH SÁCH THU ĐẢNG PHÍ", f"{who} — tháng {month:02d}/{year}")
-    story.append(_table(headers, body, [5, 30, 13, 12, 12, 11, 10, 17], wrap={1, 7},
+    story = _head(office, "DANH SÁCH THU ĐẢNG PHÍ", f"{who} — tháng {month:02d}/{year}",
+                  on=on or _dt.date.today())
+    # "Ký nhận / Ghi chú" and "Nộp qua Cổng DVC" each on one line; names have room to spare
+    story.append(_table(headers, body, [5, 26, 13, 12, 12, 11, 10, 21], wrap={1, 7},
                         right={2, 3, 4}, total=total))
     story += _signatures("Người thu", "Bí thư chi bộ")
     return build_pdf(story, margins_mm=MARGINS, title=f"Danh sách thu đảng phí {month:02d}/{year}",
@@ -108,7 +114,8 @@ def dues_report(rep, office) -> bytes:
              _m(rep.total_collected), _m(sum(r.extra for r in rep.rows)),
              str(sum(r.unpaid_members for r in rep.rows))]
     story = _head(office, "BÁO CÁO THU, NỘP ĐẢNG PHÍ", period, on=_dt.date.today())
-    story.append(_table(headers, body, [5, 30, 10, 14, 14, 13, 10], wrap={1},
+    # "Số đảng viên" and "Số ĐV còn nợ" on one line, the longest chi bộ's name too
+    story.append(_table(headers, body, [5, 26, 11, 14, 14, 14, 12], wrap={1},
                         right={2, 3, 4, 5, 6}, total=total))
     st = style("p", 12, leading=17)
     collected = rep.collected_cash + rep.collected_portal
@@ -147,7 +154,8 @@ def cash_book(opening: int, lines, office, date_from: _dt.date, date_to: _dt.dat
     total = ["", "", "", "Cộng phát sinh / số dư cuối kỳ", _m(tin), _m(tout), _m(closing)]
     story = _head(office, "SỔ QUỸ TIỀN MẶT",
                   f"Từ ngày {format_date(date_from)} đến ngày {format_date(date_to)}")
-    story.append(_table(headers, body, [11, 12, 12, 40, 13, 13, 14], wrap={3},
+    # "PT 0001/2026" and "PC 0001/2026" within their columns (they are not wrapped)
+    story.append(_table(headers, body, [11, 13, 13, 37, 12, 12, 13], wrap={3},
                         right={4, 5, 6}, total=total))
     story += _signatures("Thủ quỹ", "Người kiểm tra")
     return build_pdf(story, margins_mm=MARGINS, title="Sổ quỹ tiền mặt", author=office.name)

@@ -32,6 +32,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Callable
 
 from models.text import formal_date
 
@@ -218,6 +219,15 @@ def header(paper: PartyPaper, width: float, frame_height: float) -> list:
     return [*right, *left]        # absurdly long names: one under the other, flowing on
 
 
+def office_header(office, width: float, frame_height: float, on: _dt.date | None = None,
+                  number: str = "") -> list:
+    """``header`` for a paper of the office (its superior body, name and place), dated ``on``
+    (no date line without it: a book's cover). The papers built on ``common.build_pdf`` (dues,
+    reception, the books' covers) take their heading here, as the Party papers do."""
+    return header(PartyPaper(superior=office.superior, issuer=office.name, place=office.place,
+                             date=on, number=number), width, frame_height)
+
+
 def title_block(paper: PartyPaper) -> list:
     out = []
     if clean(paper.type_name):
@@ -343,6 +353,30 @@ def draw_mark(canvas, mark: str, x_right: float, y_mid: float) -> None:
 
 def render(paper: PartyPaper) -> bytes:
     """The paper as PDF bytes (A4, Party format)."""
+
+    def story(width: float, frame_h: float) -> list:
+        body = body_flowables(paper.body)
+        end = closing(paper, width, frame_h)
+        if len(end) >= 2 and getattr(end[1], "keep_with_previous", False):
+            # the signatures stay on one page, and with the last paragraph rather than alone
+            from reportlab.platypus import KeepTogether
+            last = body[-1:]
+            body, end = body[:-1], [KeepTogether([*last, *end[:2]]), *end[2:]]
+        out = [*header(paper, width, frame_h), *title_block(paper), *body, *end]
+        annex = body_flowables(paper.annex)
+        if annex:
+            from reportlab.platypus import PageBreak
+            out += [PageBreak(), *annex]
+        return out
+
+    return build(paper, story)
+
+
+def build(paper: PartyPaper, story: Callable[[float, float], list]) -> bytes:
+    """A4 portrait in Party format around the flowables ``story(width, frame_height)`` returns:
+    the margins of the settings, the paper's mark, page numbers centred in the top margin from
+    page 2. ``render`` builds its story of the paper's parts; a paper with its own tables (the
+    reception report) builds one of ``header``, ``title_block``, its tables and ``closing``."""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
     register_fonts()
@@ -372,17 +406,5 @@ def render(paper: PartyPaper) -> bytes:
                               x for x in (paper.type_name, paper.number) if x), MAX_FIELD),
                           author=clean(paper.issuer, MAX_FIELD), creator="vanphong",
                           pageTemplates=[PageTemplate("party", [frame], onPage=number)])
-    body = body_flowables(paper.body)
-    end = closing(paper, width, frame_h)
-    if len(end) >= 2 and getattr(end[1], "keep_with_previous", False):
-        # the signatures stay on one page, and with the last paragraph rather than alone
-        from reportlab.platypus import KeepTogether
-        last = body[-1:]
-        body, end = body[:-1], [KeepTogether([*last, *end[:2]]), *end[2:]]
-    story = [*header(paper, width, frame_h), *title_block(paper), *body, *end]
-    annex = body_flowables(paper.annex)
-    if annex:
-        from reportlab.platypus import PageBreak
-        story += [PageBreak(), *annex]
-    doc.build(story)
+    doc.build(story(width, frame_h))
     return buf.getvalue()

@@ -6,8 +6,8 @@ a quarter, 6 months, 9 months or a year, A4 portrait:
 Counts by category, by action and by result, the cases still open at the end of the period, and
 the head's reception days month by month (a month below the required days is marked).
 
-The header is ``report_header`` alone: when the shared Party-format header module lands, that
-one function changes and nothing else here.
+A Party report like the others: its heading corners, title and signature are ``printouts.party``'s
+(``header``, ``title_block``, ``closing``), its margins the settings ``print.margin_*``.
 """
 from __future__ import annotations
 
@@ -17,18 +17,13 @@ from models import labels
 from models.reception import (ACTION_VI, CATEGORY_VI, REQUIRED_DAYS, RESULT_VI, ReceptionReport)
 from models.text import format_date
 
-from .common import MM, build_pdf, frame_width, para, party_header, style, text
+from . import party
+from .common import MM, para, style
 
-TITLE = "BÁO CÁO"
+TITLE = "Báo cáo"
 SUBJECT = "Công tác tiếp khách, tiếp đảng viên và nhân dân"
 DAY_STATE_VI = {"held": "Đã tiếp", "scheduled": "Theo lịch", "cancelled": "Hoãn"}
-MARGINS = (20, 20, 30, 15)
-
-
-def report_header(office, width: float, on: _dt.date):
-    """The top of the report (superior body, issuing body, ĐẢNG CỘNG SẢN VIỆT NAM, place and
-    date). Swap this one function for the shared Party-format header when it exists."""
-    return party_header(office, width, on=on, size=13)
+SIGNATURE = party.Signature(position="BÍ THƯ", authority="T/M ĐẢNG ỦY")
 
 
 def _table(rows: list[list], widths: list[float], head: bool = True):
@@ -46,13 +41,22 @@ def _table(rows: list[list], widths: list[float], head: bool = True):
 
 
 def reception_report(rep: ReceptionReport, office, on: _dt.date | None = None) -> bytes:
-    from reportlab.platypus import Spacer
     on = on or _dt.date.today()
-    width = frame_width(margins_mm=MARGINS)
+    p = rep.period
+    paper = party.PartyPaper(superior=office.superior, issuer=office.name, place=office.place,
+                             date=on, type_name=TITLE,
+                             summary=f"{SUBJECT} {p.label[:1].lower()}{p.label[1:]}",
+                             signatures=[SIGNATURE], title=f"{SUBJECT} — {p.label}")
+    return party.build(paper, lambda width, height: _story(rep, paper, width, height))
+
+
+def _story(rep: ReceptionReport, paper: party.PartyPaper, width: float, height: float) -> list:
+    from reportlab.platypus import Spacer
     th = style("th", 11, bold=True, align="center")
     td = style("td", 11)
     tdr = style("tdr", 11, align="right")
     h2 = style("h2", 13, bold=True)
+    h2.spaceAfter, h2.keepWithNext = 2, 1         # a section's title never ends a page alone
     body = style("body", 13, align="justify")
     p = rep.period
 
@@ -62,13 +66,12 @@ def reception_report(rep: ReceptionReport, office, on: _dt.date | None = None) -
         return _table(rows, [width * 0.7, width * 0.3])
 
     story = [
-        report_header(office, width, on),
-        Spacer(1, 8 * MM),
-        para(TITLE, style("t", 15, bold=True, align="center")),
-        para(f"{SUBJECT} {p.label[:1].lower()}{p.label[1:]}", style("s", 14, bold=True, align="center")),
+        *party.header(paper, width, height),
+        *party.title_block(paper)[:-1],               # the "-----" goes under the period
         para(f"(Từ ngày {format_date(p.start)} đến ngày {format_date(p.end)})",
              style("r", 13, italic=True, align="center")),
-        Spacer(1, 6 * MM),
+        para("-----", style("dash", 13, align="center")),
+        Spacer(1, 4 * MM),
         para(f"Trong kỳ, cơ quan đã tiếp {rep.visits} lượt với {rep.people} người; "
              f"{sum(rep.by_result.values())} vụ việc đã kết thúc trong kỳ, {rep.still_open} vụ việc "
              f"chưa kết thúc. Bí thư đã tiếp dân {rep.days_held} ngày.", body),
@@ -103,6 +106,4 @@ def reception_report(rep: ReceptionReport, office, on: _dt.date | None = None) -
         story.append(_table(rows, [width * w for w in (0.12, 0.16, 0.32, 0.40)]))
     else:
         story.append(para("Không có vụ việc nào chưa kết thúc.", body))
-    story += [Spacer(1, 10 * MM),
-              para("T/M " + text(office.name).upper(), style("sig", 13, bold=True, align="right"))]
-    return build_pdf(story, margins_mm=MARGINS, title=f"{SUBJECT} — {p.label}", author=office.name)
+    return story + party.closing(paper, width, height)

@@ -25,8 +25,9 @@ from models import labels
 from models.exports import COLUMNS, as_text
 from models.text import format_date
 
-from .common import (FONT, MM, book_table, build_pdf, cell, fit_size, frame_width, para,
-                     party_header, style, text)
+from . import party
+from .common import (FONT, MM, book_table, build_pdf, cell, fit_size, frame_height, frame_width,
+                     para, style, text)
 
 BOOK_TITLES = {"incoming": "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "outgoing": "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
                "secret_incoming": "SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐẾN",
@@ -81,7 +82,7 @@ def register_book(kind: str, rows: Iterable[list], office, date_from: _dt.date |
                   date_to: _dt.date | None, anchor: tuple[int, str] | None = None, *,
                   volume: int = 1, margins_mm: tuple[int, int, int, int] | None = None) -> bytes:
     """The register book as PDF bytes: a cover page, then the register from page 2. ``anchor``
-    (the audit chain's number and hash when printed) is written under the table: the paper
+    (the audit chain's number and hash when printed) is written at the foot of the last page: the paper
     itself then vouches for the log."""
     from reportlab.lib import colors
     from reportlab.platypus import PageBreak, Spacer, TableStyle
@@ -141,29 +142,31 @@ def register_book(kind: str, rows: Iterable[list], office, date_from: _dt.date |
 
     period = _period(date_from, date_to)
     story = [
-        *cover(kind, office, date_from, date_to, volume, width),
+        *cover(kind, office, date_from, date_to, volume, width,
+               frame_height(landscape=True, margins_mm=margins_mm)),
         PageBreak(),
         para(BOOK_TITLES[kind], style("title", 14, bold=True, align="center")),
         para(period, style("period", 12, italic=True, align="center")),
         Spacer(1, 4 * MM),
         t,
     ]
-    if anchor is not None:
-        story += [Spacer(1, 3 * MM),
-                  para(f"Nhật ký thay đổi khi in: đến mục số {anchor[0]}, mã {anchor[1][:16]}.",
-                       style("anchor", 9, italic=True))]
+    # the audit chain's head in the bottom margin of the last page: under the table, and never
+    # a page of its own when the table ends at the foot of a page
+    note = (f"Nhật ký thay đổi khi in: đến mục số {anchor[0]}, mã {anchor[1][:16]}."
+            if anchor is not None else "")
     return build_pdf(story, landscape=True, margins_mm=margins_mm, first_numbered=2,
-                     title=f"{BOOK_TITLES[kind].capitalize()} — {period}", author=office.name)
+                     title=f"{BOOK_TITLES[kind].capitalize()} — {period}", author=office.name,
+                     last_note=note)
 
 
 def cover(kind: str, office, date_from: _dt.date | None, date_to: _dt.date | None, volume: int,
-          width: float) -> list:
+          width: float, height: float) -> list:
     """The book's cover, as on the paper registers: the superior Party organisation, the
     committee, the title, Quyển số, the year."""
     from reportlab.platypus import Spacer
     year = _year(date_from, date_to)
     out = [
-        party_header(office, width, size=14, split=0.45),    # Đảng bộ …, the committee, *
+        *party.office_header(office, width, height),         # Đảng bộ …, the committee, *
         Spacer(1, 28 * MM),
         para(BOOK_TITLES[kind], style("cv-title", 26, bold=True, align="center", leading=32)),
         Spacer(1, 10 * MM),

@@ -393,6 +393,46 @@ AUDIT_TABLES = {
     "seal_use": "Sổ đóng dấu",
     "term": "Nhiệm kỳ",
     "audit_entry": "Nhật ký thay đổi",
+    # dues and the treasurer
+    "party_member": "Đảng viên",
+    "receipt": "Phiếu thu",
+    "cash_entry": "Sổ quỹ tiền mặt",
+    "dues_rule": "Mức đảng phí",
+    "dues_exemption": "Miễn, giảm đảng phí",
+    "dues_payment": "Nộp đảng phí",
+    "dues_payment_month": "Tháng nộp đảng phí",
+    "dues_remittance": "Nộp đảng phí lên cấp trên",
+    "asset": "Tài sản",
+    "inventory_check": "Kiểm kê tài sản",
+    "inventory_item": "Dòng kiểm kê tài sản",
+    # meetings
+    "meeting": "Hội nghị",
+    "meeting_agenda_item": "Chương trình hội nghị",
+    "meeting_document": "Tài liệu hội nghị",
+    "meeting_attendee": "Thành phần dự hội nghị",
+    "meeting_speech": "Phát biểu tại hội nghị",
+    "meeting_vote": "Biểu quyết",
+    "meeting_amendment": "Đính chính biên bản",
+    "meeting_draft": "Bản nháp biên bản",
+    # reception and tasks
+    "reception": "Sổ tiếp khách",
+    "reception_step": "Theo dõi vụ việc tiếp dân",
+    "reception_day": "Lịch tiếp dân",
+    "task": "Việc đột xuất",
+    # programs and reports
+    "work_program": "Chương trình công tác",
+    "work_program_item": "Việc trong chương trình công tác",
+    "report_due": "Báo cáo phải nộp",
+    "draft_document": "Soạn thảo văn bản",
+    # what is written without a table of its own: an export, one person's data, an account
+    # named as the personal-data sources name it
+    "statistics": "Số liệu thống kê",
+    "members": "Danh sách đảng viên",
+    "dues": "Các lần nộp đảng phí",
+    "cashbook": "Sổ quỹ tiền mặt",
+    "assets": "Sổ tài sản",
+    "person": "Dữ liệu cá nhân",
+    "user": "Tài khoản",
 }
 
 # =================================================================================================

@@ -51,3 +51,19 @@ def test_a_refused_guess_falls_back_and_a_lost_file_leaves_the_others(office, ho
     assert out[3].outcome == "registered"
     assert sorted(r.name for r in scans.ScanIntake.select()) == ["fine.pdf", "odd.pdf"]
     assert [d.arrival_no for d in D.Incoming.select().order_by(D.Incoming.arrival_no)] == [1, 2]
+
+
+def test_the_panel_line_of_a_waiting_scan_has_only_the_parts_it_has(office, home, tmp_path):
+    """Hôm nay lists each scan waiting for its details; a part that is missing (no sender, no
+    file name in the ledger, no summary) leaves no stray " · " behind."""
+    from models import dashboard
+    clerk = office["clerk"]
+    scans.register_scans(FileStore(home.files), [_scan(tmp_path, "cong-van.pdf", b"mot")])
+    D.register_incoming(clerk, source="scan", status="needs_details", arrived_at=T.replace(hour=10),
+                        sender="Huyện ủy Hàm Yên")
+    D.register_incoming(clerk, source="scan", status="needs_details", arrived_at=T.replace(hour=11))
+    panel = next(p for p in dashboard.panels(clerk, dt.date(2026, 3, 5))
+                 if p.title == scans.PANEL_NEEDS_DETAILS)
+    assert panel.lines == ["Số đến 1/2026 · 05/03/2026 09:00 · cong-van.pdf",
+                           "Số đến 2/2026 · 05/03/2026 10:00 · Huyện ủy Hàm Yên",
+                           "Số đến 3/2026 · 05/03/2026 11:00"]

@@ -90,3 +90,41 @@ def test_collection_sheet_report_cash_book_and_inventory(paid):
     c = assets.record_inventory(t, D(2026, 12, 1), "Lê Văn Hùng", {a.id: {"found": 2, "damaged": 1}})
     inv = _flat(" ".join(_text(P.inventory(c, assets.inventory_lines(c), o))))
     assert "BIÊN BẢN KIỂM KÊ TÀI SẢN" in inv and "Máy vi tính để bàn" in inv and "Lê Văn Hùng" in inv
+
+
+def _end(piece) -> float:
+    """Where a piece of text ends on the page (points from the left edge)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from printouts.common import FONT, register_fonts
+    register_fonts()
+    return piece.x + stringWidth(piece.text, FONT, piece.size)
+
+
+def test_papers_stay_inside_their_columns_and_margins(paid):
+    """What the clerk saw on the printed papers: voucher numbers running over into the next
+    column of the cash book, "Ký nhận / Ghi chú" broken as "Ghi / chú", the heading's date
+    running into the right margin."""
+    from printouts import dues as P
+    from tests.pdfread import pieces
+    t, m, p = paid
+    o = office_mod.get_office()
+    cashbook.record_expense(t, 16_200, "Mua sổ sách, văn phòng phẩm", "Cửa hàng Minh Anh", on=D(2026, 4, 6))
+    opening, lines = cashbook.lines(D(2026, 4, 1), D(2026, 4, 30))
+    book = pieces(P.cash_book(opening, lines, o, D(2026, 4, 1), D(2026, 4, 30)))
+    pt = next(x for x in book if x.text == "PT 0001/2026")
+    pc = next(x for x in book if x.text == "PC 0001/2026")
+    desc = next(x for x in book if x.text.startswith("Mua sổ sách") and abs(x.y - pc.y) < 1)
+    # a column's text starts 2 pt inside its border: a number that ends less than 3 pt before
+    # the next column's text crosses the border
+    assert _end(pt) + 3 <= pc.x and _end(pc) + 3 <= desc.x
+    sheet = pieces(P.collection_sheet(dues.collection_sheet(t, "Chi bộ Thôn Đồng Tâm", 2026, 3), o,
+                                      "Chi bộ Thôn Đồng Tâm", 2026, 3, on=D(2026, 3, 1)))
+    assert "Ký nhận / Ghi chú" in [x.text for x in sheet]            # one line, not "Ghi / chú"
+    report = pieces(P.dues_report(dues.dues_report(t, "04/2026"), o))
+    assert {"Số đảng viên", "Số ĐV còn nợ"} <= {x.text for x in report}
+    page_w = 595.28
+    for paper in (sheet, report):
+        date = next(x for x in paper if x.text.startswith(o.place + ", ngày"))
+        assert _end(date) <= page_w - P.MARGINS[3] * 72 / 25.4 + 0.5
+    assert any(x.text == "Xã Tân Lập, ngày 01 tháng 3 năm 2026" for x in sheet)    # dated as the others

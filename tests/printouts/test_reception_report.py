@@ -32,3 +32,28 @@ def test_report_of_a_month(office):
     assert "11/2026 1 0 0 Chưa đủ 2 ngày" in t
     assert "Chờ trả lời — Ủy ban nhân dân xã Tân Lập" in t
     assert "Xã Tân Lập, ngày 01 tháng 12 năm 2026" in t
+
+
+def test_report_is_a_party_paper_heading_signature_and_page_numbers(office):
+    """Heading, title and signature as the office's other Party papers print them, inside the
+    margins of the settings; a long report numbers its pages from 2, in the top margin."""
+    from tests.pdfread import MM, page_size, pieces
+    clerk = office["clerk"]
+    for i in range(40):
+        R.receive(clerk, name=f"Người thứ {i}", content="Nội dung", category="citizen", action="accept",
+                  visited_at=dt.datetime(2026, 11, 2 + i % 25, 9, i))
+    pdf = reception_report(R.report(clerk, "2026-11"), office_mod.get_office(), dt.date(2026, 12, 1))
+    got = pieces(pdf)
+    w, h = page_size(pdf)
+    heading = next(p for p in got if p.text == "ĐẢNG CỘNG SẢN VIỆT NAM")
+    assert heading.page == 1 and heading.size == 15 and heading.x > w / 2 - 20
+    date = next(p for p in got if p.text == "Xã Tân Lập, ngày 01 tháng 12 năm 2026")
+    assert date.size == 14 and date.y < heading.y
+    left = min(p.x for p in got if p.page == 1)
+    assert 35 * MM - 0.5 <= left                                   # the settings' left margin
+    assert [p.text for p in got if p.text in ("BÁO CÁO", "T/M ĐẢNG ỦY", "BÍ THƯ")] == \
+        ["BÁO CÁO", "T/M ĐẢNG ỦY", "BÍ THƯ"]
+    last = max(p.page for p in got)
+    assert last >= 2
+    numbers = [p for p in got if p.text.isdigit() and p.y > h - 25 * MM]
+    assert [(p.page, p.text) for p in numbers] == [(n, str(n)) for n in range(2, last + 1)]

@@ -371,3 +371,22 @@ def test_ky_nhan_is_left_for_the_recipients_hand_and_the_handler_has_the_registe
     assert "Ký nhận" in t and "Đơn vị, người nhận" in t and "Ban Tổ chức Đảng ủy" in t
     assert "Nguyễn Văn Nhận" not in t
     assert "Người nhận xử lý" not in t and "Người xử lý" not in t
+
+
+def test_the_audit_anchor_is_on_the_last_page_and_never_a_page_of_its_own(office):
+    """The line naming the audit log's head when printed sits at the foot of the last page: a
+    book whose table ends at the foot of a page gets no extra page holding that line alone."""
+    from printouts.registers import register_book
+    o = office_mod.get_office()
+    rows = [[n, dt.date(2026, 3, 5), f"{n}-CV/ĐU", "Công văn", "Phạm Văn Đức", "Trần Thị Mai", 3, ""]
+            for n in range(1, 61)]                                 # one line each
+
+    def book_pages(n: int, anchor=None) -> list[str]:
+        return [squash(p) for p in _pages(register_book("seal", rows[:n], o, None, None, anchor))]
+
+    # the most rows page 2 holds: the table then ends less than a row above the page's foot
+    full = next(n for n in range(20, len(rows)) if len(book_pages(n + 1)) == 3)
+    signed = book_pages(full, anchor=(5779, "090b0fb8" * 8))
+    assert len(signed) == 2
+    assert "Nhật ký thay đổi khi in: đến mục số 5779, mã 090b0fb8090b0fb8." in signed[-1]
+    assert "Trang 2/2" in signed[-1] and f"{full} 05/03/2026 {full}-CV/ĐU" in signed[-1]

@@ -75,6 +75,25 @@ async def test_plan_next_week_by_keyboard_and_print_it(office, make_app, shown, 
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
 
 
+async def test_back_to_this_week_the_schedule_stands_on_today(office, make_app, shown):
+    """T (this week) from another week opens at today's half-day, as the screen does when it
+    opens and as [ and ] do for their week, not at the row the other week had."""
+    from tui.screens.programs import ScheduleDialog, ScheduleScreen
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_area("schedule")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ScheduleScreen)
+                                and "tuần 10/2026" in shown(app))
+        await pilot.press("right_square_bracket")
+        assert await wait_until(pilot, lambda: "tuần 11/2026" in shown(app))
+        await pilot.press("down", "down", "down", "t")        # Tuesday afternoon, then this week
+        assert await wait_until(pilot, lambda: "tuần 10/2026" in shown(app))
+        await pilot.press("n")                                  # a new entry where it stands
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ScheduleDialog)
+                                and "Thêm lịch" in shown(app))
+        assert "Thêm lịch Thứ Năm 05/03/2026, buổi sáng" in shown(app)
+
+
 async def test_todays_schedule_is_on_hom_nay(office, make_app, shown):
     P.add_schedule_entry(office["clerk"], TODAY, "am", "Họp Ban Thường vụ", time="08:00", place="Phòng họp")
     app = make_app(user=office["viewer"])

@@ -143,10 +143,11 @@ class DuesScreen(RegisterListScreen):
         mo = self.month
         rows = dues.collection_sheet(self.app.actor, None, mo.year, mo.month)
         o = office.get_office()
+        today = self.app.today()
 
         def make() -> bytes:
             from printouts.dues import collection_sheet
-            return collection_sheet(rows, o, None, mo.year, mo.month)
+            return collection_sheet(rows, o, None, mo.year, mo.month, on=today)
         print_paper(self.app, f"danh-sach-thu-dang-phi_{mo:%Y-%m}.pdf", make,
                     S.PAPER_SHEET.format(month=dues.format_month(mo)))
 

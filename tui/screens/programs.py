@@ -70,6 +70,12 @@ class ListScreen(AreaScreen):
     def first_row(self) -> int:
         return 0
 
+    def reload_at_first_row(self) -> None:
+        """Another period on the same list (a week, a year): it opens at ``first_row`` (today's
+        row), as the screen does when it opens, not at the row number the old period had."""
+        self.query_one("#rows", OptionList).highlighted = None
+        self.reload()
+
     def load(self) -> tuple[str, list[tuple[Text | str, object]]]:
         return "", []
 
@@ -158,13 +164,12 @@ class ScheduleScreen(ListScreen):
 
     def action_week(self, step: int) -> None:
         self.monday += _dt.timedelta(weeks=step)
-        self.query_one("#rows", OptionList).highlighted = None
-        self.reload()
+        self.reload_at_first_row()
 
     def action_this_week(self) -> None:
         today = self.app.today()
         self.monday = today - _dt.timedelta(days=today.weekday())
-        self.reload()
+        self.reload_at_first_row()
 
     def action_new(self) -> None:
         cur = self.current
@@ -463,8 +468,7 @@ class ReportsScreen(ListScreen):
 
     def action_year(self, step: int) -> None:
         self.year += step
-        self.query_one("#rows", OptionList).highlighted = None
-        self.reload()
+        self.reload_at_first_row()
 
     def action_generate(self) -> None:
         year = self.year
