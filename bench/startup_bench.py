@@ -114,9 +114,9 @@ def measure(cmd: list[str], env: dict, before_move: list[bytes] = (), markers=()
     """One run. ``markers``: the texts that make the first screen readable. ``tour``: key
     sequences, from the screen reached by ``before_move`` and back to it (Esc), each opening
     one screen (every register): resident memory is read before and after."""
+    term = Term()                         # first: nothing may fail once the program runs
     t0 = time.monotonic()
     p, fd = _spawn(cmd, env)
-    term = Term()
     try:
         paint, last, readable = _read_until_quiet(fd, term=term, markers=markers)
         start = (last - t0) if last else float("nan")
