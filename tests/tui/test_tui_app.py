@@ -83,6 +83,30 @@ def test_the_login_paints_before_the_database_opens_and_then_logs_in(office, hom
     assert home.last_known_name() == "Đảng ủy phường Hòa Bình"
 
 
+def test_a_database_nobody_set_up_goes_from_the_login_to_the_wizard(home):
+    """A wizard left half-way leaves a database without an office: the next start paints the
+    login (a database file is there), then finds no office and shows the wizard instead."""
+    from models.db import close_database
+    close_database()
+    script = textwrap.dedent(f"""
+        import json
+        from models.home import OfficeHome
+        from tui.app import VanphongApp
+        app = VanphongApp(OfficeHome({str(home.path)!r}))
+        seen = {{}}
+        async def auto(pilot):
+            await pilot.pause()
+            seen["then"] = [type(app.screen).__name__, len(app.screen_stack)]
+            app.exit()
+        app.run(headless=True, size=(80, 24), auto_pilot=auto, mouse=False)
+        print(json.dumps(seen))
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["then"] == ["WizardScreen", 2]
+
+
 def test_run_tui_turns_the_mouse_off_unless_the_setting_says_so(office, home, monkeypatch):
     from tui.app import VanphongApp
     from tui.commands import core
