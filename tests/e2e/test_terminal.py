@@ -10,6 +10,7 @@ if os.name == "nt":
     pytest.skip("needs a POSIX pseudo-terminal", allow_module_level=True)
 
 import fcntl  # noqa: E402
+import json
 import pty  # noqa: E402
 import re
 import select
@@ -34,6 +35,17 @@ PATIENCE = float(os.environ.get("VANPHONG_TEST_PATIENCE", "120"))
 RICH_COLOUR = re.compile(rb"\x1b\[[0-9;]*[34]8;[25];")
 
 
+def _set_setting(home: Path, key: str, value) -> None:
+    """One setting of the office at ``home``, set as its administrator (in a process of its own:
+    the office the suite has open stays as it is)."""
+    subprocess.run([sys.executable, "-c", "import json, sys\nfrom models.db import open_database\n"
+                    "from models.home import OfficeHome\nfrom models import office, schema, users\n"
+                    "open_database(OfficeHome(sys.argv[1]).db_url)\n"
+                    "office.set_setting(users.User.get(users.User.username == 'admin'), "
+                    "sys.argv[2], json.loads(sys.argv[3]))\n", str(home), key, json.dumps(value)],
+                   cwd=ROOT, check=True, capture_output=True)
+
+
 @pytest.fixture(scope="module")
 def demo_home(tmp_path_factory, cli_demo):
     """A demo office whose admin has logged in once and chosen an own password, as a new
@@ -41,11 +53,7 @@ def demo_home(tmp_path_factory, cli_demo):
     home = copy_home(cli_demo[0], tmp_path_factory.mktemp("office"))    # `vanphong demo`'s office
     # no automatic backup at the day's first start: the two programs a test runs side by side
     # must show the same Hôm nay (one of them would otherwise report the backup it made)
-    subprocess.run([sys.executable, "-c", "import sys\nfrom models.db import open_database\n"
-                    "from models.home import OfficeHome\nfrom models import office, schema, users\n"
-                    "open_database(OfficeHome(sys.argv[1]).db_url)\n"
-                    "office.set_setting(users.User.get(users.User.username == 'admin'), "
-                    "'backup.auto', False)\n", str(home)], cwd=ROOT, check=True, capture_output=True)
+    _set_setting(home, "backup.auto", False)
     term = Terminal(home)
     try:
         term.wait_screen(_login_ready, "the login form")
@@ -304,11 +312,7 @@ def test_the_mouse_setting_turns_reporting_on_once_the_office_is_open(tmp_path, 
     """The login paints before the database opens, so the driver starts without the mouse;
     an office whose setting ui.mouse is on gets mouse reporting as soon as it is open."""
     home = copy_home(cli_demo[0], tmp_path / "office")
-    subprocess.run([sys.executable, "-c", "import sys\nfrom models.db import open_database\n"
-                    "from models.home import OfficeHome\nfrom models import office, schema, users\n"
-                    "open_database(OfficeHome(sys.argv[1]).db_url)\n"
-                    "office.set_setting(users.User.get(users.User.username == 'admin'), "
-                    "'ui.mouse', True)\n", str(home)], cwd=ROOT, check=True, capture_output=True)
+    _set_setting(home, "ui.mouse", True)
     term = Terminal(home)
     try:
         term.wait_screen(lambda t: _login_ready(t) and "Tân Lập" in t, "the login form")

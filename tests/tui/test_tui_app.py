@@ -18,6 +18,14 @@ from screen_size import SIZE
 HEAVY = ("reportlab", "keyring", "pypdf", "openpyxl", "watchdog")
 
 
+def _headless(script: str) -> dict:
+    """Run ``script`` (an app run headless that prints what it saw as JSON on its last line) in
+    a fresh interpreter: what loads at start-up is then the program's own, not the suite's."""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def test_start_up_imports_nothing_heavy(office, home):
     """Up to the login screen, and on to the dashboard, none of the heavy libraries load."""
     script = textwrap.dedent(f"""
@@ -39,9 +47,7 @@ def test_start_up_imports_nothing_heavy(office, home):
         app.run(headless=True, size=(80, 24), auto_pilot=auto, mouse=False)
         print(json.dumps(seen))
     """)
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr[-2000:]
-    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    seen = _headless(script)
     assert seen["login"] == ["LoginScreen", []]
     assert seen["dashboard"] == ["DashboardScreen", []]
 
@@ -75,9 +81,7 @@ def test_the_login_paints_before_the_database_opens_and_then_logs_in(office, hom
         app.run(headless=True, size=(80, 24), auto_pilot=auto, mouse=False)
         print(json.dumps(seen))
     """)
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr[-2000:]
-    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    seen = _headless(script)
     assert seen["built"] == [False, "Đảng ủy xã Tên Cũ"]
     assert seen["after"] == ["DashboardScreen", "Đảng ủy phường Hòa Bình"]
     assert home.last_known_name() == "Đảng ủy phường Hòa Bình"
@@ -101,9 +105,7 @@ def test_a_database_nobody_set_up_goes_from_the_login_to_the_wizard(home):
         app.run(headless=True, size=(80, 24), auto_pilot=auto, mouse=False)
         print(json.dumps(seen))
     """)
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr[-2000:]
-    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    seen = _headless(script)
     assert seen["then"] == ["WizardScreen", 2]
 
 
