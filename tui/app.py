@@ -258,10 +258,10 @@ class VanphongApp(App[int]):
             self.open_failure = e
             self.exit(return_code=2)
             return False
-        self._office_opened(login_shown=True)
-        return True
+        return self._office_opened(login_shown=True)      # False: the wizard, not the login
 
-    def _office_opened(self, login_shown: bool) -> None:
+    def _office_opened(self, login_shown: bool) -> bool:
+        """What follows the opening of the office's database; whether the office is set up."""
         from models import office
         from models.db import load_all
         self.call_after_refresh(load_all)   # while the clerk types; login() needs it loaded
@@ -281,7 +281,8 @@ class VanphongApp(App[int]):
                 self.switch_screen(WizardScreen())
             else:
                 self.push_screen(WizardScreen())
-        elif login_shown:
+            return False
+        if login_shown:
             pass
         elif self.actor is not None:
             load_all()                      # straight to the dashboard: every area's panels
@@ -290,6 +291,7 @@ class VanphongApp(App[int]):
         else:
             from .screens.login import LoginScreen
             self.push_screen(LoginScreen())
+        return True
 
     def _turn_mouse_on(self) -> None:
         """Setting ui.mouse on, read once the office is open: the terminal starts reporting
