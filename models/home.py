@@ -125,12 +125,17 @@ class OfficeHome:
     def log_error(self, error: BaseException, where: str = "") -> Path | None:
         """Append ``error`` and its traceback to ``logs/errors.log``; the file's path, or None
         when even that cannot be written (the caller still shows its message)."""
-        from .fsio import append_private
         lines = traceback.format_exception(type(error), error, error.__traceback__)
+        return self.log_text("".join(lines), where)
+
+    def log_text(self, text: str, where: str = "") -> Path | None:
+        """Append ``text`` (what went wrong, e.g. a child process's error output) under a dated
+        head line to ``logs/errors.log``; the file's path, or None when it cannot be written."""
+        from .fsio import append_private
         head = f"=== {_dt.datetime.now():%d/%m/%Y %H:%M:%S} {where}".rstrip()
         try:
             self.logs.mkdir(mode=0o700, parents=True, exist_ok=True)
-            append_private(self.error_log, head + "\n" + "".join(lines) + "\n")
+            append_private(self.error_log, head + "\n" + text.rstrip("\n") + "\n\n")
         except OSError:
             return None
         return self.error_log

@@ -298,7 +298,6 @@ class ChildRun:
     def _log(self, err) -> Path | None:
         """The child's error output (its end) and what it wrote that was not its protocol, to
         the office's error log; the log's path, or None when there was nothing or it failed."""
-        from .fsio import append_private
         text = b""
         if err is not None:
             try:
@@ -311,15 +310,8 @@ class ChildRun:
             text += b"\n--- on its standard output:\n" + b"\n".join(g.rstrip(b"\n") for g in self._garbage)
         if not text.strip():
             return None
-        head = (f"=== {_dt.datetime.now():%d/%m/%Y %H:%M:%S} safety: child process {self.pid}, "
-                f"exit code {self.returncode}")
-        path = Path(self.home.path) / "logs" / "errors.log"
-        try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            append_private(path, head + "\n" + text.decode("utf-8", "replace").rstrip() + "\n\n")
-        except OSError:
-            return None
-        return path
+        return self.home.log_text(text.decode("utf-8", "replace").rstrip(),
+                                  f"safety: child process {self.pid}, exit code {self.returncode}")
 
     def _clear_after_kill(self) -> None:
         """A backup killed half-way leaves its database snapshot and unfinished archive."""

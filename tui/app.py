@@ -282,9 +282,9 @@ class VanphongApp(App[int]):
             else:
                 self.push_screen(WizardScreen())
             return False
-        if login_shown:
-            pass
-        elif self.actor is not None:
+        if login_shown:                     # the login is already there
+            return True
+        if self.actor is not None:
             load_all()                      # straight to the dashboard: every area's panels
             self.push_screen(self._dashboard())
             self.set_timer(0.1, self.start_services)  # app timer: see start_services
