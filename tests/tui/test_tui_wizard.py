@@ -119,7 +119,8 @@ async def test_passwords_that_differ_are_refused(make_app, type_text, shown):
         await pilot.press("enter")
         assert isinstance(app.screen, WizardScreen)
         assert field(app, "password2").error == "Hai lần nhập mật khẩu không giống nhau."
-        assert "Hai lần nhập mật khẩu không giống nhau." in shown(app)
+        # shown once painted (the error is set at once; a loaded machine paints it a moment later)
+        assert await wait_until(pilot, lambda: "Hai lần nhập mật khẩu không giống nhau." in shown(app))
     assert not office.is_configured() and not users.has_users()
 
 
