@@ -110,10 +110,12 @@ def _hwm_kib(pid: int) -> int:
 
 
 def measure(cmd: list[str], env: dict, before_move: list[bytes] = (), markers=(),
-            tour: list[list[bytes]] = ()) -> dict:
+            tour: list[list[bytes]] = (), rest: float = QUIET) -> dict:
     """One run. ``markers``: the texts that make the first screen readable. ``tour``: key
     sequences, from the screen reached by ``before_move`` and back to it (Esc), each opening
-    one screen (every register): resident memory is read before and after."""
+    one screen (every register): resident memory is read before and after. ``rest``: the
+    seconds without output after logging in and after each Esc before the next key or
+    reading the memory, as a user looks at Hôm nay before choosing the next entry."""
     term = Term()                         # first: nothing may fail once the program runs
     t0 = time.monotonic()
     p, fd = _spawn(cmd, env)
@@ -130,6 +132,7 @@ def measure(cmd: list[str], env: dict, before_move: list[bytes] = (), markers=()
             opened, _, _ = _read_until_quiet(fd, term=term)
             if keys == b"\r":
                 logged_in = opened        # Enter on the login screen: Hôm nay
+                _read_until_quiet(fd, quiet=rest, term=term)
                 rss_home = _status_kib(p.pid, "VmRSS")
         os.write(fd, b"\x1b[B")           # Down
         move, _, _ = _read_until_quiet(fd, term=term)
@@ -137,6 +140,7 @@ def measure(cmd: list[str], env: dict, before_move: list[bytes] = (), markers=()
         if before_move:                   # Esc: back to the screen before the list
             os.write(fd, b"\x1b")
             back, _, _ = _read_until_quiet(fd, term=term)
+            _read_until_quiet(fd, quiet=rest, term=term)
         rss_back = _status_kib(p.pid, "VmRSS")
         titles = []
         for seq in tour:                  # open each register, then back (Esc)
@@ -146,7 +150,7 @@ def measure(cmd: list[str], env: dict, before_move: list[bytes] = (), markers=()
             _read_until_quiet(fd, limit=3, term=term)
             titles.append(term.screen.display[0].strip()[:40])
             os.write(fd, b"\x1b")
-            _read_until_quiet(fd, limit=3, term=term)
+            _read_until_quiet(fd, quiet=rest, limit=3 + rest, term=term)
         rss_tour = _status_kib(p.pid, "VmRSS") if tour else rss_back
         return {"start": start, "readable": readable_s, "rss": rss, "rss_first": rss_first,
                 "rss_home": rss_home, "rss_back": rss_back, "rss_tour": rss_tour,
@@ -183,6 +187,11 @@ def main() -> int:
     ap.add_argument("--tour", type=int, default=0, metavar="N",
                     help="also open the first N entries of Hôm nay's menu one by one (Enter, "
                          "Esc) and read the resident memory after")
+    ap.add_argument("--rest", type=float, default=1.5, metavar="S",
+                    help="seconds without output on Hôm nay after logging in and after each Esc, "
+                         "before the next key or reading the memory (a user reading the screen; "
+                         "vanphong gives a closed screen's memory back after 1 s of a still "
+                         "keyboard)")
     args = ap.parse_args()
     python = args.python or user_python()
     home = Path(tempfile.mkdtemp(prefix="vp-bench-"))
@@ -213,7 +222,7 @@ def main() -> int:
         results: dict[str, list[dict]] = {k: [] for k in progs}
         for _ in range(args.runs):
             for name, (cmd, login, markers, tour) in progs.items():
-                results[name].append(measure(cmd, env, login, markers, tour))
+                results[name].append(measure(cmd, env, login, markers, tour, args.rest))
         med = {n: {k: statistics.median(r[k] for r in rs) for k in rs[0] if k != "titles"}
                for n, rs in results.items()}
         m, v = med["minimal"], med["vanphong"]

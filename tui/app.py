@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import sys
+import time
 from typing import Any, Callable
 
 from textual._compositor import CompositorUpdate
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
@@ -104,6 +106,11 @@ class VanphongApp(App[int]):
         self.open_failure: BaseException | None = None   # run_tui raises it once the screen is gone
         self.services_enabled = services          # run_tui: True; tests leave the inbox alone
         self.running_services: dict[str, Any] = {}
+        # memory given back once a closed screen is behind the user (tui.memory)
+        self.memory_given_back = 0                # how many times: tests wait on it
+        self.cache_entries_dropped = 0            # by the last time
+        self._last_key_at = 0.0
+        self._give_back_timer = None
         # what the terminal shows (tui.frames); VANPHONG_FULL_FRAMES=1: Textual's full output
         self._sent_frame = SentFrame(enabled=not os.environ.get("VANPHONG_FULL_FRAMES"))
         self._use_theme(THEME)
@@ -394,6 +401,36 @@ class VanphongApp(App[int]):
 
     def on_unmount(self) -> None:
         self.stop_services()
+
+    # --- memory after a screen closes (tui.memory) ---------------------------------------------
+    GIVE_BACK_AFTER = 1.0          # seconds of a still keyboard after a full screen closed
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self._last_key_at = time.monotonic()
+        await super().on_event(event)
+
+    def screen_closed(self) -> None:
+        """A full screen was closed: give its memory back once the keyboard has been still
+        for GIVE_BACK_AFTER seconds (a full collection takes ~0.1 s; not under a typist's
+        fingers)."""
+        if self._give_back_timer is None and self.is_running and not self._closing:
+            self._give_back_timer = self.set_timer(self.GIVE_BACK_AFTER, self._give_back)
+
+    def _give_back(self) -> None:
+        still = time.monotonic() - self._last_key_at
+        if still < self.GIVE_BACK_AFTER:
+            self._give_back_timer = self.set_timer(self.GIVE_BACK_AFTER - still, self._give_back)
+            return
+        self._give_back_timer = None
+        # in the app's own message loop, not the timer's task: the loop's last message may be
+        # the closed screen's own and would keep it alive through the collection
+        self.call_later(self._give_back_now)
+
+    def _give_back_now(self) -> None:
+        from . import memory
+        self.cache_entries_dropped = memory.give_back()
+        self.memory_given_back += 1
 
     def service_event(self, key: str, kind: str, message: str, ref: Any = None) -> None:
         """One event of a service: said in a notification (routine "info" is not), the

@@ -48,6 +48,9 @@ class BaseScreen(Screen):
     def on_screen_resume(self) -> None:
         self.refresh_header()
 
+    def on_unmount(self) -> None:
+        self.app.screen_closed()          # its memory is given back once the user pauses
+
     def office_changed(self) -> None:
         """The office's name read from the database differs from the one shown."""
         self.refresh_header()
