@@ -13,6 +13,9 @@ import pytest
 from tests import templates
 
 os.environ.setdefault("TEXTUAL_COLOR_SYSTEM", "standard")
+# no test touches this PC's password store (the day's backup of an app started with its services
+# on, and its child process, would): a test that needs a store plugs its own in
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 
 def _from_templates(h) -> bool:
