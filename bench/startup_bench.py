@@ -18,6 +18,11 @@ Measures, per program:
   login   vanphong: bytes written from Enter on the login screen to Hôm nay standing still
   open    vanphong: bytes written to open the incoming register (F3) from Hôm nay
   back    vanphong: bytes written to go back (Esc) to Hôm nay
+
+With --tour N, the resident memory (VmRSS) on Hôm nay and after opening the first N entries of
+its menu one by one (Enter, then Esc back). On Hôm nay the bench rests --rest seconds (1.5)
+after logging in and after each Esc before the next key, as a user reads the screen: vanphong
+gives a closed screen's memory back after 1 s of a still keyboard (tui/memory.py).
 """
 from __future__ import annotations
 
