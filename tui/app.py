@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import sys
-import time
 from typing import Any, Callable
 
 from textual._compositor import CompositorUpdate
@@ -28,54 +27,13 @@ from models.errors import VanphongError
 from . import areas
 from . import strings as S
 from .frames import SentFrame
+from .memory import GiveBack
+from .theme import THEME
 
 
 def _palette_provider():
     from .screens.palette import VanphongCommands
     return VanphongCommands
-
-
-# ANSI colours only: the terminal's own 16-colour palette, readable on old PCs and over SSH.
-THEME = Theme(
-    name="vanphong",
-    ansi=True,
-    dark=True,
-    primary="ansi_blue",
-    secondary="ansi_cyan",
-    accent="ansi_yellow",
-    warning="ansi_yellow",
-    error="ansi_red",
-    success="ansi_green",
-    foreground="ansi_default",
-    background="ansi_default",
-    surface="ansi_default",
-    panel="ansi_default",
-    boost="ansi_default",
-    variables={
-        "ansi-background": "ansi_black",
-        "ansi-foreground": "ansi_white",
-        "border": "ansi_cyan",
-        "border-blurred": "ansi_white",
-        "block-cursor-foreground": "ansi_black",
-        "block-cursor-background": "ansi_cyan",
-        "block-cursor-blurred-foreground": "ansi_black",
-        "block-cursor-blurred-background": "ansi_white",
-        "input-cursor-background": "ansi_bright_white",
-        "input-cursor-foreground": "ansi_black",
-        "input-cursor-text-style": "none",
-        "input-selection-background": "ansi_cyan",
-        "input-selection-foreground": "ansi_black",
-        "footer-foreground": "ansi_bright_white",
-        "footer-background": "ansi_blue",
-        "footer-key-foreground": "ansi_bright_yellow",
-        "footer-key-background": "ansi_blue",
-        "footer-description-foreground": "ansi_bright_white",
-        "footer-description-background": "ansi_blue",
-        "footer-item-background": "ansi_blue",
-        "text-muted": "ansi_white",
-        "text-disabled": "ansi_bright_black",
-    },
-)
 
 
 class VanphongApp(App[int]):
@@ -106,11 +64,7 @@ class VanphongApp(App[int]):
         self.open_failure: BaseException | None = None   # run_tui raises it once the screen is gone
         self.services_enabled = services          # run_tui: True; tests leave the inbox alone
         self.running_services: dict[str, Any] = {}
-        # memory given back once a closed screen is behind the user (tui.memory)
-        self.memory_given_back = 0                # how many times: tests wait on it
-        self.cache_entries_dropped = 0            # by the last time
-        self._last_key_at = 0.0
-        self._give_back_timer = None
+        self.give_back = GiveBack(self)           # a closed screen's memory, once the user pauses
         # what the terminal shows (tui.frames); VANPHONG_FULL_FRAMES=1: Textual's full output
         self._sent_frame = SentFrame(enabled=not os.environ.get("VANPHONG_FULL_FRAMES"))
         self._use_theme(THEME)
@@ -402,35 +356,16 @@ class VanphongApp(App[int]):
     def on_unmount(self) -> None:
         self.stop_services()
 
-    # --- memory after a screen closes (tui.memory) ---------------------------------------------
-    GIVE_BACK_AFTER = 1.0          # seconds of a still keyboard after a full screen closed
-
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
-            self._last_key_at = time.monotonic()
+            self.give_back.key_pressed()
         await super().on_event(event)
 
     def screen_closed(self) -> None:
-        """A full screen was closed: give its memory back once the keyboard has been still
-        for GIVE_BACK_AFTER seconds (a full collection takes ~0.1 s; not under a typist's
-        fingers)."""
-        if self._give_back_timer is None and self.is_running and not self._closing:
-            self._give_back_timer = self.set_timer(self.GIVE_BACK_AFTER, self._give_back)
-
-    def _give_back(self) -> None:
-        still = time.monotonic() - self._last_key_at
-        if still < self.GIVE_BACK_AFTER:
-            self._give_back_timer = self.set_timer(self.GIVE_BACK_AFTER - still, self._give_back)
-            return
-        self._give_back_timer = None
-        # in the app's own message loop, not the timer's task: the loop's last message may be
-        # the closed screen's own and would keep it alive through the collection
-        self.call_later(self._give_back_now)
-
-    def _give_back_now(self) -> None:
-        from . import memory
-        self.cache_entries_dropped = memory.give_back()
-        self.memory_given_back += 1
+        """A full screen was closed (BaseScreen.on_unmount): its memory goes back once the
+        keyboard is still (tui.memory.GiveBack)."""
+        if self.is_running and not self._closing:
+            self.give_back.screen_closed()
 
     def service_event(self, key: str, kind: str, message: str, ref: Any = None) -> None:
         """One event of a service: said in a notification (routine "info" is not), the

@@ -13,15 +13,17 @@ Hôm nay's menu had been opened once (bench/RESULTS.md):
 
 ``give_back()`` empties those caches, runs the full collection and asks glibc to return its
 free pages (``malloc_trim``; nothing elsewhere). It costs a full collection (~0.1 s on a slow
-PC with a tour's worth of screens loaded), so the app runs it only once the keyboard has been
-still for a moment after a screen closed (``VanphongApp.screen_closed``). The caches refill
-as the next screens are drawn; what was emptied was only ever a shortcut.
+PC with a tour's worth of screens loaded), so ``GiveBack`` — the app's ``give_back`` — runs it
+only once the keyboard has been still for ``after`` seconds since a screen closed
+(``VanphongApp.screen_closed``). The caches refill as the next screens are drawn; what was
+emptied was only ever a shortcut.
 """
 from __future__ import annotations
 
 import functools
 import gc
 import sys
+import time
 
 _LRU = functools._lru_cache_wrapper       # the type of every lru_cache'd function
 _TOOLKITS = ("textual", "rich")
@@ -71,3 +73,37 @@ def give_back() -> int:
     if trim:
         trim(0)
     return dropped
+
+
+class GiveBack:
+    """When to give a closed screen's memory back: ``after`` seconds of a still keyboard once a
+    screen has closed; a key pressed meanwhile puts it off (not under a typist's fingers).
+    It runs in the app's own message loop: run from the timer's task, the loop's last message
+    could be the closed screen's own and keep it alive through the collection."""
+
+    def __init__(self, app, after: float = 1.0):
+        self.app = app
+        self.after = after
+        self.times = 0              # how many times memory was given back: tests wait on it
+        self.dropped = 0            # cache entries dropped the last time
+        self.timer = None           # pending
+        self._last_key = 0.0
+
+    def key_pressed(self) -> None:
+        self._last_key = time.monotonic()
+
+    def screen_closed(self) -> None:
+        if self.timer is None:
+            self.timer = self.app.set_timer(self.after, self.due)
+
+    def due(self) -> None:
+        still = time.monotonic() - self._last_key
+        if still < self.after:
+            self.timer = self.app.set_timer(self.after - still, self.due)
+            return
+        self.timer = None
+        self.app.call_later(self.now)
+
+    def now(self) -> None:
+        self.dropped = give_back()
+        self.times += 1

@@ -27,7 +27,7 @@ def test_give_back_empties_textual_and_rich_caches():
 
 async def test_a_closed_screen_is_freed_once_the_keyboard_is_still(office, make_app):
     app = make_app(user=office["admin"])
-    app.GIVE_BACK_AFTER = 0.2
+    app.give_back.after = 0.2
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.open_area("audit")
@@ -36,28 +36,28 @@ async def test_a_closed_screen_is_freed_once_the_keyboard_is_still(office, make_
         closed = weakref.ref(app.screen)
         gc.disable()                  # only the app's own collection may free the screen
         try:
-            before = app.memory_given_back
+            before = app.give_back.times
             await pilot.press("escape")
             assert await wait_until(pilot, lambda: isinstance(app.screen, DashboardScreen))
-            assert await wait_until(pilot, lambda: app.memory_given_back > before)
+            assert await wait_until(pilot, lambda: app.give_back.times > before)
         finally:
             gc.enable()
         assert closed() is None                     # its widgets' cycles were collected
-        assert app.cache_entries_dropped > 0        # the audit list filled Rich's caches
+        assert app.give_back.dropped > 0        # the audit list filled Rich's caches
 
 
 async def test_keys_put_the_give_back_off(office, make_app):
     """While the user types, the full collection (~0.1 s) waits: it is not under the fingers."""
     app = make_app(user=office["admin"])
-    app.GIVE_BACK_AFTER = 60.0
+    app.give_back.after = 60.0
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.open_area("audit")
         assert await wait_until(pilot, lambda: isinstance(app.screen, AuditScreen))
         await pilot.press("escape")
         assert await wait_until(pilot, lambda: isinstance(app.screen, DashboardScreen))
-        assert app._give_back_timer is not None           # due, after a still minute
+        assert app.give_back.timer is not None           # due, after a still minute
         await pilot.press("down")
-        app._give_back()                                  # the timer fires: a key came since
-        assert app.memory_given_back == 0
-        assert app._give_back_timer is not None           # put off, not dropped
+        app.give_back.due()                                  # the timer fires: a key came since
+        assert app.give_back.times == 0
+        assert app.give_back.timer is not None           # put off, not dropped
