@@ -130,17 +130,18 @@ def test_every_entry_of_the_demo_office_names_its_record(demo_filled):
     exists is named by its describer, in NFC, on one line."""
     import unicodedata
 
-    from models import audit
+    from models import audit, schema
     from models.audit import AuditEntry
     from tui.screens.audit import record_label
     demo_filled(_dt.date(2026, 3, 5))
+    models = {m._meta.table_name: m for m in schema.ALL_MODELS}
     seen: dict[str, int] = {}
     q = AuditEntry.select().where(AuditEntry.record_id.is_null(False))
     for e in q.iterator():
         if e.table_name in NO_RECORD or e.table_name in BOOKS:
             continue
-        model = next((m for m in _models() if m._meta.table_name == e.table_name), None)
-        if model is None or not e.record_id.isdigit() or model.get_or_none(model.id == int(e.record_id)) is None:
+        model = models.get(e.table_name)
+        if model is None or not e.record_id.isdigit() or not model.get_or_none(model.id == int(e.record_id)):
             continue                                   # a setting (by key), a record gone
         name = audit.describe(e.table_name, e.record_id)
         assert name, f"{e.table_name} {e.record_id}: not named"
@@ -150,8 +151,3 @@ def test_every_entry_of_the_demo_office_names_its_record(demo_filled):
     # the demo reaches the areas this change named
     assert {"party_member", "receipt", "cash_entry", "dues_payment", "meeting", "reception",
             "task"} <= set(seen), sorted(seen)
-
-
-def _models():
-    from models import schema
-    return schema.ALL_MODELS
