@@ -151,3 +151,12 @@ def test_every_entry_of_the_demo_office_names_its_record(demo_filled):
     # the demo reaches the areas this change named
     assert {"party_member", "receipt", "cash_entry", "dues_payment", "meeting", "reception",
             "task"} <= set(seen), sorted(seen)
+
+
+def test_the_filter_turns_the_clerks_words_into_tables_and_actions():
+    from tui.screens.audit import clerk_words
+    assert clerk_words("dang vien") == ({"party_member", "members"}, set())   # and its printed list
+    assert clerk_words("  Phiếu  THU ") == ({"receipt"}, set())
+    assert "view" in clerk_words("xem ho so")[1] and "update" in clerk_words("sua")[1]
+    assert clerk_words("party_member") == (set(), set())                    # nobody sees that name
+    assert clerk_words("") == (set(), set())

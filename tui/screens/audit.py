@@ -1,5 +1,7 @@
 """Nhật ký thay đổi: the audit log, newest first, read-only. Enter shows one entry's old and new
-values; F5 / K walks the hash chain (models.audit.verify) and names the first broken entry."""
+values; F5 / K walks the hash chain (models.audit.verify) and names the first broken entry.
+"/" filters by the words the log shows — a user, a record id, a table's or an action's
+Vietnamese name, accents and case ignored (``clerk_words``)."""
 from __future__ import annotations
 
 import datetime as _dt
