@@ -169,6 +169,15 @@ def _on_receipt_cancelled(actor, r, override: bool) -> None:
 receipts.on_cancel(_on_receipt_cancelled)
 
 
+def _describe_entry(record_id: str) -> str:
+    """"PC 0003/2026 150.000 đ — Nguyễn Văn An": the voucher, the amount, who paid or was paid."""
+    e = CashEntry.get_by_id(int(record_id))
+    return f"{e.doc_label} {format_money(e.amount)}" + (f" — {e.person}" if e.person else "")
+
+
+audit.register_describer("cash_entry", _describe_entry)       # the audit log names the line
+
+
 # --- reading ------------------------------------------------------------------------------------
 @dataclass
 class BookLine:

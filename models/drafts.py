@@ -28,7 +28,7 @@ from .db import BaseModel, db
 from .documents import Outgoing, get_doc_type, is_secret, reserve_number
 from .errors import ValidationError
 from .writes import get_or_refuse
-from .registers import Found, register_describer
+from .registers import Found, one_line, register_describer
 from .text import format_date, nfc
 
 SECRET_REFUSED = ("Văn bản mật không được soạn thảo, lưu giữ trên máy tính nối mạng; hãy soạn "
@@ -253,3 +253,15 @@ def _describe(refs: list[int]) -> dict[int, Found]:
 
 
 register_describer("draft", _describe, "documents.edit")   # drafts: those who write them
+
+
+def _describe_draft(record_id: str) -> str:
+    """"dự thảo văn bản đi 15-BC/ĐU" once issued, else "dự thảo BC: V/v …". A draft is never
+    secret (refused), and its entries in the log already hold its summary in clear."""
+    d = Draft.get_by_id(int(record_id))
+    if d.outgoing_id:
+        return f"dự thảo {audit.describe('outgoing', d.outgoing_id) or 'văn bản đi'}"
+    return f"dự thảo {d.type_code}: {one_line(d.summary, 50) or '(chưa có trích yếu)'}"
+
+
+audit.register_describer("draft_document", _describe_draft)   # the audit log names the draft

@@ -29,6 +29,7 @@ from . import audit, dashboard, search, users
 from .db import BaseModel, db
 from .errors import NotFound, ValidationError
 from .registers import Found, register_describer
+from .registers import one_line as cut
 from .text import format_date, nfc, one_line, parse_date, parse_time
 
 PERIODS = ("week", "month", "quarter", "year", "term")
@@ -484,3 +485,23 @@ def _describe(refs: list[int]) -> dict[int, Found]:
 
 
 register_describer("program_item", _describe, "records.view")
+
+
+# --- the audit log names these records as a clerk does ----------------------------------------
+def _program_name(p: Program) -> str:
+    """"chương trình công tác tháng 03/2026"."""
+    label = period_label(p, short=True)
+    return f"chương trình công tác {label[:1].lower()}{label[1:]}"
+
+
+def _describe_program(record_id: str) -> str:
+    return _program_name(Program.get_by_id(int(record_id)))
+
+
+def _describe_item(record_id: str) -> str:
+    it = ProgramItem.get_by_id(int(record_id))
+    return f"“{cut(it.content, 50)}” — {_program_name(it.program)}"
+
+
+audit.register_describer("work_program", _describe_program)
+audit.register_describer("work_program_item", _describe_item)

@@ -175,6 +175,14 @@ def for_print(actor, receipts: list[Receipt | int]) -> list[ReceiptView]:
     return out
 
 
+def _describe_receipt(record_id: str) -> str:
+    r = Receipt.get_by_id(int(record_id))
+    return f"phiếu thu {r.label} — {r.payer}"
+
+
+audit.register_describer("receipt", _describe_receipt)     # the audit log names the receipt
+
+
 def receipts_between(date_from: _dt.date, date_to: _dt.date) -> list[Receipt]:
     return list(Receipt.select().where((Receipt.issued_on >= date_from)
                                        & (Receipt.issued_on <= date_to))

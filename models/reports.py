@@ -227,3 +227,12 @@ def _describe(refs: list[int]) -> dict[int, Found]:
 
 
 register_describer("report", _describe, "records.view")
+
+
+def _describe_report(record_id: str) -> str:
+    """"Báo cáo tháng 03/2026 (hạn 25/03/2026)"."""
+    r = Report.get_by_id(int(record_id))
+    return f"{r.title} (hạn {format_date(r.due_on)})"
+
+
+audit.register_describer("report_due", _describe_report)    # the audit log names the report

@@ -67,6 +67,7 @@ class ScanIntake(BaseModel):
     size = IntegerField()
     kind = CharField()                    # pdf | jpeg | png | tiff
     incoming = ForeignKeyField(documents.Incoming, backref="scans", on_delete="RESTRICT")
+    incoming_id: int   # for the type checker only: no value, so no field
     # where its content is in the store; empty once the file was removed (a scan marked secret):
     # the row and its checksum stay, so the same bytes are still refused as a duplicate
     stored_file = ForeignKeyField(documents.StoredFile, null=True, backref="+", on_delete="RESTRICT")
@@ -385,3 +386,18 @@ def _panel_rejected(actor, today: _dt.date):
 
 dashboard.register_panel(15, "scans.needs_details", _panel_needs_details)
 dashboard.register_panel(16, "scans.rejected", _panel_rejected)
+
+
+# --- the audit log names these records as a clerk does ----------------------------------------
+def _describe_scan(record_id: str) -> str:
+    s = ScanIntake.get_by_id(int(record_id))
+    return f"bản quét của {audit.describe('incoming', s.incoming_id) or 'văn bản đến'}"
+
+
+def _describe_rejection(record_id: str) -> str:
+    r = ScanRejection.get_by_id(int(record_id))
+    return f"tệp quét “{r.name}” — {r.kind_label}"
+
+
+audit.register_describer("scan_intake", _describe_scan)
+audit.register_describer("scan_rejection", _describe_rejection)

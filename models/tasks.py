@@ -20,7 +20,7 @@ from . import audit, dashboard, labels, search, users
 from .db import BaseModel, db
 from .documents import Incoming, Outgoing
 from .errors import ValidationError
-from .registers import DataSource, _search_ids, id_filter
+from .registers import DataSource, _search_ids, id_filter, one_line
 from .text import format_date, nfc, require_text
 from .writes import get_or_refuse, linked_record
 
@@ -242,6 +242,14 @@ def _register_describer() -> None:
 
 
 _register_describer()
+
+
+def _describe_task(record_id: str) -> str:
+    """"việc “Chuẩn bị hội trường cho hội nghị”": what was asked, on one line, cut short."""
+    return f"việc “{one_line(Task.get_by_id(int(record_id)).what, 60)}”"
+
+
+audit.register_describer("task", _describe_task)       # the audit log names the request
 
 
 def _panel_overdue(actor, today: _dt.date):

@@ -328,6 +328,18 @@ AUDIT_ACTIONS = {
     "open_term": "Mở nhiệm kỳ",
     "grant": "Giao quyền",
     "revoke": "Thu hồi quyền",
+    # written by the areas added later: named here so the log (and its "/" filter) has their words
+    "grant_secret": "Giao quản lý sổ mật",
+    "revoke_secret": "Thôi giao quản lý sổ mật",
+    "view": "Xem hồ sơ",
+    "override": "Cho chi vượt số dư",
+    "open": "Khai mạc",
+    "close": "Bế mạc",
+    "report": "Lập báo cáo",
+    "export_person": "Xuất dữ liệu cá nhân",
+    "personal.export": "Xuất dữ liệu cá nhân",
+    "anonymise": "Ẩn danh",
+    "personal.anonymise": "Ẩn danh",
 }
 # field → its label in the log's detail (one catalogue for every table; "table.field" first)
 AUDIT_FIELDS = {

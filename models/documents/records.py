@@ -178,6 +178,7 @@ class Outgoing(_RegisteredDocument, BaseModel):
 
 class OutgoingRecipient(BaseModel):
     outgoing = ForeignKeyField(Outgoing, backref="recipient_rows", on_delete="CASCADE")
+    outgoing_id: int   # for the type checker only: no value, so no field
     position = IntegerField(default=0)
     name = CharField()                               # as shown: "Ban Tổ chức Tỉnh ủy"
     contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL", backref="+")
@@ -377,7 +378,20 @@ def _describe_doc_type(record_id: str) -> str:
     return f"loại văn bản {t.name}"
 
 
+def _describe_incoming_step(record_id: str) -> str:
+    """"văn bản đến 12/2026: Đang xử lý" — the step's status, never its note."""
+    s = IncomingStatusChange.get_by_id(int(record_id))
+    return f"{_describe_incoming(str(s.incoming_id))}: {s.status_label}"
+
+
+def _describe_outgoing_recipient(record_id: str) -> str:
+    r = OutgoingRecipient.get_by_id(int(record_id))
+    return f"{_describe_outgoing(str(r.outgoing_id))}: nơi nhận {r.name}"
+
+
 audit.register_describer("incoming", _describe_incoming)
 audit.register_describer("outgoing", _describe_outgoing)
 audit.register_describer("attachment", _describe_attachment)
 audit.register_describer("doc_type", _describe_doc_type)
+audit.register_describer("incoming_step", _describe_incoming_step)
+audit.register_describer("outgoing_recipient", _describe_outgoing_recipient)

@@ -194,3 +194,23 @@ def receipt_ids_for(member, month) -> list[int]:
     return [p.receipt_id for p in DuesPayment.select().join(PaymentMonth).where(
         (PaymentMonth.member == mid) & (PaymentMonth.month == month)
         & (PaymentMonth.cancelled == False)) if p.receipt_id]  # noqa: E712
+
+
+# --- the audit log names these records as a clerk does ----------------------------------------
+def _describe_payment(record_id: str) -> str:
+    """"đảng phí tháng 01, 02/2026 — Nguyễn Văn An (phiếu thu 0012/2026)"."""
+    p = DuesPayment.get_by_id(int(record_id))
+    months = months_label([pm.month for pm in PaymentMonth.select(PaymentMonth.month)
+                           .where(PaymentMonth.payment == p.id)])
+    r = receipt_of(p)
+    return (f"đảng phí tháng {months} — {p.member.full_name}"
+            + (f" (phiếu thu {r.label})" if r is not None else f" ({METHODS[p.method]})"))
+
+
+def _describe_payment_month(record_id: str) -> str:
+    pm = PaymentMonth.get_by_id(int(record_id))
+    return f"đảng phí tháng {format_month(pm.month)} — {pm.member.full_name}"
+
+
+audit.register_describer("dues_payment", _describe_payment)
+audit.register_describer("dues_payment_month", _describe_payment_month)

@@ -9,12 +9,19 @@ from .. import audit, cashbook, dashboard, office, users
 from ..db import db
 from ..errors import ValidationError
 from ..members import Member
+from ..money import format_money
 from ..text import format_date, nfc
 from .records import DuesPayment, PaymentMonth, Remittance
 from .rules import Rules, format_month, month_start, next_month, parse_month
 
 
 # --- remittance and the report -----------------------------------------------------------------
+def period_label(period_from: _dt.date, period_to: _dt.date) -> str:
+    """"03/2026", or "01/2026–03/2026" for a quarter."""
+    return (format_month(period_from) if period_from == period_to
+            else f"{format_month(period_from)}–{format_month(period_to)}")
+
+
 def _period_months(period_from: _dt.date, period_to: _dt.date) -> tuple[_dt.date, _dt.date]:
     return period_from, next_month(period_to) - _dt.timedelta(days=1)
 
@@ -91,7 +98,7 @@ def _remit_panel(actor, today: _dt.date):
     if due is None:
         return None
     pf, pt, deadline = due
-    label = format_month(pf) if pf == pt else f"{format_month(pf)}–{format_month(pt)}"
+    label = period_label(pf, pt)
     return dashboard.Panel("Đảng phí chưa nộp cấp trên", 1,
                            [f"Kỳ {label}: hạn nộp {format_date(deadline)}"], area="dues",
                            severity="error" if today > deadline else "warning")
@@ -124,7 +131,7 @@ def record_remittance(actor, period_from, period_to=None, *, remitted_on: _dt.da
                                 remitted_on=remitted_on, note=nfc(note)[:500],
                                 created_by=audit.actor_name(actor))
         if cash_part:
-            label = format_month(pf) if pf == pt else f"{format_month(pf)}–{format_month(pt)}"
+            label = period_label(pf, pt)
             o = office.get_office()
             e = cashbook.record_expense(actor, cash_part, f"Nộp đảng phí kỳ {label} lên cấp trên",
                                         o.superior if o else "", on=remitted_on, override=override)
@@ -214,3 +221,13 @@ def dues_report(actor, period_from, period_to=None) -> DuesReport:
     rep.remitted_already = sum(r.remitted for r in Remittance.select().where(
         (Remittance.period_from >= pf) & (Remittance.period_to <= pt)))
     return rep
+
+
+# --- the audit log names these records as a clerk does ----------------------------------------
+def _describe_remittance(record_id: str) -> str:
+    """"nộp cấp trên kỳ 03/2026: 350.000 đ"."""
+    r = Remittance.get_by_id(int(record_id))
+    return f"nộp cấp trên kỳ {period_label(r.period_from, r.period_to)}: {format_money(r.remitted)}"
+
+
+audit.register_describer("dues_remittance", _describe_remittance)

@@ -234,3 +234,21 @@ def active_exemptions(member) -> list:
     mid = member.id if hasattr(member, "id") else member
     return list(DuesExemption.select().where((DuesExemption.member == mid)
                                              & (DuesExemption.revoked == False)))  # noqa: E712
+
+
+# --- the audit log names these records as a clerk does ----------------------------------------
+def _describe_rule(record_id: str) -> str:
+    from ..members import CATEGORIES
+    r = DuesRule.get_by_id(int(record_id))
+    return f"mức đảng phí từ {format_month(r.effective_from)}: {CATEGORIES.get(r.category, r.category)}"
+
+
+def _describe_exemption(record_id: str) -> str:
+    """"giảm 50% đảng phí — Nguyễn Văn An từ 03/2026"; never the reason (it may be an illness)."""
+    e = DuesExemption.get_by_id(int(record_id))
+    what = "miễn đảng phí" if e.percent == 100 else f"giảm {e.percent}% đảng phí"
+    return f"{what} — {e.member.full_name} từ {format_month(e.start_month)}"
+
+
+audit.register_describer("dues_rule", _describe_rule)
+audit.register_describer("dues_exemption", _describe_exemption)

@@ -4,12 +4,12 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from .. import dashboard, labels, search, users
-from ..registers import DataSource, Found, _search_ids, id_filter, register_describer
+from .. import audit, dashboard, labels, search, users
+from ..registers import DataSource, Found, _search_ids, id_filter, one_line, register_describer
 from ..text import format_date
 from .minutes import drafts
-from .records import (AgendaItem, Amendment, Attendee, KINDS, KIND_NAMES, Meeting, MeetingDocument, Speech,
-                      Vote, full_title, get_meeting)
+from .records import (AMENDMENT_KINDS, AgendaItem, Amendment, Attendee, KINDS, KIND_NAMES, Meeting,
+                      MeetingDocument, MeetingDraft, Speech, Vote, full_title, get_meeting)
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -166,6 +166,64 @@ def _describe(refs: list[int]) -> dict[int, Found]:
 
 
 register_describer("meeting", _describe, "meetings.view")
+
+
+# --- the audit log names these records as a clerk does ----------------------------------------
+def meeting_name(m: Meeting) -> str:
+    """"Hội nghị Ban Thường vụ Đảng ủy 15/03/2026": its kind and its date."""
+    return f"{KIND_NAMES[m.kind]} {format_date(m.on_date)}"
+
+
+def _meeting_of(model, record_id: str) -> tuple:
+    """(the row, its meeting's name)."""
+    row = model.get_by_id(int(record_id))
+    return row, meeting_name(Meeting.get_by_id(row.meeting_id))
+
+
+def _describe_meeting(record_id: str) -> str:
+    return meeting_name(Meeting.get_by_id(int(record_id)))
+
+
+def _describe_agenda_item(record_id: str) -> str:
+    i, m = _meeting_of(AgendaItem, record_id)
+    return f"mục “{one_line(i.title, 40)}” — {m}"
+
+
+def _describe_document(record_id: str) -> str:
+    d, m = _meeting_of(MeetingDocument, record_id)
+    return f"tài liệu “{one_line(d.label, 40)}” — {m}"
+
+
+def _describe_attendee(record_id: str) -> str:
+    a, m = _meeting_of(Attendee, record_id)
+    return f"{a.name} dự {m}"
+
+
+def _describe_speech(record_id: str) -> str:
+    s, m = _meeting_of(Speech, record_id)
+    return f"phát biểu của {s.speaker} — {m}"
+
+
+def _describe_vote(record_id: str) -> str:
+    v, m = _meeting_of(Vote, record_id)
+    return f"biểu quyết “{one_line(v.matter, 40)}” — {m}"
+
+
+def _describe_amendment(record_id: str) -> str:
+    a, m = _meeting_of(Amendment, record_id)
+    return f"{AMENDMENT_KINDS.get(a.kind, a.kind).lower()} biên bản — {m}"
+
+
+def _describe_draft(record_id: str) -> str:
+    _, m = _meeting_of(MeetingDraft, record_id)
+    return f"bản nháp biên bản — {m}"
+
+
+for _table, _fn in (("meeting", _describe_meeting), ("meeting_agenda_item", _describe_agenda_item),
+                    ("meeting_document", _describe_document), ("meeting_attendee", _describe_attendee),
+                    ("meeting_speech", _describe_speech), ("meeting_vote", _describe_vote),
+                    ("meeting_amendment", _describe_amendment), ("meeting_draft", _describe_draft)):
+    audit.register_describer(_table, _fn)
 
 
 # --- statistics -----------------------------------------------------------------------------

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .. import dashboard, labels, search, users
+from .. import audit, dashboard, labels, search, users
 from ..registers import DataSource, _search_ids, id_filter
 from ..text import fold, format_date, format_datetime
 from .days import month_outlook
-from .records import OPEN_STATES, Reception, ReceptionDay
+from .records import OPEN_STATES, STATE_VI, Reception, ReceptionDay, ReceptionStep
 
 
 # --- list sources (keys and flags; the screen chooses the words) ------------------------------
@@ -103,6 +103,30 @@ def _register_describer() -> None:
 
 
 _register_describer()
+
+
+# --- the audit log names these records as a clerk does ----------------------------------------
+# By the day and the visitor's name, read now from the book: every role that reads the log
+# (audit.view) may read the book (reception.view), and an anonymised visitor is named as the
+# book names them since. Never the ID number (reception.view_ids), the address or the matter.
+def _describe_reception(record_id: str) -> str:
+    r = Reception.get_by_id(int(record_id))
+    return f"tiếp khách {format_date(r.visited_at)} — {r.name}"
+
+
+def _describe_step(record_id: str) -> str:
+    s = ReceptionStep.get_by_id(int(record_id))
+    return f"{_describe_reception(str(s.reception_id))}: {STATE_VI.get(s.state, s.state).lower()}"
+
+
+def _describe_day(record_id: str) -> str:
+    d = ReceptionDay.get_by_id(int(record_id))
+    return f"ngày tiếp dân {format_date(d.day)}" + (f" — {d.host}" if d.host else "")
+
+
+audit.register_describer("reception", _describe_reception)
+audit.register_describer("reception_step", _describe_step)
+audit.register_describer("reception_day", _describe_day)
 
 
 # --- Hôm nay ----------------------------------------------------------------------------------

@@ -92,6 +92,7 @@ class Reception(BaseModel):
 
 class ReceptionStep(BaseModel):
     reception = ForeignKeyField(Reception, backref="steps", on_delete="CASCADE")
+    reception_id: int   # for the type checker only: no value, so no field
     at = DateTimeField()
     state = CharField()
     action = CharField(default="")        # receive | state | forward | close | reopen | link

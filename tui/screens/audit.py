@@ -1,5 +1,7 @@
 """Nhật ký thay đổi: the audit log, newest first, read-only. Enter shows one entry's old and new
-values; F5 / K walks the hash chain (models.audit.verify) and names the first broken entry."""
+values; F5 / K walks the hash chain (models.audit.verify) and names the first broken entry.
+"/" filters by the words the log shows — a user, a record id, a table's or an action's
+Vietnamese name, accents and case ignored (``clerk_words``)."""
 from __future__ import annotations
 
 import datetime as _dt
@@ -13,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from models import audit
-from models.text import format_date, format_datetime
+from models.text import fold, format_date, format_datetime
 
 from .. import strings as S
 from ..widgets.dialogs import Dialog
@@ -51,16 +53,38 @@ def field_label(table: str, field: str) -> str:
     return S.AUDIT_FIELDS.get(f"{table}.{field}") or S.AUDIT_FIELDS.get(field, field)
 
 
+def _table_names(table: str) -> list[str]:
+    """Every name the log shows for a table: its own, and its book's when printed or exported."""
+    names = [table_label(table)]
+    if table in S.BOOK_NAMES:
+        names.append(S.AUDIT_BOOK.format(book=S.BOOK_NAMES[table]))
+    return names
+
+
+def clerk_words(text: str) -> tuple[set[str], set[str]]:
+    """The tables and actions whose names, as the log shows them, hold the words typed —
+    accents and case ignored: "dang vien" → {"party_member", "members"}, "sua" → {"update"}."""
+    w = " ".join(fold(text).split())
+    if not w:
+        return set(), set()
+    tables = {t for t in {*S.AUDIT_TABLES, *S.BOOK_NAMES}
+              if any(w in fold(name) for name in _table_names(t))}
+    actions = {a for a, label in S.AUDIT_ACTIONS.items() if w in fold(label)}
+    return tables, actions
+
+
 class AuditSource:
     def __init__(self, actor, text: str = "", width: int = 80):
         self.actor, self.text = actor, text
+        self.tables, self.actions = clerk_words(text)
         rest = max(16, width - 1 - 2 * 5 - (6 + 16 + 10 + 14))
         self.columns = [Column(S.AUDIT_COLUMNS[0], 6, "right"), Column(S.AUDIT_COLUMNS[1], 16),
                         Column(S.AUDIT_COLUMNS[2], 10), Column(S.AUDIT_COLUMNS[3], 14),
                         Column(S.AUDIT_COLUMNS[4], rest)]
 
     def fetch(self, after_key, limit):
-        rows = audit.recent(self.actor, before_seq=after_key, limit=limit, text=self.text)
+        rows = audit.recent(self.actor, before_seq=after_key, limit=limit, text=self.text,
+                            tables=self.tables, actions=self.actions)
         return [(e.seq, [str(e.seq), format_datetime(e.at), e.username, action_label(e.action),
                          record_label(e.table_name, e.record_id, e.action)]) for e in rows]
 
