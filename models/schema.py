@@ -178,4 +178,5 @@ MIGRATIONS: list[Migration] = [
     Migration(12, "programs", lambda database: database.create_tables(PROGRAMS, safe=True)),
     Migration(13, "search_prefix", _m13_search_prefix),
     Migration(14, "search_words", _m14_search_words),
+    Migration(15, "panel_indexes", lambda database: registers.install(database)),
 ]
