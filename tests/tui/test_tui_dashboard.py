@@ -133,3 +133,44 @@ async def test_a_models_error_in_a_panel_is_said_in_place_not_a_crash(office, ma
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         assert "Không đọc được sổ văn bản đến." in shown(app)
+
+
+async def test_back_on_hom_nay_the_panels_are_brought_up_to_date_in_place(office, make_app,
+                                                                         only_panels, shown):
+    """The usual return from an area: the same panels, new figures — the boxes are updated, not
+    composed again (and the focused one keeps the focus); a panel that appears is shown too."""
+    state = {"n": 2, "extra": False}
+
+    def waiting(actor, today):
+        n = state["n"]
+        return Panel("Văn bản chờ giao xử lý", n, [f"Số đến {i}" for i in range(1, n + 1)],
+                     area="audit", severity="warning" if n else "info")
+
+    def extra(actor, today):
+        return Panel("Việc quá hạn", 1, ["Chuẩn bị hội trường"]) if state["extra"] else None
+
+    only_panels(waiting, extra)
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one(PanelBox)
+        assert box.has_class("-warning") and "Số đến 2" in shown(app)
+        await pilot.press("tab")                           # the panel has the focus
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AuditScreen)
+        state["n"] = 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.screen.query_one(PanelBox) is box       # the same box, up to date
+        assert box.has_class("-zero") and box.has_class("-info") and not box.has_class("-warning")
+        assert "Số đến 2" not in shown(app) and "Văn bản chờ giao xử lý" in shown(app)
+        assert app.focused is box
+        await pilot.press("enter")
+        await pilot.pause()
+        state["extra"] = True                              # a panel that had nothing now has
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.screen.query(PanelBox)) == 2
+        assert "Chuẩn bị hội trường" in shown(app)

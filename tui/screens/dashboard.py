@@ -37,6 +37,15 @@ class PanelBox(Static, can_focus=True):
         if not panel.count:
             self.add_class("-zero")
 
+    def show(self, panel: dashboard.Panel) -> None:
+        """The same panel, brought up to date in place."""
+        if panel != self.panel:
+            self.remove_class(f"-{self.panel.severity}")
+            self.add_class(f"-{panel.severity}")
+            self.set_class(not panel.count, "-zero")
+            self.panel = panel
+            self.update(self.make_text(panel))
+
     @classmethod
     def make_text(cls, panel: dashboard.Panel) -> Text:
         t = Text(no_wrap=True, overflow="ellipsis")     # one line per item: Enter shows all
@@ -95,11 +104,18 @@ class DashboardScreen(BaseScreen):
             return
         await self.load_panels()
 
-    def _panel_widgets(self) -> list:
+    def _panels(self) -> list[dashboard.Panel] | str:
+        """The panels, or what went wrong reading them."""
         try:
-            panels = dashboard.panels(self.app.actor, self.app.today())
+            return dashboard.panels(self.app.actor, self.app.today())
         except VanphongError as e:        # said in place: a dialog would come back on every return
-            return [Static(e.message, classes="dash-error", markup=False)]
+            return e.message
+
+    def _panel_widgets(self, panels: list[dashboard.Panel] | str | None = None) -> list:
+        if panels is None:
+            panels = self._panels()
+        if isinstance(panels, str):
+            return [Static(panels, classes="dash-error", markup=False)]
         if not panels:
             return [Static(S.DASH_NOTHING, classes="dash-empty")]
         return [PanelBox(p) for p in panels]
@@ -108,13 +124,21 @@ class DashboardScreen(BaseScreen):
         box = self.query_one("#dash-panels", FormScroll)
         boxes = list(box.query(PanelBox))
         focused_index = boxes.index(self.focused) if self.focused in boxes else None
-        new = self._panel_widgets()
+        panels = self._panels()
+        if (not isinstance(panels, str) and panels and len(panels) == len(boxes) == len(box.children)
+                and all(p.title == b.panel.title for p, b in zip(panels, boxes, strict=True))):
+            # the same panels as shown (the usual return from an area): brought up to date in
+            # place, not composed again (several times quicker, no widgets for the collector)
+            for p, b in zip(panels, boxes, strict=True):
+                b.show(p)
+            return
+        new = self._panel_widgets(panels)
         await box.remove_children()
         await box.mount_all(new)
         if focused_index is not None:
-            panels = [w for w in new if isinstance(w, PanelBox)]
-            if panels:
-                panels[min(focused_index, len(panels) - 1)].focus()
+            new_boxes = [w for w in new if isinstance(w, PanelBox)]
+            if new_boxes:
+                new_boxes[min(focused_index, len(new_boxes) - 1)].focus()
             else:
                 self.query_one("#dash-menu").focus()
 
