@@ -1,7 +1,8 @@
 """What the program does for the office's data at each start, and what Hôm nay says about it.
 
 ``at_start(home)`` runs after login, off the screen's thread: the quick integrity check every
-time; on the day's first start also an audit anchor and (setting ``backup.auto``) a backup to
+time; on the day's first start also the query planner's statistics (``db.refresh_statistics``),
+an audit anchor and (setting ``backup.auto``) a backup to
 the backup folder, keeping ``backup.keep`` (a backup cut short by closing the program is tried
 again at the next start). It never asks for anything: an office whose key is a
 passphrase gets no automatic backup, and Hôm nay says so.
@@ -68,6 +69,7 @@ def at_start(home, today: _dt.date | None = None,
             say("error", f"Kiểm tra dữ liệu: có {len(rep.problems)} vấn đề (xem Hôm nay).")
         if _done_today(home, today):
             return notices
+        _refresh_statistics()
         stopped = False
         try:
             rec = backupkey.read_record(home)
@@ -112,6 +114,18 @@ def at_start(home, today: _dt.date | None = None,
         return notices
     finally:
         _state["running"] = False
+
+
+def _refresh_statistics() -> None:
+    """The planner's statistics, sampled again once a day (``db.refresh_statistics``). Only
+    speed depends on them: a database another desk holds busy gets them tomorrow."""
+    from .db import refresh_statistics
+    from .errors import is_database_busy
+    try:
+        refresh_statistics()
+    except Exception as e:
+        if not is_database_busy(e):
+            raise
 
 
 # --- in a child process ----------------------------------------------------------------------------
