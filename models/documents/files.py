@@ -62,10 +62,13 @@ def attach(actor, doc, sf: StoredFile, original_name: str) -> Attachment:
         a = Attachment.create(file=sf, sha256=sf.sha256, size=sf.size,
                               original_name=nfc(original_name), **owner)
         audit.log_change(actor, "create", a)
-        if isinstance(d, Incoming):
-            index_incoming(d)
-        else:
-            index_outgoing(d)
+        # the file's text joins the document's in the search index; a scan without a text
+        # layer adds none, and indexing the document again cost a twelfth of a scan's intake
+        if sf.text:
+            if isinstance(d, Incoming):
+                index_incoming(d)
+            else:
+                index_outgoing(d)
         return a
 
 
