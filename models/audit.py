@@ -324,7 +324,8 @@ def describe(table: str, record_id) -> str | None:
 
 # --- reading the log (the TUI's log viewer and dashboard) ------------------------------------
 def recent(actor, before_seq: int | None = None, limit: int = 100, text: str = "",
-           tables: Iterable[str] = (), actions: Iterable[str] = ()) -> list[AuditEntry]:
+           tables: Iterable[str] = (), actions: Iterable[str] = (),
+           records: dict[str, list[str]] | None = None) -> list[AuditEntry]:
     """Entries newest first, one page at a time: keyset paging on ``seq`` (entries older than
     ``before_seq``), so a log of a million entries opens as fast as one of ten.
 
@@ -332,7 +333,9 @@ def recent(actor, before_seq: int | None = None, limit: int = 100, text: str = "
     record id, a table of ``tables``, an action of ``actions``. The caller turns the words a
     person typed into table and action keys (the viewer holds the Vietnamese names; "đảng viên"
     → ``party_member``): the internal names are not matched as text, since nobody sees them and
-    a word would find what shows no trace of it ("tin" is in "meeting")."""
+    a word would find what shows no trace of it ("tin" is in "meeting"). ``records``
+    ({table: [record ids]}, ``registers.records_named``) adds the entries about those records:
+    a member's name finds the changes to that member."""
     from . import users
     users.require(actor, "audit.view")
     q = AuditEntry.select().order_by(AuditEntry.seq.desc()).limit(limit)
@@ -340,10 +343,12 @@ def recent(actor, before_seq: int | None = None, limit: int = 100, text: str = "
         q = q.where(AuditEntry.seq < before_seq)
     t = (text or "").strip()
     tables, actions = sorted(set(tables)), sorted(set(actions))
-    if t or tables or actions:
+    named = [(AuditEntry.table_name == table) & AuditEntry.record_id.in_(sorted(set(ids)))
+             for table, ids in sorted((records or {}).items()) if ids]
+    if t or tables or actions or named:
         cond = (AuditEntry.username.contains(t) | (AuditEntry.record_id == t)) if t else None
         for extra in ((AuditEntry.table_name.in_(tables)) if tables else None,
-                      (AuditEntry.action.in_(actions)) if actions else None):
+                      (AuditEntry.action.in_(actions)) if actions else None, *named):
             if extra is not None:
                 cond = extra if cond is None else (cond | extra)
         q = q.where(cond)

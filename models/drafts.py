@@ -39,7 +39,7 @@ TEXT_FIELDS = ("summary", "body", "recipients", "signer", "signer_position", "au
                "authority_of", "notes")
 AUTHORITIES = ("", "T/M", "K/T", "T/L")
 
-search.register_kind("draft", 33, "Dự thảo văn bản")
+search.register_kind("draft", 33, "Dự thảo văn bản", table="draft_document")
 
 
 class Draft(BaseModel):

@@ -23,7 +23,7 @@ from .registers import DataSource, _search_ids, id_filter
 from .text import format_date, nfc, parse_date, require_text
 from .writes import get_or_refuse
 
-search.register_kind("member", 7, "Đảng viên", restricted=True)
+search.register_kind("member", 7, "Đảng viên", restricted=True, table="party_member")
 
 # dues category: what the monthly dues are computed from
 CATEGORIES = {

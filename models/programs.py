@@ -43,7 +43,7 @@ WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu
 MAX_LINE = 300
 MAX_TEXT = 5000
 
-search.register_kind("program_item", 31, "Chương trình, lịch công tác")
+search.register_kind("program_item", 31, "Chương trình, lịch công tác", table="work_program_item")
 
 
 class Program(BaseModel):

@@ -415,6 +415,17 @@ def searchable_kinds(actor) -> list[str]:
     return out
 
 
+def records_named(actor, text: str, limit: int = 200) -> dict[str, list[str]]:
+    """The records whose searchable words hold ``text`` (the best ``limit``), as the audit log
+    names them: {table: [record ids]} — only of the kinds ``actor`` may search ("Bùi Công Lâm"
+    → his member record, a contact, the documents he handles)."""
+    kinds = searchable_kinds(actor)
+    out: dict[str, list[str]] = {}
+    for h in search.query(text, kinds=kinds, limit=limit) if kinds else []:
+        out.setdefault(search.KINDS[h.kind].table, []).append(str(h.ref))
+    return out
+
+
 def search_all(actor, text: str, limit: int = 50) -> list[Found]:
     """Every register and the directory, best matches first; secret registers only for those
     who may see them."""

@@ -30,7 +30,7 @@ STATUSES = ("open", "sent", "dropped")
 DEFAULT_DUE = {"month": -5, "quarter": -5, "half": -15, "nine": -15, "year": -30}
 MAX_LINE = 300
 
-search.register_kind("report", 32, "Báo cáo phải nộp")
+search.register_kind("report", 32, "Báo cáo phải nộp", table="report_due")
 
 define_setting("reports.remind_days", "Nhắc báo cáo trước hạn (ngày)", "int", 7, minimum=0, maximum=60)
 for _k, _label in (("month", "tháng"), ("quarter", "quý"), ("half", "6 tháng"), ("nine", "9 tháng"),

@@ -31,18 +31,21 @@ class Kind:
     code: int
     label: str         # shown beside each hit: "Văn bản đến"
     restricted: bool = False   # searched only when asked for by name (the secret register)
+    table: str = ""            # the records' table (the audit log's name for it): the kind's own name
 
 
 KINDS: dict[str, Kind] = {}
 
 
-def register_kind(name: str, code: int, label: str, restricted: bool = False) -> Kind:
+def register_kind(name: str, code: int, label: str, restricted: bool = False,
+                  table: str = "") -> Kind:
     """``restricted`` kinds (secret documents) are left out of a search that names no kinds;
-    the caller checks the user's right and names them (models.registers.search_all does)."""
+    the caller checks the user's right and names them (models.registers.search_all does).
+    ``table``: the table of the records indexed under this kind, when not named as the kind."""
     for k in KINDS.values():
         if k.code == code and k.name != name:
             raise ValueError(f"search kind code {code} already used by {k.name}")
-    k = Kind(name, code, label, restricted)
+    k = Kind(name, code, label, restricted, table or name)
     KINDS[name] = k
     return k
 

@@ -291,7 +291,7 @@ OWN_PASSWORD_DONE = "Đã đổi mật khẩu."
 # --- audit log viewer ----------------------------------------------------------------------------
 AUDIT_BOOK = "Sổ {book}"                 # a printed or exported book, in the log
 AUDIT_COLUMNS = ("Số", "Thời điểm", "Người", "Việc", "Về")
-AUDIT_HINT = "Enter: xem chi tiết · /: lọc theo người, việc, bảng · F5/K: kiểm tra chuỗi"
+AUDIT_HINT = "Enter: xem chi tiết · /: lọc theo người, việc, bảng, tên · F5/K: kiểm tra chuỗi"
 AUDIT_DETAIL_TITLE = "Mục nhật ký số {seq}"
 AUDIT_DETAIL_HEAD = "{at} · {username} · {action} · {record}"
 AUDIT_RECORD = "{table} (mã {id})"              # a record no describer names (or one now gone)

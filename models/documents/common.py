@@ -54,8 +54,8 @@ SECRET_BOOK = "secret"
 
 search.register_kind("incoming", 1, "Văn bản đến")
 search.register_kind("outgoing", 2, "Văn bản đi")
-search.register_kind("secret_incoming", 5, "Văn bản mật đến", restricted=True)
-search.register_kind("secret_outgoing", 6, "Văn bản mật đi", restricted=True)
+search.register_kind("secret_incoming", 5, "Văn bản mật đến", restricted=True, table="incoming")
+search.register_kind("secret_outgoing", 6, "Văn bản mật đi", restricted=True, table="outgoing")
 
 SECRET_TEXT_REFUSED = ("Văn bản mật chỉ được ghi thông tin vào sổ, không lưu nội dung trên máy tính: "
                        "hãy xóa nội dung, để ở bản giấy (chọn “Nội dung trên bản giấy”: Có).")

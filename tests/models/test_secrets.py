@@ -163,3 +163,20 @@ def test_one_arrival_sequence_when_the_setting_says_so(office):
                                summary="x", secrecy=s).arrival_no
            for i, s in enumerate(["Thường", "Mật", "Thường"])]
     assert nos == [1, 2, 3]
+
+
+def test_the_audit_logs_name_filter_finds_a_secret_document_only_for_who_may_see_it(office):
+    """The log's "/" finds the records named by the words typed (``registers.records_named``):
+    a secret document only for a reader of the secret book, and never by its text."""
+    d = D.register_incoming(office["clerk"], arrived_at=T(2026, 3, 5, 10), sender="Công an tỉnh",
+                            summary="Phương án bảo vệ", secrecy="Mật")
+    plain = D.register_incoming(office["clerk"], arrived_at=T(2026, 3, 5, 11), sender="Công an tỉnh",
+                                summary="Thường lệ")
+    assert registers.records_named(office["admin"], "cong an") == {"incoming": [str(plain.id)]}
+    assert sorted(registers.records_named(office["leader"], "cong an")["incoming"]) == sorted(
+        [str(d.id), str(plain.id)])
+    assert registers.records_named(office["leader"], "bao ve") == {}
+    from models import audit
+    named = audit.recent(office["admin"], text="cong an",
+                         records=registers.records_named(office["admin"], "cong an"))
+    assert {e.record_id for e in named} == {str(plain.id)}

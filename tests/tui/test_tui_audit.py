@@ -57,7 +57,8 @@ async def test_filter_with_slash_and_clear_with_esc(office, make_app, type_text,
 
 async def test_the_filter_understands_the_clerks_words(office, make_app, type_text, shown):
     """"/" then words as the log shows them, typed without accents: a table's Vietnamese name
-    ("dang vien"), an action's ("sua"); the internal names find nothing."""
+    ("dang vien"), a record's ("nguyen van an"), an action's ("sua"); the internal names find
+    nothing."""
     from models import members
     from registers_fixtures import wait_until
     t = office["treasurer"]
@@ -80,6 +81,10 @@ async def test_the_filter_understands_the_clerks_words(office, make_app, type_te
         await search("dang vien")
         assert await wait_until(pilot, lambda: table.keys == about)
         assert "Đảng viên Nguyễn Văn An" in shown(app)
+        await pilot.press("escape")
+        assert await wait_until(pilot, lambda: len(table.keys) == everything)
+        await search("nguyen van an")                 # a record's name: the changes to it
+        assert await wait_until(pilot, lambda: table.keys == about)
         await pilot.press("escape")
         assert await wait_until(pilot, lambda: len(table.keys) == everything)
         await search("SUA")                                        # "Sửa": case ignored too

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from models import audit
+from models import audit, registers
 from models.text import fold, format_date, format_datetime
 
 from .. import strings as S
@@ -77,6 +77,7 @@ class AuditSource:
     def __init__(self, actor, text: str = "", width: int = 80):
         self.actor, self.text = actor, text
         self.tables, self.actions = clerk_words(text)
+        self.records = registers.records_named(actor, text) if text.strip() else {}
         rest = max(16, width - 1 - 2 * 5 - (6 + 16 + 10 + 14))
         self.columns = [Column(S.AUDIT_COLUMNS[0], 6, "right"), Column(S.AUDIT_COLUMNS[1], 16),
                         Column(S.AUDIT_COLUMNS[2], 10), Column(S.AUDIT_COLUMNS[3], 14),
@@ -84,7 +85,7 @@ class AuditSource:
 
     def fetch(self, after_key, limit):
         rows = audit.recent(self.actor, before_seq=after_key, limit=limit, text=self.text,
-                            tables=self.tables, actions=self.actions)
+                            tables=self.tables, actions=self.actions, records=self.records)
         return [(e.seq, [str(e.seq), format_datetime(e.at), e.username, action_label(e.action),
                          record_label(e.table_name, e.record_id, e.action)]) for e in rows]
 
