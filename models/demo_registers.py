@@ -217,6 +217,8 @@ def _incoming(ctx, book, members) -> None:
                 urgency=urgency, secrecy=secrecy,
                 pages=rng.randint(1, 12), copies=1, deadline=deadline)))
         if scan_pending:
+            if ctx.store is not None:           # as the scanner left it: a picture of the page
+                _attach_scan(ctx, d, i)
             continue
         if i in (40, 170):
             documents.cancel_incoming(a, d, "Vào sổ trùng: văn bản này đã vào sổ trước đó")
@@ -230,6 +232,77 @@ def _incoming(ctx, book, members) -> None:
         if age > done_after and rng.random() < 0.85:
             documents.set_status(a, d, "done", at=ctx.past(t_at + _dt.timedelta(days=done_after),
                                                            not_before=t_at))
+
+
+def scan_pdf(rng, width: int = 496, height: int = 702) -> bytes:
+    """A one-page PDF as a scanner makes it: a grey picture of a page (A4 at 60 dpi) with no
+    text layer — dark strokes where the heading, the title and the lines of text are. Built by
+    hand (zlib and the PDF syntax): the demo loads no ReportLab for it."""
+    import zlib
+    white, ink = 250, 40
+    rows = []
+    lines: dict[int, list[tuple[int, int]]] = {}
+
+    def stroke(y: int, x0: int, x1: int, thick: int = 3) -> None:
+        for yy in range(y, y + thick):
+            lines.setdefault(yy, []).append((x0, x1))
+    stroke(60, 50, 200)                                   # the issuer, left; the motto, right
+    stroke(68, 80, 170)
+    stroke(60, 270, 450)
+    stroke(90, 300, 440, 2)                               # place and date, italic
+    for k in range(2):                                    # the title, centred
+        stroke(130 + 12 * k, 150 + 20 * k, 346 - 20 * k, 4)
+    y = 180
+    while y < 560:                                        # the body, its last lines shorter
+        stroke(y, 70 if rng.random() < 0.15 else 55, 440 - int(rng.random() * (160 if
+               rng.random() < 0.2 else 12)), 2)
+        y += 14
+    stroke(600, 300, 420)                                 # the signature block
+    stroke(660, 310, 410)
+    for yy in range(height):
+        row = bytearray([white]) * width
+        for x0, x1 in lines.get(yy, ()):
+            row[x0:x1] = bytes([ink]) * (x1 - x0)
+        rows.append(b"\0" + bytes(row))                   # PNG-style row filter: none
+    image = zlib.compress(b"".join(rows), 9)
+    content = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
+        b"<< /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Filter /FlateDecode /DecodeParms << /Predictor 15 /Columns %d >> "
+        b"/Length %d >>\nstream\n" % (width, height, width, len(image)) + image + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _attach_scan(ctx, doc, i: int) -> None:
+    """The scanner's file of a demo scan, and its line in the intake's ledger (the file's name
+    in the inbox, shown by Máy quét), as the intake leaves them."""
+    import tempfile
+    from pathlib import Path
+
+    from .scans import ScanIntake
+    name = f"scan_{doc.arrived_at:%Y%m%d_%H%M}_{i:03d}.pdf"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(scan_pdf(ctx.rng))
+        a = documents.attach_file(ctx.clerk or ctx.admin, ctx.store, doc, path)
+    sf = a.file
+    ScanIntake.create(sha256=sf.sha256, name=name, size=sf.size, kind="pdf", incoming=doc,
+                      stored_file=sf, arrived_at=doc.arrived_at, taken_by="demo")
 
 
 def _outgoing(ctx, book, members) -> None:

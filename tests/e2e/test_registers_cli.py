@@ -49,6 +49,24 @@ def test_demo_says_each_stage_as_it_goes(demo_home):
     assert any(line.startswith("Đã nạp dữ liệu mẫu") for line in lines)
 
 
+def test_the_demos_scans_waiting_for_details_carry_the_scanners_page(demo_home):
+    """The demo's last arrivals came from the scanner: each holds its page, as a scan does — a
+    picture of the page (one page, no text layer), in the office's file store."""
+    import sqlite3
+    con = sqlite3.connect(demo_home / "vanphong.sqlite3")
+    rows = con.execute("SELECT i.arrival_no, a.original_name, f.rel_path, f.pages, s.name FROM incoming i "
+                       "JOIN attachment a ON a.incoming_id = i.id JOIN stored_file f ON a.file_id = f.id "
+                       "JOIN scan_intake s ON s.incoming_id = i.id AND s.stored_file_id = f.id "
+                       "WHERE i.status = 'needs_details' AND i.source = 'scan'").fetchall()
+    con.close()
+    assert len(rows) == 2
+    for _, name, rel, page_count, inbox_name in rows:
+        assert name.startswith("scan_") and name.endswith(".pdf") and page_count == 1
+        assert inbox_name == name                                   # the intake's ledger names it
+        stored = demo_home / "files" / rel
+        assert pdf_page_texts(stored.read_bytes()) == [""]         # one page, no text layer
+
+
 def test_search_prints_register_number_date_summary(demo_home):
     p = run(demo_home, "search", "dang", "phi")
     lines = [line for line in p.stdout.splitlines() if line.strip()]
