@@ -161,7 +161,7 @@ def open_database(url: str, migrate: bool = True, defer_load: bool = False) -> D
 
 
 # The planner's statistics (SQLite's ANALYZE) for tables of at least STATS_MIN_ROWS rows, each
-# index sampled on about STATS_SAMPLE rows (``analysis_limit``): 0.2 s for a 1 M-document office.
+# index sampled on about STATS_SAMPLE rows (``analysis_limit``): 0.2–1.2 s for a 1 M-document office.
 # Without them SQLite guesses each index's worth, and a list filtered by state and year took
 # 270–420 ms for its next page at 1 M documents instead of 9 ms (bench/RESULTS.md)
 STATS_MIN_ROWS = 1_000

@@ -301,6 +301,7 @@ def _attach_scan(ctx, doc, i: int) -> None:
         path.write_bytes(scan_pdf(ctx.rng))
         a = documents.attach_file(ctx.clerk or ctx.admin, ctx.store, doc, path)
     sf = a.file
+    assert sf is not None                    # just stored, never purged
     ScanIntake.create(sha256=sf.sha256, name=name, size=sf.size, kind="pdf", incoming=doc,
                       stored_file=sf, arrived_at=doc.arrived_at, taken_by="demo")
 
