@@ -79,6 +79,7 @@ TIP_FILTER = "Lọc danh sách theo từ gõ vào"
 
 # keys a screen explains on the help screen beyond its bindings (keys, what they do)
 HELP_DASHBOARD = [("↑ ↓ rồi Enter", "Chọn mục trong menu, hoặc mở một ô việc"),
+                  ("Gõ tên mục", "Nhảy tới mục đó trong menu (không cần dấu): “cai” → Cài đặt"),
                   ("Tab", "Chuyển giữa menu và các ô việc")]
 HELP_SEARCH = [("Enter (ô tìm)", "Tìm"), ("Enter (kết quả)", "Mở hồ sơ"),
                ("↓", "Từ ô tìm xuống danh sách kết quả")]

@@ -174,3 +174,45 @@ async def test_back_on_hom_nay_the_panels_are_brought_up_to_date_in_place(office
         await pilot.pause()
         assert len(app.screen.query(PanelBox)) == 2
         assert "Chuẩn bị hội trường" in shown(app)
+
+
+def test_typing_a_name_reaches_its_entry_marks_and_case_ignored():
+    from tui.widgets.menu_list import jump
+    labels = ["Hôm nay", "Văn bản đến", "Văn bản đi", "Soạn văn bản", "Sổ con dấu", "Đảng viên",
+              "Thu đảng phí", "Sổ quỹ tiền mặt", "Cài đặt"]
+    assert jump(labels, "cai", 0) == 8
+    assert jump(labels, "CÀI", 0) == 8
+    assert jump(labels, "d", 0) == 5                     # đ is d; a name starting so comes first
+    assert jump(labels, "dang p", 0) == 6               # then a later word: "Thu đảng phí"
+    assert jump(labels, "so q", 0) == 7
+    assert jump(labels, "van ban di", 0) == 2
+    assert jump(labels, "s", 4) == 4                     # from where the list is …
+    assert jump(labels, "ss", 3) == 4                    # … the same letter again: the next one
+    assert jump(labels, "sss", 7) == 3                   # and round from the top
+    assert jump(labels, "zz", 0) is None and jump(labels, " ", 0) is None
+
+
+async def test_typing_in_the_menu_jumps_to_the_entry_and_enter_opens_it(office, make_app, shown,
+                                                                         monkeypatch):
+    from tui.widgets import menu_list
+    monkeypatch.setattr(menu_list, "TYPED_PAUSE", 600.0)   # a loaded machine is no slow typist
+    app = make_app(user=office["admin"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        menu = app.screen.query_one("#dash-menu")
+        assert app.focused is menu
+        await pilot.press(*"cai")                              # typed without its marks
+        assert menu.get_option_at_index(menu.highlighted).id == "area:settings"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("f10")                               # the F10 menu the same way
+        await pilot.pause()
+        assert isinstance(app.screen, MenuScreen)
+        await pilot.press(*"nhat ky")
+        listing = app.screen.query_one("#menu-list")
+        assert listing.get_option_at_index(listing.highlighted).id == "area:audit"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AuditScreen)

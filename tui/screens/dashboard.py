@@ -16,6 +16,7 @@ from models.errors import VanphongError
 from .. import areas
 from .. import strings as S
 from ..widgets.fields import FormScroll
+from ..widgets.menu_list import MenuList, MenuOption
 from .base import BaseScreen
 
 
@@ -69,12 +70,12 @@ def menu_options(actor, wide: bool = False) -> list[Option]:
         if wide and a.twin:
             keys = f"{keys} / {areas.key_display(a.twin)}" if keys else areas.key_display(a.twin)
         width = 13 if wide else 4
-        opts.append(Option(f"{keys:<{width}} {a.label}", id=f"area:{a.key}"))
+        opts.append(MenuOption(f"{keys:<{width}} {a.label}", a.label, id=f"area:{a.key}"))
     for act in areas.visible_actions(actor):
         if act.key in ("help", "quit") and not wide:
             continue
         width = 13 if wide else 4
-        opts.append(Option(f"{'':<{width}} {act.label}", id=f"action:{act.key}"))
+        opts.append(MenuOption(f"{'':<{width}} {act.label}", act.label, id=f"action:{act.key}"))
     return opts
 
 
@@ -90,7 +91,10 @@ class DashboardScreen(BaseScreen):
         with Horizontal():
             with Vertical(id="dash-menu-box"):
                 yield Static(S.DASH_MENU, id="dash-menu-title")
-                yield OptionList(*menu_options(self.app.actor), id="dash-menu", markup=False)
+                # in a box of its own under the title: its "max-height: 100%" is then what is
+                # left there (of the whole column, an administrator's last entry was cut off)
+                with Vertical(id="dash-menu-room"):
+                    yield MenuList(*menu_options(self.app.actor), id="dash-menu", markup=False)
             # the panels are there for the first paint: filled after it, the screen was
             # painted twice in full (~8 KB more over SSH for each login)
             yield FormScroll(*self._panel_widgets(), id="dash-panels")

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 
 from .. import strings as S
+from ..widgets.menu_list import MenuList
 from .dashboard import menu_options
 
 
@@ -19,7 +20,7 @@ class MenuScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="menu-box", classes="dialog-box") as box:
             box.border_title = S.MENU_TITLE
-            yield OptionList(*menu_options(self.app.actor, wide=True), id="menu-list", markup=False)
+            yield MenuList(*menu_options(self.app.actor, wide=True), id="menu-list", markup=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
