@@ -332,6 +332,16 @@ def closing(paper: PartyPaper, width: float, frame_height: float) -> list:
     return out + [Spacer(1, 4 * MM), *rec]
 
 
+def closing_after(last: list, paper: PartyPaper, width: float, frame_height: float) -> list:
+    """``last`` (the body's closing paragraph) then the signatures, kept on one page together:
+    a signature never stands alone at the top of a page."""
+    end = closing(paper, width, frame_height)
+    if len(end) >= 2 and getattr(end[1], "keep_with_previous", False):
+        from reportlab.platypus import KeepTogether
+        return [KeepTogether([*last, *end[:2]]), *end[2:]]
+    return [*last, *end]
+
+
 # --- the document ---------------------------------------------------------------------------
 MARK_SIZE = 13
 
@@ -356,13 +366,9 @@ def render(paper: PartyPaper) -> bytes:
 
     def story(width: float, frame_h: float) -> list:
         body = body_flowables(paper.body)
-        end = closing(paper, width, frame_h)
-        if len(end) >= 2 and getattr(end[1], "keep_with_previous", False):
-            # the signatures stay on one page, and with the last paragraph rather than alone
-            from reportlab.platypus import KeepTogether
-            last = body[-1:]
-            body, end = body[:-1], [KeepTogether([*last, *end[:2]]), *end[2:]]
-        out = [*header(paper, width, frame_h), *title_block(paper), *body, *end]
+        # the signatures stay on one page, and with the last paragraph rather than alone
+        out = [*header(paper, width, frame_h), *title_block(paper), *body[:-1],
+               *closing_after(body[-1:], paper, width, frame_h)]
         annex = body_flowables(paper.annex)
         if annex:
             from reportlab.platypus import PageBreak

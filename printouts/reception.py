@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from models import labels
+from models.documents.outgoing import default_authority_of
 from models.reception import (ACTION_VI, CATEGORY_VI, REQUIRED_DAYS, RESULT_VI, ReceptionReport)
 from models.text import format_date
 
@@ -23,7 +24,6 @@ from .common import MM, para, style
 TITLE = "Báo cáo"
 SUBJECT = "Công tác tiếp khách, tiếp đảng viên và nhân dân"
 DAY_STATE_VI = {"held": "Đã tiếp", "scheduled": "Theo lịch", "cancelled": "Hoãn"}
-SIGNATURE = party.Signature(position="BÍ THƯ", authority="T/M ĐẢNG ỦY")
 
 
 def _table(rows: list[list], widths: list[float], head: bool = True):
@@ -40,13 +40,21 @@ def _table(rows: list[list], widths: list[float], head: bool = True):
     return t
 
 
+def signature(office) -> party.Signature:
+    """The secretary signs for the committee the office serves: "T/M ĐẢNG ỦY" for a Đảng ủy,
+    "T/M CHI BỘ" for a grassroots chi bộ (the office's name says which), as its outgoing
+    documents do."""
+    return party.Signature(position="BÍ THƯ",
+                           authority=f"T/M {default_authority_of('T/M', office.name)}")
+
+
 def reception_report(rep: ReceptionReport, office, on: _dt.date | None = None) -> bytes:
     on = on or _dt.date.today()
     p = rep.period
     paper = party.PartyPaper(superior=office.superior, issuer=office.name, place=office.place,
                              date=on, type_name=TITLE,
                              summary=f"{SUBJECT} {p.label[:1].lower()}{p.label[1:]}",
-                             signatures=[SIGNATURE], title=f"{SUBJECT} — {p.label}")
+                             signatures=[signature(office)], title=f"{SUBJECT} — {p.label}")
     return party.build(paper, lambda width, height: _story(rep, paper, width, height))
 
 
@@ -106,4 +114,8 @@ def _story(rep: ReceptionReport, paper: party.PartyPaper, width: float, height: 
         story.append(_table(rows, [width * w for w in (0.12, 0.16, 0.32, 0.40)]))
     else:
         story.append(para("Không có vụ việc nào chưa kết thúc.", body))
-    return story + party.closing(paper, width, height)
+    # a report ends in words, and its signature stays with them: after a table that filled the
+    # page, the signature alone used to begin the next one
+    end = para(f"Trên đây là báo cáo {SUBJECT[:1].lower()}{SUBJECT[1:]} "
+               f"{p.label[:1].lower()}{p.label[1:]} của {paper.issuer}.", body)
+    return [*story, Spacer(1, 3 * MM), *party.closing_after([end], paper, width, height)]

@@ -314,12 +314,12 @@ def record_signature(actor, doc, signer: str = "", *, signer_position: str = "",
               "authority_of": authority_of, "signed_on": signed, "signer_contact": c}
     if authority and not nfc(authority_of):
         o = get_office()
-        fields["authority_of"] = _default_authority_of(authority, o.name if o else "")
+        fields["authority_of"] = default_authority_of(authority, o.name if o else "")
     return _update_outgoing(actor, d, "ghi chữ ký" if d.status == "issued" else "", None, fields,
                             secret_perm="secret.view")
 
 
-def _default_authority_of(authority: str, office_name: str) -> str:
+def default_authority_of(authority: str, office_name: str) -> str:
     """T/M ĐẢNG ỦY (the collective), K/T BÍ THƯ (the one signed for), T/L ĐẢNG ỦY."""
     if authority == "K/T":
         return "BÍ THƯ"

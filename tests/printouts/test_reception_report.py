@@ -55,5 +55,21 @@ def test_report_is_a_party_paper_heading_signature_and_page_numbers(office):
         ["BÁO CÁO", "T/M ĐẢNG ỦY", "BÍ THƯ"]
     last = max(p.page for p in got)
     assert last >= 2
+    # the report ends in words, and the signature is on their page, never alone on a new one
+    signed = next(p for p in got if p.text == "BÍ THƯ")
+    assert any(p.page == signed.page and p.text.startswith("Trên đây là báo cáo công tác tiếp khách")
+               and p.y > signed.y for p in got)
     numbers = [p for p in got if p.text.isdigit() and p.y > h - 25 * MM]
     assert [(p.page, p.text) for p in numbers] == [(n, str(n)) for n in range(2, last + 1)]
+
+
+def test_the_secretary_signs_for_the_committee_the_office_serves(office):
+    """A Đảng ủy's report is signed "T/M ĐẢNG ỦY"; a grassroots chi bộ's, "T/M CHI BỘ"."""
+    from tests.pdfread import pieces
+    clerk = office["clerk"]
+    R.receive(clerk, name="Người đến", content="Nội dung", category="citizen", action="accept",
+              visited_at=dt.datetime(2026, 11, 3, 9))
+    office_mod.update_office(office["admin"], {"name": "Chi bộ Văn phòng Huyện ủy Yên Sơn"})
+    pdf = reception_report(R.report(clerk, "2026-11"), office_mod.get_office(), dt.date(2026, 12, 1))
+    said = [p.text for p in pieces(pdf)]
+    assert "T/M CHI BỘ" in said and "BÍ THƯ" in said and "T/M ĐẢNG ỦY" not in said
