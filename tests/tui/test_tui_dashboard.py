@@ -186,9 +186,11 @@ def test_typing_a_name_reaches_its_entry_marks_and_case_ignored():
     assert jump(labels, "dang p", 0) == 6               # then a later word: "Thu đảng phí"
     assert jump(labels, "so q", 0) == 7
     assert jump(labels, "van ban di", 0) == 2
-    assert jump(labels, "s", 4) == 4                     # from where the list is …
-    assert jump(labels, "ss", 3) == 4                    # … the same letter again: the next one
+    assert jump(labels, "s", 3) == 4                     # one letter: from the next entry …
+    assert jump(labels, "ss", 4) == 7                    # … the same letter again: the next one
     assert jump(labels, "sss", 7) == 3                   # and round from the top
+    assert jump(labels, "so", 3) == 3                    # a name being typed stays where it is
+    assert jump(labels, "s", None) == 3
     assert jump(labels, "zz", 0) is None and jump(labels, " ", 0) is None
 
 

@@ -24,16 +24,18 @@ class MenuOption(Option):
 
 
 def jump(labels: list[str], typed: str, current: int | None) -> int | None:
-    """The entry ``typed`` reaches: the first, from ``current`` on (then from the top), whose
-    folded name has a word starting with ``typed`` folded — a name starting so comes before a
-    later word of another's. One letter typed again and again goes to the next such entry."""
+    """The entry ``typed`` reaches from the highlighted one (``current``): the first whose folded
+    name has a word starting with ``typed`` folded — a name starting so before a later word of
+    another's — looking from ``current`` on (a name being typed stays where it matches), or from
+    the next entry for one letter, typed once or again and again (the next entry with it), then
+    round from the top."""
     t = fold(typed)
     if not t.strip() or not labels:
         return None
     n = len(labels)
     start = 0 if current is None else current
-    if len(t) > 1 and t == t[0] * len(t):       # "sss": the third entry starting with s
-        t, start = t[0], (start + 1) % n
+    if t == t[0] * len(t):                  # "s", "ss", "sss": the next entry starting with s
+        t, start = t[0], (-1 if current is None else current) + 1
     order = [(start + k) % n for k in range(n)]
     names = [fold(x) for x in labels]
     for pick in (lambda s: s.startswith(t), lambda s: (" " + s).find(" " + t) >= 0):
@@ -61,13 +63,10 @@ class MenuList(OptionList):
         self._typed_at = now
         typed = self._typed + ch
         labels = [getattr(self.get_option_at_index(i), "label", "") for i in range(self.option_count)]
-        # a new letter first tries to extend the name being typed from where the list is
-        i = jump(labels, typed, self.highlighted if len(typed) > 1 else
-                 (None if self.highlighted is None else (self.highlighted + 1) % max(1, len(labels))))
+        i = jump(labels, typed, self.highlighted)
         if i is None and len(typed) > 1:
             typed = ch                       # no entry goes on so: a new name from this letter
-            i = jump(labels, typed, None if self.highlighted is None
-                     else (self.highlighted + 1) % max(1, len(labels)))
+            i = jump(labels, typed, self.highlighted)
         self._typed = typed
         event.stop()
         event.prevent_default()
