@@ -486,6 +486,28 @@ def list_backups(folder: Path) -> list[Path]:
     return sorted((p for p in folder.iterdir() if NAME_RE.match(p.name)), key=order)
 
 
+@dataclasses.dataclass(frozen=True)
+class Kept:
+    """One backup in a folder: its file, when it was made (from its name, local time) and its size."""
+    path: Path
+    made: _dt.datetime
+    size: int
+
+
+def kept_backups(folder: Path) -> list[Kept]:
+    """The backups the program named in ``folder``, newest first; none when the folder is not
+    there (a USB stick not plugged in). A file that goes away meanwhile is left out."""
+    out = []
+    for p in list_backups(folder):
+        try:
+            made = _dt.datetime.strptime(p.name[9:24], "%Y%m%d-%H%M%S")
+            size = p.stat().st_size
+        except (ValueError, OSError):
+            continue
+        out.append(Kept(p, made, size))
+    return out[::-1]
+
+
 def prune(folder: Path, keep: int) -> list[Path]:
     """Remove the oldest backups the program named in ``folder`` beyond ``keep``."""
     old = list_backups(folder)[:-keep] if keep > 0 else []

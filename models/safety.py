@@ -128,9 +128,16 @@ def _refresh_statistics() -> None:
             raise
 
 
+def busy() -> bool:
+    """The start-up duties, or a backup or a check someone asked for, run in this program now."""
+    return bool(_state["running"])
+
+
 # --- in a child process ----------------------------------------------------------------------------
 TERM_GRACE = 5.0        # seconds a child asked to stop has to stop by itself before it is killed
 FAILED = "Kiểm tra/sao lưu lúc khởi động không chạy được: {reason}"
+TASK_FAILED = "Sao lưu/kiểm tra bản sao lưu không chạy được: {reason}"
+BUSY = "Chương trình đang kiểm tra hoặc sao lưu dữ liệu; hãy thử lại khi việc đó xong."
 _POLL = 0.1             # how often a run with a cancel event looks at it
 _LINE_MAX = 16 << 20    # one line of the child's; a longer one is not the child's protocol
 _STDERR_KEPT = 64 << 10  # of the child's error output, the end is written to the error log
@@ -142,13 +149,18 @@ class ChildRun:
     it arrives. A child that cannot start, crashes, or says nothing readable is one "error"
     event (its error output in ``<home>/logs/errors.log``), never an exception.
 
+    ``task``: instead of the start-up duties, what someone asked for: ``("--now",)`` a backup
+    (``backup_tasks.backup_now``), ``("--verify", path)`` a backup checked (``verify_now``).
+
     ``pid`` is the child's; ``signalled`` is set once it was asked to stop (the cancel event
     set), ``killed`` says it had to be killed."""
 
     def __init__(self, home, today: _dt.date | None = None,
-                 on_event: Callable[[str, str], None] | None = None, grace: float | None = None):
+                 on_event: Callable[[str, str], None] | None = None, grace: float | None = None,
+                 task: tuple[str, ...] = ()):
         self.home = home
         self.today = today
+        self.task = task
         self.say = on_event or (lambda kind, message: None)
         self.grace = TERM_GRACE if grace is None else grace
         self.pid: int | None = None
@@ -167,7 +179,7 @@ class ChildRun:
         cmd = [sys.executable, "-P", "-m", "models.safety", "--home", str(Path(self.home.path))]
         if self.today is not None:
             cmd += ["--today", self.today.isoformat()]
-        return cmd
+        return cmd + list(self.task)
 
     @staticmethod
     def environment() -> dict[str, str]:
@@ -181,6 +193,8 @@ class ChildRun:
     def run(self, cancel: threading.Event | None = None) -> list[str]:
         with _lock:
             if _state["running"]:
+                if self.task:                       # asked for: say why nothing happens
+                    self.say("warning", BUSY)
                 return []
             _state["running"] = True
         try:
@@ -302,11 +316,12 @@ class ChildRun:
 
     def _fail(self, reason: str, err) -> list[str]:
         logged = self._log(err) if not self._failure else None
-        message = FAILED.format(reason=reason)
+        message = (TASK_FAILED if self.task else FAILED).format(reason=reason)
         if logged is not None:
             message += f" Chi tiết ghi ở {logged}."
         self.say("error", message)
-        _state["notices"] = [message]
+        if not self.task:
+            _state["notices"] = [message]
         return [message]
 
     def _log(self, err) -> Path | None:
@@ -372,7 +387,9 @@ def _child_main(argv: list[str]) -> int:
     """``python -m models.safety --home DIR [--today YYYY-MM-DD]``: the start-up duties, told as
     JSON lines (``{"event": [kind, message]}``, ``{"report": …}`` the integrity report before
     the first event, ``{"notices": […], "daily": bool}`` last; ``{"failed": message}`` when they could not
-    run). SIGTERM (the program closes) stops a backup between two files."""
+    run). SIGTERM (the program closes) stops a backup between two files. With ``--now`` a
+    backup someone asked for instead (``backup_tasks.backup_now``), with ``--verify FILE``
+    one backup checked (``backup_tasks.verify_now``): the same lines, no report."""
     import argparse
     import signal
 
@@ -384,6 +401,9 @@ def _child_main(argv: list[str]) -> int:
                                  description="Kiểm tra, mốc neo và sao lưu lúc khởi động.")
     ap.add_argument("--home", required=True)
     ap.add_argument("--today", type=_dt.date.fromisoformat)
+    task = ap.add_mutually_exclusive_group()
+    task.add_argument("--now", action="store_true", help="sao lưu ngay")
+    task.add_argument("--verify", metavar="FILE", help="kiểm tra một bản sao lưu")
     args = ap.parse_args(argv)
     out = _Lines()
     cancel = threading.Event()
@@ -406,7 +426,14 @@ def _child_main(argv: list[str]) -> int:
     try:
         open_database(home.db_url, migrate=False)
         try:
-            notices = at_start(home, args.today, on_event=say, cancel=cancel)
+            if args.now:
+                from .backup_tasks import backup_now
+                notices = backup_now(home, on_event=say, cancel=cancel)
+            elif args.verify:
+                from .backup_tasks import verify_now
+                notices = verify_now(home, args.verify, on_event=say)
+            else:
+                notices = at_start(home, args.today, on_event=say, cancel=cancel)
         finally:
             close_database()
     except VanphongError as e:
@@ -462,7 +489,7 @@ def _panel(actor, today: _dt.date):
         lines += [p.message for p in rep.problems[:3]]
     lines += _state.get("notices", [])[:2]
     count = len(rep.problems) if rep is not None else 0
-    return Panel("An toàn dữ liệu", count, lines, area="settings", severity=severity)
+    return Panel("An toàn dữ liệu", count, lines, area="backups", severity=severity)
 
 
 dashboard.register_panel(200, "safety.backup", _panel)

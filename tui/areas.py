@@ -170,6 +170,8 @@ register_area("audit", S.AREA_AUDIT, "tui.screens.audit:AuditScreen",
 register_area("settings", S.AREA_SETTINGS, "tui.screens.settings:SettingsScreen",
               hotkey="f9", twin="ctrl+g", permission="settings.edit", order=95,
               help=S.AREA_SETTINGS_HELP)
+register_area("backups", S.AREA_BACKUPS, "tui.screens.backups:BackupScreen",
+              permission="settings.edit", order=96, help=S.AREA_BACKUPS_HELP)
 
 register_action("password", S.ACTION_PASSWORD, lambda app: app.action_change_password(),
                 order=10, help=S.ACTION_PASSWORD_HELP)
@@ -231,6 +233,59 @@ class _SafetyRun:
 
 
 register_service("safety", _SafetyRun, restart_on=("backup.",))
+
+
+class SafetyTask:
+    """A backup, or a backup's check, someone asked for (the Sao lưu screen): in a child process
+    as the start-up duties (models.safety.ChildRun with a task), waited for by a thread. It is
+    kept in ``app.running_services`` under "backup", so closing the program stops it as it stops
+    the services (a backup stops between two files). Its events come as the service "backup";
+    the last one is an "info" with ``DONE`` as its ref."""
+
+    KEY = "backup"
+    DONE = "done"
+
+    def __init__(self, app, task: tuple[str, ...]):
+        import threading
+
+        from models import safety
+        self._cancel = threading.Event()
+        self._say = app.service_callback(self.KEY)
+        self.task = task
+        self.child = safety.ChildRun(app.home, on_event=self._say, task=task)
+        self._thread = threading.Thread(target=self._run, name="vanphong-backup", daemon=True)
+        self._thread.start()
+
+    @classmethod
+    def start(cls, app, task: tuple[str, ...]) -> "SafetyTask | None":
+        """Start ``task`` unless one is still running (then None, and the clerk is told)."""
+        from models import safety
+        running = app.running_services.get(cls.KEY)
+        if running is not None and running.running:
+            app.notify(safety.BUSY, severity="warning")
+            return None
+        handle = cls(app, task)
+        app.running_services[cls.KEY] = handle
+        return handle
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def _run(self) -> None:
+        from models.db import db
+        try:
+            self.child.run(self._cancel)
+        except Exception as e:                  # never a traceback over the screen
+            self._say("error", str(e))
+        finally:
+            if not db.is_closed():
+                db.close()                      # this thread's own connection
+            self._say("info", "", self.DONE)
+
+    def stop(self) -> None:
+        self._cancel.set()
+        self._thread.join(self.child.grace + 5)
 class _Once:
     """A service that does one piece of work in its own thread and ends."""
 

@@ -107,6 +107,8 @@ AREA_DASHBOARD_HELP = "Việc cần làm hôm nay"
 AREA_SEARCH_HELP = "Tìm trong mọi sổ, không phân biệt dấu và hoa thường"
 AREA_AUDIT_HELP = "Ai đã thay đổi gì, khi nào; kiểm tra chuỗi băm"
 AREA_SETTINGS_HELP = "Thông tin cấp ủy, cài đặt, tài khoản"
+AREA_BACKUPS = "Sao lưu"
+AREA_BACKUPS_HELP = "Các bản sao lưu; sao lưu ngay, kiểm tra một bản"
 
 AREA_MISSING = "Mục này chưa có màn hình trong phiên bản này."
 
@@ -1434,3 +1436,20 @@ TERM_OPEN_NEXT = "Tiếp (Ctrl+S)"
 FIELD_NEW_TERM_LABEL_PH = "ví dụ: 2030–2035"
 TERM_OPENED = "Đã mở {name} từ {start}: số văn bản đi của mọi loại bắt đầu lại từ 01."
 FIELD_TERM_START_HELP = "sửa khi ghi nhầm; nhiệm kỳ mới: mở ở thẻ Nhiệm kỳ"
+
+# --- Sao lưu: the backups in the backup folder; backing up now, checking one --------------------
+BACKUP_COLUMNS = ("Ngày giờ sao lưu", "Dung lượng", "Tệp")
+KEY_BACKUP_NOW = "Sao lưu ngay"
+KEY_BACKUP_VERIFY = "Kiểm tra bản chọn"
+BACKUP_FOLDER = "Thư mục sao lưu: {folder}"
+BACKUP_FOLDER_MISSING = ("Thư mục sao lưu {folder} chưa có hoặc chưa kết nối (USB chưa cắm?); "
+                         "sao lưu ngay sẽ tạo thư mục nếu được.")
+BACKUP_AUTO_ON = "Tự sao lưu lần mở đầu tiên mỗi ngày; giữ {keep} bản mới nhất (đổi ở Cài đặt)."
+BACKUP_AUTO_OFF = "Không tự sao lưu (bật ở Cài đặt); giữ {keep} bản mới nhất."
+BACKUP_LAST = "Lần sao lưu tốt gần nhất: {time} ngày {date}."
+BACKUP_LAST_NONE = "Chưa có lần sao lưu nào."
+BACKUP_NONE = "Chưa có bản sao lưu nào trong thư mục này: nhấn F5 (hoặc B) để sao lưu ngay."
+BACKUP_HINT = "F5/B: sao lưu ngay · F6/K: kiểm tra bản chọn · khôi phục: lệnh vanphong restore"
+BACKUP_RUNNING = "Đang sao lưu… Vẫn làm việc khác được; xong sẽ có thông báo."
+BACKUP_VERIFYING = "Đang kiểm tra {name}… Xong sẽ có thông báo."
+BACKUP_PICK_FIRST = "Chưa có bản sao lưu nào để kiểm tra."
