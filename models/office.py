@@ -164,11 +164,15 @@ def _office_dict() -> dict:
 
 # --- settings ---------------------------------------------------------------------------
 def get_setting(key: str) -> Any:
+    """The setting's value, or its default when it was never set. One fixed statement, not a
+    query built each time: the scanner intake reads a setting for every scan."""
     d = SETTINGS[key]
-    row = Setting.get_or_none(Setting.key == key)
+    database = db.obj
+    row = database.execute_sql(f'SELECT value FROM setting WHERE "key" = {database.param}',
+                               (key,)).fetchone()
     if row is None:
         return d.default
-    return json.loads(row.value)
+    return json.loads(row[0])
 
 
 def parse_setting(key: str, raw: Any) -> Any:

@@ -267,7 +267,7 @@ def _register_one(store: FileStore, f: ScanFile, staged: Staged) -> ScanResult |
                 base = Path(f.name).name
                 sf = documents.store_file(store, None, base, mime=f.mime, pages=f.pages,
                                           text=f.text, staged=staged)
-                documents.attach(users.SYSTEM, doc, sf, base)
+                documents.attach(users.SYSTEM, doc, sf, base, new=True)   # registered just above
                 ScanIntake.create(sha256=f.sha, name=f.name, size=sf.size, kind=f.kind,
                                   incoming=doc, stored_file=sf, arrived_at=f.arrived_at,
                                   taken_by=f.taken_by)

@@ -42,21 +42,27 @@ def store_file(store: FileStore, path: Path | None, original_name: str, mime: st
         return sf
 
 
-def attach(actor, doc, sf: StoredFile, original_name: str) -> Attachment:
+def attach(actor, doc, sf: StoredFile, original_name: str, *, new: bool = False) -> Attachment:
     """Attach a stored file to an incoming or outgoing document (several per document; the same
-    content once per document). Refused for secret documents."""
+    content once per document). Refused for secret documents.
+
+    The document is read again inside the write transaction (it may have been made secret
+    since the caller read it) and its attachments looked up for the same file. ``new``: the
+    caller registered ``doc`` in its own open transaction a moment ago (the scanner intake), so
+    nothing can have changed it or attached anything to it: neither is done (two queries, a
+    fifth of a scan's intake)."""
     users.require(actor, "documents.edit" if getattr(actor, "role", "") != "system" else "intake.run")
     if doc.is_secret:
         raise ValidationError(SECRET_FILE_REFUSED, "attachment")
     with db.atomic():
         model = Incoming if isinstance(doc, Incoming) else Outgoing
-        d = model.get_by_id(doc.id)
+        d = doc if new else model.get_by_id(doc.id)
         if d.is_secret:
             raise ValidationError(SECRET_FILE_REFUSED, "attachment")
         owner = {"incoming": d} if model is Incoming else {"outgoing": d}
         fk = Attachment.incoming if model is Incoming else Attachment.outgoing
-        existing = Attachment.get_or_none((fk == d.id) & (Attachment.file == sf.id)
-                                          & (Attachment.removed == False))  # noqa: E712
+        existing = None if new else Attachment.get_or_none(
+            (fk == d.id) & (Attachment.file == sf.id) & (Attachment.removed == False))  # noqa: E712
         if existing is not None:
             return existing
         a = Attachment.create(file=sf, sha256=sf.sha256, size=sf.size,

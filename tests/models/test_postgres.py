@@ -13,6 +13,9 @@ def test_foundation_runs_on_postgres(pg_office):
     assert users.authenticate("vanthu", PASSWORD).role == "clerk"
     office.update_office(pg_office["admin"], {"name": "Đảng ủy xã Tân Lập (mới)"})
     assert office.get_office().name == "Đảng ủy xã Tân Lập (mới)"
+    assert office.get_setting("backup.keep") == 14              # never set: its default
+    office.set_setting(pg_office["admin"], "backup.keep", 30)
+    assert office.get_setting("backup.keep") == 30              # read by its fixed statement
     assert audit.verify().ok
     with pytest.raises(Exception, match="append-only"):
         with dbm.db.atomic():
