@@ -52,6 +52,35 @@ def test_start_up_imports_nothing_heavy(office, home):
     assert seen["dashboard"] == ["DashboardScreen", []]
 
 
+def test_the_tables_of_settings_and_backups_do_not_load_richs_emoji_table(office, home):
+    """A column title given as a str is read as Rich markup, which loads Rich's emoji table
+    (0.8 MiB, kept for the session) to replace :names: no title has; the screens give Text."""
+    script = textwrap.dedent(f"""
+        import json, sys
+        from models.home import OfficeHome
+        from tui.app import VanphongApp
+        app = VanphongApp(OfficeHome({str(home.path)!r}))
+        seen = {{}}
+        async def auto(pilot):
+            await pilot.pause()                 # the database opens after the first paint
+            from models import users
+            app.login(users.User.get(users.User.username == "admin"))
+            await pilot.pause()
+            for area in ("settings", "backups"):
+                app.open_area(area)
+                await pilot.pause()
+                seen[area] = [type(app.screen).__name__, len(app.screen.query("DataTable")),
+                              "rich._emoji_codes" in sys.modules]
+                app.go_back()
+                await pilot.pause()
+            app.exit()
+        app.run(headless=True, size=(80, 24), auto_pilot=auto, mouse=False)
+        print(json.dumps(seen))
+    """)
+    seen = _headless(script)
+    assert seen == {"settings": ["SettingsScreen", 3, False], "backups": ["BackupScreen", 1, False]}
+
+
 def test_the_login_paints_before_the_database_opens_and_then_logs_in(office, home):
     """An office on this PC: the login screen is built before peewee and the office's models
     load (a start paints sooner), under the name remembered from the last start; once the

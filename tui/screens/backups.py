@@ -6,6 +6,7 @@ working, and is told when it is done. Hôm nay's "An toàn dữ liệu" opens he
 command (``vanphong restore``): it fills a new, empty folder, not the office in use."""
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
@@ -43,14 +44,13 @@ class BackupScreen(AreaScreen):
     def on_mount(self) -> None:
         t = self.query_one("#backup-table", DataTable)
         for label, width in zip(S.BACKUP_COLUMNS, (19, 10, 43), strict=True):     # 72 + gaps: 78
-            t.add_column(label, width=width)
+            t.add_column(Text(label), width=width)   # a str is read as markup: Rich's emoji table
         running = self.app.running_services.get(SafetyTask.KEY)
         if running is not None and running.running:     # left and came back while it runs
             self._doing = self._task_text(running.task)
         self.load()
 
     def load(self) -> None:
-        from rich.text import Text
         o = backup_tasks.overview(self.app.home)
         lines = [S.BACKUP_FOLDER.format(folder=o.folder) if o.present
                  else S.BACKUP_FOLDER_MISSING.format(folder=o.folder), o.key_place,

@@ -3,6 +3,7 @@ outgoing documents. F7/Ctrl+N adds a type; models.documents refuses a code that 
 spelling of a known one (ignoring case and accents) and "QyĐ" in any spelling."""
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -42,11 +43,10 @@ class DocTypesPane(Vertical):
     def on_mount(self) -> None:
         t = self.query_one("#doctypes-table", DataTable)
         for label, width in zip(S.DOCTYPES_COLUMNS, (8, 40, 12), strict=True):
-            t.add_column(label, width=width)
+            t.add_column(Text(label), width=width)   # a str is read as markup: Rich's emoji table
         self.load()
 
     def load(self) -> None:
-        from rich.text import Text
         t = self.query_one("#doctypes-table", DataTable)
         t.clear()
         for d in documents.list_doc_types(include_inactive=True):

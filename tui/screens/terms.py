@@ -5,6 +5,7 @@ models.terms checks every rule (check_new_term, then open_term) and writes the a
 refusal is shown under the field it concerns."""
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -90,11 +91,10 @@ class TermsPane(Vertical):
     def on_mount(self) -> None:
         t = self.query_one("#terms-table", DataTable)
         for label, width in zip(S.TERMS_COLUMNS, (11, 38, 10, 10), strict=True):     # 77 of 78 columns
-            t.add_column(label, width=width)
+            t.add_column(Text(label), width=width)   # a str is read as markup: Rich's emoji table
         self.load()
 
     def load(self) -> None:
-        from rich.text import Text
         t = self.query_one("#terms-table", DataTable)
         t.clear()
         rows = terms.all_terms()

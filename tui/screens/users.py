@@ -4,6 +4,7 @@ Every change goes through models.users (create_user, update_user, set_password),
 the actor's right and writes the audit log."""
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -138,11 +139,10 @@ class UsersPane(Vertical):
     def on_mount(self) -> None:
         t = self.query_one("#users-table", DataTable)
         for label, width in zip(S.USERS_COLUMNS, (13, 18, 9, 18, 9), strict=True):
-            t.add_column(label, width=width)
+            t.add_column(Text(label), width=width)   # a str is read as markup: Rich's emoji table
         self.load()
 
     def load(self) -> None:
-        from rich.text import Text
         t = self.query_one("#users-table", DataTable)
         row = t.cursor_row
         t.clear()
