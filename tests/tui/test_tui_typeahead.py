@@ -84,18 +84,28 @@ async def test_incoming_form_keys_typed_ahead_land_in_their_fields(office, direc
         assert field(form, "notes").value == "ghi chú"
 
 
-async def test_no_field_opens_with_its_text_selected(office, directory, make_app):
+async def test_a_new_form_starts_at_its_first_empty_field_and_text_is_never_wiped(office, directory,
+                                                                                   make_app):
+    """The date and time a new entry comes filled with are suggestions: the cursor starts at Nơi
+    gửi (typing "Văn phòng" went on the end of the date: "02/12/2026Văn phòng"). Coming back
+    to a whole date selects it, so a date typed replaces it; text is never selected (a letter
+    typed would wipe it): the cursor goes to its end."""
     app = make_app(user=office["clerk"])
     async with app.run_test(size=SIZE) as pilot:
         form = await open_form(pilot, app)
-        arrived = field(form, "arrived_at")
-        assert app.focused is arrived.input
-        before = arrived.value
-        assert before == "05/03/2026"
-        await pilot.press("x")                       # appended at the end, nothing wiped
-        assert arrived.value == before + "x"
+        arrived, sender = field(form, "arrived_at"), field(form, "sender")
+        assert app.focused is sender.input
+        assert arrived.value == "05/03/2026" and field(form, "arrived_time").value
+        await pilot.press("shift+tab", "shift+tab", *"04/03/2026")
+        assert app.focused is arrived.input and arrived.value == "04/03/2026"
+        await pilot.press("x")                       # a date not whole: the cursor stays at its end
+        assert arrived.value == "04/03/2026x"
         await pilot.press("backspace", "tab", "shift+tab", "1")
-        assert arrived.value == before + "1"
+        assert arrived.value == "1"                  # whole again: selected, replaced
+        summary = field(form, "summary")
+        summary.focus()
+        await pilot.press(*"Báo cáo", "tab", "shift+tab", *" quý I")
+        assert summary.value == "Báo cáo quý I"      # appended, nothing wiped
 
 
 async def test_enter_on_a_wrong_value_moves_on_and_keeps_the_error(office, directory, make_app,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from models.errors import ValidationError
 
@@ -46,9 +46,14 @@ class FormScreen(AreaScreen):
         return next(f for f in self.form.query(Field) if f.field == name)
 
     def on_mount(self) -> None:
+        """The cursor starts where typing begins: at the first empty field. What a new record
+        comes filled with (today's date, the time now) is a suggestion the clerk rarely changes
+        (Shift+Tab goes back to it); a record opened to correct starts at its first field."""
         fields = list(self.form.query(Field))
         if fields:
-            fields[0].focus()
+            empty = next((f for f in fields
+                          if isinstance(f.control, Input) and not f.control.value.strip()), None)
+            (empty or fields[0]).focus()
 
     def on_field_submitted(self, event) -> None:
         event.stop()

@@ -2,7 +2,7 @@
 (a label and an input on one line, the error in Vietnamese right under it)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from textual import events
 from textual.app import ComposeResult
@@ -63,7 +63,9 @@ class TextInput(InOrderKeys, Input):
 
     Focused, it never selects its text (the first letter typed would wipe it): the cursor goes
     to the end. A field shown wrong selects its text when the form brings the cursor back to it
-    (``select_for_correction``): what is typed then replaces the wrong value."""
+    (``select_for_correction``): what is typed then replaces the wrong value. So does a value
+    that nothing typed after it can extend (``whole``: a full date, a time): "02/12/2026" then
+    "29/02/2026" typed made "02/12/202629/02/2026", never what anyone meant."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("compact", True)
@@ -71,6 +73,7 @@ class TextInput(InOrderKeys, Input):
         super().__init__(*args, **kwargs)
         self.cursor_blink = False
         self._select_next_focus = False
+        self.whole: Callable[[str], bool] | None = None     # set by the field: its value is complete
 
     def _on_focus(self, event) -> None:
         super()._on_focus(event)
@@ -78,7 +81,10 @@ class TextInput(InOrderKeys, Input):
             self._select_next_focus = False
             self.select_all()
         elif not event.from_app_focus:
-            self.cursor_position = len(self.value)
+            if self.whole is not None and self.whole(self.value):
+                self.select_all()
+            else:
+                self.cursor_position = len(self.value)
         self.app.cursor_position = self.cursor_screen_offset
 
     def select_for_correction(self) -> None:
@@ -111,6 +117,9 @@ class Field(Widget):
     """
 
     MOVES_ON_ENTER = True       # Enter goes on to the next field (ContactField may open a list)
+    # a valid value is whole, nothing typed after it can extend it (a date, a time): the cursor
+    # coming into the field selects it, so typing replaces it
+    WHOLE = False
 
     class Submitted(Message):
         """Enter was pressed in the field (the form moves on or saves)."""
@@ -153,8 +162,19 @@ class Field(Widget):
         yield Static("", classes="field-error", markup=False)
 
     def make_control(self) -> Widget:
-        return TextInput(value=self._initial, placeholder=self._placeholder, password=self._password,
-                         max_length=self._max_length, classes="field-input")
+        control = TextInput(value=self._initial, placeholder=self._placeholder,
+                            password=self._password, max_length=self._max_length,
+                            classes="field-input")
+        if self.WHOLE:
+            control.whole = self.complete
+        return control
+
+    def complete(self, text: str) -> bool:
+        """Whether ``text`` is a valid value of a ``WHOLE`` field."""
+        try:
+            return bool(text.strip()) and self.parse(text) is not None
+        except ValidationError:
+            return False
 
     @property
     def control(self) -> Widget:

@@ -43,6 +43,8 @@ class PasswordField(Field):
 class DateField(Field):
     """A date typed dd/mm/yyyy (also d/m/yyyy, dd.mm.yyyy)."""
 
+    WHOLE = True
+
     def __init__(self, label: str, field: str = "", *, required: bool = True, **kw):
         kw.setdefault("placeholder", S.DATE_PLACEHOLDER)
         self.required = required
@@ -122,6 +124,8 @@ class YearField(IntField):
 
 class TimeField(Field):
     """A time of day typed hh:mm (also h:mm, hh.mm, hhmm)."""
+
+    WHOLE = True
 
     def __init__(self, label: str, field: str = "", **kw):
         kw.setdefault("placeholder", S.TIME_PLACEHOLDER)
