@@ -46,6 +46,24 @@ async def test_print_register_saves_a_pdf_and_says_where_when_there_is_no_printe
     assert "Kế hoạch tổ chức Hội nghị sơ kết quý I" in flat
 
 
+async def test_dates_reversed_and_saved_at_once_are_said_the_first_time(office, make_app, shown):
+    """"Đến ngày" before "Từ ngày", typed and Ctrl+S in one burst: the news of the last keys
+    typed arrived after the refusal and wiped it (the field alone is a right date); it took a
+    second Ctrl+S to read why nothing happened."""
+    from test_tui_typeahead import burst
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", "f6")
+        await pilot.pause()
+        assert isinstance(app.screen, PrintDialog)
+        burst(app, "tab", *"01/01/2025", "ctrl+s")
+        assert await wait_until(pilot, lambda: field(app.screen, "date_to").value == "01/01/2025")
+        await pilot.pause()
+        assert isinstance(app.screen, PrintDialog)
+        assert "phải sau" in field(app.screen, "date_to").error
+        assert "phải sau" in shown(app)
+
+
 async def test_print_register_goes_to_the_print_command(office, make_app, shown, home, tmp_path):
     fill_register(office["clerk"])
     log = tmp_path / "printed.txt"

@@ -42,9 +42,13 @@ async def test_a_password_set_by_the_admin_is_changed_at_the_first_login(office,
         # a weak one is refused
         await _type_new(pilot, type_text, "12345678", "12345678")
         assert "quá dễ đoán" in login_error(app) and "quá dễ đoán" in shown(app)
-        # two different ones are refused
+        # two different ones are refused, and said (emptying the second box cleared the words)
         await _type_new(pilot, type_text, NEW, NEW + "x")
         assert isinstance(app.screen, ChangePasswordScreen)
+        await pilot.pause()
+        said = " ".join(shown(app).replace("│", " ").split())
+        assert "Hai lần nhập mật khẩu không giống nhau." in said
+        assert app.focused is app.screen.query_one("#new-password2", Field).input
         # a good one, twice: in
         first = app.screen.query_one("#new-password", Field)
         first.value = ""

@@ -125,8 +125,8 @@ class ChangePasswordScreen(BaseScreen):
         error = self.query_one("#login-error", Static)
         error.update("")
         if first.value != second.value:
-            second.show_error(S.PASSWORDS_DIFFER)
             second.value = ""
+            second.show_error(S.PASSWORDS_DIFFER)      # after: it stays until typed again
             second.focus()
             return
         from models import users

@@ -145,6 +145,7 @@ class Field(Widget):
         self._max_length = max_length
         self.dirty = False
         self._error = ""
+        self._error_on: str | None = None      # the value the error was shown for
         if stacked:
             self.add_class("-stacked")
 
@@ -250,6 +251,7 @@ class Field(Widget):
 
     def show_error(self, message: str) -> None:
         self._error = message
+        self._error_on = self.value if isinstance(self.control, Input) else None
         self.query_one(".field-error", Static).update(message)
         self.add_class("-invalid")
 
@@ -276,8 +278,10 @@ class Field(Widget):
 
     def recheck(self) -> None:
         """A field shown wrong loses its error as soon as its value is right (and is not
-        nagged while it is being typed)."""
-        if self.has_class("-invalid"):
+        nagged while it is being typed) — once it changed: the form's own errors (a date
+        before another field's) are right by the field alone, and the news of the last keys
+        typed before Ctrl+S arrives after the error they caused."""
+        if self.has_class("-invalid") and self.value != self._error_on:
             try:
                 self.check(self.value)
             except ValidationError:
