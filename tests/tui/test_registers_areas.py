@@ -49,7 +49,7 @@ async def test_a_sender_missing_from_the_directory_is_added_on_the_spot(office, 
 async def test_typeahead_ignores_accents_and_shows_matches(office, directory, make_app, shown):
     app = make_app(user=office["clerk"])
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f3", "f7", "enter", "enter")
+        await pilot.press("f3", "f7")                            # the form opens at Nơi gửi
         await pilot.press(*"DONG TAM")
         await pilot.pause()
         assert "Danh bạ: Chi bộ thôn Đồng Tâm" in shown(app)
@@ -58,6 +58,10 @@ async def test_typeahead_ignores_accents_and_shows_matches(office, directory, ma
         assert isinstance(app.screen, PickerDialog)
         await pilot.press("enter")
         await pilot.pause()
+        assert field(app.screen, "sender").value == "Chi bộ thôn Đồng Tâm"
+        assert app.focused is field(app.screen, "doc_number").input      # on to the next field
+        await pilot.press(*"125-CV/TU")
+        assert field(app.screen, "doc_number").value == "125-CV/TU"
         assert field(app.screen, "sender").value == "Chi bộ thôn Đồng Tâm"
 
 

@@ -201,7 +201,12 @@ class ContactField(Field):
             return
         self.action_pick(submit=not self.multi)
 
-    def action_pick(self, submit: bool = False) -> None:
+    def action_pick(self, submit: bool | None = None) -> None:
+        """The list of matches (↓, or Enter on a name not found as typed). Once one is chosen the
+        cursor goes on to the next field, as after Enter — in a list of several names it stays
+        for the next name. (↓ left it here, and the next field's words ran on after the name.)"""
+        if submit is None:
+            submit = not self.multi
         text = self._segments()[-1] if self.multi else nfc(self.value)
         kind = self.kind
 
