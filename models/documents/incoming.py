@@ -14,9 +14,9 @@ from ..text import format_date, nfc
 from .files import purge_secret_files
 from .common import (INCOMING_STATUS, OPEN_STATUSES, SECRET_BOOK, SECRET_LEVELS, STATUS_FLOW,
                      _as_date, _as_int, _check_marks, _contact_ref, _now, is_secret)
-from .records import (Incoming, IncomingStatusChange, _doc, _hide_earlier_text, _log,
-                      _log_correction, _require_handler_if_secret, _tuyet_mat_rule, get_incoming,
-                      index_incoming)
+from .records import (Incoming, IncomingStatusChange, _deadline_rule, _doc, _hide_earlier_text,
+                      _log, _log_correction, _require_handler_if_secret, _tuyet_mat_rule,
+                      get_incoming, index_incoming)
 
 
 def late_registration_warning(arrived_at: _dt.datetime | _dt.date,
@@ -126,6 +126,7 @@ def register_incoming(actor, *, arrived_at: _dt.datetime | None = None, status: 
                      status_changed_at=registered_at, registered_at=registered_at, source=source,
                      **clean)
         _tuyet_mat_rule(d)
+        _deadline_rule(d)
         d.save()
         _step(actor, d, status, registered_at, "vào sổ")
         index_incoming(d)
@@ -161,6 +162,8 @@ def update_incoming(actor, doc, *, reason: str = "", store: FileStore | None = N
                 and "summary" not in clean:
             d.summary = ""           # marked Tuyệt mật: the summary is not kept without consent
         _tuyet_mat_rule(d)
+        if "deadline" in clean or "doc_date" in clean:      # an old entry is not held up by it
+            _deadline_rule(d)
         d.save()
         if becoming_secret:
             purge_secret_files(actor, d, store, reason)
@@ -238,6 +241,7 @@ def transfer(actor, doc, handler: str = "", *, handler_contact=None, received_by
         d.handler, d.handler_contact, d.received_by, d.transferred_at = handler, hc, received_by, at
         if deadline not in (None, ""):
             d.deadline = _as_date(deadline, "deadline")
+            _deadline_rule(d)
         d.save()
         _log(actor, "transfer", d, before)
         if d.status == "pending":

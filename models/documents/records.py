@@ -12,7 +12,7 @@ from ..contacts import Contact
 from ..db import BaseModel
 from ..errors import ValidationError
 from ..terms import Term
-from ..text import nfc
+from ..text import format_date, nfc
 from ..writes import get_or_refuse
 from .common import (DEFAULT_DOC_TYPES, INCOMING_STATUS, OUTGOING_STATUS, PROTECTED, SECRET_LEVELS,
                      SECRET_TEXT_REFUSED, is_secret)
@@ -271,6 +271,15 @@ def _tuyet_mat_rule(doc) -> None:
         raise ValidationError("Văn bản Tuyệt mật chỉ ghi trích yếu khi đã có ý kiến đồng ý; "
                               "hãy đánh dấu “Đã được đồng ý ghi trích yếu” hoặc để trống trích yếu.",
                               "summary")
+
+
+def _deadline_rule(doc) -> None:
+    """A handling deadline before the document's own date is a slip of the keys (01/01/2020
+    for 01/01/2027): no document asks for work done before it was written. One before its
+    arrival is not refused: a document that came late may bring a deadline already past."""
+    if doc.deadline is not None and doc.doc_date is not None and doc.deadline < doc.doc_date:
+        raise ValidationError(f"Hạn xử lý {format_date(doc.deadline)} trước ngày của văn bản "
+                              f"({format_date(doc.doc_date)}): kiểm tra lại hạn.", "deadline")
 
 
 def get_incoming(doc_id: int) -> Incoming:

@@ -93,6 +93,27 @@ def test_transfer_needs_handler_and_receipt_signature(office):
     assert e.value.field == "received_by"
 
 
+def test_a_deadline_before_the_documents_own_date_is_refused_at_its_field(office):
+    """01/01/2020 typed for a document dated 28/11/2026 was taken (and shown Quá hạn at once);
+    a deadline already past when a late document arrives is kept."""
+    clerk = office["clerk"]
+    d = reg(clerk, T(2026, 12, 2, 8), doc_date=dt.date(2026, 11, 28))
+    with pytest.raises(ValidationError) as e:
+        D.transfer(clerk, d, "Văn phòng Đảng ủy", received_by="Phạm Văn Đức",
+                   deadline=dt.date(2020, 1, 1))
+    assert e.value.field == "deadline"
+    assert e.value.message == ("Hạn xử lý 01/01/2020 trước ngày của văn bản (28/11/2026): "
+                               "kiểm tra lại hạn.")
+    assert D.get_incoming(d.id).deadline is None and D.get_incoming(d.id).status == "pending"
+    with pytest.raises(ValidationError):
+        D.update_incoming(clerk, d, reason="sửa hạn", deadline=dt.date(2026, 11, 1))
+    late = D.transfer(clerk, d, "Văn phòng Đảng ủy", received_by="Phạm Văn Đức",
+                      deadline=dt.date(2026, 11, 30))          # past on arrival, after its date
+    assert late.deadline == dt.date(2026, 11, 30)
+    with pytest.raises(ValidationError):
+        reg(clerk, T(2026, 12, 2, 9), doc_date=dt.date(2026, 11, 28), deadline=dt.date(2026, 1, 1))
+
+
 def test_needs_details_scan_completed_moves_to_pending(office):
     from models.users import SYSTEM
     d = D.register_incoming(SYSTEM, arrived_at=T(2026, 3, 2, 8), status="needs_details", source="scan")

@@ -155,6 +155,34 @@ async def test_filters_year_status_and_overdue(office, make_app, shown):
     assert late.status == "pending"
 
 
+async def test_the_signer_follows_the_handler_chosen_again_and_a_wrong_deadline_is_said(
+        office, directory, make_app, shown):
+    import datetime as dt
+    clerk = office["clerk"]
+    register(clerk, "Báo cáo sơ kết quý I", doc_date=dt.date(2026, 3, 2))
+    app = make_app(user=clerk, clock=lambda: dt.datetime(2026, 3, 5, 10, 0))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_incoming_list(pilot, app)
+        await pilot.press("enter", "f5")
+        await pilot.pause()
+        await pilot.press(*"pham van", "enter")
+        await pilot.pause()
+        await pilot.press("enter")                               # Phạm Văn Đức from the list
+        await pilot.pause()
+        assert field(app.screen, "received_by").value == "Phạm Văn Đức"
+        field(app.screen, "handler").focus()
+        await pilot.press("ctrl+u", *"thu ha", "enter")
+        await pilot.pause()
+        await pilot.press("enter")                               # Nguyễn Thị Thu Hà instead
+        await pilot.pause()
+        assert field(app.screen, "received_by").value == "Nguyễn Thị Thu Hà"   # not Đức still
+        field(app.screen, "deadline").focus()
+        await pilot.press(*"01/01/2020", "ctrl+s")
+        await pilot.pause()
+        assert field(app.screen, "deadline").error.startswith("Hạn xử lý 01/01/2020 trước ngày")
+    assert documents.Incoming.get().deadline is None
+
+
 async def test_transfer_and_status_steps(office, directory, make_app, shown):
     import datetime as dt
     clerk = office["clerk"]

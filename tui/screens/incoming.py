@@ -320,16 +320,21 @@ class TransferDialog(FormDialog):
 
     def on_mount(self) -> None:
         h = self.doc.handler_contact
-        if h is not None and h.kind == "person" and not self.doc.received_by:
-            self.received_by.value = h.name          # a person usually signs for himself
+        self._signer = h.name if h is not None and h.kind == "person" else ""
+        if self._signer and not self.doc.received_by:
+            self.received_by.value = self._signer    # a person usually signs for himself
 
     @property
     def received_by(self) -> TextField:
         return next(f for f in self.query(TextField) if f.field == "received_by")
 
     def on_contact_field_picked(self, event: ContactField.Picked) -> None:
-        if event.contact.kind == "person" and not nfc(self.received_by.value):
+        """A person chosen signs for himself: the signer follows the handler, unless someone
+        else was written there (a deputy signing for the head)."""
+        now = nfc(self.received_by.value)
+        if event.contact.kind == "person" and (not now or now == self._signer):
             self.received_by.value = event.contact.name
+            self._signer = event.contact.name
 
     def save(self):
         form = self.query_one(".dialog-form")
