@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import audit, labels, users
 from ..errors import ValidationError
-from ..text import format_date, format_datetime, nfc
+from ..text import fold, format_date, format_datetime, nfc
 from .days import days_between, month_bounds
 from .records import (ACTIONS, ACTION_VI, CATEGORIES, CATEGORY_VI, OPEN_STATES, REQUIRED_DAYS, RESULTS,
                       RESULT_VI, Reception, ReceptionDay, STATE_VI, TABLE, _result_text, safe_cell)
@@ -37,12 +38,32 @@ class Period:
         return f"Năm {self.year}"
 
 
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_WORDS = [  # the period as an office writes it (folded: no marks, lower case) → its code
+    (re.compile(r"(?:thang )?(\d{1,2}) ?[/.-] ?(\d{4})"), lambda m: f"{m[2]}-{m[1]}"),
+    (re.compile(r"thang (\d{1,2}) (?:nam )?(\d{4})"), lambda m: f"{m[2]}-{m[1]}"),
+    (re.compile(r"quy (iv|i{1,3}|[1-4]) ?(?:/|-|nam)? ?(\d{4})"), lambda m: f"{m[2]}-Q{_ROMAN[m[1]]}"),
+    (re.compile(r"6 thang (?:dau )?(?:nam )?(\d{4})"), lambda m: f"{m[1]}-H1"),
+    (re.compile(r"6 thang cuoi (?:nam )?(\d{4})"), lambda m: f"{m[1]}-H2"),
+    (re.compile(r"9 thang (?:dau )?(?:nam )?(\d{4})"), lambda m: f"{m[1]}-9M"),
+    (re.compile(r"nam (\d{4})"), lambda m: m[1]),
+]
+
+
 def parse_period(text: str) -> Period:
-    """'2026-11' (a month), '2026-Q3', '2026-H1' (6 months; H2 the second half), '2026-9M',
-    '2026' (the year)."""
+    """As an office writes it — '11/2026', 'tháng 11 năm 2026', 'Quý III/2026', '6 tháng đầu
+    năm 2026', '6 tháng cuối năm 2026', '9 tháng 2026', 'năm 2026', marks and case ignored — or
+    as a code: '2026-11', '2026-Q3', '2026-H1' (H2 the second half), '2026-9M', '2026'."""
+    given = text
+    folded = " ".join(fold(text).replace(",", " ").split())
+    for pattern, code in _WORDS:
+        found = pattern.fullmatch(folded)
+        if found:
+            text = code(found)
+            break
     s = nfc(text).upper().replace(" ", "")
-    bad = ValidationError(f"Kỳ báo cáo không hợp lệ: “{text}” (ví dụ 2026-11, 2026-Q3, 2026-H1, "
-                          "2026-9M, 2026).", "period")
+    bad = ValidationError(f"Kỳ báo cáo không hợp lệ: “{given}” (ví dụ 11/2026, Quý III/2026, "
+                          "6 tháng đầu năm 2026, 9 tháng 2026, năm 2026).", "period")
     year_s, _, rest = s.partition("-")
     if not (year_s.isdigit() and len(year_s) == 4):
         raise bad

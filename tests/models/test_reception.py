@@ -240,9 +240,16 @@ def test_periods():
     assert (p("2026").start, p("2026").end) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     assert p("2028-02").end == dt.date(2028, 2, 29)
     assert p("2026-q3").label == "Quý III năm 2026" and p("2026-H1").label == "6 tháng đầu năm 2026"
-    for bad in ("2026-13", "2026-Q5", "26-Q1", "2026-X", ""):
+    for bad in ("2026-13", "2026-Q5", "26-Q1", "2026-X", "", "13/2026", "Quý V/2026", "tháng 11"):
         with pytest.raises(ValidationError):
             p(bad)
+    # as the office writes it (the clerk typed 12/2026 and was refused)
+    for written, code in [("12/2026", "2026-12"), ("1/2027", "2027-01"), ("tháng 11 năm 2026", "2026-11"),
+                          ("Quý III/2026", "2026-Q3"), ("quy 3 nam 2026", "2026-Q3"),
+                          ("6 tháng đầu năm 2026", "2026-H1"), ("6 THÁNG CUỐI NĂM 2026", "2026-H2"),
+                          ("9 tháng 2026", "2026-9M"), ("Năm 2026", "2026")]:
+        assert p(written).code == code, written
+    assert p("Quý III/2026") == p("2026-Q3")
 
 
 @pytest.fixture
