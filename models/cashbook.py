@@ -4,8 +4,10 @@ balance, monthly totals and closing.
 Money in always has a numbered receipt (models.receipts) made in the same transaction. Money
 out gets a payment voucher number per year. A line that would take the balance below zero — at
 its date or at any later line — is refused, unless an administrator overrides; the override is
-written to the audit log with the balance it allowed. A cancelled receipt's line stays in the
-book, marked, and no longer counts.
+written to the audit log with the balance it allowed. A line is never dated after today. A
+line entered by mistake is cancelled with a reason — a receipt's through its receipt, a voucher
+here (``cancel_entry``) —: it stays in the book, marked with who, when and why, and no longer
+counts.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 
 from peewee import BooleanField, CharField, DateField, DateTimeField, IntegerField, TextField, fn
 
-from . import audit, dashboard, labels, receipts, users
+from . import audit, dashboard, labels, receipts, users, writes
 from .db import BaseModel, db
 from .errors import NotFound, ValidationError
 from .money import format_money, parse_money
@@ -32,6 +34,10 @@ class CashEntry(BaseModel):
     description = TextField()
     amount = IntegerField()
     cancelled = BooleanField(default=False)
+    # who cancelled the line, when and why (migration 17; a receipt's line copies its receipt's)
+    cancelled_by = CharField(default="")
+    cancelled_at = DateTimeField(null=True)
+    cancel_reason = TextField(default="")
     override_by = CharField(default="")        # who allowed it below zero
     created_by = CharField(default="")
     created_at = DateTimeField(default=_dt.datetime.now)
@@ -109,15 +115,28 @@ def _as_amount(v) -> int:
     return n
 
 
+def _entry_date(on: _dt.date | None, today: _dt.date | None, what: str) -> _dt.date:
+    """The line's date (default today), refused when it is after today: money not yet taken or
+    paid would change today's balance."""
+    today = today or _dt.date.today()
+    on = on or today
+    if on > today:
+        raise ValidationError(f"Ngày {format_date(on)} chưa đến: {what} chỉ ghi đến hôm nay "
+                              f"({format_date(today)}).", "on")
+    return on
+
+
 def record_income(actor, amount, description: str, person: str, *, on: _dt.date | None = None,
-                  kind: str = "other", cell: str = "", months: str = "") -> CashEntry:
-    """Money in: a numbered receipt and its cash book line, together."""
+                  kind: str = "other", cell: str = "", months: str = "",
+                  today: _dt.date | None = None) -> CashEntry:
+    """Money in: a numbered receipt and its cash book line, together. ``on`` (default today)
+    may not be after ``today`` (default the computer's date)."""
     users.require(actor, "cash.edit")
     amount = _as_amount(amount)
     description = nfc(description)
     if not description:
         raise ValidationError("Chưa ghi nội dung thu.", "description")
-    on = on or _dt.date.today()
+    on = _entry_date(on, today, "phiếu thu")
     with db.atomic():
         r = receipts.issue(actor, issued_on=on, payer=person, amount=amount, reason=description,
                            cell=cell, months=months, kind=kind)
@@ -129,15 +148,17 @@ def record_income(actor, amount, description: str, person: str, *, on: _dt.date 
 
 
 def record_expense(actor, amount, description: str, person: str = "", *,
-                   on: _dt.date | None = None, override: bool = False) -> CashEntry:
+                   on: _dt.date | None = None, override: bool = False,
+                   today: _dt.date | None = None) -> CashEntry:
     """Money out (phiếu chi). Refused if the balance would go below zero, unless an
-    administrator overrides (logged)."""
+    administrator overrides (logged), and when ``on`` is after ``today`` (default the
+    computer's date)."""
     users.require(actor, "cash.edit")
     amount = _as_amount(amount)
     description = nfc(description)
     if not description:
         raise ValidationError("Chưa ghi nội dung chi.", "description")
-    on = on or _dt.date.today()
+    on = _entry_date(on, today, "phiếu chi")
     with db.atomic():
         n = CashEntry.select(fn.MAX(CashEntry.number)).where(
             (CashEntry.direction == "out") & (CashEntry.year == on.year)).scalar() or 0
@@ -158,6 +179,7 @@ def _on_receipt_cancelled(actor, r, override: bool) -> None:
         return
     before = audit.snapshot(e)
     e.cancelled = True
+    e.cancelled_by, e.cancelled_at, e.cancel_reason = r.cancelled_by, r.cancelled_at, r.cancel_reason
     e.save()
     who = _guard(actor, e.entry_date, override, f"Hủy phiếu thu {r.label}")
     if who:
@@ -167,6 +189,35 @@ def _on_receipt_cancelled(actor, r, override: bool) -> None:
 
 
 receipts.on_cancel(_on_receipt_cancelled)
+
+
+class AlreadyCancelled(ValidationError):
+    """The line was cancelled before: nothing to do (the screen says so without asking why)."""
+
+
+def cancel_entry(actor, entry: CashEntry | int, reason: str, *, override: bool = False) -> CashEntry:
+    """Cancel a line entered by mistake, with a reason: a receipt's line through its receipt
+    (receipts.cancel_receipt: the dues months are undone too), a payment voucher here. The line
+    stays in the book, marked with who, when and why, and no longer counts."""
+    eid = entry.id if isinstance(entry, CashEntry) else int(entry)
+    e = get_entry(eid)
+    if e.cancelled:
+        raise AlreadyCancelled(f"{e.doc_label} đã hủy từ trước.", "reason")
+    if e.receipt_id is not None:
+        receipts.cancel_receipt(actor, e.receipt_id, reason, override=override)
+        return get_entry(eid)
+    reason = nfc(reason)
+    with writes.change(actor, "cash.edit", lambda: get_entry(eid), "cancel", reason=reason,
+                       reason_missing="Ghi rõ lý do hủy phiếu chi.") as c:
+        if len(c.reason) < 3:
+            raise ValidationError("Ghi rõ lý do hủy phiếu chi.", "reason")
+        if c.record.cancelled:
+            raise AlreadyCancelled(f"{c.record.doc_label} đã hủy từ trước.", "reason")
+        c.record.cancelled = True
+        c.record.cancelled_by = audit.actor_name(actor)
+        c.record.cancelled_at = _dt.datetime.now().replace(microsecond=0)
+        c.record.cancel_reason = c.reason[:500]
+    return c.record
 
 
 def _describe_entry(record_id: str) -> str:
@@ -306,8 +357,10 @@ def export_rows(year: int | None = None):
     _, book = lines(date_from, date_to)
     for ln in book:
         e = ln.entry
-        note = "Đã hủy" if e.cancelled else (f"Chi vượt số dư, {e.override_by} cho phép"
-                                             if e.override_by else "")
+        if e.cancelled:
+            note = f"Đã hủy: {e.cancel_reason}" if e.cancel_reason else "Đã hủy"
+        else:
+            note = f"Chi vượt số dư, {e.override_by} cho phép" if e.override_by else ""
         yield [format_date(e.entry_date), e.doc_label, e.person, e.description,
                str(e.amount) if e.direction == "in" else "", str(e.amount) if e.direction == "out" else "",
                str(ln.balance), note]

@@ -164,6 +164,33 @@ def _m11_secret_handlers_and_signers(database) -> None:
     add_column_if_missing(database, "contact", "signing_delegated", BooleanField(default=False))
 
 
+def _m16_dues_rule_cancel(database) -> None:
+    """A dues rule entered by mistake is cancelled with a reason (who, when, why), never
+    deleted; the rules already there stay in force."""
+    from peewee import CharField, DateTimeField, TextField
+
+    from .db import add_column_if_missing
+    add_column_if_missing(database, "dues_rule", "cancelled_at", DateTimeField(null=True))
+    add_column_if_missing(database, "dues_rule", "cancelled_by", CharField(default=""))
+    add_column_if_missing(database, "dues_rule", "cancel_reason", TextField(default=""))
+
+
+def _m17_cash_entry_cancel(database) -> None:
+    """A payment voucher entered by mistake is cancelled with a reason; every cancelled line
+    keeps who, when and why (a cancelled receipt's line takes them from its receipt)."""
+    from peewee import CharField, DateTimeField, TextField
+
+    from .db import add_column_if_missing
+    add_column_if_missing(database, "cash_entry", "cancelled_by", CharField(default=""))
+    add_column_if_missing(database, "cash_entry", "cancelled_at", DateTimeField(null=True))
+    add_column_if_missing(database, "cash_entry", "cancel_reason", TextField(default=""))
+    for col, src in (("cancelled_by", "cancelled_by"), ("cancelled_at", "cancelled_at"),
+                     ("cancel_reason", "cancel_reason")):
+        database.execute_sql(
+            f"UPDATE cash_entry SET {col} = (SELECT r.{src} FROM receipt r "
+            "WHERE r.id = cash_entry.receipt_id) WHERE cancelled AND receipt_id IS NOT NULL")
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation", _m1_foundation),
     Migration(2, "registers", _m2_registers),
@@ -179,4 +206,6 @@ MIGRATIONS: list[Migration] = [
     Migration(13, "search_prefix", _m13_search_prefix),
     Migration(14, "search_words", _m14_search_words),
     Migration(15, "panel_indexes", lambda database: registers.install(database)),
+    Migration(16, "dues_rule_cancel", _m16_dues_rule_cancel),
+    Migration(17, "cash_entry_cancel", _m17_cash_entry_cancel),
 ]

@@ -140,16 +140,19 @@ def cash_book(opening: int, lines, office, date_from: _dt.date, date_to: _dt.dat
     closing = opening
     for ln in lines:
         e = ln.entry
-        desc = e.description + (" — ĐÃ HỦY" if e.cancelled else "")
+        desc = e.description
+        if e.cancelled:
+            # the amount leaves the money columns, so each column adds up to its total
+            why = e.cancel_reason
+            desc += f" (đã hủy: {format_money(e.amount)}" + (f" — {why})" if why else ")")
         if e.override_by:
             desc += f" (chi vượt số dư, {e.override_by} cho phép)"
-        a_in = e.amount if e.direction == "in" else 0
-        a_out = e.amount if e.direction == "out" else 0
-        if not e.cancelled:
-            tin, tout = tin + a_in, tout + a_out
+        a_in = e.amount if e.direction == "in" and not e.cancelled else 0
+        a_out = e.amount if e.direction == "out" and not e.cancelled else 0
+        tin, tout = tin + a_in, tout + a_out
         closing = ln.balance
-        body.append([format_date(e.entry_date), e.doc_label if a_in else "",
-                     e.doc_label if a_out else "", desc, _m(a_in) if a_in else "",
+        body.append([format_date(e.entry_date), e.doc_label if e.direction == "in" else "",
+                     e.doc_label if e.direction == "out" else "", desc, _m(a_in) if a_in else "",
                      _m(a_out) if a_out else "", _m(ln.balance)])
     total = ["", "", "", "Cộng phát sinh / số dư cuối kỳ", _m(tin), _m(tout), _m(closing)]
     story = _head(office, "SỔ QUỸ TIỀN MẶT",

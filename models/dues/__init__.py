@@ -32,7 +32,8 @@ from __future__ import annotations
 from .records import (DUES_MODELS, DuesExemption, DuesPayment, DuesRule, EXEMPT_REASONS, METHODS,
                       PaymentMonth, REDUCTION_MAX_MONTHS, REDUCTION_PERCENTS, Remittance, SHIPPED_RULES,
                       UNPAID_FLAG, install)
-from .rules import (Due, Rules, active_exemptions, add_exemption, add_rule, due_for, expected_month,
+from .rules import (Due, NewRule, RULE_BASIS_MISSING, Rules, active_exemptions, add_exemption, add_rule,
+                    cancel_rule, check_rule, due_for, expected_month,
                     format_month, month_start, months_between, months_label, next_month, parse_month,
                     revoke_exemption, rules_table)
 from .payments import (cancel_portal_payment, flagged_members, paid_months, payments_of, receipt_ids_for,

@@ -48,9 +48,18 @@ class DuesRule(BaseModel):
     basis = CharField(default="")          # Quy định 01-QĐ/TW
     created_by = CharField(default="")
     created_at = DateTimeField(default=_dt.datetime.now)
+    # a rule entered by mistake is cancelled, never deleted: kept with who, when and why, and no
+    # longer used for any month (migration 16)
+    cancelled_at = DateTimeField(null=True)
+    cancelled_by = CharField(default="")
+    cancel_reason = TextField(default="")
 
     class Meta:
         table_name = "dues_rule"
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
 
 class DuesExemption(BaseModel):
@@ -142,7 +151,7 @@ def install(database) -> None:
     """Ship the rules in force (once; a table that has rules is left alone)."""
     if "dues_rule" not in database.get_tables():
         return
-    if DuesRule.select().count():
+    if DuesRule.select(DuesRule.id).exists():     # the id only: read by migration 6 too
         return
     for eff, cat, method, bp, amount, basis in SHIPPED_RULES:
         DuesRule.create(effective_from=eff, category=cat, method=method, rate_bp=bp, amount=amount,

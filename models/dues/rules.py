@@ -10,7 +10,7 @@ from ..db import db
 from ..errors import ValidationError
 from ..members import PAYING_STATUSES, Member, _get as _get_member, years_of_membership
 from ..money import parse_money
-from ..text import nfc
+from ..text import check_text, nfc
 from ..writes import get_or_refuse
 from .records import DuesExemption, DuesRule, EXEMPT_REASONS, REDUCTION_MAX_MONTHS, REDUCTION_PERCENTS
 
@@ -75,7 +75,8 @@ class Rules:
 
     def __init__(self):
         self.rules: dict[str, list[DuesRule]] = {}
-        for r in DuesRule.select().order_by(DuesRule.effective_from.desc(), DuesRule.id.desc()):
+        for r in (DuesRule.select().where(DuesRule.cancelled_at.is_null())     # cancelled: never
+                  .order_by(DuesRule.effective_from.desc(), DuesRule.id.desc())):
             self.rules.setdefault(r.category, []).append(r)
         self.exemptions: dict[int, list[DuesExemption]] = {}
         for e in DuesExemption.select().where(DuesExemption.revoked == False):  # noqa: E712
@@ -152,9 +153,26 @@ def due_for(member, month) -> Due | None:
 
 
 # --- rules and exemptions (changing) ----------------------------------------------------------
-def add_rule(actor, effective_from, category: str, *, rate_bp: int | None = None,
-             amount: int | None = None, basis: str = "") -> DuesRule:
-    """A new version of a category's rule, from a month on (earlier months keep theirs)."""
+RULE_BASIS_MISSING = ("Ghi căn cứ của mức đóng: số, ký hiệu văn bản quy định (ví dụ Quy định "
+                      "01-QĐ/TW).")
+
+
+@dataclass
+class NewRule:
+    """A rule checked before it is saved: what the confirmation says, and what is written."""
+    effective_from: _dt.date
+    category: str
+    method: str              # percent | fixed
+    rate_bp: int
+    amount: int
+    basis: str
+    members: int             # members of the category who pay now
+    replaces: DuesRule | None    # the rule in force that month until now
+
+
+def check_rule(actor, effective_from, category: str, *, rate_bp: int | None = None,
+               amount: int | None = None, basis: str = "") -> NewRule:
+    """Every check of ``add_rule``, without saving: a refusal names its field."""
     from ..members import CATEGORIES
     users.require(actor, "dues.edit")
     if category not in CATEGORIES:
@@ -164,18 +182,56 @@ def add_rule(actor, effective_from, category: str, *, rate_bp: int | None = None
         raise ValidationError("Ghi một trong hai: tỷ lệ phần trăm hoặc số tiền cố định.", "rate_bp")
     if rate_bp is not None and not 0 <= int(rate_bp) <= 10000:
         raise ValidationError("Tỷ lệ phải từ 0 đến 100%.", "rate_bp")
+    money = parse_money(amount, "amount") if amount is not None else 0
+    basis = check_text(nfc(basis), "căn cứ", "basis", 200)
+    if not basis:
+        raise ValidationError(RULE_BASIS_MISSING, "basis")
+    same = (DuesRule.select().where((DuesRule.category == category) & (DuesRule.effective_from == eff)
+                                    & DuesRule.cancelled_at.is_null()).first())
+    if same is not None:
+        raise ValidationError(f"Đối tượng này đã có mức đóng từ tháng {format_month(eff)} (căn cứ: "
+                              f"{same.basis or 'không ghi'}). Muốn sửa thì hủy mức đó, ghi lý do, "
+                              "rồi thêm mức mới.", "effective_from")
+    n = (Member.select().where((Member.category == category)
+                               & Member.status.in_(PAYING_STATUSES)).count())
+    return NewRule(eff, category, "percent" if rate_bp is not None else "fixed", int(rate_bp or 0),
+                   money, basis, n, Rules().rule(category, eff))
+
+
+def add_rule(actor, effective_from, category: str, *, rate_bp: int | None = None,
+             amount: int | None = None, basis: str = "") -> DuesRule:
+    """A new version of a category's rule, from a month on (earlier months keep theirs); its
+    basis (the document that sets it) is required."""
     with db.atomic():
-        r = DuesRule.create(effective_from=eff, category=category,
-                            method="percent" if rate_bp is not None else "fixed",
-                            rate_bp=int(rate_bp or 0),
-                            amount=parse_money(amount, "amount") if amount is not None else 0,
-                            basis=nfc(basis)[:200], created_by=audit.actor_name(actor))
+        n = check_rule(actor, effective_from, category, rate_bp=rate_bp, amount=amount, basis=basis)
+        r = DuesRule.create(effective_from=n.effective_from, category=n.category, method=n.method,
+                            rate_bp=n.rate_bp, amount=n.amount, basis=n.basis,
+                            created_by=audit.actor_name(actor))
         audit.log_change(actor, "create", r)
         return r
 
 
+def cancel_rule(actor, rule_id: int, reason: str) -> DuesRule:
+    """Cancel a rule entered by mistake: kept with who, when and why, and from now on no month
+    uses it (the rule before it applies again)."""
+    def fetch() -> DuesRule:
+        return get_or_refuse(DuesRule, rule_id, "Không có mức đóng đảng phí này.")
+    reason = check_text(reason, "lý do", "reason", 500)
+    with writes.change(actor, "dues.edit", fetch, "cancel", reason=reason,
+                       reason_missing="Hủy mức đóng đảng phí cần ghi lý do.") as c:
+        r = c.record
+        if r.cancelled:
+            raise ValidationError(f"Mức đóng từ tháng {format_month(r.effective_from)} này đã hủy "
+                                  f"từ trước (lý do: {r.cancel_reason}).", "reason")
+        r.cancelled_at = _dt.datetime.now().replace(microsecond=0)
+        r.cancelled_by = audit.actor_name(actor)
+        r.cancel_reason = c.reason
+    return c.record
+
+
 def rules_table() -> list[DuesRule]:
-    return list(DuesRule.select().order_by(DuesRule.category, DuesRule.effective_from))
+    """Every rule, cancelled ones too (marked), by category and effective month."""
+    return list(DuesRule.select().order_by(DuesRule.category, DuesRule.effective_from, DuesRule.id))
 
 
 def add_exemption(actor, member, *, percent: int, start_month, end_month=None,

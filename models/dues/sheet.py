@@ -96,6 +96,8 @@ class DuesMonthSource(DataSource):
         return [Member.sort_key, Member.id]
 
     def fetch(self, after_key=None, limit: int = 50):
+        if after_key is None:           # from the top (a reload): the rules in force now
+            self.rules = Rules()
         out: list[tuple] = []
         key = after_key
         while len(out) < limit:

@@ -95,6 +95,65 @@ def test_a_month_uses_the_rule_in_force_that_month(people):
     assert p.amount == 13_000
 
 
+def test_a_rule_needs_its_basis_and_one_rule_per_month_and_category(people):
+    a = people["admin"]
+    for basis in ("", "   "):
+        with pytest.raises(ValidationError) as e:
+            dues.add_rule(a, "04/2026", "student", amount=8_000, basis=basis)
+        assert e.value.field == "basis" and "căn cứ" in e.value.message
+    assert dues.DuesRule.select().count() == len(dues.SHIPPED_RULES)       # nothing saved
+    dues.add_rule(a, "04/2026", "student", amount=8_000, basis="Quy định mới")
+    with pytest.raises(ValidationError) as e:                               # no second one in force
+        dues.add_rule(a, "04/2026", "student", amount=1_500_000, basis="Quy định mới")
+    assert e.value.field == "effective_from" and "hủy mức đó" in e.value.message
+    n = dues.check_rule(a, "05/2026", "student", amount=9_000, basis="QĐ 2")
+    assert (n.amount, n.replaces.amount, n.members) == (9_000, 8_000, 0)   # what it replaces
+
+
+def test_a_rule_entered_by_mistake_is_cancelled_with_a_reason_and_no_longer_applies(people):
+    t, a = people["treasurer"], people["admin"]
+    stu = _member(t, "Ma Thị Uyên", category="student", base_amount=0)
+    typo = dues.add_rule(t, "04/2026", "student", amount=1_500_000, basis="Quy định mới")
+    assert dues.due_for(stu, "04/2026").amount == 1_500_000
+    with pytest.raises(ValidationError) as e:
+        dues.cancel_rule(t, typo.id, "  ")
+    assert e.value.field == "reason" and "lý do" in e.value.message
+    with pytest.raises(PermissionDenied):
+        dues.cancel_rule(people["clerk"], typo.id, "Gõ nhầm")
+    r = dues.cancel_rule(t, typo.id, "Gõ nhầm 1,5tr thay cho 8.000")
+    assert dues.due_for(stu, "04/2026").amount == 5_000                     # the rule before it
+    kept = dues.DuesRule.get_by_id(typo.id)                                 # kept, marked
+    assert kept.cancelled and kept.cancel_reason == "Gõ nhầm 1,5tr thay cho 8.000"
+    assert kept.cancelled_by == r.cancelled_by == "thuquy" and kept.cancelled_at is not None
+    assert typo.id in [x.id for x in dues.rules_table()]
+    entry = audit.entries_for("dues_rule", typo.id)[-1]
+    assert entry.action == "cancel" and entry.username == "thuquy"
+    assert '"cancel_reason": ""' in entry.old and "Gõ nhầm" in entry.new
+    with pytest.raises(ValidationError) as e:
+        dues.cancel_rule(a, typo.id, "Lần nữa")
+    assert "đã hủy từ trước" in e.value.message
+    assert len(audit.entries_for("dues_rule", typo.id)) == 2                # create, cancel
+    dues.add_rule(t, "04/2026", "student", amount=8_000, basis="Quy định mới")   # now allowed
+    assert dues.due_for(stu, "04/2026").amount == 8_000
+
+
+def test_an_old_database_gets_the_columns_to_cancel_a_rule(tmp_path):
+    import shutil
+    from pathlib import Path
+    from models import db as dbm, users
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(Path(__file__).resolve().parents[1] / "data" / "office-v1.sqlite3", path)
+    dbm.open_database(f"sqlite:///{path}")
+    try:
+        admin = users.authenticate("quantri", "matkhau-cu-2024")
+        shipped = [r for r in dues.rules_table() if r.category == "student"][0]
+        assert not shipped.cancelled
+        dues.cancel_rule(admin, shipped.id, "Thử hủy")
+        assert dues.Rules().rule("student", D(2026, 3, 1)) is None
+    finally:
+        dbm.close_database()
+
+
 def test_fifty_years_of_membership_are_exempt_from_that_month(people):
     t = people["treasurer"]
     m = _member(t, admitted_on=D(1976, 6, 15))
@@ -153,11 +212,12 @@ def test_cash_payment_gets_receipt_and_cash_line_portal_does_not(people):
 def test_receipts_are_numbered_per_year(people):
     t = people["treasurer"]
     m = _member(t, base_amount=5_000_000)
-    a = dues.record_payment(t, m, "11/2026", paid_on=D(2026, 12, 30))
-    b = dues.record_payment(t, m, "12/2026", paid_on=D(2026, 12, 31))
-    dues.add_rule(people["admin"], "01/2027", "insured", rate_bp=100)
-    c = dues.record_payment(t, m, "01/2027", paid_on=D(2027, 1, 2))
-    assert [dues.receipt_of(x).label for x in (a, b, c)] == ["0001/2026", "0002/2026", "0001/2027"]
+    # dated in the past: a receipt is never dated after today
+    dues.add_rule(people["admin"], "11/2025", "insured", rate_bp=100, basis="Quy định 01-QĐ/TW")
+    a = dues.record_payment(t, m, "11/2025", paid_on=D(2025, 12, 30))
+    b = dues.record_payment(t, m, "12/2025", paid_on=D(2025, 12, 31))
+    c = dues.record_payment(t, m, "01/2026", paid_on=D(2026, 1, 2))
+    assert [dues.receipt_of(x).label for x in (a, b, c)] == ["0001/2025", "0002/2025", "0001/2026"]
 
 
 def test_cancelled_receipt_stays_marked_and_frees_the_months(people):

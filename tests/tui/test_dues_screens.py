@@ -11,7 +11,7 @@ from models import dues, members, office as office_mod, receipts
 from tui.screens.dues import DuesScreen, PaymentDialog
 from tui.widgets.dialogs import ConfirmDialog, MessageDialog
 
-from screen_size import SIZE
+from screen_size import SIZE, screen_text
 from registers_fixtures import field, message_painted, wait_until
 from tests.pdfread import text as pdf_text
 
@@ -284,7 +284,98 @@ async def test_a_new_rule_version_from_a_month_on(office, make_app, shown, type_
         await pilot.press("enter", "right", "right", "right", "enter")        # Học sinh, sinh viên
         await type_text(pilot, "8.000")
         await pilot.press("enter", *"Quy định mới", "enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))   # says it first
+        assert await wait_until(pilot, lambda: "sẽ đóng 8.000 đ mỗi tháng" in _dialog(app))
+        q = _dialog(app)
+        assert "Từ tháng 04/2026" in q and "Học sinh, sinh viên" in q and "5.000 đ mỗi tháng" in q
+        assert dues.DuesRule.select().count() == len(dues.SHIPPED_RULES)   # not saved yet
+        await pilot.press("enter")
         assert await wait_until(pilot, lambda: isinstance(app.screen, RulesScreen))
         assert await wait_until(pilot, lambda: "01/04/2026  Học sinh, sinh viên: 8.000 đ" in shown(app))
     assert dues.due_for(stu, "03/2026").amount == 5_000
     assert dues.due_for(stu, "04/2026").amount == 8_000
+
+
+def _flat(text: str) -> str:
+    """The words, line breaks and frames taken out."""
+    return " ".join(w for w in text.replace("│", " ").replace("┃", " ").split())
+
+
+def _dialog(app) -> str:
+    """The words painted inside the dialog on top (its box cut out of the screen)."""
+    boxes = list(app.screen.query(".dialog-box"))
+    if not boxes:
+        return ""
+    r = boxes[0].region
+    lines = screen_text(app).splitlines()[r.y:r.y + r.height]
+    return _flat("\n".join(line[r.x:r.x + r.width] for line in lines))
+
+
+async def test_a_typo_in_a_rule_is_confirmed_first_and_can_be_cancelled(office, make_app, shown,
+                                                                        type_text):
+    from tui.screens.dues import RuleDialog, RulesScreen
+    from tui.screens.parts.dialogs import ReasonDialog
+    members.add_member(office["treasurer"], "Ma Thị Uyên", "Chi bộ thôn Đồng Tâm",
+                       category="student", admitted_on=_dt.date(2025, 5, 1))
+    rules_before = dues.DuesRule.select().count()
+    app = make_app(user=office["treasurer"])
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_dues(app, pilot, type_text)
+        assert await wait_until(pilot, lambda: "5.000" in shown(app) and "Ma Thị Uyên" in shown(app))
+        await pilot.press("q")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, RulesScreen))
+        await pilot.press("f1")                                   # the keys are listed
+        assert await wait_until(pilot, lambda: "Hủy mức" in shown(app) and "Thêm mức mới" in shown(app))
+        await pilot.press("escape")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, RulesScreen))
+        await pilot.press("n")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, RuleDialog))
+        await pilot.press("ctrl+u", *"03/2026", "enter", "right", "right", "right", "enter")
+        await type_text(pilot, "1,5tr")
+        await pilot.press("enter", "enter")                       # no basis: refused at the field
+        assert await wait_until(pilot, lambda: "Chưa nhập căn cứ" in shown(app))
+        assert isinstance(app.screen, RuleDialog)
+        assert dues.DuesRule.select().count() == rules_before
+        field(app.screen, "basis").focus()
+        await type_text(pilot, "Quy định mới")
+        await pilot.press("ctrl+s")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert await wait_until(pilot, lambda: "1.500.000 đ mỗi tháng" in _dialog(app))
+        q = _dialog(app)
+        assert "Từ tháng 03/2026" in q and "(1 người đang đóng)" in q and "Căn cứ: Quy định mới" in q
+        await pilot.press("escape")                               # not this: back to the form
+        assert await wait_until(pilot, lambda: isinstance(app.screen, RuleDialog))
+        assert dues.DuesRule.select().count() == rules_before
+        await pilot.press("ctrl+s")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, RulesScreen))
+        assert await wait_until(pilot, lambda: "Học sinh, sinh viên: 1.500.000 đ" in shown(app))
+        await pilot.press("escape")                               # the month under the new rule
+        assert await wait_until(pilot, lambda: isinstance(app.screen, DuesScreen))
+        assert await wait_until(pilot, lambda: "1.500.000" in shown(app))
+
+        await pilot.press("q")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, RulesScreen))
+        assert await wait_until(pilot, lambda: "1.500.000 đ" in shown(app))
+        await pilot.press("end", "h")                             # the last line: the new rule
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ReasonDialog))
+        assert await wait_until(pilot, lambda: "1.500.000 đ mỗi tháng" in _dialog(app))
+        await pilot.press("enter")                                # no reason: refused, kept open
+        assert await wait_until(pilot, lambda: "Chưa nhập lý do" in shown(app))
+        await type_text(pilot, "Gõ nhầm 1,5tr")
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, RulesScreen))
+        assert await wait_until(pilot, lambda: "ĐÃ HỦY" in shown(app) and "Gõ nhầm 1,5tr" in shown(app))
+        await pilot.press("h")                                    # again: said plainly, nothing changes
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ReasonDialog))
+        await type_text(pilot, "Lần nữa")
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: message_painted(app) and "đã hủy từ trước" in _dialog(app))
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, RulesScreen))
+        await pilot.press("escape")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, DuesScreen))
+        assert await wait_until(pilot, lambda: "1.500.000" not in shown(app) and "5.000" in shown(app))
+    typo = dues.DuesRule.select().order_by(dues.DuesRule.id.desc()).first()
+    assert typo.cancelled and typo.cancel_reason == "Gõ nhầm 1,5tr" and typo.cancelled_by == "thuquy"

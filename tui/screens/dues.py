@@ -4,7 +4,11 @@ N records a payment for the member under the cursor (one or several months, cash
 portal, a voluntary extra); a cash payment is saved with its numbered receipt first, and only
 then does the screen offer to print that receipt (Enter prints it). I prints the receipt of the
 row's month again (marked "Bản in lại"), A prints every receipt made in the month in one PDF,
-[ and ] move between months.
+[ and ] move between months; coming back from another screen (the rules, a member) reads the
+month again, under the rules in force now.
+
+Q opens the rules (``RulesScreen``): N adds one after a confirmation that says what it does, H
+cancels the chosen one with a reason (kept, marked "ĐÃ HỦY").
 
 Printing (``print_receipts`` and ``print_paper``): the data are read here, the PDF is made and
 saved under the office's printouts/ and handed to the print command in a worker thread; the
@@ -19,19 +23,21 @@ from typing import Any, Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from models import dues, members, receipts
 from models.errors import ValidationError
 from models.money import format_money, parse_money
 
 from .. import strings as S
-from ..widgets.dialogs import ConfirmDialog, FormDialog
-from ..widgets.fields import CycleField, DateField, MoneyField, TextField, clean_fields
+from ..widgets.dialogs import ConfirmDialog, FormDialog, guarded
+from ..widgets.fields import CycleField, DateField, MoneyField, RequiredText, TextField, clean_fields
 from models.text import format_date
 
+from .base import AreaScreen
 from .parts.columns import ColSpec, ViewSource, fit_columns
-from .parts.detail import DetailScreen
+from .parts.dialogs import ReasonDialog
 from .parts.listing import RegisterListScreen
 
 
@@ -76,8 +82,6 @@ class DuesScreen(RegisterListScreen):
                         show=False),
                 Binding("right_square_bracket", "month(1)", S.KEY_NEXT_MONTH, key_display="]",
                         show=False)]
-    HELP_EXTRA = [("A", S.KEY_PRINT_MONTH), ("S", S.KEY_PRINT_SHEET), ("B", S.KEY_PRINT_REPORT),
-                  ("R", S.KEY_REMIT), ("Q", S.KEY_RULES), ("[ ]", f"{S.KEY_PREV_MONTH}, {S.KEY_NEXT_MONTH}")]
 
     def __init__(self, month: _dt.date | None = None):
         super().__init__()
@@ -295,52 +299,111 @@ def print_paper(app, name: str, make: Callable[[], bytes], what: str) -> None:
 
 
 # --- the rules ---------------------------------------------------------------------------------
-class RulesScreen(DetailScreen):
-    """Mức đóng đảng phí: every version of every category's rule by effective date; N adds a
-    new version from a month on (earlier months keep the rule they had)."""
+class RulesScreen(AreaScreen):
+    """Mức đóng đảng phí: every version of every category's rule by effective date, one line
+    each, the cursor on one. N adds a new version from a month on (earlier months keep the rule
+    they had), after a confirmation that says what it does; H cancels the chosen one with a
+    reason (kept, marked "ĐÃ HỦY"; the months it covered take the rule before it again)."""
 
     TITLE_VI = S.RULES_TITLE
-    BINDINGS = [Binding("escape", "back", S.KEY_BACK, key_display="Esc"),
-                Binding("f7,n", "new", S.KEY_NEW_RULE, key_display="F7")]
+    AUTO_FOCUS = "#rules-list"
+    DEFAULT_CSS = "RulesScreen #rules-list { height: 1fr; max-height: 100%; }"
+    BINDINGS = [Binding("f7,n", "new", S.KEY_NEW_RULE, key_display="F7"),
+                Binding("h", "cancel_rule", S.KEY_CANCEL_RULE, key_display="H")]
 
-    def load(self) -> None:
+    def compose_body(self) -> ComposeResult:
+        yield OptionList(id="rules-list", markup=False)
+        yield Static(S.RULES_HINT, id="rules-hint", classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.refresh_rules()
+
+    def refresh_rules(self, select: int | None = None) -> None:
+        self.app.run_guarded(self._refresh, select)
+
+    def _refresh(self, select: int | None) -> None:
+        ol = self.query_one("#rules-list", OptionList)
+        at = ol.highlighted
         self.rules = dues.rules_table()
+        ol.clear_options()
+        if not self.rules:
+            ol.add_option(Option(S.RULES_EMPTY, disabled=True))
+            return
+        ol.add_options([Option(self._line(r), id=str(r.id)) for r in self.rules])
+        if select is not None:
+            at = next((i for i, r in enumerate(self.rules) if r.id == select), at)
+        ol.highlighted = min(at or 0, len(self.rules) - 1)
 
-    def render_body(self) -> Text:
-        from models import office
+    def _line(self, r) -> Text:
         t = Text()
-        for r in self.rules:
-            if r.method == "percent":
-                rate = S.RULE_PERCENT.format(percent=_percent(r.rate_bp))
-            elif r.method == "fixed":
-                rate = S.RULE_FIXED.format(amount=format_money(r.amount))
-            else:
-                rate = S.RULE_OTHER.format(percent=_percent(office.get_setting("dues.other_rate_bp")),
-                                           minimum=format_money(office.get_setting("dues.other_minimum")))
-            t.append(f"{format_date(r.effective_from)}  ", style="bold")
-            t.append(f"{members.CATEGORIES.get(r.category, r.category)}: {rate}")
-            t.append(f"  ({r.basis})\n" if r.basis else "\n", style="dim")
+        dim = "dim" if r.cancelled else ""
+        t.append(f"{format_date(r.effective_from)}  ", style="bold " + dim if dim else "bold")
+        t.append(f"{members.CATEGORIES.get(r.category, r.category)}: {rule_rate(r)}", style=dim)
+        t.append(f"  ({r.basis})" if r.basis else "", style="dim")
+        if r.cancelled:
+            t.append("\n  " + S.RULE_CANCELLED.format(
+                when=format_date(r.cancelled_at.date()), by=r.cancelled_by, reason=r.cancel_reason),
+                style="bold red")
         return t
 
-    def hint(self) -> str:
-        return S.RULES_HINT
-
-    def action_back(self) -> None:
-        self.app.go_back()
+    def _chosen(self):
+        ol = self.query_one("#rules-list", OptionList)
+        if ol.highlighted is None or not self.rules:
+            return None
+        return self.rules[ol.highlighted]
 
     def action_new(self) -> None:
         from models import users
         users.require(self.app.actor, "dues.edit")
-        self.app.push_screen(RuleDialog(self.app.today()), self.after)
+
+        def added(r) -> None:
+            if r is not None:
+                self.refresh_rules(select=r.id)
+        self.app.push_screen(RuleDialog(self.app.today()), added)
+
+    def action_cancel_rule(self) -> None:
+        from models import users
+        users.require(self.app.actor, "dues.edit")
+        r = self._chosen()
+        if r is None:
+            return
+        category = members.CATEGORIES.get(r.category, r.category)
+        month = dues.format_month(r.effective_from)
+
+        def reason(text) -> None:
+            if text:
+                self.app.run_guarded(self._cancel, r.id, text, month, category)
+        self.app.push_screen(ReasonDialog(S.RULE_CANCEL_TITLE, S.RULE_CANCEL_Q.format(
+            month=month, category=category, rate=rule_rate(r))), reason)
+
+    def _cancel(self, rule_id: int, text: str, month: str, category: str) -> None:
+        dues.cancel_rule(self.app.actor, rule_id, text)
+        self.app.notify(S.RULE_CANCEL_DONE.format(month=month, category=category))
+        self.refresh_rules(select=rule_id)
 
 
 def _percent(bp: int) -> str:
     return f"{bp / 100:g}".replace(".", ",")
 
 
+def rule_rate(r) -> str:
+    """What a rule (or a rule about to be saved) asks each month, in words."""
+    from models import office
+    if r.method == "percent":
+        return S.RULE_PERCENT.format(percent=_percent(r.rate_bp))
+    if r.method == "fixed":
+        return S.RULE_FIXED.format(amount=format_money(r.amount))
+    return S.RULE_OTHER.format(percent=_percent(office.get_setting("dues.other_rate_bp")),
+                               minimum=format_money(office.get_setting("dues.other_minimum")))
+
+
 class RuleDialog(FormDialog):
+    """A new rule: checked, then said plainly (from which month, for whom, how much, in place of
+    what) and saved only when confirmed; the basis is required."""
+
     AUTO_FOCUS = ".dialog-form .field-input"
     TITLE_VI = S.RULE_NEW_TITLE
+    SAVE_LABEL = S.RULE_NEW_NEXT              # the next step is the question, not the save
 
     def __init__(self, today: _dt.date):
         super().__init__()
@@ -352,21 +415,40 @@ class RuleDialog(FormDialog):
         yield CycleField(S.FIELD_CATEGORY_RULE, "category",
                          [(v, k) for k, v in members.CATEGORIES.items() if k != "other"])
         yield TextField(S.FIELD_RULE_RATE, "rate", placeholder=S.RULE_RATE_PH)
-        yield TextField(S.FIELD_RULE_BASIS, "basis")
+        yield RequiredText(S.FIELD_RULE_BASIS, "basis", placeholder=S.RULE_BASIS_PH)
 
     def save(self):
         v = clean_fields(self.query_one(".dialog-form"))
         if v is None:
             return None
         raw = (v["rate"] or "").strip().replace(" ", "")
+        kw: dict[str, Any] = {"basis": v["basis"]}
         if raw.endswith("%"):
             try:
-                bp = round(float(raw[:-1].replace(",", ".")) * 100)
+                kw["rate_bp"] = round(float(raw[:-1].replace(",", ".")) * 100)
             except ValueError:
                 raise ValidationError(S.RULE_RATE_BAD, "rate") from None
-            return dues.add_rule(self.app.actor, v["effective_from"], v["category"], rate_bp=bp,
-                                 basis=v["basis"])
-        if not raw:
+        elif not raw:
             raise ValidationError(S.RULE_RATE_BAD, "rate")
-        return dues.add_rule(self.app.actor, v["effective_from"], v["category"],
-                             amount=parse_money(raw, "rate"), basis=v["basis"])
+        else:
+            kw["amount"] = parse_money(raw, "rate")
+        n = dues.check_rule(self.app.actor, v["effective_from"], v["category"], **kw)  # at its field
+        replaces = (S.RULE_REPLACES.format(rate=rule_rate(n.replaces), basis=n.replaces.basis or "—")
+                    if n.replaces is not None else S.RULE_REPLACES_NONE)
+        month = dues.format_month(n.effective_from)
+        category = members.CATEGORIES.get(n.category, n.category)
+        question = S.RULE_CONFIRM_Q.format(month=month, category=category, members=n.members,
+                                           rate=rule_rate(n), replaces=replaces, basis=n.basis)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.add(v["effective_from"], v["category"], kw, month, category, rule_rate(n))
+        self.app.push_screen(ConfirmDialog(question, S.RULE_CONFIRM_TITLE, S.RULE_CONFIRM_YES),
+                             answered)
+        return None
+
+    @guarded
+    def add(self, effective_from, category: str, kw: dict, month: str, label: str, rate: str) -> None:
+        r = dues.add_rule(self.app.actor, effective_from, category, **kw)
+        self.app.notify(S.RULE_ADDED.format(month=month, category=label, rate=rate), timeout=10)
+        self.dismiss(r)
