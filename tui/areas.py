@@ -142,19 +142,29 @@ def visible_actions(actor) -> list[Action]:
                   key=lambda a: (a.order, a.label))
 
 
+# Textual's names of keys that are not one character, as the user reads them on the keyboard.
+_KEY_NAMES = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter", "tab": "Tab",
+              "space": "Space", "backspace": "Backspace", "delete": "Del", "insert": "Ins",
+              "home": "Home", "end": "End", "pageup": "PgUp", "pagedown": "PgDn",
+              "up": "↑", "down": "↓", "left": "←", "right": "→", "minus": "-", "plus": "+"}
+
+
 def key_display(key: str | None) -> str:
-    """'f9' → 'F9', 'ctrl+g' → 'Ctrl+G', 'k' → 'K'."""
+    """A Textual key name as the user types it: 'f9' → 'F9', 'ctrl+g' → 'Ctrl+G', 'k' → 'K',
+    'left_square_bracket' → '[', 'ctrl+end' → 'Ctrl+End', 'pageup' → 'PgUp'. The one place a
+    binding's key becomes what F1 and the menu show."""
+    from textual.keys import key_to_character
     if not key:
         return ""
-    special = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter",
-               "pageup": "PgUp", "pagedown": "PgDn", "delete": "Del", "insert": "Ins"}
-    parts = key.split("+")
     out = []
-    for p in parts:
-        if p in special:
-            out.append(special[p])
-        elif p in ("ctrl", "shift", "alt"):
+    for p in key.split("+"):
+        if p in _KEY_NAMES:
+            out.append(_KEY_NAMES[p])
+        elif p in ("ctrl", "shift", "alt", "meta", "super"):
             out.append(p.capitalize())
+        elif len(p) > 1 and (ch := key_to_character(p)) is not None and ch.isprintable() \
+                and not ch.isspace():
+            out.append(ch)                          # 'left_square_bracket' → '[', 'comma' → ','
         else:
             out.append(p.upper())
     return "+".join(out)

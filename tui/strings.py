@@ -81,7 +81,7 @@ TIP_FILTER = "Lọc danh sách theo từ gõ vào"
 HELP_DASHBOARD = [("↑ ↓ rồi Enter", "Chọn mục trong menu, hoặc mở một ô việc"),
                   ("Gõ tên mục", "Nhảy tới mục đó trong menu (không cần dấu): “cai” → Cài đặt"),
                   ("Tab", "Chuyển giữa menu và các ô việc")]
-HELP_SEARCH = [("Enter (ô tìm)", "Tìm"), ("Enter (kết quả)", "Mở hồ sơ"),
+HELP_SEARCH = [("Enter (ô tìm)", "Tìm"), ("Enter (kết quả)", "Mở mục đã chọn"),
                ("↓", "Từ ô tìm xuống danh sách kết quả")]
 HELP_SETTINGS = [("Shift+Tab rồi ← →", "Chuyển thẻ: Cấp ủy, Nhiệm kỳ, Cài đặt chung…"),
                  ("Enter (ô nhập)", "Sang ô tiếp theo")]
@@ -497,7 +497,9 @@ KEY_PICK = "Chọn trong danh bạ"
 KEY_PREV_CHOICE = "Lựa chọn trước"
 KEY_NEXT_CHOICE = "Lựa chọn sau"
 KEY_NEXT_FIELD = "Sang ô sau"
-TIP_FILTERS = "Lọc theo năm, trạng thái, loại, người xử lý, quá hạn"
+TIP_FILTERS = "Lọc danh sách"
+# F1 names the filters the list has: "Lọc danh sách theo: năm, trạng thái"
+HELP_FILTERS_BY = "Lọc danh sách theo: {names}"
 
 HELP_INCOMING = [("Enter", "Mở văn bản: chuyển, trạng thái, sửa, hủy, tệp")]
 TIP_REGISTER = "Vào sổ một văn bản đến (cấp số đến)"
@@ -1198,10 +1200,14 @@ KEY_EXPORT_PERSON = "Xuất dữ liệu của người này"
 KEY_ANONYMISE = "Ẩn danh người này"
 KEY_NEW_DAY = "Thêm ngày"
 KEY_PICK_VISITOR = "Chọn người đã đến"
-HELP_RECEPTION = [("Enter", "Mở lượt tiếp: chuyển, trạng thái, kết thúc, sửa"),
-                  ("F6 / I", "In báo cáo tiếp dân theo kỳ"), ("L", "Lịch tiếp dân của Bí thư")]
-HELP_RECEPTION_DAYS = [("Enter", "Ghi đã tiếp, hoãn"), ("F7 / N", "Thêm ngày tiếp dân")]
-HELP_TASKS = [("Enter", "Mở: trạng thái, ghi chú"), ("Q", "Chỉ việc quá hạn")]
+HELP_RECEPTION = [("Enter", "Mở lượt tiếp: chuyển, trạng thái, kết thúc, sửa")]
+HELP_RECEPTION_DAYS = [("Enter", "Ghi đã tiếp, hoãn")]
+HELP_TASKS = [("Enter", "Mở: trạng thái, ghi chú")]
+# what F1 says of these keys (their bindings' tooltips; the footer keeps the short word)
+TIP_RECEPTION_REPORT = "In báo cáo tiếp dân theo kỳ"
+TIP_RECEPTION_DAYS = "Lịch tiếp dân của Bí thư"
+TIP_NEW_RECEPTION_DAY = "Thêm ngày tiếp dân"
+TIP_TASKS_OVERDUE = "Chỉ việc quá hạn (bấm lại: bỏ)"
 RECEPTION_HINT = "Enter: mở · /: tìm · N: tiếp khách · B: lọc · I: báo cáo · L: lịch · X: xuất"
 RECEPTION_NEW_TITLE = "Tiếp khách"
 RECEPTION_EDIT_TITLE = "Sửa lượt tiếp số {no}"
@@ -1264,7 +1270,7 @@ ANONYMISE_QUESTION = ("Thay họ tên, địa chỉ, số CCCD trong {n} lượt
 ANONYMISED = "Đã ẩn danh {n} lượt tiếp."
 REPORT_TITLE = "Báo cáo tiếp khách, tiếp dân"
 FIELD_PERIOD = "Kỳ báo cáo"
-REPORT_HINT = ("Tháng: 2026-11 · Quý: 2026-Q3 · 6 tháng: 2026-H1 · 9 tháng: 2026-9M · Năm: 2026")
+REPORT_HINT = "Ví dụ: 11/2026 · Quý III/2026 · 6 tháng đầu năm 2026 · 9 tháng 2026 · năm 2026"
 REPORT_DONE_TITLE = "In báo cáo"
 REPORT_SENT = "Đã gửi báo cáo {period} ({n} lượt tiếp) tới máy in. Tệp: {path}"
 REPORT_SAVED = "Đã lưu báo cáo {period} ({n} lượt tiếp) vào {path}. {problem}"
@@ -1381,6 +1387,8 @@ KEY_GENERATE = "Lập lịch năm"
 KEY_LINK = "Gắn văn bản"
 KEY_PREV_YEAR = "Năm trước"
 KEY_NEXT_YEAR = "Năm sau"
+KEY_PREV_PERIOD = "Kỳ trước"          # the chosen month, quarter or year
+KEY_NEXT_PERIOD = "Kỳ sau"
 STAT_TITLE = "Số liệu thống kê"
 STAT_PERIOD = "Từ {start} đến {end}"
 STAT_HINT = "M tháng · Q quý · Y năm · [ ] kỳ trước/sau · K chọn ngày · I in · E xuất Excel"

@@ -1,7 +1,9 @@
 """Trợ giúp (F1 / ?): every key of the screen underneath, the areas' keys, and the global keys.
 
 Read from the live bindings, so a screen added later is described without writing its help:
-its BINDINGS (with their twins) plus its HELP_EXTRA lines."""
+its BINDINGS (with their twins) plus its HELP_EXTRA lines, one line per key (an extra line for
+keys a binding has says more about that binding; it never lists them a second time). Keys are
+shown as typed (areas.key_display): "[", "PgUp", "Ctrl+End"."""
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -34,26 +36,78 @@ def _from_textual(node, key: str, action: str) -> bool:
     return False
 
 
+def _plain_keys(keys: str) -> list[str] | None:
+    """The keys of a keys cell ("F6 / I" → ["F6", "I"], "[ ]" → ["[", "]"]); None for a phrase
+    ("↑ ↓ rồi Enter", "Enter (ô tìm)"), which explains a way of working rather than keys."""
+    tokens = [t for t in keys.replace("/", " ").split() if t]
+    if not tokens or any(t.isalpha() and len(t) > 1 and not t.isascii() for t in tokens) \
+            or any(t.startswith("(") or t.endswith(")") for t in tokens):
+        return None
+    return tokens
+
+
+def _merge_extra(rows: list[tuple[str, str]], extra) -> list[tuple[str, str]]:
+    """A screen's HELP_EXTRA added to its binding rows, one line per key: an extra line with the
+    keys of a binding says more about it (its words take the binding's line, and a key it adds
+    joins that line); one whose keys are all listed already adds nothing."""
+    rows = list(rows)
+    for keys, desc in extra:
+        tokens = _plain_keys(keys)
+        if tokens is None:
+            rows.append((keys, str(desc)))
+            continue
+        row_keys = [k.split(" / ") for k, _ in rows]
+        touched = [i for i, ks in enumerate(row_keys) if set(ks) & set(tokens)]
+        listed = {k for ks in row_keys for k in ks}
+        new = [t for t in tokens if t not in listed]
+        if len(touched) == 1:
+            i = touched[0]
+            rows[i] = (" / ".join(row_keys[i] + new), str(desc))
+        elif new or not touched:
+            rows.append((" / ".join(new) if touched else keys, str(desc)))
+    return rows
+
+
+def _unique(rows):
+    out: list[tuple[str, str]] = []
+    for row in rows:
+        if row not in out:
+            out.append(row)
+    return out
+
+
+def _description(node, binding: Binding) -> str:
+    """What the help says a binding does: its tooltip (the long words) or its description; the
+    filters key names this list's own filters."""
+    specs = getattr(node, "FILTERS", None) if binding.action == "filters" else None
+    if specs:
+        names = [spec.label[:1].lower() + spec.label[1:] for spec in specs]
+        return S.HELP_FILTERS_BY.format(names=", ".join(names))
+    return str(binding.tooltip or binding.description)
+
+
 def describe_bindings(screen: Screen) -> tuple[list[tuple[str, str]], list[tuple[str, str]],
                                                list[tuple[str, str]]]:
-    """(screen keys, area keys, global keys) as (keys shown, description) rows."""
+    """(screen keys, area keys, global keys) as (keys shown, description) rows: one line per
+    action, with all its keys (the screen's and a focused widget's alike), then HELP_EXTRA."""
     app = screen.app
-    groups: "OrderedDict[tuple[int, str], tuple[object, str, list[str], str]]" = OrderedDict()
+    groups: "OrderedDict[tuple, tuple[object, str, list[str], str]]" = OrderedDict()
     for key, active in screen.active_bindings.items():
         node, binding = active.node, active.binding
         if binding.system or binding.action in _SKIP_ACTIONS or not binding.description:
             continue
         if _from_textual(node, key, binding.action):
             continue
-        gk = (id(node), binding.action)
+        desc = _description(node, binding)
+        gk = (id(app), binding.action) if node is app else ("screen", binding.action, desc)
         if gk not in groups:
-            groups[gk] = (node, binding.action, [], binding.tooltip or binding.description)
+            groups[gk] = (node, binding.action, [], desc)
         shown = areas.key_display(key)
         if shown not in groups[gk][2]:
             groups[gk][2].append(shown)
     mine, area_rows, common = [], [], []
     for node, action, keys, desc in groups.values():
-        row = (" / ".join(keys), str(desc))
+        row = (" / ".join(keys), desc)
         if node is not app:
             mine.append(row)
         elif action.startswith("open_area"):
@@ -62,8 +116,9 @@ def describe_bindings(screen: Screen) -> tuple[list[tuple[str, str]], list[tuple
             rank = _GLOBAL_ORDER.index(action) if action in _GLOBAL_ORDER else len(_GLOBAL_ORDER)
             common.append((rank, row))
     common.sort(key=lambda r: r[0])
-    mine += list(getattr(screen, "HELP_EXTRA", []))
-    return mine, area_rows, [row for _, row in common] + list(S.NAV_KEYS)
+    mine = _merge_extra(mine, getattr(screen, "HELP_EXTRA", []))
+    return (_unique(mine), _unique(area_rows),
+            _unique([row for _, row in common] + list(S.NAV_KEYS)))
 
 
 class HelpScreen(ModalScreen):

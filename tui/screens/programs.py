@@ -547,8 +547,8 @@ class StatisticsScreen(AreaScreen):
                 Binding("m", "period('month')", S.KEY_STAT_MONTH, key_display="M"),
                 Binding("q", "period('quarter')", S.KEY_STAT_QUARTER, key_display="Q"),
                 Binding("y", "period('year')", S.KEY_STAT_YEAR, key_display="Y"),
-                Binding("left_square_bracket,pageup", "step(-1)", S.KEY_PREV_YEAR, show=False),
-                Binding("right_square_bracket,pagedown", "step(1)", S.KEY_NEXT_YEAR, show=False),
+                Binding("left_square_bracket,pageup", "step(-1)", S.KEY_PREV_PERIOD, show=False),
+                Binding("right_square_bracket,pagedown", "step(1)", S.KEY_NEXT_PERIOD, show=False),
                 Binding("k", "pick", S.KEY_STAT_PICK, key_display="K"),
                 Binding("i,f6", "print", S.KEY_PRINT_STAT, key_display="I"),
                 Binding("e", "export", S.KEY_EXPORT_STAT, key_display="E")]

@@ -90,8 +90,10 @@ class ReceptionScreen(RegisterListScreen):
     COLUMNS = RECEPTION_COLUMNS
     FILTERS = RECEPTION_FILTERS
     BINDINGS = [Binding("f7,n", "new", S.KEY_RECEIVE, key_display="F7"),
-                Binding("f6,i", "report", S.KEY_REPORT, key_display="F6"),
-                Binding("l", "days", S.KEY_RECEPTION_DAYS, key_display="L", show=False),
+                Binding("f6,i", "report", S.KEY_REPORT, key_display="F6",
+                        tooltip=S.TIP_RECEPTION_REPORT),
+                Binding("l", "days", S.KEY_RECEPTION_DAYS, key_display="L", show=False,
+                        tooltip=S.TIP_RECEPTION_DAYS),
                 Binding("x", "export_list", S.KEY_EXPORT, key_display="X", show=False)]
     HELP_EXTRA = S.HELP_RECEPTION
 
@@ -626,7 +628,7 @@ class ReportDialog(FormDialog):
         self.today = today
 
     def compose_body(self) -> ComposeResult:
-        yield TextField(S.FIELD_PERIOD, "period", value=f"{self.today.year}-{self.today.month:02d}")
+        yield TextField(S.FIELD_PERIOD, "period", value=f"{self.today.month:02d}/{self.today.year}")
         yield Static(S.REPORT_HINT, classes="hint", markup=False)
 
     def save(self):
@@ -683,7 +685,7 @@ class ReceptionDaysScreen(RegisterListScreen):
     SOURCE = R.ReceptionDaySource
     COLUMNS = DAY_COLUMNS
     FILTERS = [FilterSpec("year", S.FIELD_YEAR, "year")]
-    BINDINGS = [Binding("f7,n", "new", S.KEY_NEW_DAY, key_display="F7")]
+    BINDINGS = [Binding("f7,n", "new", S.KEY_NEW_DAY, key_display="F7", tooltip=S.TIP_NEW_RECEPTION_DAY)]
     HELP_EXTRA = S.HELP_RECEPTION_DAYS
 
     def on_mount(self) -> None:

@@ -41,7 +41,7 @@ class TasksScreen(RegisterListScreen):
     FILTERS = [FilterSpec("status", S.FIELD_STATUS, "choice", _status_options),
                FilterSpec("overdue", S.FILTER_OVERDUE, "bool")]
     BINDINGS = [Binding("f7,n", "new", S.KEY_NEW, key_display="F7"),
-                Binding("q", "toggle_overdue", S.FILTER_OVERDUE, show=False),
+                Binding("q", "toggle_overdue", S.FILTER_OVERDUE, show=False, tooltip=S.TIP_TASKS_OVERDUE),
                 Binding("x", "export_list", S.KEY_EXPORT, key_display="X", show=False)]
     HELP_EXTRA = S.HELP_TASKS
 
