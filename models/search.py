@@ -392,16 +392,27 @@ def _newest_per_kind(toks: list[str], codes: list[int]) -> list[int]:
 def query(text: str, kinds: list[str] | None = None, limit: int = 50) -> list[Hit]:
     """Best matches first. Every word of ``text`` must match the start of a word.
     Without ``kinds``: every kind except the restricted ones (secret registers)."""
+    return query_more(text, kinds, limit)[0]
+
+
+def query_more(text: str, kinds: list[str] | None = None,
+               limit: int = 50) -> tuple[list[Hit], bool]:
+    """``query``, and whether more records may match than the hits: beyond ``limit``, or
+    beyond the newest RANK_WINDOW matches of a kind, which are all a search ranks."""
     toks = tokens(text)
     if not toks:
-        return []
+        return [], False
     names = kinds if kinds else [k.name for k in KINDS.values() if not k.restricted]
     codes = sorted({KINDS[k].code for k in names})
     if not codes:
-        return []
+        return [], False
     cand = _newest_per_kind(toks, codes)
     if not cand:
-        return []
+        return [], False
+    per_kind: dict[int, int] = {}
+    for r in cand:                                      # rowid = code · stride + id
+        per_kind[r // _STRIDE] = per_kind.get(r // _STRIDE, 0) + 1
+    more = len(cand) > limit or any(n >= RANK_WINDOW for n in per_kind.values())
     rows = []
     if is_sqlite():
         for i in range(0, len(cand), 500):
@@ -419,7 +430,7 @@ def query(text: str, kinds: list[str] | None = None, limit: int = 50) -> list[Hi
             continue
         kind, ref = dec
         hits.append(Hit(kind, ref, title, KINDS[kind].label))
-    return hits
+    return hits, more
 
 
 def ids(text: str, kind: str, limit: int | None = None) -> list[int]:

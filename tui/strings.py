@@ -238,6 +238,7 @@ FILTER_ACTIVE = "Đang lọc: “{text}” · Esc: bỏ lọc"
 SEARCH_PLACEHOLDER = "Gõ từ cần tìm (không cần dấu), rồi Enter"
 SEARCH_NONE = "Không tìm thấy “{query}”."
 SEARCH_COUNT = "{n} kết quả cho “{query}”."
+SEARCH_COUNT_MORE = "{n} kết quả đầu cho “{query}”, còn nữa: gõ thêm chữ để thu hẹp."
 SEARCH_HINT = "Tìm không phân biệt dấu và hoa thường: “dang phi” tìm thấy “Đảng phí”."
 SEARCH_NO_OPENER = "Chưa có màn hình để mở loại hồ sơ “{label}”."
 

@@ -187,3 +187,26 @@ async def test_screen_covered_during_a_resize_comes_back_at_the_new_size(office,
         assert lines[0].rstrip().endswith("05/03/2026")      # the header's date at the right edge
         assert len(lines[0].rstrip()) > 80
         assert "F1" in lines[29], lines[29]                  # the footer on the new last line
+
+
+async def test_a_search_cut_short_says_there_are_more(office, make_app, type_text, shown):
+    """"100 kết quả" was said of the newest 100 matches of a register (all a search ranks):
+    there were 201."""
+    from models.search import RANK_WINDOW
+    for i in range(1, 2 * RANK_WINDOW + 2):
+        search.index("incoming", i, f"Số đến {i}/2026: Công văn về Đảng phí", "Tỉnh ủy")
+    search.index("incoming", 900, "Số đến 900/2026: Kế hoạch hội nghị", "")
+    app = make_app(user=office["clerk"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_area("search")
+        await pilot.pause()
+        await type_text(pilot, "dang phi")
+        await pilot.press("enter")
+        await pilot.pause()
+        said = " ".join(shown(app).split())
+        assert f"{RANK_WINDOW} kết quả đầu cho “dang phi”, còn nữa: gõ thêm chữ để thu hẹp." in said
+        app.screen.run_search("ke hoach")
+        await pilot.pause()
+        assert "1 kết quả cho “ke hoach”." in " ".join(shown(app).split())
+        assert "còn nữa" not in shown(app)

@@ -14,6 +14,9 @@ from ..widgets.fields import TextInput
 from .base import AreaScreen
 
 
+SHOWN = 200             # results shown at most: beyond, the clerk types more words
+
+
 class SearchScreen(AreaScreen):
     TITLE_VI = S.AREA_SEARCH
     BINDINGS = [Binding("escape", "back", S.KEY_BACK, key_display="Esc"),
@@ -55,11 +58,13 @@ class SearchScreen(AreaScreen):
             return
         from models import registers
         kinds = registers.searchable_kinds(self.app.actor)     # the secret registers if allowed
-        self.hits = (self.app.run_guarded(search.query, q, kinds, 200) if kinds else []) or []
+        # "100 kết quả" was said of a list cut at the newest matches: there were more
+        found = (self.app.run_guarded(search.query_more, q, kinds, SHOWN) if kinds else None)
+        self.hits, more = found or ([], False)
         if not self.hits:
             status.update(S.SEARCH_NONE.format(query=q))
             return
-        status.update(S.SEARCH_COUNT.format(n=len(self.hits), query=q))
+        status.update((S.SEARCH_COUNT_MORE if more else S.SEARCH_COUNT).format(n=len(self.hits), query=q))
         results.add_options([Option(f"{h.label}: {h.title}", id=str(i)) for i, h in enumerate(self.hits)])
         results.highlighted = 0
         results.focus()
