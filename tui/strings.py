@@ -210,7 +210,7 @@ DIALOG_INFO = "Thông báo"
 DIALOG_OK = "Đóng (Enter)"
 DIALOG_YES = "Đồng ý (Enter)"
 DIALOG_NO = "Không (Esc)"
-DIALOG_CANCEL = "Hủy (Esc)"
+DIALOG_CANCEL = "Thôi (Esc)"           # not "Hủy": in "Hủy văn bản" it read as the cancel itself
 DIALOG_SAVE = "Lưu (Ctrl+S)"
 UNEXPECTED_ERROR = ("Chương trình gặp lỗi không lường trước và phải đóng lại. "
                     "Dữ liệu đã lưu không bị ảnh hưởng. Chi tiết: {detail}")
