@@ -20,7 +20,7 @@ from .db import BaseModel, db
 from .errors import ValidationError
 from .money import parse_money
 from .registers import DataSource, _search_ids, id_filter
-from .text import format_date, nfc, parse_date, require_text
+from .text import fold, format_date, nfc, parse_date, require_text
 from .writes import get_or_refuse
 
 search.register_kind("member", 7, "Đảng viên", restricted=True, table="party_member")
@@ -101,6 +101,8 @@ def _clean(values: dict) -> dict:
             raise ValidationError(f"Trường không có trong hồ sơ đảng viên: {k}.", k)
         if k in ("full_name", "cell"):
             out[k] = require_text(v, _LABELS[k], k, 120)
+            if k == "cell":
+                out[k] = known_cell(out[k])
         elif k in _DATES:
             out[k] = _as_date(v, k)
         elif k == "category":
@@ -169,6 +171,14 @@ def get_member(actor, member_id, *, log_view: bool = True) -> Member:
     if log_view:
         audit.append(actor, "view", "party_member", m.id)
     return m
+
+
+def known_cell(name: str) -> str:
+    """A chi bộ typed as another member's is already written, marks, case and spaces aside
+    ("chi bo thon dong tam"), takes that spelling: one chi bộ is one line of the dues lists and
+    reports, not two. A name no member has yet is a new chi bộ, kept as typed."""
+    want = " ".join(fold(name).split())
+    return next((c for c in cells() if " ".join(fold(c).split()) == want), name)
 
 
 def cells() -> list[str]:

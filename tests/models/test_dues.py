@@ -38,6 +38,19 @@ def test_members_sort_the_vietnamese_way(people):
     assert [c[0] for _, c in page2] == names[3:6]
 
 
+def test_a_chi_bo_typed_without_marks_is_the_one_already_written(people):
+    """"chi bo thon dong tam" made a second chi bộ beside "Chi bộ thôn Đồng Tâm": the dues
+    lists and reports, grouped by chi bộ, split in two."""
+    t = people["treasurer"]
+    _member(t, "Trần Văn An", "Chi bộ thôn Đồng Tâm")
+    b = _member(t, "Lê Thị Bình", "chi bo  thon DONG TAM")
+    assert b.cell == "Chi bộ thôn Đồng Tâm"
+    c = _member(t, "Bùi Thị Yến", "Chi bộ thôn Đồng Tiến")       # a new one: as typed
+    assert c.cell == "Chi bộ thôn Đồng Tiến"
+    members.update_member(t, c.id, cell="chi bo thon dong tam")
+    assert members.cells() == ["Chi bộ thôn Đồng Tâm"]
+
+
 def test_only_admin_treasurer_and_leaders_see_members_and_each_view_is_logged(people):
     m = _member(people["treasurer"])
     for role in ("clerk", "viewer"):
