@@ -478,7 +478,7 @@ class VanphongApp(App[int]):
             self._asking_to_quit = False
             if yes:
                 self.exit()
-        self.push_screen(ConfirmDialog(S.FORM_DISCARD), answered)
+        self.push_screen(ConfirmDialog(S.QUIT_DISCARD), answered)
 
     def action_help_quit(self) -> None:          # Ctrl+C
         self.notify(S.CTRL_C_HINT)

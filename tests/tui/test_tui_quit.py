@@ -15,7 +15,7 @@ async def ask_to_quit(pilot, app, shown) -> None:
     await pilot.pause()
     assert app.is_running
     assert isinstance(app.screen, ConfirmDialog)
-    assert "Bỏ những gì vừa nhập?" in shown(app)
+    assert "Thoát chương trình? Những gì vừa nhập mà chưa lưu sẽ mất." in " ".join(shown(app).split())
 
 
 async def test_ctrl_q_in_a_half_filled_form_asks(office, make_app, shown):

@@ -28,7 +28,7 @@ class AssetsScreen(RegisterListScreen):
     HINT = S.ASSETS_HINT
     BINDINGS = [Binding("f7,n", "new", S.KEY_NEW, key_display="F7"),
                 Binding("k", "inventory", S.KEY_INVENTORY, key_display="K"),
-                Binding("i", "print_inventory", S.KEY_PRINT, key_display="I")]
+                Binding("i", "print_inventory", S.KEY_PRINT_INVENTORY, key_display="I")]
 
     def action_new(self) -> None:
         users.require(self.app.actor, "assets.edit")
