@@ -165,6 +165,7 @@ DATE_PLACEHOLDER = "dd/mm/yyyy"
 MONEY_PLACEHOLDER = "1.250.000"
 PASSWORDS_DIFFER = "Hai lần nhập mật khẩu không giống nhau."
 INT_REQUIRED = "Cần một số nguyên."
+INT_MISSING = "Chưa nhập {label}."
 INT_RANGE = "Cần một số nguyên trong khoảng {minimum}–{maximum}."
 
 # --- login ---------------------------------------------------------------------------------

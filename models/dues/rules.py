@@ -39,8 +39,11 @@ def parse_month(v, field: str = "month") -> _dt.date:
     if isinstance(v, tuple):
         return _dt.date(int(v[0]), int(v[1]), 1)
     m = _MONTH_RE.match(nfc(v))
-    if not m or not 1 <= int(m.group(1)) <= 12:
+    if not m:
         raise ValidationError(f"Tháng phải viết dạng mm/yyyy, ví dụ 02/2026 (đã nhập “{v}”).", field)
+    if not 1 <= int(m.group(1)) <= 12:          # the form is right: the month is not
+        raise ValidationError(f"Không có tháng {m.group(1)}: tháng từ 01 đến 12 (đã nhập “{v}”).",
+                              field)
     return _dt.date(int(m.group(2)), int(m.group(1)), 1)
 
 

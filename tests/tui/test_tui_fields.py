@@ -114,6 +114,32 @@ async def test_years_dates_nul_and_runaway_text_are_refused_at_the_field(shown):
                       "notes": "Gửi kèm bản chính"}
 
 
+async def test_an_empty_number_names_what_is_missing():
+    """"Cần một số nguyên." was said of an empty Số người: nothing was typed at all."""
+    from tui.widgets.fields import YearField
+    app = LimitsApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        year = app.query_one(YearField)
+        year.value = ""
+        assert clean_fields(app.query_one("#form")) is None
+        await pilot.pause()
+        assert year.error == "Chưa nhập năm."
+
+
+def test_a_month_that_does_not_exist_is_not_told_its_form_is_wrong():
+    from models.dues import parse_month
+    from models.errors import ValidationError
+    for typed, said in [("13/2026", "Không có tháng 13: tháng từ 01 đến 12 (đã nhập “13/2026”)."),
+                        ("2026/13", "Tháng phải viết dạng mm/yyyy, ví dụ 02/2026 (đã nhập “2026/13”).")]:
+        try:
+            parse_month(typed)
+        except ValidationError as e:
+            assert e.message == said
+        else:
+            raise AssertionError(typed)
+
+
 async def test_the_form_hears_what_is_typed_in_its_fields(type_text):
     """A form that shows something from a field as it is typed (the number a date will take,
     a draft's autosave) is told of every change; the field stopped the news once."""

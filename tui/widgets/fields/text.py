@@ -103,6 +103,8 @@ class IntField(Field):
         s = nfc(text).replace(".", "")
         if not s and not self.required:
             return None
+        if not s:
+            raise ValidationError(S.INT_MISSING.format(label=self.label.lower()), self.field)
         try:
             v = int(s)
         except ValueError:
