@@ -25,6 +25,14 @@ def size_text(size: int) -> str:
     return f"{size / 1e6:.1f} MB".replace(".", ",")
 
 
+def _reason(e: Exception) -> str:
+    """Why it could not be done, as a sentence: the refusal's own, or the system's reason."""
+    from .errors import os_error_text
+    if isinstance(e, VanphongError):
+        return e.message
+    return f"{os_error_text(e)}." if isinstance(e, OSError) else str(e)
+
+
 def _passphrase_office(home) -> bool:
     """The backup key is a passphrase (recorded, or chosen for the first backup) and none was
     given in the environment: no backup can be made without a terminal to ask it at."""
@@ -71,18 +79,14 @@ def backup_now(home, on_event: Callable[[str, str], None] | None = None, cancel=
     as one event, "saved" with where and how big or "error" with why; returns the notices (where
     a new key was made)."""
     from . import backup
-    from .errors import os_error_text
     from .office import get_setting
     say = on_event or (lambda kind, message: None)
     try:
         if _passphrase_office(home):
             raise VanphongError(PASSPHRASE_ONLY.format(what="sao lưu bằng lệnh vanphong backup"))
         r = backup.create_backup(home, keep=get_setting("backup.keep"), cancel=cancel)
-    except VanphongError as e:
-        say("error", f"Không sao lưu được: {e.message}")
-        return []
-    except OSError as e:
-        say("error", f"Không sao lưu được: {os_error_text(e)}.")
+    except (VanphongError, OSError) as e:
+        say("error", f"Không sao lưu được: {_reason(e)}")
         return []
     notices = [r.notice] if r.notice else []
     for n in notices:
@@ -95,7 +99,6 @@ def verify_now(home, path: Path | str, on_event: Callable[[str, str], None] | No
     """Read one backup whole and check every part of it, as a restore would before writing
     anything (nothing is written). Said as one event: "checked" or "error" with why."""
     from . import backup, backupkey
-    from .errors import os_error_text
     from .text import format_date
     say = on_event or (lambda kind, message: None)
     name = Path(path).name
@@ -110,11 +113,8 @@ def verify_now(home, path: Path | str, on_event: Callable[[str, str], None] | No
             own = None
         key = own.key if own is not None and own.key_id == header.get("key_id") else None
         m = backup.verify_backup(path, key or backup.restore_key(path))
-    except VanphongError as e:
-        say("error", f"{name}: {e.message}")
-        return []
-    except OSError as e:
-        say("error", f"{name}: {os_error_text(e)}.")
+    except (VanphongError, OSError) as e:
+        say("error", f"{name}: {_reason(e)}")
         return []
     files = sum(1 for n in m["members"] if n.startswith("files/"))
     made = _dt.datetime.fromisoformat(m["created"])
