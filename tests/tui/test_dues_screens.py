@@ -233,6 +233,8 @@ async def test_an_inventory_check_by_keyboard(office, make_app, shown, home):
         assert await wait_until(pilot, lambda: isinstance(app.screen, AssetsScreen))
         await pilot.press("i")
         assert await wait_until(pilot, lambda: "biên bản kiểm kê ngày 05/03/2026" in shown(app), 30)
+        # titled by the paper it printed (the treasurer's papers all said "In phiếu thu")
+        assert "In biên bản kiểm kê" in shown(app) and "In phiếu thu" not in shown(app)
     c = assets.latest_check()
     assert [(x.code, x.found, x.missing, x.damaged) for x in assets.inventory_lines(c)] == \
         [("TS01", 78, 2, 3), ("TS02", 1, 0, 0)]

@@ -248,7 +248,8 @@ class PaymentDialog(FormDialog):
 
 
 # --- printing -----------------------------------------------------------------------------------
-def _save_and_send(app, name: str, make_pdf: Callable[[], bytes], what: str) -> None:
+def _save_and_send(app, name: str, make_pdf: Callable[[], bytes], what: tuple[str, str],
+                   title: str) -> None:
     """In a worker thread: make the PDF, save it under printouts/, send it to the printer."""
     from models import office
     from models.fsio import atomic_write_bytes
@@ -266,7 +267,7 @@ def _save_and_send(app, name: str, make_pdf: Callable[[], bytes], what: str) -> 
             return
         sent, problem = send_to_printer(command, path)
         msg = (what[0].format(path=path) if sent else what[1].format(path=path, problem=problem))
-        app.call_from_thread(app.show_message, msg, S.RECEIPT_PRINT_TITLE)
+        app.call_from_thread(app.show_message, msg, title)
     app.run_worker(work, thread=True, group="print")
 
 
@@ -289,13 +290,15 @@ def print_receipts(app, receipt_ids: list[int]) -> None:
         return receipts_pdf(views, o, paper)
     _save_and_send(app, f"{name}.pdf", make,
                    (S.RECEIPT_SENT.replace("{n}", str(n)).replace("{labels}", labels),
-                    S.RECEIPT_SAVED.replace("{n}", str(n)).replace("{labels}", labels)))
+                    S.RECEIPT_SAVED.replace("{n}", str(n)).replace("{labels}", labels)),
+                   S.RECEIPT_PRINT_TITLE)
 
 
 def print_paper(app, name: str, make: Callable[[], bytes], what: str) -> None:
     """Another of the treasurer's papers (the cash book, an inventory)."""
     _save_and_send(app, name, make, (S.DUES_PRINT_SENT.replace("{what}", what),
-                                     S.DUES_PRINT_SAVED.replace("{what}", what)))
+                                     S.DUES_PRINT_SAVED.replace("{what}", what)),
+                   S.PAPER_PRINT_TITLE.format(what=what))
 
 
 # --- the rules ---------------------------------------------------------------------------------

@@ -641,6 +641,7 @@ class StatisticsScreen(AreaScreen):
 
 class PeriodDialog(FormDialog):
     AUTO_FOCUS = ".dialog-form .field-input"
+    SAVE_LABEL = S.DIALOG_CHOOSE             # nothing is saved: the period is chosen
 
     def __init__(self, start, end):
         self.start, self.end = start, end
