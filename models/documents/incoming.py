@@ -238,14 +238,20 @@ def transfer(actor, doc, handler: str = "", *, handler_contact=None, received_by
         if d.status in ("cancelled", "needs_details"):
             raise ValidationError("Chỉ chuyển được văn bản đã vào sổ đủ thông tin.", "status")
         before = audit.snapshot(d)
+        old_deadline = d.deadline
         d.handler, d.handler_contact, d.received_by, d.transferred_at = handler, hc, received_by, at
         if deadline not in (None, ""):
             d.deadline = _as_date(deadline, "deadline")
             _deadline_rule(d)
         d.save()
         _log(actor, "transfer", d, before)
+        to = f"{handler}, {received_by} ký nhận"
+        if d.deadline is not None and d.deadline != old_deadline:
+            to += f", hạn {format_date(d.deadline)}"
         if d.status == "pending":
-            set_status(actor, d, "in_progress", at=at, note=f"chuyển {handler}, {received_by} ký nhận")
+            set_status(actor, d, "in_progress", at=at, note=f"chuyển {to}")
+        else:                       # handed on again: a step of its own, not only the audit log
+            _step(actor, d, d.status, at, f"chuyển lại {to}")
         index_incoming(d)
         return get_incoming(d.id)
 

@@ -114,6 +114,21 @@ def test_a_deadline_before_the_documents_own_date_is_refused_at_its_field(office
         reg(clerk, T(2026, 12, 2, 9), doc_date=dt.date(2026, 11, 28), deadline=dt.date(2026, 1, 1))
 
 
+def test_a_second_transfer_is_a_step_of_its_own(office):
+    """Handing a document on again (a new handler, a new deadline) was only in the audit log:
+    "Các bước xử lý" still showed the first transfer."""
+    clerk = office["clerk"]
+    d = reg(clerk, T(2026, 12, 2, 8), doc_date=dt.date(2026, 11, 28))
+    D.transfer(clerk, d, "Phạm Văn Đức", received_by="Phạm Văn Đức", deadline=dt.date(2026, 12, 15))
+    D.transfer(clerk, d, "Nguyễn Thị Thu Hà", received_by="Nguyễn Thị Thu Hà",
+               deadline=dt.date(2026, 12, 20))
+    steps = [(s.status, s.note) for s in D.status_history(d)]
+    assert steps == [("pending", "vào sổ"),
+                     ("in_progress", "chuyển Phạm Văn Đức, Phạm Văn Đức ký nhận, hạn 15/12/2026"),
+                     ("in_progress", "chuyển lại Nguyễn Thị Thu Hà, Nguyễn Thị Thu Hà ký nhận, "
+                                     "hạn 20/12/2026")]
+
+
 def test_needs_details_scan_completed_moves_to_pending(office):
     from models.users import SYSTEM
     d = D.register_incoming(SYSTEM, arrived_at=T(2026, 3, 2, 8), status="needs_details", source="scan")
