@@ -115,6 +115,8 @@ async def test_forward_then_close_from_the_detail(office, make_app, shown):
         text = shown(app)
         assert "Kết quả: Đã giải quyết: Công an xã đã xử lý" in text and "05/03/2026)" in text
         assert "Chuyển đi" in text and "Trần Thị Mai — Xác minh việc lấn chiếm" in text
+        # closed: the hint no longer offers F5 (chuyển) and K (kết thúc), which do nothing now
+        assert "F6 trạng thái · F7 sửa" in text and "F5 chuyển" not in text and "K kết thúc" not in text
     r = R.get(r.id)
     assert (r.state, r.forward_to, r.result_code, r.closed_on) == (
         "closed", "Công an xã Tân Lập", "resolved", TODAY)

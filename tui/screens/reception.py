@@ -529,7 +529,8 @@ class ReceptionDetail(DetailScreen):
         return t
 
     def hint(self) -> str:
-        return S.RECEPTION_DETAIL_HINT
+        closed = self.rec is not None and self.rec.state == "closed"
+        return S.RECEPTION_CLOSED_HINT if closed else S.RECEPTION_DETAIL_HINT
 
     def check_action(self, action: str, parameters) -> bool | None:
         r = self.rec
