@@ -179,7 +179,8 @@ class MemberForm(FormScreen):
         yield TextField(S.FIELD_CARD, "card_no", value=m.card_no if m else "")
         yield CycleField(S.FIELD_CATEGORY, "category",
                          [(v, k) for k, v in members.CATEGORIES.items()], value=m.category if m else None)
-        yield MoneyField(S.FIELD_BASE, "base_amount", required=False, value=m.base_amount if m else "")
+        yield MoneyField(S.FIELD_BASE, "base_amount", required=False, value=m.base_amount if m else "",
+                         help=S.FIELD_BASE_HELP)
         yield CycleField(S.FIELD_MEMBER_STATUS, "status", [(v, k) for k, v in members.STATUSES.items()],
                          value=m.status if m else None)
         yield DateField(S.FIELD_STATUS_SINCE, "status_since", required=False,
