@@ -58,8 +58,10 @@ def state_cell(state: str) -> Text:
 # --- the book ----------------------------------------------------------------------------------
 RECEPTION_COLUMNS = [
     ColSpec(0, S.COL_RECEPTION_NO, 8, "right"),
-    ColSpec(1, S.COL_RECEPTION_AT, 16, optional=True),
-    ColSpec(2, S.COL_VISITOR, 18),
+    # the day, always: a book without its dates could not be read at 80 columns (the time is
+    # in the case itself)
+    ColSpec(1, S.COL_RECEPTION_AT, 10),
+    ColSpec(2, S.COL_VISITOR, 16),
     ColSpec(3, S.COL_CATEGORY, 9, optional=True),
     ColSpec(4, S.COL_CONTENT, 0),
     ColSpec(5, S.COL_ACTION, 10, optional=True),
@@ -98,6 +100,7 @@ class ReceptionScreen(RegisterListScreen):
     HELP_EXTRA = S.HELP_RECEPTION
 
     def decorate(self, cells: list) -> list:
+        cells[1] = cells[1][:10]                    # dd/mm/yyyy of "dd/mm/yyyy hh:mm"
         cells[3] = S.RECEPTION_CATEGORIES[cells[3]]
         cells[5] = S.RECEPTION_ACTIONS[cells[5]]
         cells[6] = state_cell(cells[6])
