@@ -33,16 +33,6 @@ def _reason(e: Exception) -> str:
     return f"{os_error_text(e)}." if isinstance(e, OSError) else str(e)
 
 
-def _passphrase_office(home) -> bool:
-    """The backup key is a passphrase (recorded, or chosen for the first backup) and none was
-    given in the environment: no backup can be made without a terminal to ask it at."""
-    from . import backupkey
-    if os.environ.get(backupkey.PASSPHRASE_ENV):
-        return False
-    rec = backupkey.read_record(home)
-    return (rec or {}).get("store") == "passphrase" or backupkey.chosen_store() == "passphrase"
-
-
 @dataclass
 class Overview:
     """What the Sao lưu screen shows: where backups go and whether that folder is there (a USB
@@ -78,11 +68,11 @@ def backup_now(home, on_event: Callable[[str, str], None] | None = None, cancel=
     """A backup someone asked for: to the backup folder, keeping ``backup.keep`` of them. Said
     as one event, "saved" with where and how big or "error" with why; returns the notices (where
     a new key was made)."""
-    from . import backup
+    from . import backup, backupkey
     from .office import get_setting
     say = on_event or (lambda kind, message: None)
     try:
-        if _passphrase_office(home):
+        if backupkey.is_passphrase(home) and not os.environ.get(backupkey.PASSPHRASE_ENV):
             raise VanphongError(PASSPHRASE_ONLY.format(what="sao lưu bằng lệnh vanphong backup"))
         r = backup.create_backup(home, keep=get_setting("backup.keep"), cancel=cancel)
     except (VanphongError, OSError) as e:

@@ -245,6 +245,14 @@ def _write_record(home, rec: dict) -> None:
     fsio.atomic_write_text(_record_path(home), json.dumps(rec, ensure_ascii=False, indent=1) + "\n")
 
 
+def is_passphrase(home) -> bool:
+    """The office's key is a passphrase: recorded so, or chosen for the first backup. Then a
+    backup needs it typed (or $VANPHONG_BACKUP_PASSPHRASE): nothing done unattended can make
+    one. Raises VanphongError when the key's record cannot be read."""
+    rec = read_record(home)
+    return (rec or {}).get("store") == "passphrase" or chosen_store() == "passphrase"
+
+
 def chosen_store() -> str:
     """The administrator's choice (setting ``backup.key_store``), "" when none was made."""
     from .office import get_setting

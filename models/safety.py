@@ -72,12 +72,10 @@ def at_start(home, today: _dt.date | None = None,
         _refresh_statistics()
         stopped = False
         try:
-            rec = backupkey.read_record(home)
-            passphrase_office = ((rec or {}).get("store") == "passphrase"
-                                 or backupkey.chosen_store() == "passphrase")
+            passphrase_office = backupkey.is_passphrase(home)
         except VanphongError as e:
             notices.append(e.message)
-            rec, passphrase_office = None, True
+            passphrase_office = True
         try:
             if not passphrase_office:
                 k = backupkey.load_key(home)            # made now on a fresh office: say where

@@ -208,75 +208,27 @@ def _start_intake(app):
 register_service("intake", _start_intake, restart_on=("intake.",))
 
 
-class _SafetyRun:
-    """The start-up data-safety duties (quick check; the day's first start: anchor and backup),
-    in a child process (models.safety.ChildRun): logging in never waits for a backup, and the
-    memory a backup takes (OpenSSL, tar, its SQLite cache) goes back when the child ends. This
-    thread only waits for the child and passes its events on."""
+class SafetyChild:
+    """Work of models.safety in a child process (``safety.ChildRun``), waited for by a thread of
+    its own that passes the child's events on as the service ``key``. The child, not the
+    program, pays for a backup's memory (OpenSSL, tar, its SQLite cache): it goes back when the
+    child ends.
 
-    def __init__(self, app):
+    Registered as the service "safety": the start-up duties (quick check; the day's first
+    start: anchor and backup), so logging in never waits for a backup. ``SafetyTask`` is the
+    same for what someone asks on the Sao lưu screen."""
+
+    def __init__(self, app, key: str = "safety", task: tuple[str, ...] = (),
+                 thread_name: str = "vanphong-safety"):
         import threading
 
         from models import safety
         self._cancel = threading.Event()
-        self.child = safety.ChildRun(app.home, on_event=app.service_callback("safety"))
-        self._thread = threading.Thread(target=self._run, args=(app,), name="vanphong-safety",
-                                        daemon=True)
-        self._thread.start()
-
-    def _run(self, app) -> None:
-        from models.db import db
-        try:
-            self.child.run(self._cancel)
-        except Exception as e:                  # never a traceback over the dashboard
-            app.service_callback("safety")("error", str(e))
-        finally:
-            if not db.is_closed():
-                db.close()                      # this thread's own connection (after a kill)
-
-    def stop(self) -> None:
-        """The child is asked to stop: a backup under way stops between two files (its
-        temporary file is removed); one that does not stop in time is killed and what it
-        left is removed."""
-        self._cancel.set()
-        self._thread.join(self.child.grace + 5)
-
-
-register_service("safety", _SafetyRun, restart_on=("backup.",))
-
-
-class SafetyTask:
-    """A backup, or a backup's check, someone asked for (the Sao lưu screen): in a child process
-    as the start-up duties (models.safety.ChildRun with a task), waited for by a thread. It is
-    kept in ``app.running_services`` under "backup", so closing the program stops it as it stops
-    the services (a backup stops between two files). Its events come as the service "backup";
-    the last one is an "info" with ``DONE`` as its ref."""
-
-    KEY = "backup"
-    DONE = "done"
-
-    def __init__(self, app, task: tuple[str, ...]):
-        import threading
-
-        from models import safety
-        self._cancel = threading.Event()
-        self._say = app.service_callback(self.KEY)
+        self._say = app.service_callback(key)
         self.task = task
         self.child = safety.ChildRun(app.home, on_event=self._say, task=task)
-        self._thread = threading.Thread(target=self._run, name="vanphong-backup", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=thread_name, daemon=True)
         self._thread.start()
-
-    @classmethod
-    def start(cls, app, task: tuple[str, ...]) -> "SafetyTask | None":
-        """Start ``task`` unless one is still running (then None, and the clerk is told)."""
-        from models import safety
-        running = app.running_services.get(cls.KEY)
-        if running is not None and running.running:
-            app.notify(safety.BUSY, severity="warning")
-            return None
-        handle = cls(app, task)
-        app.running_services[cls.KEY] = handle
-        return handle
 
     @property
     def running(self) -> bool:
@@ -290,12 +242,51 @@ class SafetyTask:
             self._say("error", str(e))
         finally:
             if not db.is_closed():
-                db.close()                      # this thread's own connection
-            self._say("info", "", self.DONE)
+                db.close()                      # this thread's own connection (after a kill)
+            self.finished()
+
+    def finished(self) -> None:
+        """Hook: the child has ended (or never started)."""
 
     def stop(self) -> None:
+        """The child is asked to stop: a backup under way stops between two files (its
+        temporary file is removed); one that does not stop in time is killed and what it
+        left is removed."""
         self._cancel.set()
         self._thread.join(self.child.grace + 5)
+
+
+register_service("safety", SafetyChild, restart_on=("backup.",))
+
+
+class SafetyTask(SafetyChild):
+    """A backup, or a backup's check, someone asked for (the Sao lưu screen; ``task`` as
+    ``ChildRun`` takes it). It is kept in ``app.running_services`` under "backup", so closing
+    the program stops it as it stops the services. Its events come as the service "backup";
+    the last one is an "info" with ``DONE`` as its ref."""
+
+    KEY = "backup"
+    DONE = "done"
+
+    def __init__(self, app, task: tuple[str, ...]):
+        super().__init__(app, self.KEY, task, "vanphong-backup")
+
+    @classmethod
+    def start(cls, app, task: tuple[str, ...]) -> "SafetyTask | None":
+        """Start ``task`` unless one is still running (then None, and the clerk is told)."""
+        from models import safety
+        running = app.running_services.get(cls.KEY)
+        if running is not None and running.running:
+            app.notify(safety.BUSY, severity="warning")
+            return None
+        handle = cls(app, task)
+        app.running_services[cls.KEY] = handle
+        return handle
+
+    def finished(self) -> None:
+        self._say("info", "", self.DONE)
+
+
 class _Once:
     """A service that does one piece of work in its own thread and ends."""
 

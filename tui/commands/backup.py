@@ -71,14 +71,15 @@ def _say(text: str) -> None:
 
 def cmd_backup(args) -> int:
     from models import backup
+    from models.backup_tasks import size_text
 
     from . import open_office
     home = open_office(args)
     r = backup.create_backup(home, args.out)
     if r.notice:
         print(f"Lưu ý: {r.notice}", file=sys.stderr)
-    mb = r.size / 1e6
-    _say(f"Đã sao lưu vào {r.path} ({mb:.1f} MB, {r.files} tệp, nhật ký đến mục số {r.audit_seq}).")
+    _say(f"Đã sao lưu vào {r.path} ({size_text(r.size)}, {r.files} tệp, nhật ký đến mục số "
+         f"{r.audit_seq}).")
     if r.missing:
         print(f"Có {len(r.missing)} tệp bị xóa trong lúc sao lưu, không có trong bản này.", file=sys.stderr)
     return 0
