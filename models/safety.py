@@ -126,11 +126,6 @@ def _refresh_statistics() -> None:
             raise
 
 
-def busy() -> bool:
-    """The start-up duties, or a backup or a check someone asked for, run in this program now."""
-    return bool(_state["running"])
-
-
 # --- in a child process ----------------------------------------------------------------------------
 TERM_GRACE = 5.0        # seconds a child asked to stop has to stop by itself before it is killed
 FAILED = "Kiểm tra/sao lưu lúc khởi động không chạy được: {reason}"
